@@ -1,0 +1,156 @@
+"""Settings declared once as data (name, type, default, allowed values, title) and their store.
+
+Nothing else reads or writes the settings file: screens and services go through `SettingsStore`,
+which validates every value, writes atomically, and tells listeners so changes apply live.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from companion.i18n import LANGUAGES, N_
+
+_log = logging.getLogger(__name__)
+
+SETTINGS_FILE_NAME = "settings.json"
+TEXT_SCALES: tuple[int, ...] = (100, 125, 150, 175, 200)
+THEMES: tuple[str, ...] = ("standard", "high_contrast", "dark")
+SWITCH_MODES: tuple[str, ...] = ("off", "one_switch", "two_switches")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its type, default, and what values it accepts."""
+
+    name: str
+    kind: type
+    default: Any
+    title: str
+    choices: tuple[Any, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    step: float | None = None
+
+    def validate(self, value: Any) -> Any:
+        """Return `value` if allowed, else raise ValueError saying why."""
+        if self.kind is bool:
+            if not isinstance(value, bool):
+                raise ValueError(f"{self.name} must be true or false, not {value!r}")
+            return value
+        if self.kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ValueError(f"{self.name} must be a whole number, not {value!r}")
+        if self.kind is str and not isinstance(value, str):
+            raise ValueError(f"{self.name} must be text, not {value!r}")
+        if self.choices and value not in self.choices:
+            raise ValueError(f"{self.name} must be one of {self.choices}, not {value!r}")
+        if self.minimum is not None and value < self.minimum:
+            raise ValueError(f"{self.name} must be at least {self.minimum}, not {value!r}")
+        if self.maximum is not None and value > self.maximum:
+            raise ValueError(f"{self.name} must be at most {self.maximum}, not {value!r}")
+        return value
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("language", str, "en", N_("Language"), choices=LANGUAGES),
+    Setting("text_scale", int, 100, N_("Text size"), choices=TEXT_SCALES),
+    Setting("theme", str, "standard", N_("Colours"), choices=THEMES),
+    Setting("follow_system_look", bool, True, N_("Use the computer's own colours and text size")),
+    Setting("less_motion", bool, False, N_("Less motion")),
+    Setting("speech_rate", int, 150, N_("Speaking speed"), minimum=80, maximum=260, step=20),
+    Setting("speech_volume", int, 90, N_("Speaking volume"), minimum=10, maximum=100, step=10),
+    Setting("read_steps_aloud", bool, False, N_("Read each step when it opens")),
+    Setting("talking_buttons", bool, False, N_("Talking buttons")),
+    Setting("switch_mode", str, "off", N_("Switch access"), choices=SWITCH_MODES),
+    Setting("scan_interval_ms", int, 1500, N_("Scanning speed"), minimum=500, maximum=5000, step=250),
+    Setting("region", str, "CA", N_("Region for crisis lines")),
+)
+SETTINGS_BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
+
+Listener = Callable[[str, Any], None]
+
+
+def write_file_atomically(path: Path, data: bytes) -> None:
+    """Write `data` so that a crash leaves either the old file or the new one, owner-only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o600) if hasattr(os, "fchmod") else None
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+class SettingsStore:
+    """The current settings, kept in one JSON file; tells listeners about every change."""
+
+    def __init__(self, path: Path | None, regions: tuple[str, ...] = ()) -> None:
+        """`path` None keeps settings in memory only (a guest, or a test)."""
+        self._path = path
+        self._regions = regions
+        self._values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
+        self._listeners: list[Listener] = []
+        if path is not None and path.exists():
+            self._load(path)
+
+    def _load(self, path: Path) -> None:
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            _log.warning("Settings file %s could not be read (%s); using defaults", path.name, exc)
+            return
+        if not isinstance(stored, dict):
+            _log.warning("Settings file %s is not a table; using defaults", path.name)
+            return
+        for name, value in stored.items():
+            try:
+                self._values[name] = self._validate(name, value)
+            except (KeyError, ValueError) as exc:
+                _log.warning("Ignoring stored setting %s: %s", name, exc)
+
+    def _validate(self, name: str, value: Any) -> Any:
+        setting = SETTINGS_BY_NAME[name]
+        value = setting.validate(value)
+        if name == "region" and self._regions and value not in self._regions:
+            raise ValueError(f"region must be one of {self._regions}, not {value!r}")
+        return value
+
+    def get(self, name: str) -> Any:
+        return self._values[name]
+
+    def snapshot(self) -> dict[str, Any]:
+        return dict(self._values)
+
+    def set(self, name: str, value: Any) -> None:
+        """Validate, store and announce one setting. Raises KeyError or ValueError if wrong."""
+        value = self._validate(name, value)
+        if self._values.get(name) == value:
+            return
+        self._values[name] = value
+        self._save()
+        for listener in list(self._listeners):
+            listener(name, value)
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _save(self) -> None:
+        if self._path is None:
+            return
+        data = json.dumps(self._values, indent=2, sort_keys=True).encode("utf-8")
+        write_file_atomically(self._path, data)

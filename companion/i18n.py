@@ -1,0 +1,223 @@
+"""One translation system for core and UI: gettext catalogs (.po committed, .mo compiled at install).
+
+Each feature owns one catalog file (`locale/<lang>/LC_MESSAGES/<feature>.po`) so work on different
+features never edits the same file; at run time all catalogs of a language are merged into one.
+Use `from companion.i18n import _`; nothing is installed into builtins.
+
+    python -m companion.i18n compile            # .po -> .mo (the install step runs this)
+    python -m companion.i18n update FEATURE     # extract FEATURE's strings into its .po files
+"""
+
+from __future__ import annotations
+
+import gettext
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "fr": "Français"}
+SOURCE_LANGUAGE = "en"
+
+# Which source folders/files feed which catalog. Paths are relative to the repository root.
+CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
+    "shell": ("companion/__main__.py", "companion/checkup.py", "companion/config.py",
+              "companion/safety.py", "ui/app.py", "ui/topbar.py", "ui/theme.py", "ui/widgets",
+              "ui/screens/home.py", "ui/screens/help_now.py", "ui/screens/settings.py"),
+    "storage": ("companion/storage", "companion/security", "companion/profiles.py",
+                "ui/screens/people.py", "ui/screens/unlock.py", "ui/screens/my_data.py"),
+    "voice": ("voice", "ui/speech.py", "ui/screens/speech_settings.py"),
+    "checkin": ("companion/checkin", "companion/report.py", "ui/screens/checkin",
+                "ui/screens/history.py", "ui/screens/report.py"),
+    "appointments": ("companion/appointments", "ui/screens/sessions"),
+    "library": ("companion/library.py", "ui/screens/learn", "ui/screens/exercise"),
+    "setup": ("companion/setup.py", "companion/community.py", "ui/screens/setup"),
+}
+
+_log = logging.getLogger(__name__)
+
+
+class _Catalogs:
+    """The active language's merged translations (the only state this module keeps)."""
+
+    def __init__(self) -> None:
+        self.language = SOURCE_LANGUAGE
+        self.translations: gettext.NullTranslations = gettext.NullTranslations()
+
+
+_active = _Catalogs()
+
+
+def _(message: str) -> str:
+    """Translate `message` into the active language."""
+    return _active.translations.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for translation without translating it yet (for data declared at import)."""
+    return message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a message that depends on a count."""
+    return _active.translations.ngettext(singular, plural, n)
+
+
+def current_language() -> str:
+    return _active.language
+
+
+def set_language(language: str) -> None:
+    """Switch every later `_()` call to `language` (one of LANGUAGES)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"Unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    _active.translations = load_translations(language)
+    _active.language = language
+
+
+def load_translations(language: str) -> gettext.NullTranslations:
+    """All catalogs of `language` merged; a missing .mo is read from its .po so nothing breaks."""
+    merged: gettext.NullTranslations = gettext.NullTranslations()
+    if language == SOURCE_LANGUAGE:
+        return merged
+    folder = LOCALE_DIR / language / "LC_MESSAGES"
+    for po_path in sorted(folder.glob("*.po")):
+        mo_path = po_path.with_suffix(".mo")
+        part: gettext.NullTranslations
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            with mo_path.open("rb") as handle:
+                part = gettext.GNUTranslations(handle)
+        else:
+            _log.warning("Catalog %s is not compiled; reading the .po directly", po_path.name)
+            part = _translations_from_po(po_path)
+        part.add_fallback(merged)
+        merged = part
+    return merged
+
+
+class _DictTranslations(gettext.NullTranslations):
+    def __init__(self, messages: dict[str, str]) -> None:
+        super().__init__()
+        self._messages = messages
+
+    def gettext(self, message: str) -> str:
+        found = self._messages.get(message)
+        if found:
+            return found
+        return super().gettext(message)
+
+
+def _translations_from_po(po_path: Path) -> gettext.NullTranslations:
+    from babel.messages.pofile import read_po
+
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle)
+    messages = {
+        str(m.id): str(m.string)
+        for m in catalog
+        if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.string
+        and not m.fuzzy
+    }
+    return _DictTranslations(messages)
+
+
+def compile_catalogs() -> list[Path]:
+    """Compile every .po into a .mo beside it; returns the files written."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    written = []
+    for po_path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle)
+        mo_path = po_path.with_suffix(".mo")
+        with mo_path.open("wb") as handle:
+            write_mo(handle, catalog)
+        written.append(mo_path)
+    return written
+
+
+def _source_files(root: Path, feature: str) -> Iterator[Path]:
+    for entry in CATALOG_SOURCES[feature]:
+        path = root / entry
+        if path.is_dir():
+            yield from sorted(path.rglob("*.py"))
+        elif path.exists():
+            yield path
+
+
+def extract_messages(root: Path, feature: str) -> dict[str, list[str]]:
+    """The translatable strings of one feature, each with where it appears."""
+    from babel.messages.extract import extract_from_file
+
+    found: dict[str, list[str]] = {}
+    for path in _source_files(root, feature):
+        for lineno, message, _comments, _context in extract_from_file(
+            "python", str(path), keywords={"_": None, "N_": None, "ngettext": (1, 2)}
+        ):
+            key = message if isinstance(message, str) else message[0]
+            found.setdefault(key, []).append(f"{path.relative_to(root)}:{lineno}")
+    return found
+
+
+def update_catalogs(root: Path, feature: str) -> list[Path]:
+    """Bring FEATURE's .po files in line with its source, keeping every existing translation."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    messages = extract_messages(root, feature)
+    written = []
+    for language in LANGUAGES:
+        if language == SOURCE_LANGUAGE:
+            continue
+        po_path = LOCALE_DIR / language / "LC_MESSAGES" / f"{feature}.po"
+        po_path.parent.mkdir(parents=True, exist_ok=True)
+        old: dict[str, str] = {}
+        if po_path.exists():
+            with po_path.open("rb") as handle:
+                for m in read_po(handle):
+                    if m.id and isinstance(m.id, str) and isinstance(m.string, str):
+                        old[m.id] = m.string
+        catalog = Catalog(locale=language, project="Companion", domain=feature)
+        for message, places in sorted(messages.items()):
+            locations = [(p.rsplit(":", 1)[0], int(p.rsplit(":", 1)[1])) for p in places]
+            catalog.add(message, old.get(message, ""), locations=locations)
+        with po_path.open("wb") as handle:
+            write_po(handle, catalog, width=100, omit_header=False)
+        written.append(po_path)
+    return written
+
+
+def untranslated(root: Path, language: str = "fr") -> dict[str, list[str]]:
+    """Strings used in the source that have no translation in `language` (for tests)."""
+    translations = load_translations(language)
+    missing: dict[str, list[str]] = {}
+    for feature in CATALOG_SOURCES:
+        for message, places in extract_messages(root, feature).items():
+            if translations.gettext(message) == message and any(c.isalpha() for c in message):
+                missing.setdefault(message, []).extend(places)
+    return missing
+
+
+def main(argv: list[str]) -> int:
+    root = Path(__file__).resolve().parent.parent
+    if argv[:1] == ["compile"]:
+        for path in compile_catalogs():
+            print(f"compiled {path.relative_to(root)}")
+        return 0
+    if len(argv) == 2 and argv[0] == "update" and argv[1] in CATALOG_SOURCES:
+        for path in update_catalogs(root, argv[1]):
+            print(f"updated {path.relative_to(root)}")
+        return 0
+    if argv[:1] == ["missing"]:
+        for message, places in sorted(untranslated(root).items()):
+            print(f"{places[0]}: {message!r}")
+        return 0
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
