@@ -68,7 +68,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("read_steps_aloud", bool, False, N_("Read each step when it opens")),
     Setting("talking_buttons", bool, False, N_("Talking buttons")),
     Setting("switch_mode", str, "off", N_("Switch access"), choices=SWITCH_MODES),
-    Setting("scan_interval_ms", int, 1500, N_("Scanning speed"), minimum=500, maximum=5000, step=250),
+    Setting(
+        "scan_interval_ms", int, 1500, N_("Scanning speed"), minimum=500, maximum=5000, step=250
+    ),
     Setting("region", str, "CA", N_("Region for crisis lines")),
 )
 SETTINGS_BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}

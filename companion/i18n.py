@@ -1,4 +1,4 @@
-"""One translation system for core and UI: gettext catalogs (.po committed, .mo compiled at install).
+"""One translation system for core and UI: gettext catalogs (.po committed, .mo built at install).
 
 Each feature owns one catalog file (`locale/<lang>/LC_MESSAGES/<feature>.po`) so work on different
 features never edits the same file; at run time all catalogs of a language are merged into one.
@@ -23,14 +23,35 @@ SOURCE_LANGUAGE = "en"
 
 # Which source folders/files feed which catalog. Paths are relative to the repository root.
 CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
-    "shell": ("companion/__main__.py", "companion/checkup.py", "companion/config.py",
-              "companion/safety.py", "ui/app.py", "ui/topbar.py", "ui/theme.py", "ui/widgets",
-              "ui/screens/home.py", "ui/screens/help_now.py", "ui/screens/settings.py"),
-    "storage": ("companion/storage", "companion/security", "companion/profiles.py",
-                "ui/screens/people.py", "ui/screens/unlock.py", "ui/screens/my_data.py"),
+    "shell": (
+        "companion/__main__.py",
+        "companion/checkup.py",
+        "companion/config.py",
+        "companion/safety.py",
+        "ui/app.py",
+        "ui/topbar.py",
+        "ui/theme.py",
+        "ui/widgets",
+        "ui/screens/home.py",
+        "ui/screens/help_now.py",
+        "ui/screens/settings.py",
+    ),
+    "storage": (
+        "companion/storage",
+        "companion/security",
+        "companion/profiles.py",
+        "ui/screens/people.py",
+        "ui/screens/unlock.py",
+        "ui/screens/my_data.py",
+    ),
     "voice": ("voice", "ui/speech.py", "ui/screens/speech_settings.py"),
-    "checkin": ("companion/checkin", "companion/report.py", "ui/screens/checkin",
-                "ui/screens/history.py", "ui/screens/report.py"),
+    "checkin": (
+        "companion/checkin",
+        "companion/report.py",
+        "ui/screens/checkin",
+        "ui/screens/history.py",
+        "ui/screens/report.py",
+    ),
     "appointments": ("companion/appointments", "ui/screens/sessions"),
     "library": ("companion/library.py", "ui/screens/learn", "ui/screens/exercise"),
     "setup": ("companion/setup.py", "companion/community.py", "ui/screens/setup"),
@@ -55,7 +76,7 @@ def _(message: str) -> str:
     return _active.translations.gettext(message)
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
     """Mark `message` for translation without translating it yet (for data declared at import)."""
     return message
 
@@ -117,8 +138,7 @@ def _translations_from_po(po_path: Path) -> gettext.NullTranslations:
     messages = {
         str(m.id): str(m.string)
         for m in catalog
-        if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.string
-        and not m.fuzzy
+        if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.string and not m.fuzzy
     }
     return _DictTranslations(messages)
 
