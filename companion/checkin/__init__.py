@@ -1,0 +1,1 @@
+"""Mood check-ins: quick check-in, validated questionnaires, trends, schedule, safety rules."""
