@@ -1,0 +1,122 @@
+"""SqlCheckInStore: check-ins, the single draft and questionnaire results in a person's database."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from companion.checkin.models import CheckIn, QuestionnaireResult
+from companion.storage.database import PersonDatabase
+from companion.storage.models import CheckInRow, QuestionnaireResultRow
+
+
+def _checkin(row: CheckInRow) -> CheckIn:
+    return CheckIn(
+        id=row.id,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        mood=row.mood,
+        tags=frozenset(row.tags),
+        note=row.note,
+        is_draft=row.is_draft,
+    )
+
+
+def _fill(row: CheckInRow, c: CheckIn, *, is_draft: bool) -> None:
+    row.started_at = c.started_at
+    row.finished_at = c.finished_at
+    row.mood = c.mood
+    row.tags = sorted(c.tags)
+    row.note = c.note
+    row.is_draft = is_draft
+
+
+def _result(row: QuestionnaireResultRow) -> QuestionnaireResult:
+    return QuestionnaireResult(
+        id=row.id,
+        instrument_id=row.instrument_id,
+        taken_at=row.taken_at,
+        answers=tuple(row.answers),
+        total=row.total,
+        band=row.band,
+        flags=frozenset(row.flags),
+    )
+
+
+class SqlCheckInStore:
+    """The CheckInStore protocol over SQLCipher; every method is one transaction."""
+
+    def __init__(self, database: PersonDatabase) -> None:
+        self._database = database
+
+    @staticmethod
+    def _draft_row(session: Session) -> CheckInRow | None:
+        return session.scalars(select(CheckInRow).where(CheckInRow.is_draft)).first()
+
+    def save_draft(self, c: CheckIn) -> CheckIn:
+        with self._database.unit_of_work() as session:
+            row = self._draft_row(session)
+            if row is None:
+                row = CheckInRow()
+                session.add(row)
+            _fill(row, c, is_draft=True)
+            session.flush()
+            return _checkin(row)
+
+    def latest_draft(self) -> CheckIn | None:
+        with self._database.unit_of_work() as session:
+            row = self._draft_row(session)
+            return None if row is None else _checkin(row)
+
+    def discard_draft(self) -> None:
+        with self._database.unit_of_work() as session:
+            session.execute(delete(CheckInRow).where(CheckInRow.is_draft))
+
+    def finish(self, c: CheckIn) -> CheckIn:
+        with self._database.unit_of_work() as session:
+            row = session.get(CheckInRow, c.id) if c.id is not None else None
+            draft = self._draft_row(session)
+            if draft is not None and draft is not row:
+                session.delete(draft)
+            if row is None:
+                row = CheckInRow()
+                session.add(row)
+            _fill(row, c, is_draft=False)
+            session.flush()
+            return _checkin(row)
+
+    def checkins_between(self, start: datetime, end: datetime) -> list[CheckIn]:
+        query = (
+            select(CheckInRow)
+            .where(~CheckInRow.is_draft)
+            .where(CheckInRow.started_at >= start, CheckInRow.started_at < end)
+            .order_by(CheckInRow.started_at, CheckInRow.id)
+        )
+        with self._database.unit_of_work() as session:
+            return [_checkin(row) for row in session.scalars(query)]
+
+    def save_result(self, r: QuestionnaireResult) -> QuestionnaireResult:
+        with self._database.unit_of_work() as session:
+            row = session.get(QuestionnaireResultRow, r.id) if r.id is not None else None
+            if row is None:
+                row = QuestionnaireResultRow()
+                session.add(row)
+            row.instrument_id = r.instrument_id
+            row.taken_at = r.taken_at
+            row.answers = list(r.answers)
+            row.total = r.total
+            row.band = r.band
+            row.flags = sorted(r.flags)
+            session.flush()
+            return _result(row)
+
+    def results_between(self, start: datetime, end: datetime) -> list[QuestionnaireResult]:
+        query = (
+            select(QuestionnaireResultRow)
+            .where(QuestionnaireResultRow.taken_at >= start, QuestionnaireResultRow.taken_at < end)
+            .order_by(QuestionnaireResultRow.taken_at, QuestionnaireResultRow.id)
+        )
+        with self._database.unit_of_work() as session:
+            return [_result(row) for row in session.scalars(query)]

@@ -1,0 +1,40 @@
+"""SqlContactsStore: up to three emergency contacts, in the order the person chose."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+
+from companion.safety import MAX_EMERGENCY_CONTACTS, EmergencyContact
+from companion.storage.database import PersonDatabase
+from companion.storage.models import EmergencyContactRow
+
+
+class SqlContactsStore:
+    """The ContactsStore protocol over SQLCipher; replacing the list is one transaction."""
+
+    def __init__(self, database: PersonDatabase) -> None:
+        self._database = database
+
+    def contacts(self) -> list[EmergencyContact]:
+        query = select(EmergencyContactRow).order_by(EmergencyContactRow.position)
+        with self._database.unit_of_work() as session:
+            return [
+                EmergencyContact(name=row.name, phone=row.phone, relation=row.relation)
+                for row in session.scalars(query)
+            ]
+
+    def set_contacts(self, contacts: list[EmergencyContact]) -> None:
+        if len(contacts) > MAX_EMERGENCY_CONTACTS:
+            raise ValueError(f"At most {MAX_EMERGENCY_CONTACTS} emergency contacts are kept")
+        with self._database.unit_of_work() as session:
+            session.execute(delete(EmergencyContactRow))
+            session.flush()
+            for position, contact in enumerate(contacts):
+                session.add(
+                    EmergencyContactRow(
+                        position=position,
+                        name=contact.name,
+                        phone=contact.phone,
+                        relation=contact.relation,
+                    )
+                )

@@ -1,0 +1,1 @@
+"""Alembic migration scripts of a person's database, shipped inside the package."""
