@@ -1,0 +1,180 @@
+"""The quick check-in as data plus a pure state machine: mood, then tags, then a note.
+
+The screen shows `flow.step` and calls one method per press; the flow saves a draft on every
+change (so a crash or power cut loses nothing), finishes in one store call, and answers each
+press with a FlowOutcome saying what to show next.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+
+from companion.checkin.models import MOODS, TAGS, CheckIn
+from companion.checkin.outcome import FlowOutcome, OutcomeKind
+from companion.checkin.safety_rules import SafetyReason, reasons_for_checkin
+from companion.checkin.store import CheckInStore
+from companion.clock import Clock
+from companion.i18n import N_, _
+
+NOTE_MAX_CHARS = 4000
+"""A note is kept exactly as typed up to this length (a page or two), so storage stays bounded."""
+
+
+class StepKind(StrEnum):
+    """One kind of step; the UI has one widget per kind."""
+
+    MOOD = "mood"
+    TAGS = "tags"
+    NOTE = "note"
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: StepKind
+    question: str
+    """Declared with N_(); translate with _() when shown."""
+    hint: str
+    choices: tuple[str, ...] = ()
+
+
+QUICK_CHECKIN_STEPS: tuple[Step, ...] = (
+    Step(StepKind.MOOD, N_("How are you feeling today?"), N_("Choose the face that fits."), MOODS),
+    Step(
+        StepKind.TAGS,
+        N_("What is affecting you?"),
+        N_("Choose as many as you like, or none."),
+        TAGS,
+    ),
+    Step(StepKind.NOTE, N_("Would you like to add a note?"), N_("Type anything you want to keep.")),
+)
+
+
+class CheckInFlow:
+    """Walks one person through the quick check-in, one step per screen."""
+
+    def __init__(self, store: CheckInStore, clock: Clock, draft: CheckIn | None = None) -> None:
+        self._store = store
+        self._clock = clock
+        self.steps = QUICK_CHECKIN_STEPS
+        self.index = 0
+        self.checkin = draft or CheckIn(
+            id=None,
+            started_at=clock.now(),
+            finished_at=None,
+            mood=None,
+            tags=frozenset(),
+            note="",
+            is_draft=True,
+        )
+        self.finished = False
+        self._safety_shown = False
+
+    @classmethod
+    def resume_or_start(cls, store: CheckInStore, clock: Clock) -> CheckInFlow:
+        """Continue the interrupted check-in if there is one, else start a new one."""
+        return cls(store, clock, store.latest_draft())
+
+    @classmethod
+    def start_again(cls, store: CheckInStore, clock: Clock) -> CheckInFlow:
+        """Forget an interrupted check-in (the person chose to start over) and begin anew."""
+        store.discard_draft()
+        return cls(store, clock)
+
+    @property
+    def resumed(self) -> bool:
+        return self.checkin.id is not None
+
+    @property
+    def step(self) -> Step:
+        return self.steps[self.index]
+
+    @property
+    def position(self) -> int:
+        """1-based number of the current step."""
+        return self.index + 1
+
+    def progress_text(self) -> str:
+        return _("Question {number} of {count}").format(number=self.position, count=len(self.steps))
+
+    @property
+    def can_go_back(self) -> bool:
+        return self.index > 0
+
+    # ---- answers -------------------------------------------------------------------------------
+
+    def choose_mood(self, mood: str) -> FlowOutcome:
+        if mood not in MOODS:
+            raise ValueError(f"Unknown mood {mood!r}; expected one of {', '.join(MOODS)}")
+        return self._save(dataclasses.replace(self.checkin, mood=mood))
+
+    def toggle_tag(self, tag: str) -> FlowOutcome:
+        if tag not in TAGS:
+            raise ValueError(f"Unknown tag {tag!r}; expected one of {', '.join(TAGS)}")
+        return self._save(dataclasses.replace(self.checkin, tags=self.checkin.tags ^ {tag}))
+
+    def set_note(self, text: str) -> FlowOutcome:
+        return self._save(dataclasses.replace(self.checkin, note=text[:NOTE_MAX_CHARS]))
+
+    def _save(self, changed: CheckIn) -> FlowOutcome:
+        self._require_open()
+        self.checkin = self._store.save_draft(changed)
+        return FlowOutcome(OutcomeKind.SHOW_STEP, checkin=self.checkin)
+
+    # ---- moving --------------------------------------------------------------------------------
+
+    def next(self) -> FlowOutcome:
+        """Go on with the current answer (or none); on the last step, finish and save."""
+        self._require_open()
+        if self.index == len(self.steps) - 1:
+            return self._finish()
+        self.index += 1
+        self.checkin = self._store.save_draft(self.checkin)
+        return self._check_safety() or FlowOutcome(OutcomeKind.SHOW_STEP, checkin=self.checkin)
+
+    def skip(self) -> FlowOutcome:
+        """Always allowed: move on without having to answer (an earlier answer is kept)."""
+        return self.next()
+
+    def back(self) -> FlowOutcome:
+        """Return to the previous step, where its answer can be changed."""
+        self._require_open()
+        if self.index > 0:
+            self.index -= 1
+        return FlowOutcome(OutcomeKind.SHOW_STEP, checkin=self.checkin)
+
+    def need_help(self) -> FlowOutcome:
+        """The person pressed "I need help now": keep what they gave as a draft and go to help.
+
+        The draft is kept (not finished) so they can come back to the same step afterwards, and
+        it is offered again next time if they do not.
+        """
+        if not self.finished:
+            self.checkin = self._store.save_draft(self.checkin)
+        return FlowOutcome(
+            OutcomeKind.HELP_NOW, checkin=self.checkin, reasons=(SafetyReason.HELP_PRESSED,)
+        )
+
+    def _finish(self) -> FlowOutcome:
+        finished = dataclasses.replace(self.checkin, finished_at=self._clock.now(), is_draft=False)
+        self.checkin = self._store.finish(finished)
+        self.finished = True
+        return self._check_safety() or FlowOutcome(OutcomeKind.FINISHED, checkin=self.checkin)
+
+    def _check_safety(self) -> FlowOutcome | None:
+        """Open help at most once per check-in, as soon as the repeated-bad-day rule is met."""
+        if self._safety_shown:
+            return None
+        start = self.checkin.started_at
+        earlier = self._store.checkins_between(start - timedelta(days=30), start)
+        reasons = reasons_for_checkin(self.checkin, earlier)
+        if not reasons:
+            return None
+        self._safety_shown = True
+        return FlowOutcome(OutcomeKind.HELP_NOW, checkin=self.checkin, reasons=reasons)
+
+    def _require_open(self) -> None:
+        if self.finished:
+            raise RuntimeError("This check-in is already finished")

@@ -1,0 +1,137 @@
+"""A validated questionnaire, one item per screen, ending in a saved Score.
+
+PHQ-9 item 9 answered above 0 opens Get help now at once (the answer is kept and the
+questionnaire can be finished afterwards). Items may be skipped, but a validated score needs
+every answer, so an incomplete questionnaire is not scored and says which items are missing.
+"""
+
+from __future__ import annotations
+
+from companion.checkin.instruments import Score, rules_for, score
+from companion.checkin.models import QuestionnaireResult
+from companion.checkin.outcome import FlowOutcome, OutcomeKind
+from companion.checkin.safety_rules import SafetyReason, reasons_for_score
+from companion.checkin.store import CheckInStore
+from companion.clock import Clock
+from companion.i18n import _
+
+
+class QuestionnaireFlow:
+    """Asks one instrument's items in order and saves the result through the store."""
+
+    def __init__(self, instrument_id: str, store: CheckInStore, clock: Clock) -> None:
+        self.rules = rules_for(instrument_id)
+        self.instrument_id = instrument_id
+        self._store = store
+        self._clock = clock
+        self.index = 0
+        self.answers: list[int | None] = [None] * self.rules.item_count
+        self.score: Score | None = None
+        self.result: QuestionnaireResult | None = None
+        self._safety_shown = False
+
+    @property
+    def item_count(self) -> int:
+        return self.rules.item_count
+
+    @property
+    def position(self) -> int:
+        return self.index + 1
+
+    def progress_text(self) -> str:
+        return _("Question {number} of {count}").format(number=self.position, count=self.item_count)
+
+    @property
+    def current_answer(self) -> int | None:
+        return self.answers[self.index]
+
+    @property
+    def can_go_back(self) -> bool:
+        return self.index > 0
+
+    def answer(self, value: int) -> FlowOutcome:
+        """Record the answer to the current item and move on (or finish after the last)."""
+        self._require_open()
+        rules = self.rules
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not rules.lowest_answer <= value <= rules.highest_answer
+        ):
+            raise ValueError(
+                f"{self.instrument_id}: answer must be {rules.lowest_answer} to "
+                f"{rules.highest_answer}, not {value!r}"
+            )
+        self.answers[self.index] = value
+        is_self_harm_item = rules.self_harm_item == self.position
+        if is_self_harm_item and value > 0 and not self._safety_shown:
+            self._safety_shown = True
+            outcome = self._advance()
+            reasons = (SafetyReason.SELF_HARM_ANSWER,)
+            return FlowOutcome(OutcomeKind.HELP_NOW, score=outcome.score, reasons=reasons)
+        return self._advance()
+
+    def skip(self) -> FlowOutcome:
+        self._require_open()
+        return self._advance()
+
+    def back(self) -> FlowOutcome:
+        self._require_open()
+        if self.index > 0:
+            self.index -= 1
+        return FlowOutcome(OutcomeKind.SHOW_STEP)
+
+    def need_help(self) -> FlowOutcome:
+        return FlowOutcome(
+            OutcomeKind.HELP_NOW, score=self.score, reasons=(SafetyReason.HELP_PRESSED,)
+        )
+
+    def current_outcome(self) -> FlowOutcome:
+        """What to show when coming back to this flow (e.g. after Get help now)."""
+        if self.score is not None:
+            return FlowOutcome(OutcomeKind.FINISHED, score=self.score)
+        unanswered = tuple(n for n, a in enumerate(self.answers, start=1) if a is None)
+        if self.position == self.item_count and self.current_answer is not None and unanswered:
+            return FlowOutcome(OutcomeKind.INCOMPLETE, unanswered=unanswered)
+        return FlowOutcome(OutcomeKind.SHOW_STEP)
+
+    def go_to(self, number: int) -> FlowOutcome:
+        """Jump to item `number` (1-based), e.g. to answer a skipped one."""
+        self._require_open()
+        if not 1 <= number <= self.item_count:
+            raise ValueError(f"No question {number}; there are {self.item_count}")
+        self.index = number - 1
+        return FlowOutcome(OutcomeKind.SHOW_STEP)
+
+    def _advance(self) -> FlowOutcome:
+        if self.index < self.item_count - 1:
+            self.index += 1
+            return FlowOutcome(OutcomeKind.SHOW_STEP)
+        unanswered = tuple(n for n, a in enumerate(self.answers, start=1) if a is None)
+        if unanswered:
+            return FlowOutcome(OutcomeKind.INCOMPLETE, unanswered=unanswered)
+        return self._finish()
+
+    def _finish(self) -> FlowOutcome:
+        answers = tuple(a for a in self.answers if a is not None)
+        self.score = score(self.instrument_id, answers)
+        self.result = self._store.save_result(
+            QuestionnaireResult(
+                id=None,
+                instrument_id=self.instrument_id,
+                taken_at=self._clock.now(),
+                answers=answers,
+                total=self.score.total,
+                band=self.score.band,
+                flags=self.score.flags,
+            )
+        )
+        reasons = reasons_for_score(self.score)
+        if reasons and not self._safety_shown:
+            self._safety_shown = True
+            return FlowOutcome(OutcomeKind.HELP_NOW, score=self.score, reasons=reasons)
+        return FlowOutcome(OutcomeKind.FINISHED, score=self.score)
+
+    def _require_open(self) -> None:
+        if self.result is not None:
+            raise RuntimeError("This questionnaire is already finished")
