@@ -1,0 +1,240 @@
+"""The process's one pyttsx3 engine, used only to render text into WAV files.
+
+Why render instead of `engine.say()`: pyttsx3 2.99's espeak driver returns from `runAndWait()`
+early, plays through an `aplay` it never checks, and cannot be stopped mid-sentence. Rendering gives
+a file whose completeness we can check; a player we run ourselves gives a real stop and a real
+"no sound card" error (see docs/decisions/0003-speech-pipeline.md).
+
+The engine is kept for the life of the process on purpose (espeak initialises once per process;
+a collected engine leaves callbacks pointing at a dead object), so this module keeps the one
+engine per driver name it made. A lock makes sure only one render uses it at a time.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import wave
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from voice import messages
+
+_log = logging.getLogger(__name__)
+
+NO_ENGINE_NAME = "none"
+DEFAULT_ENGINE_NAMES = {"win32": "sapi5", "darwin": "nsss"}
+# Voice languages to prefer, best first, for each app language.
+PREFERRED_LANGUAGES: dict[str, tuple[str, ...]] = {
+    "en": ("en-us", "en-ca", "en-gb", "en"),
+    "fr": ("fr-ca", "fr-fr", "fr"),
+}
+RENDER_SECONDS_BASE = 5.0
+RENDER_SECONDS_PER_CHAR = 0.01
+
+
+class SpeechUnavailableError(Exception):
+    """Speech cannot work here; `sentence` (a voice.messages msgid) says why and what to do."""
+
+    def __init__(self, sentence: str, detail: str) -> None:
+        super().__init__(detail)
+        self.sentence = sentence
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """How the person wants to be spoken to: words per minute, volume 0..1, app language."""
+
+    rate_wpm: int = 150
+    volume: float = 0.9
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class WordMark:
+    """One word of a rendered text: where it starts (0-based) and how many characters it has."""
+
+    position: int
+    length: int
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """A complete WAV file of one text, its length, its words, and which voice spoke it."""
+
+    path: Path
+    duration_s: float
+    words: tuple[WordMark, ...]
+    voice_wanted: str | None
+    voice_got: str | None
+
+    @property
+    def voice_ok(self) -> bool:
+        return self.voice_wanted is None or self.voice_wanted == self.voice_got
+
+
+@dataclass
+class _RenderJob:
+    done: threading.Event = field(default_factory=threading.Event)
+    words: list[WordMark] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def default_engine_name() -> str:
+    """The pyttsx3 driver this platform speaks with (espeak-ng on Linux)."""
+    return DEFAULT_ENGINE_NAMES.get(sys.platform, "espeak")
+
+
+class Renderer:
+    """Renders texts to WAV files with one pyttsx3 engine; one render at a time, any thread."""
+
+    def __init__(self, engine: Any, engine_name: str) -> None:
+        self.engine_name = engine_name
+        self._engine = engine
+        self._lock = threading.RLock()
+        self._voice_ids: dict[str, str] | None = None
+        self._job: _RenderJob | None = None
+        self._applied: VoiceSettings | None = None
+        engine.connect("finished-utterance", self._on_finished)
+        engine.connect("started-word", self._on_word)
+        engine.connect("error", self._on_error)
+
+    # pyttsx3 callbacks run on espeak's own thread; they must never raise (pitfall 6).
+    def _on_finished(self, name: object = None, completed: object = True) -> None:
+        job = self._job
+        if job is not None:
+            job.done.set()
+
+    def _on_word(self, name: object = None, location: object = 0, length: object = 0) -> None:
+        job = self._job
+        if job is not None and isinstance(location, int) and isinstance(length, int):
+            job.words.append(WordMark(max(location - 1, 0), length))
+
+    def _on_error(self, name: object = None, exception: object = None) -> None:
+        job = self._job
+        if job is not None:
+            job.errors.append(repr(exception))
+
+    def voice_ids_by_language(self) -> dict[str, str]:
+        """Each voice language the engine offers (lower case) and the id of its first voice."""
+        with self._lock:
+            if self._voice_ids is None:
+                found: dict[str, str] = {}
+                for voice in self._engine.getProperty("voices"):
+                    for language in getattr(voice, "languages", None) or []:
+                        if isinstance(language, str):
+                            found.setdefault(language.lower().replace("_", "-"), str(voice.id))
+                self._voice_ids = found
+            return dict(self._voice_ids)
+
+    def choose_voice(self, language: str) -> str | None:
+        """The id of the best installed voice for app language `language`, or None if none."""
+        available = self.voice_ids_by_language()
+        for wanted in PREFERRED_LANGUAGES.get(language, (language,)):
+            if wanted in available:
+                return available[wanted]
+        for voice_language, voice_id in available.items():
+            if voice_language.split("-")[0] == language:
+                return voice_id
+        return None
+
+    def voice_in_use(self) -> str | None:
+        """The id of the voice the engine will speak with now (what we got, not what we asked)."""
+        with self._lock:
+            got = self._engine.getProperty("voice")
+        return None if got is None else str(got)
+
+    def render(self, text: str, path: Path, settings: VoiceSettings) -> Rendering:
+        """Write `text` spoken with `settings` to the WAV file `path`; return once it is complete.
+
+        Raises SpeechUnavailableError (ENGINE_FAILED) if the engine fails or writes no usable file.
+        """
+        with self._lock:
+            job = _RenderJob()
+            self._job = job
+            try:
+                wanted = self._apply(settings)
+                path.unlink(missing_ok=True)
+                self._engine.save_to_file(text, str(path))
+                # Returns early with espeak (pitfall 1): the finished callback is what counts.
+                self._engine.runAndWait()
+                timeout = RENDER_SECONDS_BASE + RENDER_SECONDS_PER_CHAR * len(text)
+                finished = job.done.wait(timeout)
+                duration = _complete_wav_duration(path)
+                if duration is None:
+                    raise RuntimeError(
+                        f"no complete WAV after {timeout:.1f} s "
+                        f"(finished callback: {finished}, errors: {job.errors})"
+                    )
+                got = None if wanted is None else self._engine.getProperty("voice")
+            except SpeechUnavailableError:
+                raise
+            except Exception as exc:
+                self._applied = None
+                raise SpeechUnavailableError(
+                    messages.ENGINE_FAILED, f"render failed: {exc!r}"
+                ) from exc
+            finally:
+                self._job = None
+        if job.errors:
+            _log.warning("The speech engine reported: %s", "; ".join(job.errors))
+        return Rendering(
+            path, duration, tuple(job.words), wanted, None if got is None else str(got)
+        )
+
+    def _apply(self, settings: VoiceSettings) -> str | None:
+        """Queue the settings (pyttsx3 applies them at the next run: pitfall 4); return voice id."""
+        wanted = self.choose_voice(settings.language)
+        if settings != self._applied:
+            # Setting the voice resets espeak's rate, so voice goes first.
+            if wanted is not None:
+                self._engine.setProperty("voice", wanted)
+            self._engine.setProperty("rate", int(settings.rate_wpm))
+            self._engine.setProperty("volume", min(max(float(settings.volume), 0.0), 1.0))
+            self._applied = settings
+        return wanted
+
+
+def _complete_wav_duration(path: Path) -> float | None:
+    """The duration of WAV file `path` if it exists, has sound and all its frames are written."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            frames = wav.getnframes()
+            frame_bytes = wav.getsampwidth() * wav.getnchannels()
+            rate = wav.getframerate()
+        size = path.stat().st_size
+    except (OSError, EOFError, wave.Error):
+        return None
+    if frames <= 0 or rate <= 0 or size < 44 + frames * frame_bytes:
+        return None
+    return frames / rate
+
+
+_renderers: dict[str, Renderer] = {}
+_renderers_lock = threading.Lock()
+
+
+def renderer_for(engine_name: str | None) -> Renderer:
+    """The process's renderer for pyttsx3 driver `engine_name` (None: this platform's default).
+
+    Raises SpeechUnavailableError (NO_ENGINE) if that engine is off ("none") or cannot start.
+    """
+    name = engine_name or default_engine_name()
+    if name == NO_ENGINE_NAME:
+        raise SpeechUnavailableError(
+            messages.NO_ENGINE, "speech engine switched off by configuration"
+        )
+    with _renderers_lock:
+        if name not in _renderers:
+            try:
+                import pyttsx3
+
+                engine = pyttsx3.init(name)
+            except Exception as exc:
+                raise SpeechUnavailableError(
+                    messages.NO_ENGINE, f"speech engine {name!r} could not start: {exc!r}"
+                ) from exc
+            _renderers[name] = Renderer(engine, name)
+        return _renderers[name]
