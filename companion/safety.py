@@ -1,0 +1,210 @@
+"""Crisis resources by region (content/crisis/regions.json) and the person's emergency contacts."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+_log = logging.getLogger(__name__)
+
+CRISIS_FILE = Path("crisis") / "regions.json"
+STALE_AFTER_DAYS = 365
+MAX_EMERGENCY_CONTACTS = 3
+FALLBACK_REGION = "CA"
+
+
+class CrisisDataError(ValueError):
+    """The crisis file is missing or malformed; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class CrisisLine:
+    name: dict[str, str]
+    number: str
+    how: dict[str, str]
+    source: str
+    last_checked: date
+
+
+@dataclass(frozen=True)
+class Emergency:
+    number: str
+    source: str
+    last_checked: date
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: dict[str, str]
+    emergency: Emergency
+    lines: tuple[CrisisLine, ...]
+
+
+@dataclass(frozen=True)
+class EmergencyContact:
+    name: str
+    phone: str
+    relation: str
+
+
+class ContactsStore(Protocol):
+    def contacts(self) -> list[EmergencyContact]: ...
+
+    def set_contacts(self, contacts: list[EmergencyContact]) -> None: ...
+
+
+class MemoryContactsStore:
+    """Contacts kept in memory only (a guest, a test, or before a person is unlocked)."""
+
+    def __init__(self, contacts: list[EmergencyContact] | None = None) -> None:
+        self._contacts: list[EmergencyContact] = []
+        self.set_contacts(contacts or [])
+
+    def contacts(self) -> list[EmergencyContact]:
+        return list(self._contacts)
+
+    def set_contacts(self, contacts: list[EmergencyContact]) -> None:
+        if len(contacts) > MAX_EMERGENCY_CONTACTS:
+            raise ValueError(f"At most {MAX_EMERGENCY_CONTACTS} emergency contacts are kept")
+        self._contacts = list(contacts)
+
+
+def localized(texts: dict[str, str], language: str) -> str:
+    """The text in `language`, else English, else any."""
+    return texts.get(language) or texts.get("en") or next(iter(texts.values()), "")
+
+
+@dataclass(frozen=True)
+class CrisisDirectory:
+    """Every region's crisis lines, validated at load."""
+
+    regions: tuple[Region, ...]
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(r.code for r in self.regions)
+
+    def region(self, code: str) -> Region:
+        """The region with `code`, or the fallback region when it is unknown."""
+        for region in self.regions:
+            if region.code == code:
+                return region
+        for region in self.regions:
+            if region.code == FALLBACK_REGION:
+                return region
+        return self.regions[0]
+
+    def stale_entries(self, today: date) -> list[str]:
+        """Plain descriptions of entries last checked more than a year before `today`."""
+        stale = []
+        for region in self.regions:
+            if (today - region.emergency.last_checked).days > STALE_AFTER_DAYS:
+                stale.append(f"{region.code} emergency {region.emergency.number}")
+            for line in region.lines:
+                if (today - line.last_checked).days > STALE_AFTER_DAYS:
+                    stale.append(f"{region.code} {localized(line.name, 'en')} ({line.number})")
+        return stale
+
+
+def _field(entry: dict[str, Any], key: str, where: str, kind: type) -> Any:
+    if key not in entry:
+        raise CrisisDataError(f"{where}: missing field '{key}'")
+    value = entry[key]
+    if not isinstance(value, kind):
+        raise CrisisDataError(f"{where}: field '{key}' must be {kind.__name__}")
+    if isinstance(value, str) and not value.strip():
+        raise CrisisDataError(f"{where}: field '{key}' is empty")
+    return value
+
+
+def _texts(entry: dict[str, Any], key: str, where: str) -> dict[str, str]:
+    texts = _field(entry, key, where, dict)
+    if "en" not in texts or "fr" not in texts:
+        raise CrisisDataError(f"{where}: field '{key}' needs both 'en' and 'fr'")
+    if not all(isinstance(v, str) and v.strip() for v in texts.values()):
+        raise CrisisDataError(f"{where}: field '{key}' has an empty text")
+    return {str(k): str(v) for k, v in texts.items()}
+
+
+def _checked(entry: dict[str, Any], where: str) -> tuple[str, date]:
+    source = _field(entry, "source", where, str)
+    if not source.startswith("https://"):
+        raise CrisisDataError(f"{where}: field 'source' must be an https link")
+    try:
+        checked = datetime.strptime(_field(entry, "last_checked", where, str), "%Y-%m-%d").date()
+    except ValueError as exc:
+        raise CrisisDataError(f"{where}: field 'last_checked' must be a date YYYY-MM-DD") from exc
+    return source, checked
+
+
+def parse_crisis_data(raw: Any, where: str = "regions.json") -> CrisisDirectory:
+    """Validate the decoded crisis file; raise CrisisDataError naming the field at fault."""
+    if not isinstance(raw, dict):
+        raise CrisisDataError(f"{where}: the file must hold a table")
+    regions = []
+    for index, entry in enumerate(_field(raw, "regions", where, list)):
+        here = f"{where}: region {index + 1}"
+        if not isinstance(entry, dict):
+            raise CrisisDataError(f"{here}: must be a table")
+        code = _field(entry, "code", here, str)
+        here = f"{where}: region {code}"
+        emergency_raw = _field(entry, "emergency", here, dict)
+        source, checked = _checked(emergency_raw, f"{here} emergency")
+        emergency = Emergency(_field(emergency_raw, "number", here, str), source, checked)
+        lines = []
+        for line_index, line_raw in enumerate(_field(entry, "lines", here, list)):
+            line_where = f"{here} line {line_index + 1}"
+            if not isinstance(line_raw, dict):
+                raise CrisisDataError(f"{line_where}: must be a table")
+            source, checked = _checked(line_raw, line_where)
+            lines.append(
+                CrisisLine(
+                    name=_texts(line_raw, "name", line_where),
+                    number=_field(line_raw, "number", line_where, str),
+                    how=_texts(line_raw, "how", line_where),
+                    source=source,
+                    last_checked=checked,
+                )
+            )
+        regions.append(Region(code, _texts(entry, "name", here), emergency, tuple(lines)))
+    if not regions:
+        raise CrisisDataError(f"{where}: no regions")
+    if len({r.code for r in regions}) != len(regions):
+        raise CrisisDataError(f"{where}: a region code appears twice")
+    return CrisisDirectory(tuple(regions))
+
+
+# Used only when the shipped file is broken, so the Get help now screen is never empty.
+BUILT_IN_FALLBACK = CrisisDirectory(
+    (
+        Region(
+            "CA",
+            {"en": "Canada", "fr": "Canada"},
+            Emergency("911", "https://988.ca", date(2026, 11, 21)),
+            (
+                CrisisLine(
+                    {"en": "9-8-8 Suicide Crisis Helpline", "fr": "9-8-8"},
+                    "988",
+                    {"en": "Call or text 9-8-8.", "fr": "Appelez ou textez le 9-8-8."},
+                    "https://988.ca",
+                    date(2026, 11, 21),
+                ),
+            ),
+        ),
+    )
+)
+
+
+def load_crisis_directory(content_root: Path) -> tuple[CrisisDirectory, str | None]:
+    """The crisis lines from content/, or the built-in fallback and the problem, never a crash."""
+    path = content_root / CRISIS_FILE
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return parse_crisis_data(raw, path.name), None
+    except (OSError, ValueError) as exc:
+        _log.error("Crisis lines could not be loaded from %s: %s", path.name, exc)
+        return BUILT_IN_FALLBACK, str(exc)

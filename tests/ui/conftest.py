@@ -1,0 +1,93 @@
+"""Fixtures for driving the real widgets offscreen with pytest-qt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+
+from companion.clock import FixedClock
+from companion.config import SettingsStore
+from companion.i18n import set_language
+from companion.paths import content_dir
+from companion.safety import load_crisis_directory
+from ui.app import MainWindow, build_window
+from ui.context import AppContext
+
+
+class RecordingSpeech(QObject):
+    """Stands in for SpeechBridge where speech is not the subject: records what was queued.
+
+    `start(i)` / `finish(i)` play the part of the engine so tests decide when speech moves on.
+    """
+
+    started = Signal(int)
+    word = Signal(int, int, int)
+    finished = Signal(int, bool)
+    failed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.queued: list[tuple[int, str]] = []
+        self.stops = 0
+        self.settings: tuple[int, int, str] | None = None
+        self._next_id = 0
+        self.available = True
+        self.problem: str | None = None
+
+    def say(self, text: str) -> int:
+        self._next_id += 1
+        self.queued.append((self._next_id, text))
+        return self._next_id
+
+    def say_sequence(self, texts: list[str]) -> list[int]:
+        return [self.say(t) for t in texts]
+
+    def stop(self) -> None:
+        self.stops += 1
+
+    def apply_settings(self, rate_wpm: int, volume_percent: int, language: str) -> None:
+        self.settings = (rate_wpm, volume_percent, language)
+
+    def shutdown(self) -> None:
+        pass
+
+    def texts(self) -> list[str]:
+        return [t for _i, t in self.queued]
+
+
+@pytest.fixture
+def speech() -> RecordingSpeech:
+    return RecordingSpeech()
+
+
+@pytest.fixture
+def make_ctx(tmp_path: Path, speech: RecordingSpeech) -> Callable[..., AppContext]:
+    def build(**settings: object) -> AppContext:
+        crisis, problem = load_crisis_directory(content_dir())
+        assert problem is None
+        store = SettingsStore(tmp_path / "settings.json", regions=crisis.codes())
+        for name, value in settings.items():
+            store.set(name, value)
+        return AppContext(
+            settings=store,
+            clock=FixedClock(),
+            data_dir=tmp_path,
+            content_dir=content_dir(),
+            crisis=crisis,
+            speech=speech,  # type: ignore[arg-type]
+        )
+
+    return build
+
+
+@pytest.fixture
+def window(qtbot, make_ctx: Callable[..., AppContext]) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    win = build_window(make_ctx())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    set_language("en")

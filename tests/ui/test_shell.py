@@ -1,0 +1,58 @@
+"""The shell as a person meets it: top bar, Home, Back, Esc, Get help now, live settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from ui.app import MainWindow
+from ui.screens.help_now import HelpNowScreen
+from ui.screens.settings import SettingsScreen
+
+
+def test_home_offers_big_named_choices(window: MainWindow) -> None:
+    home = window.current()
+    assert home.screen_id == "home"
+    assert 1 <= len(home.choices()) <= 6
+    for button in [*window.top_bar.buttons(), *home.choices()]:
+        assert button.accessibleName(), "every control needs a name"
+        assert button.width() >= 64 and button.height() >= 64
+
+
+def test_settings_then_back_and_escape(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    home = window.current()
+    qtbot.mouseClick(home.buttons["settings"], Qt.MouseButton.LeftButton)
+    assert isinstance(window.current(), SettingsScreen)
+    assert window.top_bar.back_button.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.current() is home
+    assert not window.top_bar.back_button.isEnabled()
+
+
+def test_help_now_is_one_press_from_every_screen(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(window.current().buttons["settings"], Qt.MouseButton.LeftButton)
+    settings = window.current()
+    assert isinstance(settings, SettingsScreen)
+    position = window.top_bar.help_button.mapTo(window, window.top_bar.help_button.rect().center())
+    qtbot.mouseClick(window.top_bar.help_button, Qt.MouseButton.LeftButton)
+    help_screen = window.current()
+    assert isinstance(help_screen, HelpNowScreen)
+    # The button sits in the same place on both screens.
+    assert (
+        window.top_bar.help_button.mapTo(window, window.top_bar.help_button.rect().center())
+        == position
+    )
+    text = help_screen.body_text()
+    assert "9-8-8" in text and "911" in text
+    assert "does not call anyone" in text
+    # Pressing it again does not stack a second copy.
+    qtbot.mouseClick(window.top_bar.help_button, Qt.MouseButton.LeftButton)
+    window.back()
+    assert window.current() is settings
+
+
+def test_home_button_returns_from_deep_screens(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    home = window.current()
+    qtbot.mouseClick(home.buttons["settings"], Qt.MouseButton.LeftButton)
+    window.show_help_now()
+    qtbot.mouseClick(window.top_bar.home_button, Qt.MouseButton.LeftButton)
+    assert window.current() is home

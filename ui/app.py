@@ -1,0 +1,265 @@
+"""The main window: a fixed top bar over a navigation stack of screens; settings apply live."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import QLibraryInfo, Qt, QTranslator
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from companion.i18n import _, set_language
+from ui.context import AppContext
+from ui.read_aloud import ScreenReader
+from ui.theme import apply_look
+from ui.topbar import TopBar
+from ui.widgets.big_button import BigButton
+from ui.widgets.scanner import SwitchScanner
+from ui.widgets.screen import Screen
+
+_log = logging.getLogger(__name__)
+WINDOW_SIZE = (1280, 720)
+LOOK_SETTINGS = {"theme", "text_scale", "less_motion"}
+
+
+class MainWindow(QMainWindow):
+    """Shows one screen at a time; Home, Back, Read this to me and Get help now never move."""
+
+    def __init__(self, ctx: AppContext, home: Callable[[AppContext], Screen]) -> None:
+        super().__init__()
+        self.ctx = ctx
+        ctx.navigator = self
+        self._home_factory = home
+        self._screens: list[Screen] = []
+        self._qt_translator = QTranslator(self)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.top_bar = TopBar()
+        self.stack = QStackedWidget()
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.resize(*WINDOW_SIZE)
+
+        self.reader = ScreenReader(ctx.speech, self)
+        self.reader.reading_changed.connect(self.top_bar.set_reading)
+        self.scanner = SwitchScanner(self._scan_groups, self)
+        self.scanner.highlighted.connect(self._speak_control)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.scanner)
+            app.focusChanged.connect(self._on_focus_changed)
+
+        self.top_bar.home_button.clicked.connect(self.home)
+        self.top_bar.back_button.clicked.connect(self.back)
+        self.top_bar.read_button.clicked.connect(self.read_current)
+        self.top_bar.help_button.clicked.connect(self.show_help_now)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.back)
+
+        ctx.settings.subscribe(self._on_setting)
+        self._apply_language(ctx.language())
+        self._apply_look()
+        self._apply_switch_mode()
+        self.push(home(ctx))
+
+    # --- navigation ---------------------------------------------------------------------
+    def current(self) -> Screen:
+        return self._screens[-1]
+
+    def push(self, screen: Screen) -> None:
+        if self._screens:
+            self._leave(self.current())
+        self._screens.append(screen)
+        self.stack.addWidget(screen)
+        self._show(screen)
+
+    def back(self) -> None:
+        if len(self._screens) <= 1:
+            return
+        old = self._screens.pop()
+        self._leave(old)
+        self._show(self.current())
+        self.stack.removeWidget(old)
+        old.on_closed()
+        old.deleteLater()
+
+    def home(self) -> None:
+        while len(self._screens) > 1:
+            self.back()
+
+    def show_help_now(self) -> None:
+        from ui.screens.help_now import HelpNowScreen
+
+        if isinstance(self.current(), HelpNowScreen):
+            self.current().setFocus()
+            return
+        self.push(HelpNowScreen(self.ctx))
+
+    def _leave(self, screen: Screen) -> None:
+        self.reader.stop()
+        screen.on_hidden()
+
+    def _show(self, screen: Screen) -> None:
+        self.stack.setCurrentWidget(screen)
+        self._apply_icons(screen)
+        self.top_bar.back_button.setEnabled(len(self._screens) > 1)
+        self.setWindowTitle(f"Companion: {screen.title()}")
+        screen.on_shown()
+        self.scanner.reset()
+        self._set_tab_order(screen)
+        focus = next((w for w in screen.choices() if w.isEnabled()), None)
+        (focus or self.top_bar.home_button).setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.ctx.settings.get("read_steps_aloud") and getattr(screen, "is_step", False):
+            self.reader.read(screen)
+
+    def _set_tab_order(self, screen: Screen) -> None:
+        chain: list[QWidget] = [*self.top_bar.buttons(), *screen.choices()]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # --- speech -------------------------------------------------------------------------
+    def read_current(self) -> None:
+        self.reader.toggle(self.current())
+
+    def _speak_control(self, widget: QWidget) -> None:
+        if self.ctx.settings.get("talking_buttons") and widget.accessibleName():
+            self.reader.say_one(self.current(), widget.accessibleName())
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or self.scanner.active() or self.reader.reading:
+            return
+        if self.ctx.settings.get("talking_buttons") and isinstance(new, BigButton):
+            self.reader.say_one(self.current(), new.label())
+
+    # --- switch access ------------------------------------------------------------------
+    def _scan_groups(self) -> list[tuple[QWidget, list[QWidget]]]:
+        screen = self.current()
+        return [
+            (self.top_bar, list(self.top_bar.buttons())),
+            (screen.body, screen.choices()),
+        ]
+
+    def _apply_switch_mode(self) -> None:
+        s = self.ctx.settings
+        self.scanner.set_mode(s.get("switch_mode"), s.get("scan_interval_ms"))
+
+    # --- settings, live -----------------------------------------------------------------
+    def _on_setting(self, name: str, _value: Any) -> None:
+        if name in LOOK_SETTINGS:
+            self._apply_look()
+        elif name == "language":
+            self._apply_language(self.ctx.language())
+            self.retranslate()
+        elif name in ("switch_mode", "scan_interval_ms"):
+            self._apply_switch_mode()
+        elif name in ("speech_rate", "speech_volume"):
+            self._apply_speech()
+
+    def _apply_speech(self) -> None:
+        s = self.ctx.settings
+        self.ctx.speech.apply_settings(
+            s.get("speech_rate"), s.get("speech_volume"), self.ctx.language()
+        )
+
+    def _apply_look(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_look(app, self.ctx.look())
+        self._apply_icons(self)
+        for screen in self._screens:
+            screen.grid.refresh()
+
+    def _apply_icons(self, root: QWidget) -> None:
+        look = self.ctx.look()
+        for button in root.findChildren(BigButton):
+            colour = (
+                look.palette.help_button_text
+                if button.property("helpNow")
+                else (look.palette.button_text)
+            )
+            button.set_icon_colour(colour, look.text_scale)
+
+    def _apply_language(self, language: str) -> None:
+        set_language(language)
+        app = QApplication.instance()
+        if app is None:
+            return
+        app.removeTranslator(self._qt_translator)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if language != "en" and self._qt_translator.load(f"qtbase_{language}", folder):
+            app.installTranslator(self._qt_translator)
+        self._apply_speech()
+
+    def retranslate(self) -> None:
+        self.top_bar.retranslate()
+        for screen in self._screens:
+            screen.retranslate()
+        self.setWindowTitle(f"Companion: {self.current().title()}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.reader.stop()
+        super().closeEvent(event)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Companion")
+    app.setApplicationDisplayName("Companion")
+    app.setDesktopFileName("companion")
+    return app
+
+
+def build_window(ctx: AppContext) -> MainWindow:
+    """The main window with Home showing (the start screen for this PC)."""
+    from ui.screens.home import HomeScreen
+
+    window = MainWindow(ctx, HomeScreen)
+    window.setWindowTitle(_("Companion"))
+    return window
+
+
+def run(parts: Any) -> int:
+    """Start the window from the launcher's parts and run until it closes."""
+    from ui.speech import SpeechBridge
+
+    app = create_application()
+    speech = SpeechBridge(parts.speaker)
+    ctx = AppContext(
+        settings=parts.settings,
+        clock=parts.clock,
+        data_dir=parts.data_dir,
+        content_dir=parts.content_dir,
+        crisis=parts.crisis,
+        speech=speech,
+        startup_notices=list(parts.notices),
+    )
+    window = build_window(ctx)
+    if parts.open_screen:
+        open_named_screen(window, parts.open_screen)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        speech.shutdown()
+
+
+def open_named_screen(window: MainWindow, name: str) -> None:
+    """Open a screen by name at start (for caregivers' shortcuts and screenshots)."""
+    from ui.screens.settings import SettingsScreen
+
+    if name == "settings":
+        window.push(SettingsScreen(window.ctx))
+    elif name == "help_now":
+        window.show_help_now()
+    elif name != "home":
+        _log.warning("Unknown screen %r asked for at start; showing Home", name)

@@ -1,0 +1,57 @@
+"""AppContext: what the launcher builds once and hands to every screen (no globals)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from companion.clock import Clock
+from companion.config import SettingsStore
+from companion.safety import ContactsStore, CrisisDirectory, MemoryContactsStore
+from ui.theme import Look
+
+if TYPE_CHECKING:
+    from ui.speech import SpeechBridge
+    from ui.widgets.screen import Screen
+
+
+class Navigator(Protocol):
+    """Moves between screens; the main window is the only implementation."""
+
+    def push(self, screen: Screen) -> None: ...
+
+    def back(self) -> None: ...
+
+    def home(self) -> None: ...
+
+    def show_help_now(self) -> None: ...
+
+    def current(self) -> Screen: ...
+
+
+@dataclass
+class AppContext:
+    settings: SettingsStore
+    clock: Clock
+    data_dir: Path
+    content_dir: Path
+    crisis: CrisisDirectory
+    speech: SpeechBridge
+    contacts: ContactsStore = field(default_factory=MemoryContactsStore)
+    navigator: Navigator | None = None
+    session: Any = None  # companion.profiles.PersonSession once someone is unlocked
+    services: dict[str, Any] = field(default_factory=dict)
+    startup_notices: list[str] = field(default_factory=list)
+
+    def look(self) -> Look:
+        s = self.settings
+        return Look(s.get("theme"), s.get("text_scale"), s.get("less_motion"))
+
+    def nav(self) -> Navigator:
+        if self.navigator is None:
+            raise RuntimeError("The main window has not been built yet")
+        return self.navigator
+
+    def language(self) -> str:
+        return str(self.settings.get("language"))

@@ -1,0 +1,34 @@
+"""The choices on Home. A feature adds its line here once its screen works end to end."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from companion.i18n import _
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+    from ui.widgets.screen import Screen
+
+
+@dataclass(frozen=True)
+class HomeChoice:
+    choice_id: str
+    title: Callable[[], str]
+    icon_name: str
+    open_screen: Callable[[AppContext], Screen]
+
+
+def _settings(ctx: AppContext) -> Screen:
+    from ui.screens.settings import SettingsScreen
+
+    return SettingsScreen(ctx)
+
+
+def home_choices() -> list[HomeChoice]:
+    """At most six, in the order they appear on Home."""
+    return [
+        HomeChoice("settings", lambda: _("Settings"), "settings", _settings),
+    ]

@@ -1,0 +1,94 @@
+"""Settings: six tiles, each opening one question; everything applies at once and is kept."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from functools import partial
+
+from companion import __version__
+from companion.i18n import _
+from ui.context import AppContext
+from ui.widgets.big_button import BigButton
+from ui.widgets.screen import Screen
+
+ScreenFactory = Callable[[AppContext], Screen]
+
+
+class TileScreen(Screen):
+    """A screen of tiles that each open another screen."""
+
+    def add_tile(
+        self, title_fn: Callable[[], str], icon_name: str, open_screen: ScreenFactory
+    ) -> BigButton:
+        button = self.add_choice(BigButton(title_fn, icon_name, tile=True))
+        button.clicked.connect(partial(self._open, open_screen))
+        return button
+
+    def _open(self, open_screen: ScreenFactory) -> None:
+        self.ctx.nav().push(open_screen(self.ctx))
+
+
+class SettingsScreen(TileScreen):
+    screen_id = "settings"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        from ui.screens import settings_options as options
+
+        self.set_title(lambda: _("Settings"))
+        self.add_text(lambda: _("Changes show right away and are kept for next time."))
+        self.add_tile(lambda: _("Text size"), "text-size", options.text_size_screen)
+        self.add_tile(lambda: _("Colours and movement"), "colours", options.ColoursScreen)
+        self.add_tile(lambda: _("Language"), "language", options.language_screen)
+        if importlib.util.find_spec("ui.screens.speech_settings") is not None:
+            self.add_tile(lambda: _("Voice"), "voice", _voice_screen)
+        self.add_tile(lambda: _("Switch access"), "switch", options.SwitchAccessScreen)
+        self.add_tile(lambda: _("More settings"), "settings", MoreSettingsScreen)
+        self.finish_layout()
+
+
+def _voice_screen(ctx: AppContext) -> Screen:
+    from ui.screens import speech_settings
+
+    screen: Screen = speech_settings.SpeechSettingsScreen(ctx)
+    return screen
+
+
+class MoreSettingsScreen(TileScreen):
+    screen_id = "more_settings"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        from ui.screens.contacts import ContactsScreen
+        from ui.screens.region import RegionScreen
+
+        self.set_title(lambda: _("More settings"))
+        self.add_tile(lambda: _("Where I live"), "language", RegionScreen)
+        self.add_tile(lambda: _("People to call"), "phone", ContactsScreen)
+        self.add_tile(lambda: _("About Companion"), "about", AboutScreen)
+        self.finish_layout()
+
+
+class AboutScreen(Screen):
+    screen_id = "about"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.set_title(lambda: _("About Companion"))
+        self.add_text(lambda: _("Companion version {version}.").format(version=__version__))
+        self.add_text(
+            lambda: _(
+                "Companion helps you check in on your mood, join your video "
+                "sessions and learn ways to feel better. It does not replace "
+                "care from a doctor or counsellor."
+            )
+        )
+        self.add_text(
+            lambda: _(
+                "Your information stays on this computer. Companion sends "
+                "nothing over the internet by itself."
+            )
+        )
+        self.add_text(lambda: _("Your data folder: {folder}").format(folder=ctx.data_dir))
+        self.finish_layout()

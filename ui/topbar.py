@@ -1,0 +1,47 @@
+"""The top bar that never moves: Home, Back, Read this to me, Get help now."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+
+from companion.i18n import _
+from ui.theme import TARGET_GAP_PX
+from ui.widgets.big_button import WRAP_AT_CHARS, BigButton
+
+
+class TopBar(QFrame):
+    """Four buttons in the same place on every screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TopBar")
+        self.reading = False
+        compact = WRAP_AT_CHARS
+        self.home_button = BigButton(lambda: _("Home"), "home", line_chars=compact)
+        self.back_button = BigButton(lambda: _("Back"), "back", line_chars=compact)
+        self.read_button = BigButton(self._read_text, "read-aloud", line_chars=compact)
+        self.help_button = BigButton(lambda: _("Get help now"), "help-now", line_chars=compact)
+        self.help_button.setProperty("helpNow", True)
+        self.setAccessibleName(_("Top bar"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(TARGET_GAP_PX + 4)
+        for button in (self.home_button, self.back_button, self.read_button):
+            layout.addWidget(button)
+        layout.addStretch(1)
+        layout.addWidget(self.help_button)
+
+    def _read_text(self) -> str:
+        return _("Stop reading") if self.reading else _("Read this to me")
+
+    def set_reading(self, reading: bool) -> None:
+        self.reading = reading
+        self.read_button.retranslate()
+
+    def buttons(self) -> list[BigButton]:
+        return [self.home_button, self.back_button, self.read_button, self.help_button]
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(_("Top bar"))
+        for button in self.buttons():
+            button.retranslate()

@@ -1,0 +1,104 @@
+"""BigButton: the one pressable thing of Companion (at least 64 x 64 px, word + icon, named)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
+
+from ui.theme import MIN_TARGET_PX, icon
+
+TextFn = Callable[[], str]
+WRAP_AT_CHARS = 10  # the top bar's compact buttons
+
+
+def wrap_label(text: str, limit: int = WRAP_AT_CHARS) -> str:
+    """Break a long label into lines of about `limit` characters, at spaces (never mid-word)."""
+    if len(text) <= limit or "\n" in text:
+        return text
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= limit:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+class BigButton(QToolButton):
+    """A large button with a word and, optionally, an icon; Enter and Space both press it.
+
+    The text comes from a function so `retranslate()` can redraw it in a new language.
+    """
+
+    def __init__(
+        self,
+        text_fn: TextFn,
+        icon_name: str | None = None,
+        *,
+        tile: bool = False,
+        line_chars: int | None = None,
+        checkable: bool = False,
+        description_fn: TextFn | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._text_fn = text_fn
+        self._description_fn = description_fn
+        self.icon_name = icon_name
+        self._tile = tile
+        self._line_chars = line_chars or (18 if tile else 24)
+        self.setCheckable(checkable)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAutoRaise(False)
+        self.setMinimumSize(MIN_TARGET_PX, MIN_TARGET_PX)
+        self.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+            if tile
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        self.setSizePolicy(
+            QSizePolicy.Policy.Expanding if tile else QSizePolicy.Policy.Preferred,
+            QSizePolicy.Policy.Preferred,
+        )
+        self.toggled.connect(self._announce_chosen)
+        self.retranslate()
+
+    def label(self) -> str:
+        """The button's words, on one line (what a screen reader says)."""
+        return self._text_fn()
+
+    def retranslate(self) -> None:
+        text = self._text_fn()
+        self.setText(wrap_label(text, self._line_chars))
+        self.setAccessibleName(text)
+        self._announce_chosen(self.isChecked())
+
+    def _announce_chosen(self, checked: bool) -> None:
+        description = self._description_fn() if self._description_fn else ""
+        if self.isCheckable() and checked:
+            from companion.i18n import _
+
+            description = (_("Chosen") + ". " + description).strip(" .") + "."
+        self.setAccessibleDescription(description)
+
+    def set_icon_colour(self, colour: str, text_scale: int) -> None:
+        """Redraw the icon in the theme's colour, sized for the text (big on tiles)."""
+        if self.icon_name:
+            if self._tile:
+                px = round(56 * min(text_scale, 160) / 100)
+            elif self._line_chars <= WRAP_AT_CHARS:
+                px = round(32 * min(text_scale, 150) / 100)
+            else:
+                px = round(36 * min(text_scale, 175) / 100)
+            self.setIcon(icon(self.icon_name, colour, px))
+            self.setIconSize(QSize(px, px))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            self.animateClick()
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,198 @@
+"""Screen: one page of the navigation stack, with a title, short texts and at most six choices."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from companion.i18n import _
+from ui.theme import TARGET_GAP_PX
+from ui.widgets.big_button import BigButton
+from ui.widgets.choice_grid import ChoiceGrid
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
+TextFn = Callable[[], str]
+MAX_CHOICES = 6
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences for reading aloud one at a time."""
+    parts = []
+    for line in text.splitlines():
+        parts.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
+    return parts
+
+
+@dataclass(frozen=True)
+class SpokenPart:
+    """One sentence to read aloud and the label it sits in (to highlight it while it is said)."""
+
+    sentence: str
+    label: QLabel | None
+
+
+class Screen(QWidget):
+    """Base class of every screen: builds the layout, reads itself aloud, retranslates live."""
+
+    screen_id = "screen"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._title_fn: TextFn = lambda: ""
+        self._texts: list[tuple[QLabel, TextFn]] = []
+        self._choice_buttons: list[QWidget] = []
+        self._extra_focusables: list[QWidget] = []
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self._scroll)
+
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(32, 24, 32, 24)
+        self.body_layout.setSpacing(TARGET_GAP_PX + 4)
+        self._scroll.setWidget(self.body)
+
+        self.title_label = QLabel()
+        self.title_label.setProperty("heading", True)
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.body_layout.addWidget(self.title_label)
+
+        self.grid = ChoiceGrid(max_columns=3)
+        self._grid_added = False
+
+    # --- building -------------------------------------------------------------------------
+    def set_title(self, title_fn: TextFn) -> None:
+        self._title_fn = title_fn
+        self.title_label.setText(title_fn())
+
+    def add_text(self, text_fn: TextFn, *, notice: bool = False) -> QLabel:
+        """A paragraph of body text (word-wrapped, never elided)."""
+        label = QLabel(text_fn())
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        if notice:
+            label.setProperty("notice", True)
+        self._insert(label)
+        self._texts.append((label, text_fn))
+        return label
+
+    def add_choice(self, button: BigButton) -> BigButton:
+        """One of the screen's choices (at most six), laid out in the reflowing grid."""
+        if len(self._choice_buttons) >= MAX_CHOICES:
+            raise ValueError(f"A screen offers at most {MAX_CHOICES} choices")
+        if not self._grid_added:
+            self.body_layout.addWidget(self.grid)
+            self._grid_added = True
+        self.grid.add(button)
+        self._choice_buttons.append(button)
+        return button
+
+    def add_widget(self, widget: QWidget, *, focusable: bool = False) -> QWidget:
+        """Any other widget (a text box, a chart); `focusable` ones join Tab order and scanning."""
+        self._insert(widget)
+        if focusable:
+            self._extra_focusables.append(widget)
+        return widget
+
+    def finish_layout(self) -> None:
+        """Push content to the top; call once after building."""
+        self.body_layout.addStretch(1)
+
+    def _insert(self, widget: QWidget) -> None:
+        if self._grid_added:
+            self.body_layout.insertWidget(self.body_layout.indexOf(self.grid), widget)
+        else:
+            self.body_layout.addWidget(widget)
+
+    # --- what others ask of a screen ----------------------------------------------------------
+    def title(self) -> str:
+        return self._title_fn()
+
+    def choices(self) -> list[QWidget]:
+        """The screen's controls in reading order (for Tab order and switch scanning)."""
+        return [*self._extra_focusables, *self._choice_buttons]
+
+    def body_text(self) -> str:
+        return " ".join(fn() for _label, fn in self._texts)
+
+    def reading_order(self) -> list[SpokenPart]:
+        """What "Read this to me" says: the title, the texts, then the choices."""
+        parts = [SpokenPart(s, self.title_label) for s in split_sentences(self.title())]
+        for label, text_fn in self._texts:
+            if label.isVisible() or not self.isVisible():
+                parts.extend(SpokenPart(s, label) for s in split_sentences(text_fn()))
+        names = [
+            b.label() if isinstance(b, BigButton) else b.accessibleName()
+            for b in self._choice_buttons
+            if b.isVisibleTo(self) and b.isEnabled()
+        ]
+        if names:
+            parts.append(
+                SpokenPart(_("You can choose: {choices}.").format(choices=", ".join(names)), None)
+            )
+        return parts
+
+    def highlight(self, part: SpokenPart | None) -> None:
+        """Mark the sentence being read aloud (None clears every mark)."""
+        for label, text_fn in [(self.title_label, self._title_fn), *self._texts]:
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setText(text_fn())
+            label.setProperty("speaking", False)
+            label.style().unpolish(label)
+            label.style().polish(label)
+        if part is None or part.label is None:
+            return
+        text = part.label.text()
+        start = text.find(part.sentence)
+        if start < 0:
+            return
+        end = start + len(part.sentence)
+        colour = self.ctx.look().palette
+        part.label.setTextFormat(Qt.TextFormat.RichText)
+        part.label.setText(
+            escape(text[:start])
+            + f'<span style="background:{colour.speaking}; color:{colour.speaking_text};">'
+            + escape(text[start:end])
+            + "</span>"
+            + escape(text[end:])
+        )
+
+    def retranslate(self) -> None:
+        """Redraw every text in the current language."""
+        self.title_label.setText(self._title_fn())
+        for label, text_fn in self._texts:
+            label.setText(text_fn())
+        for button in self._choice_buttons:
+            if isinstance(button, BigButton):
+                button.retranslate()
+        self.setAccessibleName(self.title())
+        self.setAccessibleDescription(self.body_text())
+        self.grid.refresh()
+
+    def on_shown(self) -> None:
+        """Called when the screen comes to the front."""
+        self.setAccessibleName(self.title())
+        self.setAccessibleDescription(self.body_text())
+
+    def on_hidden(self) -> None:
+        """Called when another screen covers this one or it is closed."""
+        self.highlight(None)
+
+    def on_closed(self) -> None:
+        """Called once when the screen leaves the stack for good: drop subscriptions here."""
