@@ -71,6 +71,17 @@ class CheckInFlow:
         )
         self.finished = False
         self._safety_shown = False
+        if draft is not None:
+            self.index = self._where_to_resume(draft)
+
+    @staticmethod
+    def _where_to_resume(draft: CheckIn) -> int:
+        """The step the person was most likely on when interrupted, so they carry on there."""
+        if draft.note:
+            return 2
+        if draft.tags or draft.mood:
+            return 1
+        return 0
 
     @classmethod
     def resume_or_start(cls, store: CheckInStore, clock: Clock) -> CheckInFlow:

@@ -102,11 +102,11 @@ def test_an_interrupted_check_in_is_offered_again_at_the_same_answers(
 
     again = CheckInFlow.resume_or_start(store, clock)
     assert again.resumed
+    assert again.step.kind == StepKind.TAGS  # where they were
     assert again.checkin.mood == "okay"
     assert again.checkin.tags == frozenset({"money"})
     again.next()
-    again.next()
-    again.next()
+    assert again.next().kind == OutcomeKind.FINISHED
     [saved] = finished(store)
     assert saved.mood == "okay" and saved.tags == frozenset({"money"})
 
