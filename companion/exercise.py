@@ -196,10 +196,10 @@ class GuidedRun:
 
     def poll(self) -> StepMoment:
         step = self.steps[self._index]
-        if not self._finished and step.kind == "timed" and step.seconds is not None:
-            if self._timer.elapsed() >= step.seconds:
-                self.next()
-                step = self.steps[self._index]
+        timed = not self._finished and step.kind == "timed" and step.seconds is not None
+        if timed and step.seconds is not None and self._timer.elapsed() >= step.seconds:
+            self.next()
+            step = self.steps[self._index]
         seconds_left = None
         if step.kind == "timed" and step.seconds is not None and not self._finished:
             seconds_left = max(1, math.ceil(step.seconds - self._timer.elapsed() - 1e-9))

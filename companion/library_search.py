@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 from companion.library_schema import Article, Exercise
 
+# A word counts in every field it matches; an article's first topic is its main one.
 TITLE_WEIGHT = 3.0
-TOPIC_WEIGHT = 2.0
+MAIN_TOPIC_WEIGHT = 3.0
+OTHER_TOPIC_WEIGHT = 1.0
 SUMMARY_WEIGHT = 1.0
 MIN_SCORE = 0.75
 
@@ -140,14 +142,16 @@ class SearchIndex:
             by_id.setdefault(article.id, []).append(article)
         self._entries: list[_Entry] = []
         for article_id, versions in by_id.items():
-            topics = {t for a in versions for t in a.topics}
+            main_topic = versions[0].topics[0]
+            other_topics = {t for a in versions for t in a.topics} - {main_topic}
             self._entries.append(
                 _Entry(
                     key=f"article:{article_id}",
                     languages=frozenset(a.language for a in versions),
                     fields=(
                         (TITLE_WEIGHT, _words_of(a.title for a in versions)),
-                        (TOPIC_WEIGHT, _topic_words(topics)),
+                        (MAIN_TOPIC_WEIGHT, _topic_words({main_topic})),
+                        (OTHER_TOPIC_WEIGHT, _topic_words(other_topics)),
                         (SUMMARY_WEIGHT, _words_of(a.summary for a in versions)),
                     ),
                 )
@@ -159,7 +163,8 @@ class SearchIndex:
                     languages=frozenset(),  # exercises speak every language
                     fields=(
                         (TITLE_WEIGHT, _words_of([exercise.title.en, exercise.title.fr])),
-                        (TOPIC_WEIGHT, _topic_words(set(exercise.topics))),
+                        (MAIN_TOPIC_WEIGHT, _topic_words({exercise.topics[0]})),
+                        (OTHER_TOPIC_WEIGHT, _topic_words(set(exercise.topics[1:]))),
                         (SUMMARY_WEIGHT, _words_of([exercise.summary.en, exercise.summary.fr])),
                     ),
                 )
@@ -182,17 +187,30 @@ class SearchIndex:
 
 
 def _best(typed: str, entry: _Entry) -> float:
-    best = 0.0
+    """How well one typed word matches: its best match in each field, weighted and added up."""
+    total = 0.0
     for weight, field_words in entry.fields:
-        for word in field_words:
-            similarity = word_similarity(typed, word)
-            if similarity:
-                best = max(best, similarity * weight)
-    return best
+        best = max((word_similarity(typed, word) for word in field_words), default=0.0)
+        total += best * weight
+    return total
+
+
+# Endings dropped to index a word's stem too, so "Sleeping better" also holds "sleep".
+STEM_ENDINGS: tuple[str, ...] = ("ing", "ness", "ed", "es", "ly", "s", "x")
+MIN_STEM_LENGTH = 4
+
+
+def _with_stems(found: Iterable[str]) -> frozenset[str]:
+    out = set(found)
+    for word in list(out):
+        for ending in STEM_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM_LENGTH:
+                out.add(word[: -len(ending)])
+    return frozenset(out)
 
 
 def _words_of(texts: Iterable[str]) -> frozenset[str]:
-    return frozenset(w for text in texts for w in words(text))
+    return _with_stems(w for text in texts for w in words(text))
 
 
 def _topic_words(topics: set[str]) -> frozenset[str]:

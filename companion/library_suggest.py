@@ -42,8 +42,12 @@ def wanted_topics(tags: Iterable[str]) -> list[str]:
 
 
 def _score(item_topics: Sequence[str], wanted: Sequence[str]) -> int:
-    """Higher when the item covers more of the wanted topics, and the more wanted ones."""
-    return sum(len(wanted) - wanted.index(t) for t in item_topics if t in wanted)
+    """Higher when the item covers more, and more wanted, topics; its main (first) topic doubly."""
+    return sum(
+        (len(wanted) - wanted.index(t)) * (2 if position == 0 else 1)
+        for position, t in enumerate(item_topics)
+        if t in wanted
+    )
 
 
 def suggest_after_checkin(
