@@ -57,7 +57,7 @@ def create_sqlcipher_engine(path: Path, key: bytes) -> Engine:
             connection.execute(text("SELECT 1"))
     except DatabaseError as exc:
         engine.dispose()
-        _log.warning("Database %s did not open with the key given", path.name)
+        _log.info("Database %s did not open with the key given", path.name)
         raise DatabaseKeyError(
             "This person's data could not be opened with that key. Nothing was changed."
         ) from exc

@@ -1,0 +1,168 @@
+"""The device secret: 256 random bits in the OS keyring, or (reported) a 0600 file beside the data.
+
+A small non-secret record (`device.json`) remembers where the secret lives, so a keyring that
+disappears later is reported as missing instead of being replaced silently.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import logging
+import os
+import sys
+import uuid
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from companion.config import write_file_atomically
+from companion.security.errors import DeviceSecretMissingError
+
+_log = logging.getLogger(__name__)
+
+KEYRING_SERVICE = "Companion"
+RECORD_FILE_NAME = "device.json"
+FALLBACK_FILE_NAME = "device-secret.key"
+SECRET_BYTES = 32
+Where = Literal["keyring", "file"]
+
+
+class KeyringBackend(Protocol):
+    """The part of a `keyring` backend we use (tests may pass a real backend of their own)."""
+
+    def get_password(self, service: str, username: str) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str) -> None: ...
+
+    def delete_password(self, service: str, username: str) -> None: ...
+
+
+def system_keyring() -> KeyringBackend | None:
+    """The OS keyring chosen explicitly (Secret Service, Windows Credential Locker, macOS
+    Keychain), or None when this PC has none that answers. Never a plaintext keyring."""
+    try:
+        backend: Any
+        if sys.platform.startswith("win"):
+            from keyring.backends import Windows
+
+            backend = Windows.WinVaultKeyring()
+        elif sys.platform == "darwin":
+            from keyring.backends import macOS
+
+            backend = macOS.Keyring()
+        else:
+            from keyring.backends import SecretService
+
+            backend = SecretService.Keyring()  # type: ignore[no-untyped-call]
+        if backend.priority <= 0:
+            return None
+        backend.get_password(KEYRING_SERVICE, "availability-probe")
+    except Exception as exc:  # any failure means "no usable keyring": we fall back and say so
+        _log.info("No usable OS keyring (%s)", type(exc).__name__)
+        return None
+    result: KeyringBackend = backend
+    return result
+
+
+def device_check(secret: bytes) -> str:
+    """A public fingerprint that tells whether a device secret is the one data was locked with."""
+    return hmac.new(secret, b"companion device check v1", hashlib.sha256).hexdigest()[:32]
+
+
+class DeviceSecretStore:
+    """Finds, or on first use creates, the device secret of one data folder."""
+
+    def __init__(self, data_dir: Path, keyring: KeyringBackend | None) -> None:
+        """`keyring` None means this PC has no usable keyring (see `system_keyring()`)."""
+        self._data_dir = data_dir
+        self._keyring = keyring
+        self._record_path = data_dir / RECORD_FILE_NAME
+        self._fallback_path = data_dir / FALLBACK_FILE_NAME
+
+    def _record(self) -> dict[str, Any] | None:
+        try:
+            record = json.loads(self._record_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:
+            _log.error("Device record unreadable: %s", type(exc).__name__)
+            raise DeviceSecretMissingError() from exc
+        if not isinstance(record, dict) or record.get("where") not in ("keyring", "file"):
+            raise DeviceSecretMissingError()
+        return record
+
+    @property
+    def where(self) -> Where | None:
+        """Where the secret lives now ("keyring" or "file"), or None before the first person."""
+        record = self._record()
+        return None if record is None else record["where"]
+
+    def _username(self, record: dict[str, Any]) -> str:
+        # One keyring entry per data folder, so portable installs and tests never collide.
+        return f"device-secret-{record['id']}"
+
+    def secret(self) -> bytes:
+        """The existing device secret; DeviceSecretMissingError if it cannot be found."""
+        record = self._record()
+        if record is None:
+            raise DeviceSecretMissingError()
+        encoded: str | None
+        if record["where"] == "keyring":
+            if self._keyring is None:
+                _log.error("The device secret was in a keyring that no longer answers")
+                raise DeviceSecretMissingError()
+            try:
+                encoded = self._keyring.get_password(KEYRING_SERVICE, self._username(record))
+            except Exception as exc:  # a locked or broken keyring: keep the data closed
+                _log.error("Keyring read failed: %s", type(exc).__name__)
+                raise DeviceSecretMissingError() from exc
+        else:
+            try:
+                encoded = self._fallback_path.read_text(encoding="ascii").strip()
+            except OSError as exc:
+                raise DeviceSecretMissingError() from exc
+        if not encoded:
+            raise DeviceSecretMissingError()
+        try:
+            secret = base64.b64decode(encoded, validate=True)
+        except ValueError as exc:
+            raise DeviceSecretMissingError() from exc
+        if len(secret) != SECRET_BYTES:
+            raise DeviceSecretMissingError()
+        return secret
+
+    def secret_or_create(self) -> bytes:
+        """The device secret, made now if this data folder has none yet."""
+        if self._record() is not None:
+            return self.secret()
+        secret = os.urandom(SECRET_BYTES)
+        record: dict[str, Any] = {"id": uuid.uuid4().hex, "where": "file"}
+        encoded = base64.b64encode(secret).decode("ascii")
+        if self._keyring is not None:
+            try:
+                self._keyring.set_password(KEYRING_SERVICE, self._username(record), encoded)
+                record["where"] = "keyring"
+            except Exception as exc:  # keyring refused: fall back, loudly
+                _log.warning("Keyring refused the device secret (%s)", type(exc).__name__)
+        if record["where"] == "file":
+            _log.warning("No OS keyring: the device secret is kept in an owner-only file")
+            write_file_atomically(self._fallback_path, encoded.encode("ascii"))
+            self._fallback_path.chmod(0o600)
+        data = json.dumps(record, indent=2).encode("utf-8")
+        write_file_atomically(self._record_path, data)
+        return secret
+
+    def forget(self) -> None:
+        """Remove the device secret (after the last person on this PC was deleted)."""
+        record = self._record()
+        if record is None:
+            return
+        if record["where"] == "keyring" and self._keyring is not None:
+            try:
+                self._keyring.delete_password(KEYRING_SERVICE, self._username(record))
+            except Exception as exc:  # already gone is fine; note anything else
+                _log.info("Keyring entry not removed (%s)", type(exc).__name__)
+        self._fallback_path.unlink(missing_ok=True)
+        self._record_path.unlink(missing_ok=True)

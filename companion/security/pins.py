@@ -1,0 +1,118 @@
+"""What a PIN or passphrase must be, and the honest sentences about how safe each choice is."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Literal
+
+from companion.i18n import _, ngettext
+from companion.security.errors import PinRejectedError
+
+# "pin": 6+ digits (the default). "passphrase": words. "short_pin" and "none" only when a caregiver
+# chooses them for one person at home.
+LockKind = Literal["pin", "passphrase", "short_pin", "none"]
+LOCK_KINDS: tuple[LockKind, ...] = ("pin", "passphrase", "short_pin", "none")
+CAREGIVER_ONLY: frozenset[LockKind] = frozenset({"short_pin", "none"})
+
+MIN_PIN_DIGITS = 6
+SHORT_PIN_DIGITS = 4
+MIN_PASSPHRASE_CHARACTERS = 12
+
+# The PINs people pick most (published PIN-frequency studies); refused outright.
+COMMON_PINS: frozenset[str] = frozenset(
+    {
+        "123456", "654321", "000000", "111111", "121212", "123123", "112233", "123321",
+        "666666", "696969", "777777", "555555", "999999", "888888", "159753", "147258",
+        "131313", "101010", "202020", "212121", "232323", "252525", "520520", "101112",
+        "010101", "112358", "789456", "456789", "987654", "246810", "1234567", "12345678",
+        "123456789", "7654321", "87654321", "1234", "0000", "1111", "1212", "4321", "2580",
+        "6969", "1004", "2000", "7777", "2222", "5555", "1122", "1313", "9999", "3333",
+    }
+)  # fmt: skip
+
+# Seconds per guess for someone who copied the files, on a PC like the one measured: one Argon2
+# derivation at DEFAULT_ARGON2 already keeps both of its cores busy for about 0.4 s.
+DEFAULT_SECONDS_PER_GUESS = 0.4
+
+
+def _is_run_or_repeat(digits: str) -> bool:
+    """Every digit the same, or a straight run up or down (e.g. 345678, 876543)."""
+    steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(digits)}
+    return len(steps) == 1 and steps <= {0, 1, 9}
+
+
+def check_new_secret(kind: LockKind, secret: str) -> None:
+    """Raise PinRejectedError with one plain sentence if `secret` is not allowed for `kind`."""
+    if kind == "none":
+        if secret:
+            raise PinRejectedError(_("No PIN was chosen, so leave the box empty."))
+        return
+    if kind == "passphrase":
+        if len(secret.strip()) < MIN_PASSPHRASE_CHARACTERS:
+            raise PinRejectedError(
+                _("Please use at least 12 letters, for example three or four words you like.")
+            )
+        return
+    wanted = MIN_PIN_DIGITS if kind == "pin" else SHORT_PIN_DIGITS
+    if not secret.isascii() or not secret.isdigit():
+        raise PinRejectedError(_("A PIN is made of numbers only."))
+    if kind == "pin" and len(secret) < wanted:
+        raise PinRejectedError(_("Please use at least 6 numbers."))
+    if kind == "short_pin" and len(secret) != wanted:
+        raise PinRejectedError(_("A short PIN has exactly 4 numbers."))
+    if secret in COMMON_PINS or _is_run_or_repeat(secret):
+        raise PinRejectedError(
+            _("That PIN is one of the first ones people guess. Please choose another.")
+        )
+
+
+def trade_off_sentence(kind: LockKind) -> str:
+    """The one sentence a caregiver hears before choosing a weaker lock for one person."""
+    if kind == "short_pin":
+        return _(
+            "A 4-number PIN is easier to remember but much easier to guess, so use it only for "
+            "one person at home, never on a shared computer."
+        )
+    if kind == "none":
+        return _(
+            "With no PIN, anyone who can use this computer account can read this person's notes, "
+            "so choose it only for one person at home."
+        )
+    if kind == "passphrase":
+        return _("A few words you like are easy to remember and very hard to guess.")
+    return _("Six or more numbers keep your notes private, even on a shared computer.")
+
+
+def _duration(seconds: float) -> str:
+    minutes = seconds / 60
+    hours = minutes / 60
+    days = hours / 24
+    years = days / 365
+    if years >= 1000:
+        return _("more than a thousand years")
+    if years >= 1:
+        n = round(years)
+        return ngettext("about %(n)d year", "about %(n)d years", n) % {"n": n}
+    if days >= 1:
+        n = round(days)
+        return ngettext("about %(n)d day", "about %(n)d days", n) % {"n": n}
+    if hours >= 1:
+        n = round(hours)
+        return ngettext("about %(n)d hour", "about %(n)d hours", n) % {"n": n}
+    n = max(1, round(minutes))
+    return ngettext("about %(n)d minute", "about %(n)d minutes", n) % {"n": n}
+
+
+def guessing_time_sentence(
+    kind: LockKind, length: int, seconds_per_guess: float = DEFAULT_SECONDS_PER_GUESS
+) -> str:
+    """How long someone who copied the files would need, on average, to guess this lock."""
+    if kind == "none":
+        return _("With no PIN there is nothing to guess: anyone on this account can open it.")
+    if kind == "passphrase":
+        return _("Guessing a passphrase of a few words would take longer than a lifetime.")
+    tries = 10**length / 2
+    return _(
+        "Someone who copied Companion's files could guess this PIN in %(time)s on a "
+        "computer like this one."
+    ) % {"time": _duration(tries * seconds_per_guess)}
