@@ -72,7 +72,8 @@ class Rendering:
 
     @property
     def voice_ok(self) -> bool:
-        return self.voice_wanted is None or self.voice_wanted == self.voice_got
+        """True when the engine spoke with the voice chosen for the language (None: none found)."""
+        return self.voice_wanted is not None and self.voice_wanted == self.voice_got
 
 
 @dataclass
@@ -109,7 +110,8 @@ class Renderer:
 
     def _on_word(self, name: object = None, location: object = 0, length: object = 0) -> None:
         job = self._job
-        if job is not None and isinstance(location, int) and isinstance(length, int):
+        # espeak also reports empty "words" at pauses; only real words are worth highlighting.
+        if job is not None and isinstance(location, int) and isinstance(length, int) and length:
             job.words.append(WordMark(max(location - 1, 0), length))
 
     def _on_error(self, name: object = None, exception: object = None) -> None:
@@ -168,7 +170,7 @@ class Renderer:
                         f"no complete WAV after {timeout:.1f} s "
                         f"(finished callback: {finished}, errors: {job.errors})"
                     )
-                got = None if wanted is None else self._engine.getProperty("voice")
+                got = self._engine.getProperty("voice")
             except SpeechUnavailableError:
                 raise
             except Exception as exc:

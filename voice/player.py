@@ -64,24 +64,33 @@ class CommandPlayback:
     def __init__(self, process: subprocess.Popen[bytes]) -> None:
         self._process = process
         self._complaint = ""
+        self._collected = False
 
     def poll(self) -> int | None:
         code = self._process.poll()
-        if code is not None and code != 0 and not self._complaint:
-            _out, err = self._process.communicate()
-            lines = (err or b"").decode("utf-8", "replace").strip().splitlines()
-            self._complaint = " / ".join(lines[-2:])
+        if code is not None:
+            self._collect()
         return code
 
     def stop(self) -> None:
-        if self._process.poll() is not None:
+        if self._process.poll() is None:
+            self._process.terminate()
+            try:
+                self._process.wait(STOP_GRACE_S)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        self._collect()
+
+    def _collect(self) -> None:
+        """Read what the player said and close its pipe (once it has ended)."""
+        if self._collected:
             return
-        self._process.terminate()
-        try:
-            self._process.wait(STOP_GRACE_S)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
+        self._collected = True
+        _out, err = self._process.communicate()
+        if self._process.returncode != 0:
+            lines = (err or b"").decode("utf-8", "replace").strip().splitlines()
+            self._complaint = " / ".join(lines[-2:])
 
     def complaint(self) -> str:
         return self._complaint

@@ -65,6 +65,7 @@ class _FileJob:
 
 @dataclass(frozen=True)
 class _CheckJob:
+    report: bool = False
     result: Future[SpeechStatus] = field(default_factory=Future)
 
 
@@ -166,6 +167,10 @@ class Speaker:
         self._jobs.put(job)
         return job.result.result(CHECK_TIMEOUT_S * 3)
 
+    def check_in_background(self) -> None:
+        """Like check(), without waiting: a problem found reaches listeners as speech_error."""
+        self._jobs.put(_CheckJob(report=True))
+
     def shutdown(self, timeout: float = 3.0) -> None:
         """Stop speaking, end the worker, and delete the temporary sound files."""
         self.stop()
@@ -193,7 +198,7 @@ class Speaker:
                 elif isinstance(job, _FileJob):
                     self._render_file(job)
                 else:
-                    job.result.set_result(self._check())
+                    job.result.set_result(self._check(job.report))
             except Exception:
                 _log.exception("The speech worker hit an unexpected error; it keeps going")
 
@@ -331,7 +336,7 @@ class Speaker:
         except SpeechUnavailableError as exc:
             job.result.set_exception(exc)
 
-    def _check(self) -> SpeechStatus:
+    def _check(self, report: bool) -> SpeechStatus:
         engine = self._renderer.engine_name if self._renderer else self.engine_name
         player = self._player.name if self._player else None
         try:
@@ -355,9 +360,12 @@ class Speaker:
                     f"sound player {player} failed the check ({code}): {playback.complaint()}",
                 )
         except SpeechUnavailableError as exc:
-            _log.warning("Speech check failed: %s", exc)
-            with self._state_lock:
-                self._problem = exc
+            if report:
+                self._fail(0, exc)
+            else:
+                _log.warning("Speech check failed: %s", exc)
+                with self._state_lock:
+                    self._problem = exc
             return SpeechStatus(False, exc.sentence, engine, player)
         with self._state_lock:
             self._problem = None
