@@ -205,6 +205,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.reader.stop()
+        self.scanner.set_mode("off", self.scanner.interval_ms)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.scanner)
         super().closeEvent(event)
 
 

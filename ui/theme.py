@@ -58,7 +58,7 @@ def style_sheet(look: Look) -> str:
     p = look.palette
     body = look.points(BODY_POINTS)
     heading = look.points(HEADING_POINTS)
-    pad = max(8, round(10 * look.text_scale / 100))
+    pad = round(6 + 4 * look.text_scale / 100)  # 10 px at 100%, 14 px at 200%
     return f"""
 QWidget {{ background: {p.window}; color: {p.text}; font-size: {body}pt; }}
 QLabel {{ background: transparent; }}

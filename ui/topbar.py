@@ -24,8 +24,8 @@ class TopBar(QFrame):
         self.help_button.setProperty("helpNow", True)
         self.setAccessibleName(_("Top bar"))
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(TARGET_GAP_PX + 4)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(TARGET_GAP_PX)
         for button in (self.home_button, self.back_button, self.read_button):
             layout.addWidget(button)
         layout.addStretch(1)

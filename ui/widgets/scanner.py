@@ -133,6 +133,11 @@ class SwitchScanner(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.mode == "off" or event.type() != QEvent.Type.KeyPress:
             return False
+        owner = self.parent()
+        if not isinstance(watched, QWidget) or (
+            isinstance(owner, QWidget) and watched.window() is not owner
+        ):
+            return False  # another window's keys (a dialog, or another test's window)
         assert isinstance(event, QKeyEvent)
         if event.isAutoRepeat():
             return event.key() in (*NEXT_KEYS, *CHOOSE_KEYS)

@@ -1,0 +1,53 @@
+""" "Read this to me" says the screen in reading order and marks the sentence being said."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from ui.app import MainWindow
+from ui.screens.help_now import HelpNowScreen
+
+
+def test_home_is_read_title_then_choices(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    assert speech.texts() == ["What would you like to do?", "You can choose: Settings."]
+    assert window.top_bar.read_button.accessibleName() == "Stop reading"
+
+
+def test_the_sentence_being_said_is_highlighted(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+    window.show_help_now()
+    screen = window.current()
+    assert isinstance(screen, HelpNowScreen)
+    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    texts = speech.texts()
+    assert texts[0] == "Get help now"
+    assert texts[1].startswith("If you are thinking of hurting yourself")
+    assert texts[-1].startswith("You can choose: Change region")
+    first_id, second_id = speech.queued[0][0], speech.queued[1][0]
+    speech.started.emit(first_id)
+    assert "<span" in screen.title_label.text()
+    speech.finished.emit(first_id, True)
+    speech.started.emit(second_id)
+    assert "<span" not in screen.title_label.text()
+    body = screen._texts[0][0]
+    assert "<span" in body.text() and "hurting yourself" in body.text()
+
+
+def test_pressing_again_or_leaving_stops_reading(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    assert speech.stops == 1
+    assert window.top_bar.read_button.accessibleName() == "Read this to me"
+    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.top_bar.help_button, Qt.MouseButton.LeftButton)
+    assert speech.stops == 2
+    assert not window.reader.reading
+
+
+def test_reading_ends_when_the_last_sentence_is_done(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    for utterance_id, _text in speech.queued:
+        speech.started.emit(utterance_id)
+        speech.finished.emit(utterance_id, True)
+    assert not window.reader.reading
+    assert window.top_bar.read_button.accessibleName() == "Read this to me"

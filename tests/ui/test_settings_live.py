@@ -1,0 +1,81 @@
+"""Settings apply at once, without restart, and are kept."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from companion.config import SettingsStore
+from ui.app import MainWindow
+from ui.screens.settings import SettingsScreen
+from ui.screens.settings_options import ChoiceSettingScreen, ColoursScreen
+
+
+def open_settings(qtbot, window: MainWindow) -> SettingsScreen:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(window.current().buttons["settings"], Qt.MouseButton.LeftButton)
+    screen = window.current()
+    assert isinstance(screen, SettingsScreen)
+    return screen
+
+
+def tile(screen: SettingsScreen, name: str):  # type: ignore[no-untyped-def]
+    return next(b for b in screen.choices() if b.accessibleName() == name)
+
+
+def test_text_size_grows_live_and_is_kept(qtbot, window: MainWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    settings = open_settings(qtbot, window)
+    before = window.top_bar.home_button.sizeHint().height()
+    qtbot.mouseClick(tile(settings, "Text size"), Qt.MouseButton.LeftButton)
+    sizes = window.current()
+    assert isinstance(sizes, ChoiceSettingScreen)
+    qtbot.mouseClick(sizes.buttons[200], Qt.MouseButton.LeftButton)
+    assert sizes.buttons[200].isChecked() and not sizes.buttons[100].isChecked()
+    assert "Chosen" in sizes.buttons[200].accessibleDescription()
+    assert "20pt" in QApplication.instance().styleSheet().replace(" ", "") or "36pt" in (
+        QApplication.instance().styleSheet().replace(" ", "")
+    )
+    qtbot.waitUntil(lambda: window.top_bar.home_button.sizeHint().height() > before)
+    assert SettingsStore(tmp_path / "settings.json").get("text_scale") == 200
+
+
+def test_nothing_scrolls_sideways_at_200_percent(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.ctx.settings.set("text_scale", 200)
+    window.resize(1280, 720)
+    settings = open_settings(qtbot, window)
+    qtbot.waitUntil(lambda: settings.body.width() > 0)
+    assert settings.body.width() <= settings._scroll.viewport().width()
+    for button in window.top_bar.buttons():
+        shown = button.fontMetrics().boundingRect(button.rect(), 0, button.text())
+        assert button.width() >= button.sizeHint().width(), (
+            f"{button.accessibleName()} squeezed: {button.width()} < {button.sizeHint().width()}"
+            f" in a window {window.width()} wide"
+        )
+        assert shown.width() > 0
+
+
+def test_high_contrast_applies_live(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    settings = open_settings(qtbot, window)
+    qtbot.mouseClick(tile(settings, "Colours and movement"), Qt.MouseButton.LeftButton)
+    colours = window.current()
+    assert isinstance(colours, ColoursScreen)
+    qtbot.mouseClick(colours.buttons["high_contrast"], Qt.MouseButton.LeftButton)
+    assert "#000000" in QApplication.instance().styleSheet()
+    assert window.ctx.settings.get("theme") == "high_contrast"
+    qtbot.mouseClick(colours.motion_button, Qt.MouseButton.LeftButton)
+    assert window.ctx.settings.get("less_motion") is True
+
+
+def test_language_switches_live_everywhere(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+    settings = open_settings(qtbot, window)
+    qtbot.mouseClick(tile(settings, "Language"), Qt.MouseButton.LeftButton)
+    languages = window.current()
+    assert isinstance(languages, ChoiceSettingScreen)
+    qtbot.mouseClick(languages.buttons["fr"], Qt.MouseButton.LeftButton)
+    assert window.top_bar.home_button.accessibleName() == "Accueil"
+    assert window.top_bar.help_button.accessibleName() == "Obtenir de l’aide maintenant"
+    assert languages.title() == "Langue"
+    assert speech.settings is not None and speech.settings[2] == "fr"
+    window.back()
+    assert window.current().title() == "Réglages"  # screens under the top one too
+    window.home()
+    assert window.current().title() == "Que voulez-vous faire?"
