@@ -1,0 +1,268 @@
+"""A full check-in as people do it: by mouse, by keyboard alone, and by two-switch scanning."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from companion.checkin.models import CheckIn
+from companion.checkin.store import CheckInStore
+from ui.app import MainWindow
+from ui.screens.checkin.common import checkin_store
+from ui.screens.checkin.done import ThankYouScreen
+from ui.screens.checkin.hub import CheckInHubScreen, ResumeScreen
+from ui.screens.checkin.questionnaire import (
+    QuestionItemScreen,
+    QuestionnairePickScreen,
+    ResultScreen,
+)
+from ui.screens.checkin.steps import MoodStepScreen, NoteStepScreen, TagsStepScreen
+from ui.screens.help_now import HelpNowScreen
+
+ALL_TIME = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
+
+
+def _open_hub(window: MainWindow) -> CheckInHubScreen:
+    hub = CheckInHubScreen(window.ctx)
+    window.push(hub)
+    return hub
+
+
+def _store(window: MainWindow) -> CheckInStore:
+    return checkin_store(window.ctx)
+
+
+def _finished(window: MainWindow) -> list[CheckIn]:
+    return _store(window).checkins_between(*ALL_TIME)
+
+
+def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_a_full_check_in_by_mouse(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _click(qtbot, _open_hub(window).checkin_button)
+    mood = window.current()
+    assert isinstance(mood, MoodStepScreen)
+    assert mood.title() == "How are you feeling today?"
+    assert "Question 1 of 3" in mood.body_text()
+    assert [b.accessibleName() for b in mood.faces.values()] == [
+        "Very good",
+        "Good",
+        "Okay",
+        "Not good",
+        "Very bad",
+    ]
+    for button in mood.choices():
+        assert button.width() >= 64 and button.height() >= 64
+    _click(qtbot, mood.faces["good"])
+
+    tags = window.current()
+    assert isinstance(tags, TagsStepScreen)
+    assert "Question 2 of 3" in tags.body_text()
+    _click(qtbot, tags.tags["sleep"])
+    _click(qtbot, tags.tags["family"])
+    assert "Chosen" in tags.tags["sleep"].accessibleDescription()
+    _click(qtbot, tags.next_button)
+
+    note = window.current()
+    assert isinstance(note, NoteStepScreen)
+    qtbot.keyClicks(note.note_box, "Tea with Anne.")
+    _click(qtbot, note.finish_button)
+
+    assert isinstance(window.current(), ThankYouScreen)
+    [saved] = _finished(window)
+    assert (saved.mood, saved.tags, saved.note) == ("good", {"sleep", "family"}, "Tea with Anne.")
+    assert _store(window).latest_draft() is None
+    # Back from the thank-you screen does not lead into a finished check-in.
+    window.back()
+    assert window.current().screen_id == "home"
+
+
+def test_back_changes_an_answer_and_skip_is_always_there(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _click(qtbot, _open_hub(window).checkin_button)
+    _click(qtbot, window.current().faces["very_bad"])  # type: ignore[attr-defined]
+    assert isinstance(window.current(), TagsStepScreen)
+    _click(qtbot, window.top_bar.back_button)
+    mood = window.current()
+    assert isinstance(mood, MoodStepScreen)
+    assert mood.faces["very_bad"].isChecked()
+    _click(qtbot, mood.faces["okay"])
+    for _ in range(2):
+        screen = window.current()
+        skip = next(b for b in screen.choices() if b.accessibleName() == "Skip this question")
+        _click(qtbot, skip)
+    [saved] = _finished(window)
+    assert saved.mood == "okay" and saved.tags == frozenset()
+
+
+def test_a_full_check_in_by_keyboard_alone(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    def press(key: Qt.Key) -> None:
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, key)
+
+    hub = _open_hub(window)
+    assert QApplication.focusWidget() is hub.checkin_button
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.current(), MoodStepScreen))
+    assert QApplication.focusWidget() is window.current().faces["very_good"]  # type: ignore[attr-defined]
+    press(Qt.Key.Key_Tab)  # to "Good"
+    press(Qt.Key.Key_Tab)  # to "Okay"
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.current(), TagsStepScreen))
+    tags = window.current()
+    assert QApplication.focusWidget() is tags.tags["sleep"]  # type: ignore[attr-defined]
+    press(Qt.Key.Key_Space)  # sleep
+    press(Qt.Key.Key_Tab)
+    press(Qt.Key.Key_Tab)  # loneliness
+    press(Qt.Key.Key_Space)
+    for _ in range(6):  # past the other tags to Next
+        press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is tags.next_button  # type: ignore[attr-defined]
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.current(), NoteStepScreen))
+    note = window.current()
+    assert QApplication.focusWidget() is note.note_box  # type: ignore[attr-defined]
+    qtbot.keyClicks(note.note_box, "Quiet day")  # type: ignore[attr-defined]
+    press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is note.finish_button  # type: ignore[attr-defined]
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.current(), ThankYouScreen))
+    [saved] = _finished(window)
+    assert (saved.mood, saved.tags, saved.note) == ("okay", {"sleep", "loneliness"}, "Quiet day")
+
+
+def test_a_full_check_in_by_two_switches(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.ctx.settings.set("switch_mode", "two_switches")
+
+    def choose_by_scanning(target: QWidget) -> int:
+        """Space moves the highlight, Enter chooses: group first, then the control."""
+        items = [w for w in window.current().choices() if w.isVisible() and w.isEnabled()]
+        steps = 0
+        qtbot.keyClick(window, Qt.Key.Key_Space)  # the top bar
+        qtbot.keyClick(window, Qt.Key.Key_Space)  # the screen's choices
+        qtbot.keyClick(window, Qt.Key.Key_Return)  # enter the group: first control
+        steps += 3
+        for _ in range(items.index(target)):
+            qtbot.keyClick(window, Qt.Key.Key_Space)
+            steps += 1
+        assert QApplication.focusWidget() is target
+        qtbot.keyClick(window, Qt.Key.Key_Return)
+        return steps + 1
+
+    hub = _open_hub(window)
+    choose_by_scanning(hub.checkin_button)
+    qtbot.waitUntil(lambda: isinstance(window.current(), MoodStepScreen))
+    assert choose_by_scanning(window.current().faces["not_good"]) <= 8  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: isinstance(window.current(), TagsStepScreen))
+    choose_by_scanning(window.current().tags["pain"])  # type: ignore[attr-defined]
+    choose_by_scanning(window.current().next_button)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: isinstance(window.current(), NoteStepScreen))
+    choose_by_scanning(window.current().finish_button)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: isinstance(window.current(), ThankYouScreen))
+    [saved] = _finished(window)
+    assert (saved.mood, saved.tags) == ("not_good", {"pain"})
+
+
+def test_get_help_now_from_a_step_keeps_the_check_in_and_comes_back(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    _click(qtbot, _open_hub(window).checkin_button)
+    _click(qtbot, window.current().faces["very_bad"])  # type: ignore[attr-defined]
+    tags = window.current()
+    _click(qtbot, tags.tags["worry"])  # type: ignore[attr-defined]
+    _click(qtbot, window.top_bar.help_button)
+    assert isinstance(window.current(), HelpNowScreen)
+    draft = _store(window).latest_draft()
+    assert draft is not None and draft.mood == "very_bad" and "worry" in draft.tags
+    _click(qtbot, window.top_bar.back_button)
+    assert window.current() is tags
+
+
+def test_a_second_very_bad_worried_day_opens_help_by_itself(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    earlier = datetime(2026, 3, 13, 9, 0, tzinfo=UTC)
+    _store(window).finish(
+        CheckIn(None, earlier, earlier, "very_bad", frozenset({"worry"}), "", False)
+    )
+    _click(qtbot, _open_hub(window).checkin_button)
+    _click(qtbot, window.current().faces["very_bad"])  # type: ignore[attr-defined]
+    _click(qtbot, window.current().tags["worry"])  # type: ignore[attr-defined]
+    _click(qtbot, window.current().next_button)  # type: ignore[attr-defined]
+    assert isinstance(window.current(), HelpNowScreen)
+    window.back()
+    assert isinstance(window.current(), NoteStepScreen)  # the check-in carries on
+
+
+def test_an_interrupted_check_in_is_offered_next_time(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _click(qtbot, _open_hub(window).checkin_button)
+    _click(qtbot, window.current().faces["good"])  # type: ignore[attr-defined]
+    _click(qtbot, window.top_bar.home_button)
+    _click(qtbot, _open_hub(window).checkin_button)
+    resume = window.current()
+    assert isinstance(resume, ResumeScreen)
+    assert "Good" in resume.body_text()
+    _click(qtbot, resume.carry_on)
+    assert isinstance(window.current(), TagsStepScreen)
+
+
+def test_each_step_is_read_aloud_when_the_setting_is_on(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+    window.ctx.settings.set("read_steps_aloud", True)
+    _click(qtbot, _open_hub(window).checkin_button)
+    assert any("How are you feeling today?" in text for text in speech.texts())
+    assert any("Very good" in text for text in speech.texts())
+
+
+def test_phq9_item_nine_opens_help_with_the_result_kept(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    pick = QuestionnairePickScreen(window.ctx, ["phq9", "gad7", "who5"])
+    window.push(pick)
+    _click(qtbot, pick.buttons["phq9"])
+    for number in range(1, 10):
+        item = window.current()
+        assert isinstance(item, QuestionItemScreen)
+        assert f"Question {number} of 9" in item.body_text()
+        answer = 1 if number == 9 else 0
+        _click(qtbot, item.answers[answer])
+    assert isinstance(window.current(), HelpNowScreen)
+    window.back()
+    result = window.current()
+    assert isinstance(result, ResultScreen)
+    text = result.body_text()
+    assert "Your PHQ-9 score is 1." in text and "not a diagnosis" in text and "clinician" in text
+    [saved] = _store(window).results_between(*ALL_TIME)
+    assert "self_harm" in saved.flags
+
+
+def test_who5_shows_six_answers_and_its_percentage(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    pick = QuestionnairePickScreen(window.ctx, ["who5"])
+    window.push(pick)
+    _click(qtbot, pick.buttons["who5"])
+    first = window.current()
+    assert first.answers[5].accessibleName() == "All of the time"  # type: ignore[attr-defined]
+    for _ in range(5):
+        _click(qtbot, window.current().answers[3])  # type: ignore[attr-defined]
+    result = window.current()
+    assert isinstance(result, ResultScreen)
+    assert "60 out of 100" in result.body_text()
+
+
+def test_questionnaire_back_changes_the_previous_answer(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    pick = QuestionnairePickScreen(window.ctx, ["gad2"])
+    window.push(pick)
+    _click(qtbot, pick.buttons["gad2"])
+    _click(qtbot, window.current().answers[3])  # type: ignore[attr-defined]
+    window.back()
+    _click(qtbot, window.current().answers[0])  # type: ignore[attr-defined]
+    _click(qtbot, window.current().answers[1])  # type: ignore[attr-defined]
+    [saved] = _store(window).results_between(*ALL_TIME)
+    assert saved.answers == (0, 1)
+
+
+def test_check_in_screens_switch_to_french_live(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _click(qtbot, _open_hub(window).checkin_button)
+    window.ctx.settings.set("language", "fr")
+    mood = window.current()
+    assert mood.title() == "Comment vous sentez-vous aujourd’hui?"
+    assert mood.faces["very_good"].accessibleName() == "Très bien"  # type: ignore[attr-defined]

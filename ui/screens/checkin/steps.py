@@ -1,0 +1,172 @@
+"""The three kinds of quick check-in step: mood faces, tags as toggle buttons, a note box.
+
+One widget class per kind of step (not per step): each reads its question from the flow's data.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from companion.checkin.wording import mood_word, tag_word
+from companion.i18n import _
+from ui.context import AppContext
+from ui.screens.checkin.common import face_icon
+from ui.screens.checkin.driver import CheckInDriver
+from ui.widgets.big_button import BigButton
+from ui.widgets.choice_grid import ChoiceGrid
+from ui.widgets.screen import Screen
+
+NOTE_SAVE_DELAY_MS = 700
+"""Typing pauses this long before the note is saved as a draft (and always when leaving)."""
+
+
+class CheckInStepScreen(Screen):
+    """What every step shares: the question as title, "Question 2 of 3", the hint, and Skip."""
+
+    screen_id = "checkin_step"
+    is_step = True  # read aloud when it opens if "Read each step" is on
+
+    def __init__(self, ctx: AppContext, driver: CheckInDriver) -> None:
+        super().__init__(ctx)
+        self.driver = driver
+        self.flow = driver.flow
+        step = self.flow.step
+        self.set_title(lambda: _(step.question))
+        position, count = self.flow.position, len(self.flow.steps)
+        self.add_text(
+            lambda: _("Question {number} of {count}").format(number=position, count=count)
+        )
+        self.add_text(lambda: _(step.hint))
+
+    def add_skip(self) -> BigButton:
+        skip = self.add_choice(BigButton(lambda: _("Skip this question"), "next"))
+        skip.clicked.connect(self.skip)
+        return skip
+
+    def skip(self) -> None:
+        self.driver.follow(self.flow.skip())
+
+    def go_on(self) -> None:
+        self.driver.follow(self.flow.next())
+
+    def on_closed(self) -> None:
+        self.driver.step_closed()
+
+
+class MoodStepScreen(CheckInStepScreen):
+    """Five big faces, each with its word; one press chooses and moves on."""
+
+    screen_id = "checkin_mood"
+
+    def __init__(self, ctx: AppContext, driver: CheckInDriver) -> None:
+        super().__init__(ctx, driver)
+        self.faces: dict[str, BigButton] = {}
+        for mood in self.flow.step.choices:
+            button = self.add_choice(
+                BigButton(partial(mood_word, mood), None, tile=True, checkable=True)
+            )
+            button.setChecked(self.flow.checkin.mood == mood)
+            button.clicked.connect(partial(self.choose, mood))
+            self.faces[mood] = button
+        self.add_skip()
+        self.finish_layout()
+
+    def choose(self, mood: str) -> None:
+        for other, button in self.faces.items():
+            button.setChecked(other == mood)
+        self.flow.choose_mood(mood)
+        self.go_on()
+
+    def on_shown(self) -> None:
+        super().on_shown()
+        look = self.ctx.look()
+        size = round(56 * min(look.text_scale, 160) / 100)
+        for mood, button in self.faces.items():
+            button.setIcon(face_icon(mood, look.palette.button_text, size))
+            button.setIconSize(QSize(size, size))
+
+
+class TagsStepScreen(CheckInStepScreen):
+    """Eight toggle buttons (several allowed, none needed), then Next."""
+
+    screen_id = "checkin_tags"
+
+    def __init__(self, ctx: AppContext, driver: CheckInDriver) -> None:
+        super().__init__(ctx, driver)
+        # The tags sit in their own grid: eight is more than a screen's six choices, but they are
+        # one question with one answer, and scanning reaches each in order.
+        self.tag_grid = ChoiceGrid(max_columns=4)
+        self.tags: dict[str, BigButton] = {}
+        for tag in self.flow.step.choices:
+            button = BigButton(partial(tag_word, tag), None, checkable=True)
+            button.setChecked(tag in self.flow.checkin.tags)
+            button.toggled.connect(partial(self._toggled, tag))
+            self.tag_grid.add(button)
+            self.tags[tag] = button
+        self.add_widget(self.tag_grid)
+        self._extra_focusables.extend(self.tags.values())
+        self.next_button = self.add_choice(BigButton(lambda: _("Next"), "next"))
+        self.next_button.clicked.connect(self.go_on)
+        self.add_skip()
+        self.finish_layout()
+
+    def _toggled(self, tag: str, checked: bool) -> None:
+        if (tag in self.flow.checkin.tags) != checked:
+            self.flow.toggle_tag(tag)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        for button in self.tags.values():
+            button.retranslate()
+        self.tag_grid.refresh()
+
+
+class NoteStepScreen(CheckInStepScreen):
+    """A large text box kept exactly as typed, saved as a draft while typing; then Finish."""
+
+    screen_id = "checkin_note"
+
+    def __init__(self, ctx: AppContext, driver: CheckInDriver) -> None:
+        super().__init__(ctx, driver)
+        self.note_box = QPlainTextEdit()
+        self.note_box.setPlainText(self.flow.checkin.note)
+        self.note_box.setTabChangesFocus(True)
+        self.note_box.setMinimumHeight(160)
+        self.note_box.setAccessibleName(_("Your note"))
+        self.add_widget(self.note_box, focusable=True)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_note)
+        self.note_box.textChanged.connect(self._save_timer.start)
+        self.finish_button = self.add_choice(BigButton(lambda: _("Finish"), "check"))
+        self.finish_button.clicked.connect(self.go_on)
+        self.add_skip()
+        self.finish_layout()
+
+    def save_note(self) -> None:
+        self._save_timer.stop()
+        if not self.flow.finished and self.note_box.toPlainText() != self.flow.checkin.note:
+            self.flow.set_note(self.note_box.toPlainText())
+
+    def go_on(self) -> None:
+        self.save_note()
+        super().go_on()
+
+    def skip(self) -> None:
+        self.save_note()
+        super().skip()
+
+    def on_hidden(self) -> None:
+        self.save_note()
+        super().on_hidden()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.note_box.setAccessibleName(_("Your note"))
+
+    def focus_widget(self) -> QWidget:
+        return self.note_box
