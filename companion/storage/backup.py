@@ -1,0 +1,258 @@
+"""My data: one encrypted backup file (passphrase) that restores on another PC, as a new person.
+
+File layout: MAGIC, a JSON header (format version, Argon2id settings, salt, nonce, length), then
+AES-GCM ciphertext of the gzipped JSON data; the header is authenticated too, so any change to
+any byte, or a cut, is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from companion.appointments.model import Appointment
+from companion.checkin.models import CheckIn, QuestionnaireResult
+from companion.config import write_file_atomically
+from companion.i18n import _
+from companion.profiles import People, Person, PersonSession
+from companion.safety import EmergencyContact
+from companion.security.kdf import (
+    DEFAULT_ARGON2,
+    Argon2Params,
+    b64,
+    derive_key,
+    new_salt,
+    normalise_secret,
+    unb64,
+)
+from companion.security.pins import LockKind, check_new_secret
+from companion.storage.bulk import PersonData, collect, write_all
+
+_log = logging.getLogger(__name__)
+
+MAGIC = b"COMPANION-BACKUP\n"
+FORMAT_VERSION = 1
+BACKUP_SUFFIX = ".companion-backup"
+MAX_HEADER_BYTES = 4096
+
+
+class BackupError(Exception):
+    """A backup could not be made or read; the message is one sentence a person can act on."""
+
+
+# Values <-> JSON ----------------------------------------------------------------------------
+
+
+def _time(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _untime(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def _checkin_json(c: CheckIn) -> dict[str, Any]:
+    return {
+        **asdict(c),
+        "started_at": _time(c.started_at),
+        "finished_at": _time(c.finished_at),
+        "tags": sorted(c.tags),
+        "id": None,
+    }
+
+
+def _checkin(d: dict[str, Any]) -> CheckIn:
+    started = _untime(d["started_at"])
+    assert started is not None
+    return CheckIn(
+        None,
+        started,
+        _untime(d["finished_at"]),
+        d["mood"],
+        frozenset(d["tags"]),
+        str(d["note"]),
+        bool(d["is_draft"]),
+    )
+
+
+def _to_json(data: PersonData) -> dict[str, Any]:
+    return {
+        "checkins": [_checkin_json(c) for c in data.checkins],
+        "draft": None if data.draft is None else _checkin_json(data.draft),
+        "results": [
+            {
+                **asdict(r),
+                "id": None,
+                "taken_at": _time(r.taken_at),
+                "answers": list(r.answers),
+                "flags": sorted(r.flags),
+            }
+            for r in data.results
+        ],
+        "appointments": [
+            {**asdict(a), "id": None, "start": _time(a.start)} for a in data.appointments
+        ],
+        "contacts": [asdict(c) for c in data.contacts],
+        "preferences": data.preferences,
+    }
+
+
+def _from_json(d: dict[str, Any]) -> PersonData:
+    results = []
+    for r in d["results"]:
+        taken = _untime(r["taken_at"])
+        assert taken is not None
+        results.append(
+            QuestionnaireResult(
+                None,
+                r["instrument_id"],
+                taken,
+                tuple(r["answers"]),
+                int(r["total"]),
+                r["band"],
+                frozenset(r["flags"]),
+            )
+        )
+    appointments = []
+    for a in d["appointments"]:
+        start = _untime(a["start"])
+        assert start is not None
+        appointments.append(
+            Appointment(
+                None,
+                a["title"],
+                a["with_whom"],
+                start,
+                int(a["duration_minutes"]),
+                a["link"],
+                a["phone"],
+                a["notes"],
+                a["recurrence"],
+                a["uid"],
+            )
+        )
+    return PersonData(
+        checkins=tuple(_checkin(c) for c in d["checkins"]),
+        draft=None if d["draft"] is None else _checkin(d["draft"]),
+        results=tuple(results),
+        appointments=tuple(appointments),
+        contacts=tuple(
+            EmergencyContact(c["name"], c["phone"], c["relation"]) for c in d["contacts"]
+        ),
+        preferences=dict(d["preferences"]),
+    )
+
+
+# The encrypted file --------------------------------------------------------------------------
+
+
+def export_backup(
+    session: PersonSession, path: Path, passphrase: str, argon2: Argon2Params = DEFAULT_ARGON2
+) -> None:
+    """Write everything of `session` to `path`, locked with `passphrase` (12+ characters)."""
+    check_new_secret("passphrase", passphrase)
+    data = collect(session.checkins, session.appointments, session.contacts, session.preferences)
+    document = {"name": session.display_name, "data": _to_json(data)}
+    plain = gzip.compress(json.dumps(document).encode("utf-8"), mtime=0)
+    salt, nonce = new_salt(), os.urandom(12)
+    header = json.dumps(
+        {
+            "version": FORMAT_VERSION,
+            "argon2": argon2.to_json(),
+            "salt": b64(salt),
+            "nonce": b64(nonce),
+            "length": len(plain) + 16,
+        }
+    ).encode("utf-8")
+    preamble = MAGIC + len(header).to_bytes(4, "big") + header
+    key = derive_key(normalise_secret(passphrase), salt, argon2)
+    ciphertext = AESGCM(key).encrypt(nonce, plain, preamble)
+    write_file_atomically(path, preamble + ciphertext)
+    _log.info("Backup written (%d bytes)", len(preamble) + len(ciphertext))
+
+
+def _not_a_backup() -> BackupError:
+    return BackupError(_("This file is not a Companion backup. Please choose another file."))
+
+
+def _damaged() -> BackupError:
+    return BackupError(
+        _("This backup is damaged or cut short, so nothing was changed. Try another copy.")
+    )
+
+
+def read_backup(path: Path, passphrase: str) -> tuple[str, PersonData]:
+    """The name and data inside a backup; BackupError for a wrong passphrase or a bad file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BackupError(
+            _("That backup file could not be opened. Please check where it is.")
+        ) from exc
+    if not raw.startswith(MAGIC):
+        raise _not_a_backup()
+    body = raw[len(MAGIC) :]
+    size = int.from_bytes(body[:4], "big")
+    if len(body) < 4 + size or size > MAX_HEADER_BYTES:
+        raise _damaged()
+    preamble, ciphertext = raw[: len(MAGIC) + 4 + size], body[4 + size :]
+    try:
+        header = json.loads(body[4 : 4 + size])
+        argon2 = Argon2Params.from_json(header["argon2"])
+        salt, nonce, length = unb64(header["salt"]), unb64(header["nonce"]), int(header["length"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise _damaged() from exc
+    if header.get("version") != FORMAT_VERSION:
+        raise BackupError(_("This backup was made by a newer Companion. Please update first."))
+    if len(ciphertext) != length:
+        raise _damaged()
+    try:
+        key = derive_key(normalise_secret(passphrase), salt, argon2)
+        plain = AESGCM(key).decrypt(nonce, ciphertext, preamble)
+    except InvalidTag as exc:
+        raise BackupError(
+            _(
+                "That passphrase does not open this backup, or the file was changed. "
+                "Nothing was changed here."
+            )
+        ) from exc
+    try:
+        document = json.loads(gzip.decompress(plain))
+        return str(document["name"]), _from_json(document["data"])
+    except (ValueError, KeyError, TypeError, OSError) as exc:
+        raise _damaged() from exc
+
+
+def restore_as_new_person(
+    people: People,
+    path: Path,
+    passphrase: str,
+    name: str,
+    lock: LockKind,
+    secret: str,
+    recovery_code: str | None = None,
+    *,
+    chosen_by_caregiver: bool = False,
+) -> Person:
+    """Restore a backup into a new person on this PC; no existing data is ever overwritten."""
+    _old_name, data = read_backup(path, passphrase)
+    person = people.add(name, lock, secret, recovery_code, chosen_by_caregiver=chosen_by_caregiver)
+    session = people.unlock(person.id, secret)
+    try:
+        assert session.database is not None
+        write_all(session.database, data)
+    except Exception:
+        session.close()
+        people.delete(person.id)
+        raise
+    session.close()
+    return person

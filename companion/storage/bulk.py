@@ -1,0 +1,105 @@
+"""Everything of one person as plain values, read through the stores and written back in one go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from companion.appointments.model import Appointment
+from companion.appointments.store import AppointmentStore
+from companion.checkin.models import CheckIn, QuestionnaireResult
+from companion.checkin.store import CheckInStore
+from companion.safety import ContactsStore, EmergencyContact
+from companion.storage.database import PersonDatabase
+from companion.storage.models import (
+    AppointmentRow,
+    CheckInRow,
+    EmergencyContactRow,
+    PersonPreferenceRow,
+    QuestionnaireResultRow,
+)
+from companion.storage.preferences import PreferencesStore
+
+EVER_START = datetime(1900, 1, 1, tzinfo=UTC)
+EVER_END = datetime(9999, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class PersonData:
+    """All a person keeps in Companion (what a backup carries)."""
+
+    checkins: tuple[CheckIn, ...]
+    draft: CheckIn | None
+    results: tuple[QuestionnaireResult, ...]
+    appointments: tuple[Appointment, ...]
+    contacts: tuple[EmergencyContact, ...]
+    preferences: dict[str, Any]
+
+
+def collect(
+    checkins: CheckInStore,
+    appointments: AppointmentStore,
+    contacts: ContactsStore,
+    preferences: PreferencesStore,
+) -> PersonData:
+    """Read everything through the stores (so a guest's memory can be saved too)."""
+    return PersonData(
+        checkins=tuple(checkins.checkins_between(EVER_START, EVER_END)),
+        draft=checkins.latest_draft(),
+        results=tuple(checkins.results_between(EVER_START, EVER_END)),
+        appointments=tuple(appointments.all()),
+        contacts=tuple(contacts.contacts()),
+        preferences=preferences.items(),
+    )
+
+
+def _checkin_row(c: CheckIn, *, is_draft: bool) -> CheckInRow:
+    return CheckInRow(
+        started_at=c.started_at,
+        finished_at=c.finished_at,
+        mood=c.mood,
+        tags=sorted(c.tags),
+        note=c.note,
+        is_draft=is_draft,
+    )
+
+
+def write_all(database: PersonDatabase, data: PersonData) -> None:
+    """Add everything in `data` to an (empty) database in one transaction: all or nothing."""
+    with database.unit_of_work() as session:
+        session.add_all(_checkin_row(c, is_draft=False) for c in data.checkins)
+        if data.draft is not None:
+            session.add(_checkin_row(data.draft, is_draft=True))
+        session.add_all(
+            QuestionnaireResultRow(
+                instrument_id=r.instrument_id,
+                taken_at=r.taken_at,
+                answers=list(r.answers),
+                total=r.total,
+                band=r.band,
+                flags=sorted(r.flags),
+            )
+            for r in data.results
+        )
+        session.add_all(
+            AppointmentRow(
+                title=a.title,
+                with_whom=a.with_whom,
+                start=a.start,
+                duration_minutes=a.duration_minutes,
+                link=a.link,
+                phone=a.phone,
+                notes=a.notes,
+                recurrence=a.recurrence,
+                uid=a.uid,
+            )
+            for a in data.appointments
+        )
+        session.add_all(
+            EmergencyContactRow(position=i, name=c.name, phone=c.phone, relation=c.relation)
+            for i, c in enumerate(data.contacts)
+        )
+        session.add_all(
+            PersonPreferenceRow(key=key, value=value) for key, value in data.preferences.items()
+        )
