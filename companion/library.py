@@ -91,7 +91,9 @@ class Library:
         return [t for t in TOPICS if t in used]
 
     def articles_about(self, topic: str, language: str) -> list[Article]:
-        return [a for a in self.articles(language) if topic in a.topics]
+        """Articles on `topic`, those whose main (first) topic it is before the rest."""
+        found = [a for a in self.articles(language) if topic in a.topics]
+        return sorted(found, key=lambda a: a.topics.index(topic) > 0)
 
     def exercises(self) -> list[Exercise]:
         return list(self._exercises.values())

@@ -35,6 +35,7 @@ MIN_PHASE_SECONDS = 1.0
 MAX_PHASE_SECONDS = 12.0
 MAX_STEP_SECONDS = 120.0
 MAX_BREATHING_MINUTES = 5
+MAX_PACES = 3  # the setup screen shows each pace as a button, beside minutes and Start
 
 
 def read_exercise(path: Path, pack: str = "companion") -> Exercise:
@@ -193,8 +194,10 @@ def parse_breathing(path: Path, value: Any) -> dict[str, Any]:
 
 
 def parse_paces(path: Path, value: Any) -> tuple[BreathingPace, ...]:
-    if not isinstance(value, list) or not 1 <= len(value) <= 5:
-        raise ContentError(path, "breathing.paces", "must list 1 to 5 [[breathing.paces]]")
+    if not isinstance(value, list) or not 1 <= len(value) <= MAX_PACES:
+        raise ContentError(
+            path, "breathing.paces", f"must list 1 to {MAX_PACES} [[breathing.paces]]"
+        )
     paces = []
     for number, entry in enumerate(value, start=1):
         where = f"breathing.paces #{number}"

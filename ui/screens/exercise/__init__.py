@@ -1,0 +1,1 @@
+"""Guided exercises: paced breathing, grounding, muscle relaxation and the activity planner."""

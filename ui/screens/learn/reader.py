@@ -1,0 +1,176 @@
+"""The reader: one short page of an article at a time, in very large text, with big Next / Back.
+
+"Read this to me" reads the page sentence by sentence and highlights the sentence being said.
+Each page turn is remembered so Learn can offer "Continue where you stopped".
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QLabel
+
+from companion.i18n import _
+from companion.library_schema import Article, Exercise, Page, split_sentences
+from ui.context import AppContext
+from ui.screens.learn.services import content_language, learn_services
+from ui.screens.learn.tiles import LearnButton
+from ui.widgets.screen import Screen, SpokenPart
+
+_log = logging.getLogger(__name__)
+READING_POINTS = 24  # the article text, at 100% text size (body text elsewhere is 18)
+
+
+class ReaderScreen(Screen):
+    screen_id = "learn_reader"
+
+    def __init__(self, ctx: AppContext, article_id: str, page: int = 0) -> None:
+        super().__init__(ctx)
+        self.services = learn_services(ctx)
+        self.article_id = article_id
+        self.page = 0
+        self.set_title(lambda: self.article().title)
+        self.position_label = self.add_text(self._position_text)
+        self.heading_label = self.add_text(self._heading_text)
+        self.heading_label.setProperty("heading", True)
+        self.page_label = self.add_text(self._page_text)
+        self.sources_label = self.add_text(self._sources_text)
+
+        self.previous_button = self.add_choice(LearnButton(lambda: _("Previous page"), "back"))
+        self.next_button = self.add_choice(LearnButton(self._next_text, "next"))
+        self.try_button = self.add_choice(LearnButton(self._try_text, "continue"))
+        self.favourite_button = self.add_choice(
+            LearnButton(lambda: _("Favourite"), "star", checkable=True)
+        )
+        self.previous_button.clicked.connect(lambda: self.go_to(self.page - 1))
+        self.next_button.clicked.connect(self._next)
+        self.try_button.clicked.connect(self._try_this)
+        self.favourite_button.setChecked(self.services.favourites.contains(self.key))
+        self.favourite_button.toggled.connect(self._set_favourite)
+        self.finish_layout()
+        self.go_to(page)
+
+    # --- what is shown ------------------------------------------------------------------
+    @property
+    def key(self) -> str:
+        return f"article:{self.article_id}"
+
+    def article(self) -> Article:
+        """The article in the person's language (or its twin, if that language has none)."""
+        library = self.services.report.library
+        found = library.article(self.article_id, content_language(self.ctx))
+        if found is None:
+            found = next(a for a in library.all_articles() if a.id == self.article_id)
+        return found
+
+    def current_page(self) -> Page:
+        pages = self.article().pages
+        return pages[min(self.page, len(pages) - 1)]
+
+    def _is_last(self) -> bool:
+        return self.page >= len(self.article().pages) - 1
+
+    def _position_text(self) -> str:
+        count = len(self.article().pages)
+        return _("Page {page} of {count}").format(page=self.page + 1, count=count)
+
+    def _leading_heading(self) -> str | None:
+        blocks = self.current_page().blocks
+        return blocks[0].text if blocks and blocks[0].kind == "heading" else None
+
+    def _heading_text(self) -> str:
+        return self._leading_heading() or ""
+
+    def _page_text(self) -> str:
+        blocks = self.current_page().blocks
+        if self._leading_heading() is not None:
+            blocks = blocks[1:]
+        lines = []
+        for block in blocks:
+            if block.kind == "bullet":
+                lines.append("•  " + block.text)
+            else:
+                lines.append(block.text)
+        return "\n\n".join(lines)
+
+    def _sources_text(self) -> str:
+        if not self._is_last():
+            return ""
+        titles = "; ".join(s.title for s in self.article().sources)
+        return _("Sources: {titles}").format(titles=titles)
+
+    def _next_text(self) -> str:
+        return _("Finish") if self._is_last() else _("Next page")
+
+    def _try_target(self) -> object | None:
+        article = self.article()
+        exercise_id = article.try_this_exercise
+        if exercise_id is not None:
+            return self.services.report.library.exercise(exercise_id)
+        return _checkin_choice()
+
+    def _try_text(self) -> str:
+        target = self._try_target()
+        if isinstance(target, Exercise):
+            return _("Try this: {title}").format(title=target.title.get(content_language(self.ctx)))
+        return _("Try this: a check-in")
+
+    # --- moving -------------------------------------------------------------------------
+    def go_to(self, page: int) -> None:
+        """Show `page` (clamped), remember the place, and keep focus on the big buttons."""
+        count = len(self.article().pages)
+        self.page = max(0, min(page, count - 1))
+        self.previous_button.setEnabled(self.page > 0)
+        has_target = self._try_target() is not None
+        self.try_button.setVisible(self._is_last() and has_target)
+        self.try_button.setEnabled(self._is_last() and has_target)
+        self.heading_label.setVisible(self._leading_heading() is not None)
+        self.sources_label.setVisible(self._is_last())
+        look = self.ctx.look()
+        self.page_label.setStyleSheet(f"font-size: {look.points(READING_POINTS)}pt;")
+        self.retranslate()
+        self.services.places.remember(self.article_id, self.page, count)
+        if self.isVisible() and not (self.focusWidget() and self.focusWidget().isEnabled()):
+            self.next_button.setFocus()
+
+    def _next(self) -> None:
+        if self._is_last():
+            self.services.places.forget(self.article_id)
+            self.ctx.nav().back()
+        else:
+            self.go_to(self.page + 1)
+
+    def _try_this(self) -> None:
+        target = self._try_target()
+        if isinstance(target, Exercise):
+            from ui.screens.exercise.opening import exercise_screen
+
+            self.ctx.nav().push(exercise_screen(self.ctx, target.id))
+        elif target is not None:
+            self.ctx.nav().push(target.open_screen(self.ctx))  # type: ignore[attr-defined]
+
+    def _set_favourite(self, chosen: bool) -> None:
+        if chosen:
+            self.services.favourites.add(self.key)
+        else:
+            self.services.favourites.remove(self.key)
+
+    # --- reading aloud ------------------------------------------------------------------
+    def reading_order(self) -> list[SpokenPart]:
+        """The title, then this page's sentences, each with the label it sits in."""
+        parts = [SpokenPart(self.title(), self.title_label)]
+        page = self.current_page()
+        heading = self._leading_heading()
+        for block in page.blocks:
+            label: QLabel = self.page_label
+            if heading is not None and block is page.blocks[0]:
+                label = self.heading_label
+            parts.extend(SpokenPart(s, label) for s in split_sentences(block.text))
+        return parts
+
+
+def _checkin_choice() -> object | None:
+    """The check-in's Home choice, once that feature has added it (None until then)."""
+    from ui.features import home_choices
+
+    return next((c for c in home_choices() if c.choice_id == "checkin"), None)
