@@ -22,9 +22,9 @@ def find_app(timeout_s=30.0):
         desktop = pyatspi.Registry.getDesktop(0)
         for i in range(desktop.childCount):
             app = desktop.getChildAtIndex(i)
-            if app is not None and APP_NAME in (app.name or "").lower():
-                if app.childCount and find(app, "push button", "Get help now"):
-                    return app
+            named = app is not None and APP_NAME in (app.name or "").lower()
+            if named and app.childCount and find(app, "push button", "Get help now"):
+                return app
         time.sleep(0.2)
     return None
 

@@ -73,7 +73,8 @@ def screen_reader_view(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dic
         out = work / "atspi.json"
         script = f"""
 set -u
-dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus org.a11y.Bus.GetAddress >/dev/null 2>&1
+dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \\
+    org.a11y.Bus.GetAddress >/dev/null 2>&1
 /usr/bin/python3 -c "import pyatspi; pyatspi.Registry.getDesktop(0)" >/dev/null 2>&1
 "{sys.executable}" -m companion > "{work}/app.log" 2>&1 &
 app=$!
