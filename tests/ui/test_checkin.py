@@ -266,3 +266,23 @@ def test_check_in_screens_switch_to_french_live(qtbot, window: MainWindow) -> No
     mood = window.current()
     assert mood.title() == "Comment vous sentez-vous aujourd’hui?"
     assert mood.faces["very_good"].accessibleName() == "Très bien"  # type: ignore[attr-defined]
+
+
+def test_the_hub_invites_to_a_questionnaire_the_schedule_says_is_due(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    from companion.checkin.schedule import CheckInSchedule, QuestionnaireEvery, save_schedule
+    from companion.profiles import guest_session
+
+    session = guest_session()
+    window.ctx.session = session
+    save_schedule(session.preferences, CheckInSchedule(None, (QuestionnaireEvery("phq9", 14),)))
+    hub = _open_hub(window)
+    assert "a few questions from PHQ-9 for you" in hub.body_text()
+    _click(qtbot, hub.questions_button)
+    assert list(window.current().buttons) == ["phq9"]  # type: ignore[attr-defined]
+    # The check-in itself goes to the person's own store, not the guest fallback.
+    _click(qtbot, window.top_bar.back_button)
+    _click(qtbot, hub.checkin_button)
+    _click(qtbot, window.current().faces["good"])  # type: ignore[attr-defined]
+    assert session.checkins.latest_draft() is not None

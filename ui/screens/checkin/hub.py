@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from companion.checkin.flow import CheckInFlow
 from companion.checkin.instruments import INSTRUMENT_IDS
 from companion.checkin.models import CheckIn
@@ -57,7 +59,7 @@ class CheckInHubScreen(Screen):
         if preferences is None:
             return []
         now = self.ctx.clock.now()
-        results = checkin_store(self.ctx).results_between(now.replace(year=now.year - 2), now)
+        results = checkin_store(self.ctx).results_between(now - timedelta(days=800), now)
         return due_questionnaires(load_schedule(preferences), results, now)
 
     def _questions(self) -> None:

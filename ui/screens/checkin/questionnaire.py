@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from functools import partial
+from functools import lru_cache, partial
+from pathlib import Path
 
 from companion.checkin.instrument_texts import (
     InstrumentContentError,
@@ -21,6 +22,12 @@ from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=32)
+def _wording(content_dir: Path, instrument_id: str, language: str) -> InstrumentText:
+    """Read each questionnaire file once per language (the screens redraw from it often)."""
+    return load_instrument(content_dir, instrument_id, language)
 
 
 class QuestionnairePickScreen(Screen):
@@ -48,7 +55,7 @@ class QuestionnairePickScreen(Screen):
 
     def _load_wording(self, instrument_id: str) -> InstrumentText | None:
         try:
-            return load_instrument(self.ctx.content_dir, instrument_id, self.ctx.language())
+            return _wording(self.ctx.content_dir, instrument_id, self.ctx.language())
         except InstrumentContentError:
             _log.exception("Questionnaire wording could not be loaded")
             self.problem.setText(
@@ -75,7 +82,7 @@ class QuestionItemScreen(Screen):
         self.index = self.flow.index
         position, count = self.flow.position, self.flow.item_count
         instrument_id = self.flow.instrument_id
-        text = lambda: load_instrument(ctx.content_dir, instrument_id, ctx.language())  # noqa: E731
+        text = lambda: _wording(ctx.content_dir, instrument_id, ctx.language())  # noqa: E731
         index = self.index
         self.set_title(lambda: text().items[index])
         self.add_text(lambda: text().stem)
