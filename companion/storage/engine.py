@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool
 
 _log = logging.getLogger(__name__)
 
@@ -38,8 +39,26 @@ def _connect(path: Path, key: bytes) -> Any:
     return connection
 
 
+def engine_from_creator(creator: Callable[[], Any], module: Any = sqlcipher3) -> Engine:
+    """An engine over ready-made DB-API connections, with explicit transactions.
+
+    A small pool keeps one connection open between user actions: closing the last connection
+    checkpoints the WAL, which (measured) doubled the cost of every save under NullPool.
+    """
+    engine = create_engine(
+        "sqlite://",
+        module=module,
+        creator=creator,
+        poolclass=QueuePool,
+        pool_size=1,
+        max_overflow=2,
+    )
+    _use_explicit_transactions(engine)
+    return engine
+
+
 def create_sqlcipher_engine(path: Path, key: bytes) -> Engine:
-    """An engine whose every connection is keyed with `key` (NullPool: no connection outlives use).
+    """An engine whose every connection is keyed with `key`.
 
     Raises DatabaseKeyError when the key does not open an existing file.
     """
@@ -50,8 +69,7 @@ def create_sqlcipher_engine(path: Path, key: bytes) -> Engine:
     def creator() -> Any:
         return _connect(path, key)
 
-    engine = create_engine("sqlite://", module=sqlcipher3, creator=creator, poolclass=NullPool)
-    _use_explicit_transactions(engine)
+    engine = engine_from_creator(creator)
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
