@@ -108,6 +108,7 @@ class GuidedScreen(Screen):
             button.setVisible(shown)
             button.setEnabled(shown)
             button.setChecked(shown and step.choices[slot].id == moment.choice)
+            button.retranslate()
         self.step_label.setStyleSheet(f"font-size: {self.ctx.look().points(STEP_POINTS)}pt;")
         self.retranslate()
         if speak:
