@@ -37,11 +37,14 @@ class MoodChart(QWidget):
         self.trend: MoodTrend | None = None
         self.line_colour = "#1A1A1A"
         self.text_colour = "#1A1A1A"
-        self.setMinimumHeight(320)
         self.setAccessibleName(_("Mood chart"))
 
     def sizeHint(self) -> QSize:
-        return QSize(900, 360)
+        return QSize(900, max(360, self.fontMetrics().height() * 10))
+
+    def minimumSizeHint(self) -> QSize:
+        """Tall enough for five mood rows and the point words at any text size."""
+        return QSize(400, max(320, self.fontMetrics().height() * 10))
 
     def set_trend(self, trend: MoodTrend, line_colour: str, text_colour: str) -> None:
         self.trend = trend
@@ -123,9 +126,10 @@ def paint_chart(
     for point, mood_point in zip(points, trend.points, strict=True):
         word = mood_point.word
         width = metrics.horizontalAdvance(word)
-        if point.x() - width / 2 >= free_from:
-            painter.drawText(QPointF(point.x() - width / 2, point.y() - POINT_RADIUS_PX - 6), word)
-            free_from = point.x() + width / 2 + 12
+        x = min(max(point.x() - width / 2, left), right - width)
+        if x >= free_from:
+            painter.drawText(QPointF(x, point.y() - POINT_RADIUS_PX - 6), word)
+            free_from = x + width + 12
 
 
 class HistoryScreen(Screen):
