@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Literal
 
-from companion.i18n import _, ngettext
+from companion.i18n import _
 from companion.security.errors import PinRejectedError
 
 # "pin": 6+ digits (the default). "passphrase": words. "short_pin" and "none" only when a caregiver
@@ -84,23 +84,26 @@ def trade_off_sentence(kind: LockKind) -> str:
 
 
 def _duration(seconds: float) -> str:
-    minutes = seconds / 60
-    hours = minutes / 60
-    days = hours / 24
-    years = days / 365
+    # Plain _() per form: our catalogs hold one string per message, so ngettext is avoided here.
+    years, days, hours = seconds / 31_536_000, seconds / 86_400, seconds / 3_600
     if years >= 1000:
         return _("more than a thousand years")
+    if years >= 1.5:
+        return _("about %(n)d years") % {"n": round(years)}
     if years >= 1:
-        n = round(years)
-        return ngettext("about %(n)d year", "about %(n)d years", n) % {"n": n}
+        return _("about a year")
+    if days >= 1.5:
+        return _("about %(n)d days") % {"n": round(days)}
     if days >= 1:
-        n = round(days)
-        return ngettext("about %(n)d day", "about %(n)d days", n) % {"n": n}
+        return _("about a day")
+    if hours >= 1.5:
+        return _("about %(n)d hours") % {"n": round(hours)}
     if hours >= 1:
-        n = round(hours)
-        return ngettext("about %(n)d hour", "about %(n)d hours", n) % {"n": n}
-    n = max(1, round(minutes))
-    return ngettext("about %(n)d minute", "about %(n)d minutes", n) % {"n": n}
+        return _("about an hour")
+    minutes = round(seconds / 60)
+    if minutes >= 2:
+        return _("about %(n)d minutes") % {"n": minutes}
+    return _("about a minute")
 
 
 def guessing_time_sentence(
