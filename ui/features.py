@@ -27,8 +27,15 @@ def _settings(ctx: AppContext) -> Screen:
     return SettingsScreen(ctx)
 
 
+def _checkin(ctx: AppContext) -> Screen:
+    from ui.screens.checkin.hub import CheckInHubScreen
+
+    return CheckInHubScreen(ctx)
+
+
 def home_choices() -> list[HomeChoice]:
     """At most six, in the order they appear on Home."""
     return [
+        HomeChoice("checkin", lambda: _("How am I feeling?"), "mood", _checkin),
         HomeChoice("settings", lambda: _("Settings"), "settings", _settings),
     ]

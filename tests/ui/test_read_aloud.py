@@ -10,7 +10,10 @@ from ui.screens.help_now import HelpNowScreen
 
 def test_home_is_read_title_then_choices(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
-    assert speech.texts() == ["What would you like to do?", "You can choose: Settings."]
+    assert speech.texts() == [
+        "What would you like to do?",
+        "You can choose: How am I feeling?, Settings.",
+    ]
     assert window.top_bar.read_button.accessibleName() == "Stop reading"
 
 
