@@ -84,11 +84,11 @@ def _decode(data: object) -> str:
     if len(data) > MAX_ICS_BYTES:
         raise IcsError(_("This file is far too big to be a calendar invitation."))
     raw = bytes(data)
+    is_utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not is_utf16 and b"\x00" in raw:  # pictures, documents, programs: not text at all
+        raise IcsError(_("This file is not a calendar invitation Companion can read."))
     try:
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            text = raw.decode("utf-16")
-        else:
-            text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-16") if is_utf16 else raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise IcsError(
             _("This file is not written in a way Companion can read. Ask for the invitation again.")

@@ -1,0 +1,83 @@
+"""Adding a session with the guided form, one question per screen, by mouse and keyboard."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QWidget
+
+from companion.clock import FixedClock
+from ui.app import MainWindow
+from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
+from ui.screens.sessions.form_screens import (
+    ChoiceStepScreen,
+    ReviewScreen,
+    TextStepScreen,
+    WhenStepScreen,
+)
+from ui.screens.sessions.sessions_screen import SessionsScreen
+
+TORONTO = ZoneInfo("America/Toronto")
+
+
+def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def _type(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+    step = window.current()
+    assert isinstance(step, TextStepScreen)
+    step.box.setFocus()
+    qtbot.keyClicks(step.box, text)
+    _click(qtbot, step.next_button)
+
+
+def test_adding_a_weekly_session_step_by_step(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+    assert isinstance(window.ctx.clock, FixedClock)
+    window.ctx.clock.current = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    window.ctx.services[ZONE_SERVICE] = TORONTO
+    screen = SessionsScreen(window.ctx)
+    window.push(screen)
+    _click(qtbot, screen.add_button)
+
+    assert window.current().title() == "Who is the session with?"
+    assert "Step 1 of 7" in window.current().body_text()
+    _type(qtbot, window, "Dr. Lee")
+
+    when = window.current()
+    assert isinstance(when, WhenStepScreen)
+    when.day_box.setDate(QDate(2026, 3, 3))
+    when.time_box.setTime(QTime(14, 0))
+    _click(qtbot, when.next_button)
+
+    length = window.current()
+    assert isinstance(length, ChoiceStepScreen)
+    _click(qtbot, length.options[50])
+
+    _type(qtbot, window, "https://zoom.us@evil.com/j/1")
+    link_step = window.current()
+    assert isinstance(link_step, TextStepScreen)  # refused: still on the link step
+    assert "It goes to evil.com." in link_step.problem_label.text()
+    assert link_step.problem_label.text() in speech.texts()
+    link_step.box.clear()
+    _type(qtbot, window, "https://zoom.us/j/5551234567")
+
+    _type(qtbot, window, "613-555-0100")
+    _type(qtbot, window, "Have your glasses.")
+    repeat = window.current()
+    assert isinstance(repeat, ChoiceStepScreen)
+    _click(qtbot, next(b for b in repeat.options.values() if b.label() == "Every week"))
+
+    review = window.current()
+    assert isinstance(review, ReviewScreen)
+    assert "When: Tuesday 3 March at 2:00 pm" in review.body_text()
+    assert "Repeats: Every week" in review.body_text()
+    _click(qtbot, review.save_button)
+
+    assert window.current() is screen
+    sessions = appointment_store(window.ctx).all()
+    assert len(sessions) > 20
+    assert {s.start.astimezone(TORONTO).hour for s in sessions} == {14}  # across 8 March
+    assert screen.next_label.text() == "Next: Tuesday 3 March at 2:00 pm with Dr. Lee"

@@ -1,0 +1,198 @@
+"""The guided add/edit form: one question per screen, one widget class per kind of question.
+
+The rules (which steps, what is wrong with an answer) live in companion.appointments.form; these
+screens only show a step, keep its answer in the draft, and say the problem when there is one.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from functools import partial
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QTimeEdit
+
+from companion.appointments.form import LENGTH_CHOICES, REPEAT_WORDS, FormStep, SessionForm
+from companion.appointments.model import Appointment
+from companion.i18n import _
+from ui.context import AppContext
+from ui.screens.sessions.common import appointment_store, named_local_zone, trusted_domains
+from ui.widgets.big_button import BigButton
+from ui.widgets.screen import Screen
+
+
+class FormDriver:
+    """Walks the form's steps on the navigation stack and saves at the end."""
+
+    def __init__(self, ctx: AppContext, editing: Appointment | None) -> None:
+        self.ctx = ctx
+        self.form = SessionForm(
+            named_local_zone(ctx), ctx.clock.now(), editing, trusted_domains(ctx)
+        )
+        self.pushed = 0
+
+    def show(self, index: int) -> None:
+        if index >= len(self.form.steps):
+            screen: Screen = ReviewScreen(self.ctx, self)
+        else:
+            step = self.form.steps[index]
+            kind = {"when": WhenStepScreen, "length": ChoiceStepScreen, "repeat": ChoiceStepScreen}
+            screen = kind.get(step.kind, TextStepScreen)(self.ctx, self, index)
+        self.pushed += 1
+        self.ctx.nav().push(screen)
+
+    def save(self) -> None:
+        store = appointment_store(self.ctx)
+        for appointment in self.form.appointments():
+            store.save(appointment)
+        for _screen in range(self.pushed):
+            self.ctx.nav().back()
+
+
+def start_form(ctx: AppContext, editing: Appointment | None) -> FormDriver:
+    driver = FormDriver(ctx, editing)
+    driver.show(0)
+    return driver
+
+
+class StepScreen(Screen):
+    """What every step shares: the question, "Step 2 of 7", the hint, a problem line and Next."""
+
+    screen_id = "sessions_form_step"
+    is_step = True
+
+    def __init__(self, ctx: AppContext, driver: FormDriver, index: int) -> None:
+        super().__init__(ctx)
+        self.driver, self.index = driver, index
+        self.step: FormStep = driver.form.steps[index]
+        count = len(driver.form.steps)
+        self.set_title(lambda: _(self.step.question))
+        self.add_text(lambda: _("Step {number} of {count}").format(number=index + 1, count=count))
+        self.add_text(lambda: _(self.step.hint))
+        self._problem = ""
+        self.problem_label = self.add_text(lambda: self._problem, notice=True)
+        self.problem_label.setVisible(False)
+
+    def add_next(self) -> BigButton:
+        button = self.add_choice(BigButton(lambda: _("Next"), "next"))
+        button.clicked.connect(self.go_on)
+        return button
+
+    def keep_answer(self) -> None:
+        """Copy the widget's answer into the draft (each kind does its own)."""
+
+    def go_on(self) -> None:
+        self.keep_answer()
+        problem = self.driver.form.problem(self.step)
+        self._problem = problem or ""
+        self.problem_label.setText(self._problem)
+        self.problem_label.setVisible(bool(problem))
+        if problem:
+            self.ctx.speech.say(problem)
+            return
+        self.driver.show(self.index + 1)
+
+    def on_hidden(self) -> None:
+        self.keep_answer()
+        super().on_hidden()
+
+
+class TextStepScreen(StepScreen):
+    """A big text box: one line (name, link, phone) or several (notes)."""
+
+    def __init__(self, ctx: AppContext, driver: FormDriver, index: int) -> None:
+        super().__init__(ctx, driver, index)
+        value = str(getattr(driver.form.draft, self.step.field))
+        self.box: QLineEdit | QPlainTextEdit
+        if self.step.kind == "long_text":
+            self.box = QPlainTextEdit(value)
+            self.box.setTabChangesFocus(True)
+            self.box.setMinimumHeight(140)
+        else:
+            self.box = QLineEdit(value)
+            self.box.setMinimumHeight(64)
+            self.box.returnPressed.connect(self.go_on)
+        self.box.setAccessibleName(_(self.step.question))
+        self.add_widget(self.box, focusable=True)
+        self.next_button = self.add_next()
+        self.finish_layout()
+
+    def keep_answer(self) -> None:
+        text = self.box.toPlainText() if isinstance(self.box, QPlainTextEdit) else self.box.text()
+        setattr(self.driver.form.draft, self.step.field, text)
+
+
+class WhenStepScreen(StepScreen):
+    """The day and the time, in two large fields with big up and down arrows."""
+
+    def __init__(self, ctx: AppContext, driver: FormDriver, index: int) -> None:
+        super().__init__(ctx, driver, index)
+        draft = driver.form.draft
+        self.day_box = QDateEdit()
+        self.day_box.setCalendarPopup(True)
+        self.day_box.setDisplayFormat("dddd d MMMM yyyy")
+        if draft.day is not None:
+            self.day_box.setDate(QDate(draft.day.year, draft.day.month, draft.day.day))
+        self.day_box.setAccessibleName(_("Day"))
+        self.day_box.setMinimumHeight(64)
+        self.time_box = QTimeEdit(QTime(draft.start_time.hour, draft.start_time.minute))
+        self.time_box.setAccessibleName(_("Time"))
+        self.time_box.setMinimumHeight(64)
+        self.add_widget(self.day_box, focusable=True)
+        self.add_widget(self.time_box, focusable=True)
+        self.next_button = self.add_next()
+        self.finish_layout()
+
+    def keep_answer(self) -> None:
+        draft = self.driver.form.draft
+        day, clock_time = self.day_box.date(), self.time_box.time()
+        draft.day = date(day.year(), day.month(), day.day())
+        draft.start_time = time(clock_time.hour(), clock_time.minute())
+
+
+class ChoiceStepScreen(StepScreen):
+    """A few big buttons (length or repeating); one press chooses and moves on."""
+
+    def __init__(self, ctx: AppContext, driver: FormDriver, index: int) -> None:
+        super().__init__(ctx, driver, index)
+        draft = driver.form.draft
+        self.options: dict[object, BigButton] = {}
+        if self.step.kind == "length":
+            for minutes in LENGTH_CHOICES:
+                words = partial(lambda m: _("{minutes} minutes").format(minutes=m), minutes)
+                self._option(minutes, words, draft.duration_minutes == minutes)
+        else:
+            for key, repeat_words in REPEAT_WORDS.items():
+                self._option(key, partial(_, repeat_words), draft.repeat == key)
+        self.finish_layout()
+
+    def _option(self, value: object, words: object, chosen: bool) -> None:
+        button = self.add_choice(BigButton(words, None, checkable=True))  # type: ignore[arg-type]
+        button.setChecked(chosen)
+        button.clicked.connect(partial(self.choose, value))
+        self.options[value] = button
+
+    def choose(self, value: object) -> None:
+        for other, button in self.options.items():
+            button.setChecked(other == value)
+        if self.step.kind == "length":
+            self.driver.form.draft.duration_minutes = int(value)  # type: ignore[call-overload]
+        else:
+            self.driver.form.draft.repeat = str(value)
+        self.go_on()
+
+
+class ReviewScreen(Screen):
+    """The answers read back in sentences, then Save."""
+
+    screen_id = "sessions_form_review"
+    is_step = True
+
+    def __init__(self, ctx: AppContext, driver: FormDriver) -> None:
+        super().__init__(ctx)
+        self.driver = driver
+        self.set_title(lambda: _("Is this right?"))
+        self.add_text(lambda: "\n".join(driver.form.summary()))
+        self.save_button = self.add_choice(BigButton(lambda: _("Save this session"), "check"))
+        self.save_button.clicked.connect(driver.save)
+        self.finish_layout()

@@ -1,0 +1,135 @@
+"""Open a clinic's invitation file: read it off the UI thread, show what is in it, then add it.
+
+A re-imported invitation (same UID) replaces the sessions it added before, so an updated
+invitation never doubles the sessions. A refused link is left out, and the person is told why.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from companion.appointments.ics import MAX_ICS_BYTES, IcsError, read_ics
+from companion.appointments.model import Appointment
+from companion.appointments.schedule import describe_next
+from companion.i18n import _
+from ui.context import AppContext
+from ui.screens.sessions.common import (
+    appointment_store,
+    check_session_link,
+    display_zone,
+    trusted_domains,
+)
+from ui.widgets.big_button import BigButton
+from ui.widgets.screen import Screen
+
+_log = logging.getLogger(__name__)
+
+
+class ImportSignals(QObject):
+    """Carries the worker's result back to the UI thread."""
+
+    read = Signal(object)  # list[Appointment]
+    failed = Signal(str)  # one sentence for the person
+
+
+class ImportJob(QRunnable):
+    """Reads and parses one file in the thread pool; never touches a widget."""
+
+    def __init__(self, path: Path, ctx: AppContext, signals: ImportSignals) -> None:
+        super().__init__()
+        self.path = path
+        self.now = ctx.clock.now()
+        self.trusted = trusted_domains(ctx)
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            with self.path.open("rb") as handle:
+                data = handle.read(MAX_ICS_BYTES + 1)
+            self.signals.read.emit(read_ics(data, now=self.now, trusted_domains=self.trusted))
+        except IcsError as error:
+            self.signals.failed.emit(str(error))
+        except OSError:
+            _log.warning("An invitation file could not be opened", exc_info=True)
+            self.signals.failed.emit(_("Companion could not open that file. Try another one."))
+        except Exception:
+            _log.exception("Reading an invitation failed unexpectedly")
+            self.signals.failed.emit(_("Companion could not read that file. Try another one."))
+
+
+def start_import(
+    ctx: AppContext, path: Path, parent: QObject, on_error: Callable[[str], None]
+) -> ImportSignals:
+    """Read `path` in the background; show what it holds, or pass one sentence to `on_error`."""
+    signals = ImportSignals(parent)  # the parent keeps it alive until the job reports
+
+    def finished(sessions: list[Appointment]) -> None:
+        now = ctx.clock.now()
+        coming = [s for s in sessions if s.end > now]
+        if not coming:
+            on_error(_("This invitation is for a session that is already over."))
+        else:
+            ctx.nav().push(ImportReviewScreen(ctx, coming))
+        signals.deleteLater()
+
+    def failed(sentence: str) -> None:
+        on_error(sentence)
+        signals.deleteLater()
+
+    signals.read.connect(finished)
+    signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(ImportJob(path, ctx, signals))
+    return signals
+
+
+class ImportReviewScreen(Screen):
+    """What the invitation holds, in words, with Add and Do not add."""
+
+    screen_id = "sessions_import_review"
+
+    def __init__(self, ctx: AppContext, sessions: list[Appointment]) -> None:
+        super().__init__(ctx)
+        self.sessions = sessions
+        first = sessions[0]
+        self.verdict = check_session_link(ctx, first.link) if first.link else None
+        self.set_title(lambda: _("Add these sessions?"))
+        # Two plain strings rather than ngettext: the catalogs hold no plural forms yet.
+        self.add_text(
+            lambda: (
+                _("This invitation has 1 session.")
+                if len(sessions) == 1
+                else _("This invitation has {count} sessions.").format(count=len(sessions))
+            )
+        )
+        self.add_text(lambda: describe_next(first, ctx.clock.now(), display_zone(ctx)) + ".")
+        self.link_label = self.add_text(self._link_text, notice=True)
+        self.add_button = self.add_choice(BigButton(lambda: _("Add to my sessions"), "check"))
+        self.add_button.clicked.connect(self.add_them)
+        self.cancel_button = self.add_choice(BigButton(lambda: _("Do not add"), "back"))
+        self.cancel_button.clicked.connect(lambda: self.ctx.nav().back())
+        self.finish_layout()
+
+    def _link_text(self) -> str:
+        if self.verdict is None:
+            return _("It has no video link. You can add one later.")
+        if self.verdict.ok:
+            return self.verdict.reason
+        return self.verdict.reason + " " + _("The sessions will be added without this link.")
+
+    def add_them(self) -> None:
+        store = appointment_store(self.ctx)
+        uids = {s.uid for s in self.sessions if s.uid}
+        for old in store.all():
+            if old.uid in uids and old.id is not None:
+                store.delete(old.id)
+        for session in self.sessions:
+            verdict = check_session_link(self.ctx, session.link) if session.link else None
+            link = verdict.url if verdict is not None and verdict.ok else None
+            store.save(replace(session, link=link))
+        _log.info("Added %d sessions from an invitation", len(self.sessions))
+        self.ctx.nav().back()

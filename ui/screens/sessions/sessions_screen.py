@@ -1,0 +1,197 @@
+"""My video sessions: the next session in words, a countdown, and one huge Join button.
+
+Join turns on from 15 minutes before the start to the end. The time is read from the injected
+clock on a timer (and whenever the screen shows), so tests move a FixedClock and call refresh().
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from companion.appointments.model import Appointment
+from companion.appointments.schedule import (
+    can_join,
+    countdown_words,
+    describe_next,
+    has_started,
+    next_appointment,
+)
+from companion.i18n import _
+from ui.context import AppContext
+from ui.screens.sessions.common import (
+    appointment_store,
+    check_session_link,
+    display_zone,
+    open_checked_link,
+)
+from ui.widgets.big_button import BigButton
+from ui.widgets.screen import Screen
+
+_log = logging.getLogger(__name__)
+
+JOIN_MIN_HEIGHT_PX = 128
+REFRESH_MS = 15_000  # the countdown speaks in minutes; Join turns on within 15 s of its time
+
+
+class SessionsScreen(Screen):
+    """The person's next session and the way into it."""
+
+    screen_id = "sessions"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.store = appointment_store(ctx)
+        self.upcoming: Appointment | None = None
+        self._problem = ""
+        self.set_title(lambda: _("My video sessions"))
+        self.next_label = self.add_text(self._next_text)
+        self.when_label = self.add_text(self._when_text, notice=True)
+        self.problem_label = self.add_text(lambda: self._problem, notice=True)
+        self.join_button = self.add_choice(BigButton(lambda: _("Join my session"), "sessions"))
+        # The one button that matters here: twice the usual height (the app style sets min-height).
+        self.join_button.setStyleSheet(f"QToolButton {{ min-height: {JOIN_MIN_HEIGHT_PX}px; }}")
+        self.join_button.clicked.connect(self.join)
+        self.add_button = self.add_choice(BigButton(lambda: _("Add a session"), "plus"))
+        self.add_button.clicked.connect(self.add_session)
+        self.edit_button = self.add_choice(BigButton(lambda: _("Change this session"), "person"))
+        self.edit_button.clicked.connect(self.edit_session)
+        self.import_button = self.add_choice(
+            BigButton(lambda: _("Open an invitation file"), "next")
+        )
+        self.import_button.clicked.connect(self.import_invitation)
+        self.setAcceptDrops(True)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.finish_layout()
+        self.refresh()
+
+    # --- what the person sees -------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the sessions and the clock: texts, and whether Join is on."""
+        now = self.ctx.clock.now()
+        self.upcoming = next_appointment(self.store.all(), now)
+        session = self.upcoming
+        self.join_button.setEnabled(
+            session is not None and session.link is not None and can_join(session, now)
+        )
+        self.edit_button.setVisible(session is not None)
+        self.problem_label.setVisible(bool(self._problem))
+        self.retranslate()
+
+    def _next_text(self) -> str:
+        if self.upcoming is None:
+            return _("You have no video sessions planned.")
+        return describe_next(self.upcoming, self.ctx.clock.now(), display_zone(self.ctx))
+
+    def _when_text(self) -> str:
+        session, now = self.upcoming, self.ctx.clock.now()
+        if session is None:
+            return _("A helper can add one, or open the invitation your clinic sent.")
+        if session.link is None:
+            if session.phone:
+                return _(
+                    "This session has no link. Call {phone} at the time of your session."
+                ).format(phone=session.phone)
+            return _("This session has no link yet. A helper can add it.")
+        if can_join(session, now):
+            if has_started(session, now):
+                return _("Your session has started. Press Join my session.")
+            return _("You can join now. Press Join my session.")
+        return _("It starts {countdown}. The Join button turns on 15 minutes before.").format(
+            countdown=countdown_words(session, now)
+        )
+
+    # --- what the person does -------------------------------------------------------------
+    def join(self) -> None:
+        """Check the link again, open exactly the checked link, then say what to expect."""
+        session = self.upcoming
+        if session is None or not can_join(session, self.ctx.clock.now()):
+            self.refresh()
+            return
+        verdict = check_session_link(self.ctx, session.link)
+        if not verdict.ok:
+            self.show_problem(verdict.reason)
+            return
+        if not open_checked_link(verdict):
+            self.show_problem(
+                _("Companion could not open your web browser. Call your clinic if you need help.")
+            )
+            return
+        from ui.screens.sessions.expect_screen import WhatToExpectScreen
+
+        self.ctx.nav().push(WhatToExpectScreen(self.ctx, session))
+
+    def show_problem(self, sentence: str) -> None:
+        self._problem = sentence
+        self.problem_label.setText(sentence)
+        self.problem_label.setVisible(bool(sentence))
+        if sentence:
+            self.ctx.speech.say(sentence)
+
+    def add_session(self) -> None:
+        from ui.screens.sessions.form_screens import start_form
+
+        start_form(self.ctx, None)
+
+    def edit_session(self) -> None:
+        if self.upcoming is not None:
+            from ui.screens.sessions.form_screens import start_form
+
+            start_form(self.ctx, self.upcoming)
+
+    def import_invitation(self) -> None:
+        path = self.ask_for_file(self)
+        if path is not None:
+            self.import_file(path)
+
+    @classmethod
+    def ask_for_file(cls, parent: QWidget) -> Path | None:
+        """The file dialog (tests replace this classmethod; no dialog opens in tests)."""
+        chosen, _filter = QFileDialog.getOpenFileName(
+            parent,
+            _("Open an invitation file"),
+            str(Path.home()),
+            _("Calendar invitations") + " (*.ics *.ICS)",
+        )
+        return Path(chosen) if chosen else None
+
+    def import_file(self, path: Path) -> None:
+        from ui.screens.sessions.import_screen import start_import
+
+        self._problem = ""
+        start_import(self.ctx, path, self, on_error=self.show_problem)
+
+    # --- drag and drop an invitation onto the screen --------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if (
+            len(urls) == 1
+            and urls[0].isLocalFile()
+            and urls[0].toLocalFile().lower().endswith(".ics")
+        ):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.import_file(Path(urls[0].toLocalFile()))
+
+    # --- life on the stack ----------------------------------------------------------------
+    def on_shown(self) -> None:
+        self.refresh()
+        self.timer.start()
+        super().on_shown()
+
+    def on_hidden(self) -> None:
+        self.timer.stop()
+        super().on_hidden()
+
+    def on_closed(self) -> None:
+        self.timer.stop()
