@@ -1,0 +1,108 @@
+"""Read the settings preset an IT person leaves on a PC, and use it on each user's first start.
+
+A preset has the same shape as a person's settings.json (a table of setting names and values), so
+the easiest way to make one is to set up one PC and copy its settings.json. It only fills in a
+brand-new settings file: once a person has their own settings, the preset never overrides them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from companion.config import SETTINGS_BY_NAME, write_file_atomically
+
+_log = logging.getLogger(__name__)
+
+PRESET_FILE_NAME = "preset.json"
+PRESET_VARIABLE = "COMPANION_PRESET"
+# The machine-wide preset each platform's silent install writes (Linux: the .deb's conffile path).
+LINUX_PRESET = Path("/etc/companion") / PRESET_FILE_NAME
+MACOS_PRESET = Path("/Library/Application Support/Companion") / PRESET_FILE_NAME
+
+
+def _machine_preset() -> Path | None:
+    platform_files = {
+        "linux": LINUX_PRESET,
+        "darwin": MACOS_PRESET,
+        "win32": Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData"))
+        / "Companion"
+        / PRESET_FILE_NAME,
+    }
+    return platform_files.get(sys.platform)
+
+
+def system_preset_paths() -> list[Path]:
+    """Where a preset may be, weakest first (a later file wins where both set a value).
+
+    The machine-wide file, then the one beside the installed program (where the Windows
+    installer's /PRESET= copies it, and where a .tar.gz user can drop one), then
+    COMPANION_PRESET for a one-off start.
+    """
+    paths: list[Path] = []
+    machine = _machine_preset()
+    if machine is not None:
+        paths.append(machine)
+    if getattr(sys, "frozen", False):
+        paths.append(Path(sys.executable).resolve().parent / PRESET_FILE_NAME)
+    override = os.environ.get(PRESET_VARIABLE)
+    if override:
+        paths.append(Path(override).expanduser())
+    return paths
+
+
+def _read_table(path: Path) -> dict[str, Any] | None:
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        _log.warning("Preset %s could not be read (%s); ignoring it", path, exc)
+        return None
+    if not isinstance(stored, dict):
+        _log.warning("Preset %s is not a table of settings; ignoring it", path)
+        return None
+    return stored
+
+
+def load_system_preset(paths: Iterable[Path]) -> dict[str, Any]:
+    """The valid settings from every preset file that exists; bad entries are logged and skipped.
+
+    A broken preset must never stop Companion from starting, so nothing here raises.
+    """
+    preset: dict[str, Any] = {}
+    for path in paths:
+        table = _read_table(path)
+        if table is None:
+            continue
+        for name, value in table.items():
+            setting = SETTINGS_BY_NAME.get(name)
+            if setting is None:
+                _log.warning("Preset %s names an unknown setting %r; skipping it", path, name)
+                continue
+            try:
+                preset[name] = setting.validate(value)
+            except ValueError as exc:
+                _log.warning("Preset %s: skipping %s (%s)", path, name, exc)
+    return preset
+
+
+def apply_system_preset(settings_file: Path, paths: Iterable[Path] | None = None) -> bool:
+    """On a person's first start (no settings file yet), write the preset as their settings.
+
+    Returns True when a preset was written. `paths` defaults to `system_preset_paths()`.
+    """
+    if settings_file.exists():
+        return False
+    preset = load_system_preset(system_preset_paths() if paths is None else paths)
+    if not preset:
+        return False
+    data = json.dumps(preset, indent=2, sort_keys=True).encode("utf-8")
+    write_file_atomically(settings_file, data)
+    _log.info("First start: settings taken from the preset (%s)", ", ".join(sorted(preset)))
+    return True
