@@ -13,6 +13,7 @@ engine per driver name it made. A lock makes sure only one render uses it at a t
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import threading
 import wave
@@ -32,6 +33,9 @@ PREFERRED_LANGUAGES: dict[str, tuple[str, ...]] = {
     "fr": ("fr-ca", "fr-fr", "fr"),
 }
 RENDER_SECONDS_BASE = 5.0
+EMBEDDED = "\x01"  # starts an espeak embedded command, e.g. "\x01150S" (speed 150 wpm)
+ESPEAK_MIN_RATE, ESPEAK_MAX_RATE = 80, 450
+_FIRST_WORD = re.compile(r"\w[\w'’-]*")
 RENDER_SECONDS_PER_CHAR = 0.01
 
 
@@ -158,8 +162,9 @@ class Renderer:
             self._job = job
             try:
                 wanted = self._apply(settings)
+                prefix = self._settings_in_text(settings)
                 path.unlink(missing_ok=True)
-                self._engine.save_to_file(text, str(path))
+                self._engine.save_to_file(prefix + _without_controls(text), str(path))
                 # Returns early with espeak (pitfall 1): the finished callback is what counts.
                 self._engine.runAndWait()
                 timeout = RENDER_SECONDS_BASE + RENDER_SECONDS_PER_CHAR * len(text)
@@ -182,21 +187,61 @@ class Renderer:
                 self._job = None
         if job.errors:
             _log.warning("The speech engine reported: %s", "; ".join(job.errors))
-        return Rendering(
-            path, duration, tuple(job.words), wanted, None if got is None else str(got)
-        )
+        words = _shift_words(job.words, len(prefix), text) if prefix else tuple(job.words)
+        return Rendering(path, duration, words, wanted, None if got is None else str(got))
 
     def _apply(self, settings: VoiceSettings) -> str | None:
-        """Queue the settings (pyttsx3 applies them at the next run: pitfall 4); return voice id."""
+        """Set the voice for the settings' language if it changed; return the voice id wanted."""
         wanted = self.choose_voice(settings.language)
         if settings != self._applied:
-            # Setting the voice resets espeak's rate, so voice goes first.
             if wanted is not None:
+                # Voice changes are applied at once by espeak; checked after the render.
                 self._engine.setProperty("voice", wanted)
-            self._engine.setProperty("rate", int(settings.rate_wpm))
-            self._engine.setProperty("volume", min(max(float(settings.volume), 0.0), 1.0))
+            if not self._embeds_settings:
+                self._engine.setProperty("rate", int(settings.rate_wpm))
+                self._engine.setProperty("volume", min(max(float(settings.volume), 0.0), 1.0))
             self._applied = settings
         return wanted
+
+    @property
+    def _embeds_settings(self) -> bool:
+        return self.engine_name == "espeak"
+
+    def _settings_in_text(self, settings: VoiceSettings) -> str:
+        """Rate and volume as espeak embedded commands at the head of the text.
+
+        Pitfall 4: through pyttsx3's properties espeak takes a new rate one render late, or loses
+        it after a voice change; commands inside the text apply to exactly that text.
+        """
+        if not self._embeds_settings:
+            return ""
+        rate = min(max(int(settings.rate_wpm), ESPEAK_MIN_RATE), ESPEAK_MAX_RATE)
+        amplitude = round(min(max(float(settings.volume), 0.0), 1.0) * 100)
+        return f"{EMBEDDED}{rate}S{EMBEDDED}{amplitude}A "
+
+
+def _without_controls(text: str) -> str:
+    """`text` with control characters made spaces (same length, so word positions still fit)."""
+    return "".join(" " if ord(ch) < 32 and ch not in "\n\t" else ch for ch in text)
+
+
+def _shift_words(words: list[WordMark], prefix: int, text: str) -> tuple[WordMark, ...]:
+    """Word places in `text`, not counting the `prefix` characters put before it.
+
+    espeak reports the first word as starting inside the prefix with a wrong length, so a mark
+    that starts there is taken to be the text's first word.
+    """
+    shifted = []
+    for word in words:
+        start = word.position - prefix
+        if start < 0:
+            first = _FIRST_WORD.search(text)
+            if first is None:
+                continue
+            shifted.append(WordMark(first.start(), first.end() - first.start()))
+        elif word.length > 0:
+            shifted.append(WordMark(start, word.length))
+    return tuple(shifted)
 
 
 def _complete_wav_duration(path: Path) -> float | None:

@@ -95,3 +95,17 @@ def test_file_is_complete_when_speak_to_file_returns(speaker: Speaker, tmp_path:
     # Every word was reported with its place in the text.
     first_words = [long_text[w.position : w.position + w.length] for w in rendering.words[:3]]
     assert first_words == ["Good", "morning", "It"]
+
+
+def test_rate_applies_at_once_even_right_after_a_voice_change(
+    speaker: Speaker, tmp_path: Path
+) -> None:
+    """Pitfall 4: through pyttsx3 properties espeak took the rate one render late, or lost it."""
+    lengths = {}
+    for step, (rate, language) in enumerate([(100, "en"), (250, "fr"), (100, "fr"), (250, "en")]):
+        speaker.set_voice(rate, 0.9, language)
+        path = tmp_path / f"{step}.wav"
+        speaker.speak_to_file(FRENCH, path)
+        lengths[(rate, language)] = measured(path)[0]
+    assert lengths[(100, "en")] > 1.8 * lengths[(250, "en")]
+    assert lengths[(100, "fr")] > 1.8 * lengths[(250, "fr")]
