@@ -1,0 +1,50 @@
+"""Reminders while the app runs arrive a day, an hour and 15 minutes before, shown and spoken."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+
+from companion.appointments.model import Appointment
+from companion.clock import FixedClock
+from ui.app import MainWindow
+from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
+from ui.screens.sessions.reminder_watch import ReminderBanner, ReminderWatch
+
+
+def test_reminders_are_announced_once_each_as_the_clock_moves(
+    qtbot, window: MainWindow, speech
+) -> None:  # type: ignore[no-untyped-def]
+    clock = window.ctx.clock
+    assert isinstance(clock, FixedClock)
+    window.ctx.services[ZONE_SERVICE] = ZoneInfo("America/Toronto")
+    start = clock.now() + timedelta(days=2)
+    appointment_store(window.ctx).save(
+        Appointment(None, "Therapy", "Dr. Lee", start, 50, None, None, "", None, None)
+    )
+    watch = ReminderWatch(window.ctx, window)
+    banner = ReminderBanner()
+    qtbot.addWidget(banner)
+    watch.reminded.connect(banner.show_reminder)
+    watch.start()
+    assert speech.texts() == [] and banner.isHidden()
+
+    clock.current = start - timedelta(hours=23)
+    with qtbot.waitSignal(watch.reminded) as day_before:
+        watch.check()
+    assert "is tomorrow at" in day_before.args[0] and "Dr. Lee" in day_before.args[0]
+    assert not banner.isHidden() and banner.label.text() == day_before.args[0]
+    assert watch.check() == []  # given once
+
+    clock.current = start - timedelta(minutes=50)
+    assert len(watch.check()) == 1
+    clock.current = start - timedelta(minutes=15)
+    [last] = watch.check()
+    assert last == "Your video session with Dr. Lee starts in 15 minutes. You can join it now."
+    assert len(speech.texts()) == 3 and speech.texts()[-1] == last
+
+    qtbot.mouseClick(banner.dismiss_button, Qt.MouseButton.LeftButton)
+    assert banner.isHidden()
+    watch.stop()

@@ -1,0 +1,92 @@
+"""Reminders while the app runs: a timer asks the core which are due and announces each once.
+
+The main window shows `ReminderBanner` above every screen and connects `ReminderWatch.reminded`
+to it; the banner stays until the person presses "Got it" (nothing vanishes on a timer).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from companion.appointments.reminders import ReminderBoard, reminder_text
+from companion.i18n import _
+from ui.context import AppContext
+from ui.screens.sessions.common import appointment_store, display_zone
+from ui.widgets.big_button import BigButton
+
+_log = logging.getLogger(__name__)
+
+CHECK_EVERY_MS = 30_000
+SPEAK_SETTING = "speak_reminders"  # spoken unless Settings declares it and it is off
+
+
+class ReminderWatch(QObject):
+    """Looks at the person's sessions every 30 seconds (by the injected clock)."""
+
+    reminded = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.board = ReminderBoard()
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        self.timer.start()
+        self.check()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def check(self) -> list[str]:
+        """Announce every reminder due now; returns the sentences (for tests and logs)."""
+        now = self.ctx.clock.now()
+        try:
+            due = self.board.due(appointment_store(self.ctx).all(), now)
+        except Exception:
+            _log.exception("Could not read the sessions for reminders")
+            return []
+        sentences = [reminder_text(r, now, display_zone(self.ctx)) for r in due]
+        for sentence in sentences:
+            self.reminded.emit(sentence)
+            if self._speaking():
+                self.ctx.speech.say(sentence)
+        if sentences:
+            _log.info("Gave %d session reminders", len(sentences))
+        return sentences
+
+    def _speaking(self) -> bool:
+        try:
+            return bool(self.ctx.settings.get(SPEAK_SETTING))
+        except KeyError:
+            return True
+
+
+class ReminderBanner(QFrame):
+    """The reminder sentence in large text, with a button to put it away."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("notice", True)
+        layout = QHBoxLayout(self)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.label, 1)
+        self.dismiss_button = BigButton(lambda: _("Got it"), "check")
+        self.dismiss_button.clicked.connect(self.hide)
+        layout.addWidget(self.dismiss_button)
+        self.hide()
+
+    def show_reminder(self, sentence: str) -> None:
+        self.label.setText(sentence)
+        self.setAccessibleName(sentence)
+        self.show()
+
+    def retranslate(self) -> None:
+        self.dismiss_button.retranslate()
