@@ -1,4 +1,4 @@
-"""Learn as a person meets it: topic tiles, the reader page by page, by keyboard and two switches."""
+"""Learn as a person meets it: topic tiles, the reader page by page, by keyboard and switches."""
 
 from __future__ import annotations
 
@@ -222,3 +222,4 @@ def test_the_reader_follows_a_language_switch(qtbot, window: MainWindow) -> None
     assert reader.title() != english
     assert reader.title_label.text() == reader.title()
     assert reader.article().language == "fr"
+    assert reader.next_button.accessibleName() == "Page suivante"

@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
 from companion.exercise import BREATHE_IN, BREATHE_OUT, HOLD, BreathingMoment, BreathingRun
-from companion.i18n import _, ngettext
+from companion.i18n import _
 from companion.library_schema import BreathingPace, Exercise
 from ui.context import AppContext
 from ui.screens.exercise.shape import BreathingShape
@@ -25,7 +25,10 @@ PHASE_POINTS = 40  # the phase words, at 100% text size
 
 
 def _minutes_text(minutes: int) -> str:
-    return ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
+    # Two plain messages rather than ngettext: the catalogs keep one form per message.
+    if minutes == 1:
+        return _("1 minute")
+    return _("{n} minutes").format(n=minutes)
 
 
 class BreathingSetupScreen(Screen):
