@@ -239,7 +239,9 @@ class People:
     def delete(self, person_id: str) -> None:
         """Remove a person and all their files, without ever opening them (the fresh start)."""
         person = self.get(person_id)
-        shutil.rmtree(self.folder(person.id), ignore_errors=False)
+        folder = self.folder(person.id)
+        if folder.exists():
+            shutil.rmtree(folder)
         remaining = [p for p in self.all() if p.id != person.id]
         self._save(remaining)
         if not remaining:
