@@ -21,7 +21,7 @@ from companion.security.pins import (
     guessing_time_sentence,
     trade_off_sentence,
 )
-from companion.security.status import encryption_status, keyring_status
+from companion.security.status import encryption_status, keyring_status, keyring_uses_fallback
 
 __all__ = [
     "COMMON_PINS",
@@ -44,6 +44,7 @@ __all__ = [
     "encryption_status",
     "guessing_time_sentence",
     "keyring_status",
+    "keyring_uses_fallback",
     "new_recovery_code",
     "system_keyring",
     "trade_off_sentence",

@@ -15,28 +15,31 @@ _log = logging.getLogger(__name__)
 _SQLITE_HEADER = b"SQLite format 3"
 
 
-def keyring_status(data_dir: Path, keyring: KeyringBackend | None = None) -> tuple[bool, str]:
-    """(works, sentence): is the device secret in the OS keyring, or in the fallback file?
+def keyring_uses_fallback(data_dir: Path, keyring: KeyringBackend | None = None) -> bool:
+    """True when the device secret is (or would be) kept in the 0600 file instead of a keyring."""
+    backend = keyring if keyring is not None else system_keyring()
+    where = DeviceSecretStore(data_dir, backend).where
+    return where == "file" or (where is None and backend is None)
 
-    `keyring` defaults to `system_keyring()`. False means the fallback file is (or would be)
-    used: Companion keeps working, but the PIN is then the only lock on copied files.
+
+def keyring_status(data_dir: Path, keyring: KeyringBackend | None = None) -> tuple[bool, str]:
+    """(works, sentence) for `--check` and Settings; `keyring` defaults to `system_keyring()`.
+
+    With no keyring the fallback file works, so this is True, and the sentence says so plainly
+    (`keyring_uses_fallback` tells a caller to show it as a warning). False only when the
+    keyring that holds an existing secret stops answering: then data stays locked.
     """
     backend = keyring if keyring is not None else system_keyring()
     where = DeviceSecretStore(data_dir, backend).where
-    if where == "file":
+    if where == "keyring" and backend is None:
         return False, _(
-            "This computer has no keyring, so Companion keeps its safe key in a private file "
-            "beside your data instead. It still works; your PIN protects your notes."
+            "The keyring that holds Companion's safe key is not answering, so data stays "
+            "locked until it is back."
         )
-    if backend is None:
-        if where == "keyring":
-            return False, _(
-                "The keyring that holds Companion's safe key is not answering, so data stays "
-                "locked until it is back."
-            )
-        return False, _(
-            "This computer has no keyring, so Companion will keep its safe key in a private "
-            "file beside your data instead."
+    if where == "file" or backend is None:
+        return True, _(
+            "No keyring on this computer, so Companion uses its fallback: a private file "
+            "beside your data holds the safe key. It still works; your PIN protects your notes."
         )
     return True, _("The computer's keyring is working and holds Companion's safe key.")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
 from companion.profiles import open_people
-from companion.security import Argon2Params, WrongSecretError
+from companion.security import Argon2Params, WrongSecretError, keyring_uses_fallback
 from companion.security.device_secret import DeviceSecretStore, system_keyring
 
 FAST = Argon2Params(1, 8, 1)
@@ -42,6 +42,7 @@ def main() -> None:
         "backend": type(system_keyring()).__module__,
         "where": DeviceSecretStore(data_dir, system_keyring()).where,
         "status": again.keyring_status()[0],
+        "fallback": keyring_uses_fallback(data_dir),
         "notes": notes,
         "wrong_pin": wrong_pin,
     }

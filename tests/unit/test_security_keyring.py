@@ -13,7 +13,7 @@ import pytest
 
 from companion.clock import FixedClock
 from companion.profiles import open_people
-from companion.security import Argon2Params, keyring_status
+from companion.security import Argon2Params, keyring_status, keyring_uses_fallback
 from companion.security.device_secret import FALLBACK_FILE_NAME, RECORD_FILE_NAME
 
 CHILD = Path(__file__).with_name("security_keyring_child.py")
@@ -53,6 +53,7 @@ def test_device_secret_lives_in_a_real_secret_service(tmp_path: Path) -> None:
         "backend": "keyring.backends.SecretService",
         "where": "keyring",
         "status": True,
+        "fallback": False,
         "notes": ["in the keyring"],
         "wrong_pin": "refused",
     }
@@ -61,7 +62,7 @@ def test_device_secret_lives_in_a_real_secret_service(tmp_path: Path) -> None:
 
 
 def test_without_a_keyring_everything_works_from_the_owner_only_file(tmp_path: Path) -> None:
-    assert keyring_status(tmp_path, None)[0] is False
+    assert keyring_uses_fallback(tmp_path, None)
     people = open_people(tmp_path, FixedClock(), keyring=None, argon2=Argon2Params(1, 8, 1))
     mary = people.add("Mary", "pin", "583920")
     people.unlock(mary.id, "583920").close()
@@ -69,4 +70,5 @@ def test_without_a_keyring_everything_works_from_the_owner_only_file(tmp_path: P
     assert fallback.stat().st_mode & 0o777 == 0o600
     assert json.loads((tmp_path / RECORD_FILE_NAME).read_text())["where"] == "file"
     works, sentence = keyring_status(tmp_path, None)
-    assert not works and "no keyring" in sentence
+    assert works and keyring_uses_fallback(tmp_path, None)
+    assert "No keyring" in sentence and "private file" in sentence
