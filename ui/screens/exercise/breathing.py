@@ -202,7 +202,9 @@ class BreathingScreen(Screen):
     def on_shown(self) -> None:
         palette = self.ctx.look().palette
         self.shape.set_colours(palette.chosen, palette.edge)
-        self.phase_label.setStyleSheet(f"font-size: {self.ctx.look().points(PHASE_POINTS)}pt;")
+        points = self.ctx.look().points(PHASE_POINTS)
+        self.phase_label.setStyleSheet(f"font-size: {points}pt;")
+        self.phase_label.setMinimumHeight(round(points * 2.2))  # about one line at that size
         if self._paused_by_leaving:
             self._paused_by_leaving = False
             self.run.resume()

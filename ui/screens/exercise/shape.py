@@ -18,8 +18,8 @@ class BreathingShape(QWidget):
         self.size_fraction = 0.0
         self._fill = QColor("#4f7cac")
         self._edge = QColor("#1d3557")
-        self.setMinimumHeight(220)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFixedHeight(240)  # fixed, so the words below it always keep their full height
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def set_colours(self, fill: str, edge: str) -> None:

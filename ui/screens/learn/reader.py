@@ -18,7 +18,7 @@ from ui.screens.learn.tiles import LearnButton
 from ui.widgets.screen import Screen, SpokenPart
 
 _log = logging.getLogger(__name__)
-READING_POINTS = 24  # the article text, at 100% text size (body text elsewhere is 18)
+READING_POINTS = 22  # the article text, at 100% text size (body text elsewhere is 18)
 
 
 class ReaderScreen(Screen):
@@ -113,7 +113,8 @@ class ReaderScreen(Screen):
         target = self._try_target()
         if isinstance(target, Exercise):
             return _("Try this: {title}").format(title=target.title.get(content_language(self.ctx)))
-        return _("Try this: a check-in")
+        title = target.title() if target is not None else ""  # type: ignore[attr-defined]
+        return _("Try this: {title}").format(title=title)
 
     # --- moving -------------------------------------------------------------------------
     def go_to(self, page: int) -> None:
