@@ -49,21 +49,22 @@ class Favourites:
     def __init__(self, prefs: Preferences) -> None:
         self._prefs = prefs
 
-    def keys(self) -> list[str]:
+    def in_order(self) -> list[str]:
+        """The favourite keys, newest first."""
         stored = self._prefs.get(FAVOURITES_KEY)
         if not isinstance(stored, list):
             return []
         return [k for k in stored if isinstance(k, str)]
 
     def contains(self, key: str) -> bool:
-        return key in self.keys()
+        return key in self.in_order()
 
     def add(self, key: str) -> None:
-        keys: list[JsonValue] = [key, *(k for k in self.keys() if k != key)]
+        keys: list[JsonValue] = [key, *(k for k in self.in_order() if k != key)]
         self._prefs.set(FAVOURITES_KEY, keys[:MAX_FAVOURITES])
 
     def remove(self, key: str) -> None:
-        keys: list[JsonValue] = [k for k in self.keys() if k != key]
+        keys: list[JsonValue] = [k for k in self.in_order() if k != key]
         self._prefs.set(FAVOURITES_KEY, keys)
 
     def toggle(self, key: str) -> bool:

@@ -1,4 +1,4 @@
-"""Exercises as a person meets them: breathing by keyboard and by two switches, on the test clock."""
+"""Exercises as a person meets them: breathing by keyboard and two switches, on the test clock."""
 
 from __future__ import annotations
 

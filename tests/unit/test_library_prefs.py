@@ -20,18 +20,18 @@ def test_favourites_toggle_newest_first_and_persist_through_the_preferences() ->
     favourites = Favourites(prefs)
     assert favourites.toggle("article:sleep") is True
     assert favourites.toggle("exercise:breathing") is True
-    assert Favourites(prefs).keys() == ["exercise:breathing", "article:sleep"]
+    assert Favourites(prefs).in_order() == ["exercise:breathing", "article:sleep"]
     assert favourites.toggle("article:sleep") is False
-    assert favourites.keys() == ["exercise:breathing"]
+    assert favourites.in_order() == ["exercise:breathing"]
     assert not favourites.contains("article:sleep")
 
 
 def test_damaged_favourites_read_as_empty_not_a_crash() -> None:
     prefs = MemoryPreferences()
     prefs.set(FAVOURITES_KEY, {"not": "a list"})
-    assert Favourites(prefs).keys() == []
+    assert Favourites(prefs).in_order() == []
     prefs.set(FAVOURITES_KEY, ["article:sleep", 42, None])
-    assert Favourites(prefs).keys() == ["article:sleep"]
+    assert Favourites(prefs).in_order() == ["article:sleep"]
 
 
 def test_reading_place_is_kept_until_the_last_page() -> None:
