@@ -58,7 +58,18 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
         "ui/screens/report.py",
     ),
     "appointments": ("companion/appointments", "ui/screens/sessions"),
-    "library": ("companion/library.py", "ui/screens/learn", "ui/screens/exercise"),
+    "library": (
+        "companion/library_schema.py",
+        "companion/library_articles.py",
+        "companion/library_exercises.py",
+        "companion/library_search.py",
+        "companion/library_prefs.py",
+        "companion/library_suggest.py",
+        "companion/exercise.py",
+        "companion/library.py",
+        "ui/screens/learn",
+        "ui/screens/exercise",
+    ),
     "setup": ("companion/setup.py", "companion/community.py", "ui/screens/setup"),
 }
 

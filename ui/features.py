@@ -33,9 +33,17 @@ def _checkin(ctx: AppContext) -> Screen:
     return CheckInHubScreen(ctx)
 
 
+def _learn(ctx: AppContext) -> Screen:
+    from ui.screens.learn import open_learn
+
+    screen: Screen = open_learn(ctx)
+    return screen
+
+
 def home_choices() -> list[HomeChoice]:
     """At most six, in the order they appear on Home."""
     return [
         HomeChoice("checkin", lambda: _("How am I feeling?"), "mood", _checkin),
+        HomeChoice("learn", lambda: _("Learn and feel better"), "learn", _learn),
         HomeChoice("settings", lambda: _("Settings"), "settings", _settings),
     ]
