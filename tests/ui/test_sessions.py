@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -190,5 +189,12 @@ def test_every_control_is_big_and_named(qtbot, window: MainWindow) -> None:  # t
     assert screen.join_button.height() >= 120
 
 
-def test_fixture_folder_exists() -> None:
-    assert (Path(__file__).resolve().parent.parent / "fixtures" / "ics" / "zoom.ics").exists()
+def test_home_can_open_the_screen_and_say_the_next_session(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from ui.screens.sessions import next_session_sentence, open_sessions
+
+    assert next_session_sentence(window.ctx) is None
+    _clock(window).current = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
+    _add_session(window, datetime(2026, 3, 17, 18, 0, tzinfo=UTC))
+    assert next_session_sentence(window.ctx) == "Next: Tuesday 17 March at 2:00 pm with Dr. Lee"
+    window.push(open_sessions(window.ctx))
+    assert isinstance(window.current(), SessionsScreen)
