@@ -12,6 +12,8 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import QueuePool
 
+from companion.i18n import _
+
 _log = logging.getLogger(__name__)
 
 DATA_KEY_BYTES = 32
@@ -29,13 +31,17 @@ class DatabaseKeyError(StorageError):
 def _connect(path: Path, key: bytes) -> Any:
     """One keyed connection: the key must be the very first statement SQLCipher sees."""
     connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
-    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    connection.execute("PRAGMA cipher_log_level = NONE")
-    # The first real read proves the key before anything can write to the file.
-    connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    connection.execute("PRAGMA journal_mode = WAL").fetchone()
-    connection.execute("PRAGMA synchronous = FULL")
-    connection.execute("PRAGMA foreign_keys = ON")
+    try:
+        connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        # The first real read proves the key before anything can write to the file.
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        connection.execute("PRAGMA journal_mode = WAL").fetchone()
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        connection.close()
+        raise
     return connection
 
 
@@ -77,7 +83,7 @@ def create_sqlcipher_engine(path: Path, key: bytes) -> Engine:
         engine.dispose()
         _log.info("Database %s did not open with the key given", path.name)
         raise DatabaseKeyError(
-            "This person's data could not be opened with that key. Nothing was changed."
+            _("This person's data could not be opened. Nothing was changed. Ask your helper.")
         ) from exc
     _restrict_permissions(path)
     return engine
