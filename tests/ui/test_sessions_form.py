@@ -81,3 +81,33 @@ def test_adding_a_weekly_session_step_by_step(qtbot, window: MainWindow, speech)
     assert len(sessions) > 20
     assert {s.start.astimezone(TORONTO).hour for s in sessions} == {14}  # across 8 March
     assert screen.next_label.text() == "Next: Tuesday 3 March at 2:00 pm with Dr. Lee"
+
+
+def test_a_caregiver_fills_everything_on_one_page(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+    from ui.screens.sessions.form_page import OnePageFormScreen
+
+    assert isinstance(window.ctx.clock, FixedClock)
+    window.ctx.clock.current = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    window.ctx.services[ZONE_SERVICE] = TORONTO
+    screen = SessionsScreen(window.ctx)
+    window.push(screen)
+    _click(qtbot, screen.add_button)
+    first = window.current()
+    assert isinstance(first, TextStepScreen)
+    qtbot.keyClicks(first.box, "Dr. Roy")
+    _click(qtbot, first.one_page_button)
+    page = window.current()
+    assert isinstance(page, OnePageFormScreen)
+    assert page.with_whom.text() == "Dr. Roy"  # kept from the step
+    page.day_box.setDate(QDate(2026, 3, 10))
+    page.time_box.setTime(QTime(9, 30))
+    page.link_box.setText("https://meet.g\u043eogle.com/abc-defg-hij")  # QTest types Latin-1 only
+    _click(qtbot, page.save_button)
+    assert window.current() is page
+    assert "look like ordinary letters" in page.problem_label.text()
+    page.link_box.setText("https://meet.google.com/abc-defg-hij")
+    _click(qtbot, page.save_button)
+    assert window.current() is screen
+    [saved] = appointment_store(window.ctx).all()
+    assert saved.with_whom == "Dr. Roy" and saved.link == "https://meet.google.com/abc-defg-hij"
+    assert screen.next_label.text() == "Next: Tuesday 10 March at 9:30 am with Dr. Roy"

@@ -76,7 +76,20 @@ class StepScreen(Screen):
     def add_next(self) -> BigButton:
         button = self.add_choice(BigButton(lambda: _("Next"), "next"))
         button.clicked.connect(self.go_on)
+        if self.index == 0:
+            self.one_page_button = self.add_choice(
+                BigButton(lambda: _("Show all on one page"), "settings")
+            )
+            self.one_page_button.clicked.connect(self.show_one_page)
         return button
+
+    def show_one_page(self) -> None:
+        """For a caregiver: every field at once (the answers so far are kept)."""
+        from ui.screens.sessions.form_page import OnePageFormScreen
+
+        self.keep_answer()
+        self.driver.pushed += 1
+        self.ctx.nav().push(OnePageFormScreen(self.ctx, self.driver))
 
     def keep_answer(self) -> None:
         """Copy the widget's answer into the draft (each kind does its own)."""
