@@ -52,8 +52,12 @@ class SessionsScreen(Screen):
         self.next_label = self.add_text(self._next_text)
         self.when_label = self.add_text(self._when_text, notice=True)
         self.problem_label = self.add_text(lambda: self._problem, notice=True)
-        self.join_button = self.add_choice(BigButton(lambda: _("Join my session"), "sessions"))
-        # The one button that matters here: twice the usual height (the app style sets min-height).
+        # The one button that matters here gets a full-width row of its own, above the others
+        # (still first in Tab order, scanning and "You can choose").
+        self.join_button = BigButton(lambda: _("Join my session"), "sessions")
+        self.add_widget(self.join_button)
+        self._choice_buttons.append(self.join_button)
+        # Twice the usual height (a widget style, because the app style sets min-height).
         self.join_button.setStyleSheet(f"QToolButton {{ min-height: {JOIN_MIN_HEIGHT_PX}px; }}")
         self.join_button.clicked.connect(self.join)
         self.add_button = self.add_choice(BigButton(lambda: _("Add a session"), "plus"))
