@@ -1,0 +1,134 @@
+"""SpeechBridge with the real engine and a real player process: UI-thread signals, no freezes."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, QTimer
+
+from companion.i18n import set_language
+from ui.speech import SpeechBridge
+from voice import Speaker, messages
+from voice.file_sink import sink_command
+
+TEXT = "Good morning. How did you sleep? Take your time, there is no hurry."
+WAIT_MS = 15000
+
+
+@pytest.fixture
+def bridge(qtbot, tmp_path: Path) -> Iterator[SpeechBridge]:  # type: ignore[no-untyped-def]
+    made = SpeechBridge(Speaker(engine="espeak", player=sink_command(tmp_path / "sink")))
+    yield made
+    made.shutdown()
+
+
+def test_signals_arrive_on_the_ui_thread_in_order(qtbot, bridge: SpeechBridge) -> None:  # type: ignore[no-untyped-def]
+    seen: list[tuple[str, tuple[object, ...], bool]] = []
+
+    def record(kind: str):  # type: ignore[no-untyped-def]
+        # Plain functions, not slots of a QObject: they still must run on the UI thread.
+        return lambda *args: seen.append(
+            (kind, args, threading.current_thread() is threading.main_thread())
+        )
+
+    bridge.started.connect(record("started"))
+    bridge.word.connect(record("word"))
+    bridge.finished.connect(record("finished"))
+    with qtbot.waitSignal(bridge.finished, timeout=WAIT_MS) as done:
+        uid = bridge.say(TEXT)
+    assert done.args == [uid, True]
+    assert all(on_ui for _k, _a, on_ui in seen)
+    kinds = [k for k, _a, _ui in seen]
+    assert kinds[0] == "started" and kinds[-1] == "finished"
+    marks = [args for kind, args, _ui in seen if kind == "word"]
+    words = [TEXT[p : p + n] for _u, p, n in marks]  # type: ignore[misc]
+    assert words[:4] == ["Good", "morning", "How", "did"]
+    assert words[-1] == "hurry"
+
+
+def test_the_event_loop_never_stalls_while_speaking(qtbot, bridge: SpeechBridge) -> None:  # type: ignore[no-untyped-def]
+    longest = 0
+    clock = QElapsedTimer()
+    clock.start()
+    last = clock.elapsed()
+
+    def tick() -> None:
+        nonlocal longest, last
+        now = clock.elapsed()
+        longest = max(longest, now - last)
+        last = now
+
+    probe = QTimer()
+    probe.setInterval(10)
+    probe.timeout.connect(tick)
+    probe.start()
+    with qtbot.waitSignal(bridge.finished, timeout=WAIT_MS):
+        bridge.say_sequence([TEXT, TEXT])[-1]
+    with qtbot.waitSignal(bridge.finished, timeout=WAIT_MS):
+        pass
+    probe.stop()
+    assert longest < 80, f"the UI stalled for {longest} ms"
+
+
+def test_stop_reaches_the_ui_as_finished_false_within_200_ms(qtbot, bridge: SpeechBridge) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(bridge.word, timeout=WAIT_MS):
+        uid = bridge.say(TEXT * 3)
+    stopped_at = time.monotonic()
+    with qtbot.waitSignal(bridge.finished, timeout=1000) as done:
+        bridge.stop()
+    assert done.args == [uid, False]
+    assert time.monotonic() - stopped_at < 0.2
+
+
+def test_no_engine_keeps_quiet_and_says_why_once_in_french(qtbot) -> None:  # type: ignore[no-untyped-def]
+    set_language("fr")
+    bridge = SpeechBridge(Speaker(engine="none"))
+    try:
+        talked: list[object] = []
+        bridge.started.connect(lambda *args: talked.append(("started", *args)))
+        bridge.finished.connect(lambda *args: talked.append(("finished", *args)))
+        with qtbot.waitSignal(bridge.failed, timeout=WAIT_MS) as told:
+            first = bridge.say("Bonjour.")
+        second = bridge.say("Encore.")
+        assert first != second
+        assert not bridge.available
+        assert told.args[0] == bridge.problem
+        assert "espeak-ng" in told.args[0] and told.args[0] != messages.NO_ENGINE  # translated
+        with qtbot.assertNotEmitted(bridge.failed, wait=300):
+            bridge.say("Et encore.")
+        # Nothing started; a say made before the speaker knew is closed with finished False.
+        assert set(talked) <= {("finished", first, False)}
+    finally:
+        bridge.shutdown()
+        set_language("en")
+
+
+def test_no_speaker_at_all_says_what_to_install(qtbot) -> None:  # type: ignore[no-untyped-def]
+    bridge = SpeechBridge(None)
+    assert not bridge.available
+    assert bridge.problem is not None and "espeak-ng" in bridge.problem
+    with qtbot.waitSignal(bridge.failed, timeout=1000) as told:
+        assert isinstance(bridge.say("Hello."), int)
+    assert told.args == [bridge.problem]
+    bridge.stop()
+    bridge.apply_settings(150, 80, "fr")
+    bridge.shutdown()
+
+
+def test_no_sound_card_is_told_once(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("AUDIODRIVER", "alsa")
+    monkeypatch.setenv("AUDIODEV", "companion_no_such_sound_card")
+    bridge = SpeechBridge(Speaker(engine="espeak", player=("play", "-q", "{wav}")))
+    try:
+        with qtbot.waitSignal(bridge.failed, timeout=WAIT_MS) as told:
+            pass  # the bridge's background check finds it without anyone speaking
+        assert told.args == [messages.NO_AUDIO_DEVICE]
+        assert not bridge.available
+        with qtbot.assertNotEmitted(bridge.failed, wait=300):
+            bridge.say("Hello.")
+    finally:
+        bridge.shutdown()
