@@ -28,7 +28,9 @@ from companion.config import SETTINGS_FILE_NAME, SettingsStore
 from companion.i18n import set_language
 from companion.logs import setup_logging
 from companion.paths import content_dir, data_dir, logs_dir
+from companion.profiles import People, PersonSession, open_people
 from companion.safety import CrisisDirectory, load_crisis_directory
+from companion.startup import open_start_session
 
 _log = logging.getLogger("companion")
 
@@ -43,6 +45,9 @@ class CoreParts:
     clock: Clock
     crisis: CrisisDirectory
     speaker: Any  # voice.Speaker, or None when speech cannot start
+    people: People
+    session: PersonSession
+    needs_person_picker: bool = False
     notices: list[str] = field(default_factory=list)
     open_screen: str | None = None
 
@@ -140,10 +145,29 @@ def main(argv: list[str] | None = None) -> int:
     speaker, speech_problem = build_speaker(settings)
     if speech_problem:
         notices.append(speech_problem)
+    people = open_people(folder, clock)
+    start = open_start_session(people)
+    if start.problem:
+        notices.append(start.problem)
     _log.info("Companion %s starting", __version__)
-    parts = CoreParts(folder, content, settings, clock, crisis, speaker, notices, args.open)
+    parts = CoreParts(
+        folder,
+        content,
+        settings,
+        clock,
+        crisis,
+        speaker,
+        people,
+        start.session,
+        start.needs_person_picker,
+        notices,
+        args.open,
+    )
     ui_app = importlib.import_module("ui.app")
-    return int(ui_app.run(parts))
+    try:
+        return int(ui_app.run(parts))
+    finally:
+        parts.session.close()
 
 
 if __name__ == "__main__":

@@ -223,7 +223,8 @@ class People:
         colour = TILE_COLOURS[len(existing) % len(TILE_COLOURS)]
         person = Person(person_id, cleaned, initials_of(cleaned), colour, keys)
         folder = self.folder(person_id)
-        folder.mkdir(parents=True, mode=0o700)
+        folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # not left to the umask
+        folder.mkdir(mode=0o700)
         open_database(folder / DATABASE_FILE_NAME, data_key).close()
         self._save([*existing, person])
         _log.info("Added a person (%s lock)", lock)

@@ -247,8 +247,10 @@ def run(parts: Any) -> int:
         content_dir=parts.content_dir,
         crisis=parts.crisis,
         speech=speech,
+        session=parts.session,
         startup_notices=list(parts.notices),
     )
+    ctx.services["people"] = parts.people
     window = build_window(ctx)
     if parts.open_screen:
         open_named_screen(window, parts.open_screen)
