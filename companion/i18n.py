@@ -26,6 +26,7 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
     "shell": (
         "companion/__main__.py",
         "companion/checkup.py",
+        "companion/startup.py",
         "companion/config.py",
         "companion/safety.py",
         "ui/app.py",

@@ -45,7 +45,11 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.top_bar = TopBar()
         self.stack = QStackedWidget()
+        from ui.screens.sessions.reminder_watch import ReminderBanner, ReminderWatch
+
+        self.reminder_banner = ReminderBanner()
         layout.addWidget(self.top_bar)
+        layout.addWidget(self.reminder_banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.resize(*WINDOW_SIZE)
@@ -70,6 +74,9 @@ class MainWindow(QMainWindow):
         self._apply_look()
         self._apply_switch_mode()
         self.push(home(ctx))
+        self.reminders = ReminderWatch(ctx, self)
+        self.reminders.reminded.connect(self.reminder_banner.show_reminder)
+        self.reminders.start()
 
     # --- navigation ---------------------------------------------------------------------
     def current(self) -> Screen:
@@ -143,10 +150,11 @@ class MainWindow(QMainWindow):
     # --- switch access ------------------------------------------------------------------
     def _scan_groups(self) -> list[tuple[QWidget, list[QWidget]]]:
         screen = self.current()
-        return [
-            (self.top_bar, list(self.top_bar.buttons())),
-            (screen.body, screen.choices()),
-        ]
+        groups: list[tuple[QWidget, list[QWidget]]] = [(self.top_bar, list(self.top_bar.buttons()))]
+        if self.reminder_banner.isVisible():
+            groups.append((self.reminder_banner, [self.reminder_banner.dismiss_button]))
+        groups.append((screen.body, screen.choices()))
+        return groups
 
     def _apply_switch_mode(self) -> None:
         s = self.ctx.settings
@@ -201,12 +209,14 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.top_bar.retranslate()
+        self.reminder_banner.retranslate()
         for screen in self._screens:
             screen.retranslate()
         self.setWindowTitle(f"Companion: {self.current().title()}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.reader.stop()
+        self.reminders.stop()
         self.scanner.set_mode("off", self.scanner.interval_ms)
         app = QApplication.instance()
         if app is not None:

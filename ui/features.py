@@ -40,10 +40,18 @@ def _learn(ctx: AppContext) -> Screen:
     return screen
 
 
+def _sessions(ctx: AppContext) -> Screen:
+    from ui.screens.sessions import open_sessions
+
+    screen: Screen = open_sessions(ctx)
+    return screen
+
+
 def home_choices() -> list[HomeChoice]:
     """At most six, in the order they appear on Home."""
     return [
         HomeChoice("checkin", lambda: _("How am I feeling?"), "mood", _checkin),
+        HomeChoice("sessions", lambda: _("My video sessions"), "sessions", _sessions),
         HomeChoice("learn", lambda: _("Learn and feel better"), "learn", _learn),
         HomeChoice("settings", lambda: _("Settings"), "settings", _settings),
     ]

@@ -39,9 +39,34 @@ class KeyringBackend(Protocol):
     def delete_password(self, service: str, username: str) -> None: ...
 
 
+KEYRING_VARIABLE = "COMPANION_KEYRING"
+
+
+def _secret_service_would_prompt() -> bool:
+    """True when the Secret Service's default collection is missing or locked.
+
+    Using it then pops up a password prompt before our window exists, which an older adult
+    cannot be expected to answer; we use the owner-only file instead, and say so.
+    """
+    import secretstorage
+    from secretstorage.collection import DEFAULT_COLLECTION, Collection
+
+    connection = secretstorage.dbus_init()
+    try:
+        return bool(Collection(connection, DEFAULT_COLLECTION).is_locked())
+    except secretstorage.exceptions.SecretStorageException:
+        return True
+    finally:
+        connection.close()
+
+
 def system_keyring() -> KeyringBackend | None:
     """The OS keyring chosen explicitly (Secret Service, Windows Credential Locker, macOS
-    Keychain), or None when this PC has none that answers. Never a plaintext keyring."""
+    Keychain), or None when this PC has none that answers. Never a plaintext keyring.
+
+    `COMPANION_KEYRING=none` skips the OS keyring (kiosk PCs, portable installs, tests)."""
+    if os.environ.get(KEYRING_VARIABLE, "").lower() == "none":
+        return None
     try:
         backend: Any
         if sys.platform.startswith("win"):
@@ -56,6 +81,9 @@ def system_keyring() -> KeyringBackend | None:
             from keyring.backends import SecretService
 
             backend = SecretService.Keyring()  # type: ignore[no-untyped-call]
+            if backend.priority > 0 and _secret_service_would_prompt():
+                _log.info("The Secret Service is locked or has no default keyring")
+                return None
         if backend.priority <= 0:
             return None
         backend.get_password(KEYRING_SERVICE, "availability-probe")

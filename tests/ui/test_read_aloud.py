@@ -12,7 +12,7 @@ def test_home_is_read_title_then_choices(qtbot, window: MainWindow, speech) -> N
     qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
     assert speech.texts() == [
         "What would you like to do?",
-        "You can choose: How am I feeling?, Learn and feel better, Settings.",
+        "You can choose: How am I feeling?, My video sessions, Learn and feel better, Settings.",
     ]
     assert window.top_bar.read_button.accessibleName() == "Stop reading"
 

@@ -1,7 +1,8 @@
-"""Home: a greeting and at most six huge choices, each with a word and an icon."""
+"""Home: a greeting, what is coming up, and at most six huge choices, each with a word and icon."""
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 
 from companion.i18n import _
@@ -9,6 +10,8 @@ from ui.context import AppContext
 from ui.features import HomeChoice, home_choices
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
+
+_log = logging.getLogger(__name__)
 
 
 class HomeScreen(Screen):
@@ -19,12 +22,61 @@ class HomeScreen(Screen):
         self.set_title(lambda: _("What would you like to do?"))
         for notice in ctx.startup_notices:
             self.add_text(partial(_, notice), notice=True)
+        self.next_session_label = self.add_text(self._next_session, notice=True)
+        self.checkin_reminder_label = self.add_text(self._checkin_reminder, notice=True)
         self.buttons: dict[str, BigButton] = {}
         for choice in home_choices()[:6]:
             button = self.add_choice(BigButton(choice.title, choice.icon_name, tile=True))
             button.clicked.connect(partial(self._open, choice))
             self.buttons[choice.choice_id] = button
         self.finish_layout()
+        self._refresh_coming_up()
 
     def _open(self, choice: HomeChoice) -> None:
         self.ctx.nav().push(choice.open_screen(self.ctx))
+
+    def _next_session(self) -> str:
+        try:
+            from ui.screens.sessions import next_session_sentence
+
+            return next_session_sentence(self.ctx) or ""
+        except Exception:  # Home must always show, whatever a feature's data says
+            _log.exception("Could not find the next session for Home")
+            return ""
+
+    def _checkin_reminder(self) -> str:
+        session = self.ctx.session
+        if session is None:
+            return ""
+        try:
+            from datetime import timedelta
+
+            from companion.checkin.schedule import load_schedule, reminder_due, reminder_text
+            from ui.screens.checkin.common import local_zone
+
+            now = self.ctx.clock.now()
+            recent = session.checkins.checkins_between(now - timedelta(days=2), now)
+            due = reminder_due(
+                load_schedule(session.preferences), recent, now, local_zone(self.ctx)
+            )
+            return reminder_text() if due else ""
+        except Exception:
+            _log.exception("Could not work out the check-in reminder for Home")
+            return ""
+
+    def _refresh_coming_up(self) -> None:
+        for label, text_fn in (
+            (self.next_session_label, self._next_session),
+            (self.checkin_reminder_label, self._checkin_reminder),
+        ):
+            text = text_fn()
+            label.setText(text)
+            label.setVisible(bool(text))
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._refresh_coming_up()
+
+    def on_shown(self) -> None:
+        self._refresh_coming_up()
+        super().on_shown()
