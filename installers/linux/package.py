@@ -1,0 +1,143 @@
+"""Turn the PyInstaller folder into a .deb (dpkg-deb, no root needed) and a plain .tar.gz.
+
+The .deb puts the folder in /opt/companion, links /usr/bin/companion to it, adds the menu entry
+and the hicolor icons, and declares what the bundle does not carry: espeak-ng for speech, a sound
+player, and the X11/xcb libraries Qt's window plugin loads from the system.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tarfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PACKAGE = "companion"
+INSTALL_DIR = Path("opt") / PACKAGE
+ICON_SIZES: tuple[int, ...] = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+MAINTAINER = "Companion maintainers <maintainers@companion.invalid>"
+# What the bundle leaves to the system. Qt's xcb plugin needs the libxcb-* set (see
+# PLATFORM-NOTES: without icccm4/keysyms1 no window opens); speech needs espeak-ng and a player.
+DEPENDS: tuple[str, ...] = (
+    "espeak-ng",
+    "libespeak-ng1",
+    "alsa-utils | pulseaudio-utils | pipewire-bin",
+    "libegl1",
+    "libgl1",
+    "libfontconfig1",
+    "libfreetype6",
+    "libdbus-1-3",
+    "libglib2.0-0",
+    "libxkbcommon0",
+    "libxkbcommon-x11-0",
+    "libx11-6",
+    "libx11-xcb1",
+    "libxcb1",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-xinerama0",
+    "libxcb-xkb1",
+    "fonts-dejavu-core",
+)
+DESCRIPTION = """\
+calm, large, talking e-mental-health companion
+ Companion helps older adults and people new to computers check in on their
+ mood, join video sessions with their clinician, and learn ways to feel
+ better, with big buttons, plain words, read-aloud and switch access."""
+
+
+def architecture() -> str:
+    """This machine's Debian architecture name (the bundle is built for it)."""
+    return subprocess.run(
+        ["dpkg", "--print-architecture"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def folder_size_kib(folder: Path) -> int:
+    files = (p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    return sum(p.stat().st_size for p in files) // 1024 + 1
+
+
+def control_text(version: str, arch: str, installed_kib: int) -> str:
+    return (
+        f"Package: {PACKAGE}\n"
+        f"Version: {version}\n"
+        f"Architecture: {arch}\n"
+        f"Maintainer: {MAINTAINER}\n"
+        f"Installed-Size: {installed_kib}\n"
+        f"Depends: {', '.join(DEPENDS)}\n"
+        "Section: misc\n"
+        "Priority: optional\n"
+        f"Description: {DESCRIPTION}\n"
+    )
+
+
+def stage_deb_tree(bundle: Path, icons: Path, root: Path, version: str, arch: str) -> Path:
+    """Lay out the package's files under `root` exactly as they will be on disk."""
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(bundle, root / INSTALL_DIR, symlinks=True)
+    (root / "usr/bin").mkdir(parents=True)
+    (root / "usr/bin" / PACKAGE).symlink_to(Path("/") / INSTALL_DIR / PACKAGE)
+    applications = root / "usr/share/applications"
+    applications.mkdir(parents=True)
+    shutil.copyfile(HERE / "companion.desktop", applications / "companion.desktop")
+    for size in ICON_SIZES:
+        target = root / f"usr/share/icons/hicolor/{size}x{size}/apps/{PACKAGE}.png"
+        target.parent.mkdir(parents=True)
+        shutil.copyfile(icons / "png" / f"{size}.png", target)
+    scalable = root / f"usr/share/icons/hicolor/scalable/apps/{PACKAGE}.svg"
+    scalable.parent.mkdir(parents=True)
+    shutil.copyfile(HERE.parent / "icons" / "companion.svg", scalable)
+    docs = root / "usr/share/doc" / PACKAGE
+    docs.mkdir(parents=True)
+    shutil.copyfile(HERE / "preset.example.json", docs / "preset.example.json")
+    debian = root / "DEBIAN"
+    debian.mkdir()
+    installed_kib = folder_size_kib(root) - folder_size_kib(debian)
+    (debian / "control").write_text(control_text(version, arch, installed_kib), encoding="utf-8")
+    for script in ("postinst", "postrm"):
+        shutil.copyfile(HERE / script, debian / script)
+        (debian / script).chmod(0o755)
+    for path in root.rglob("*"):  # dpkg-deb refuses group/world-writable control files
+        if not path.is_symlink():
+            path.chmod(path.stat().st_mode & ~0o022)
+    return root
+
+
+def build_deb(bundle: Path, icons: Path, out_dir: Path, version: str) -> Path:
+    """Build out_dir/companion_<version>_<arch>.deb with files owned by root (no fakeroot)."""
+    arch = architecture()
+    root = stage_deb_tree(bundle, icons, out_dir / "deb-root", version, arch)
+    deb = out_dir / f"{PACKAGE}_{version}_{arch}.deb"
+    subprocess.run(
+        ["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(root), str(deb)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    shutil.rmtree(root)
+    return deb
+
+
+def build_tarball(bundle: Path, out_dir: Path, version: str, machine: str) -> Path:
+    """out_dir/companion-<version>-linux-<machine>.tar.gz: the folder, to unpack and run."""
+    name = f"{PACKAGE}-{version}"
+    target = out_dir / f"{name}-linux-{machine}.tar.gz"
+
+    def as_root(info: tarfile.TarInfo) -> tarfile.TarInfo:
+        info.uid = info.gid = 0
+        info.uname = info.gname = "root"
+        return info
+
+    with tarfile.open(target, "w:gz", compresslevel=6) as archive:
+        archive.add(bundle, arcname=name, filter=as_root)
+        archive.add(HERE / "companion.desktop", arcname=f"{name}/share/companion.desktop")
+        archive.add(HERE.parent / "icons" / "companion.svg", arcname=f"{name}/share/companion.svg")
+        archive.add(HERE / "preset.example.json", arcname=f"{name}/preset.example.json")
+    return target
