@@ -67,6 +67,7 @@ def screen_reader_view(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dic
             "NO_AT_BRIDGE": "0",
             "COMPANION_DATA_DIR": str(work / "data"),
             "COMPANION_SPEECH_ENGINE": "none",
+            "COMPANION_KEYRING": "none",
             "HOME": str(work),
             "XDG_RUNTIME_DIR": str(work),
         }
