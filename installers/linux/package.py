@@ -2,11 +2,12 @@
 
 The .deb puts the folder in /opt/companion, links /usr/bin/companion to it, adds the menu entry
 and the hicolor icons, and declares what the bundle does not carry: espeak-ng for speech, a sound
-player, and the X11/xcb libraries Qt's window plugin loads from the system.
+player, fonts, and the system libraries (libc, GL, libxcb, wayland) its binaries link to.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tarfile
@@ -17,32 +18,13 @@ PACKAGE = "companion"
 INSTALL_DIR = Path("opt") / PACKAGE
 ICON_SIZES: tuple[int, ...] = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 MAINTAINER = "Companion maintainers <maintainers@companion.invalid>"
-# What the bundle leaves to the system. Qt's xcb plugin needs the libxcb-* set (see
-# PLATFORM-NOTES: without icccm4/keysyms1 no window opens); speech needs espeak-ng and a player.
-DEPENDS: tuple[str, ...] = (
+# What the bundle cannot carry: speech (espeak-ng, loaded by pyttsx3 through ctypes, so no linker
+# sees it), a program that plays sound, and fonts. The shared libraries the bundled binaries link
+# to from the system (libc, GL/EGL, libxcb, wayland) are found by `system_packages` at build time.
+BASE_DEPENDS: tuple[str, ...] = (
     "espeak-ng",
     "libespeak-ng1",
-    "alsa-utils | pulseaudio-utils | pipewire-bin",
-    "libegl1",
-    "libgl1",
-    "libfontconfig1",
-    "libfreetype6",
-    "libdbus-1-3",
-    "libglib2.0-0",
-    "libxkbcommon0",
-    "libxkbcommon-x11-0",
-    "libx11-6",
-    "libx11-xcb1",
-    "libxcb1",
-    "libxcb-cursor0",
-    "libxcb-icccm4",
-    "libxcb-image0",
-    "libxcb-keysyms1",
-    "libxcb-randr0",
-    "libxcb-render-util0",
-    "libxcb-shape0",
-    "libxcb-xinerama0",
-    "libxcb-xkb1",
+    "alsa-utils | pulseaudio-utils | pipewire-bin | sox",  # voice/player.py plays with any
     "fonts-dejavu-core",
 )
 DESCRIPTION = """\
@@ -59,19 +41,73 @@ def architecture() -> str:
     ).stdout.strip()
 
 
+def linked_libraries(bundle: Path) -> tuple[set[Path], set[str]]:
+    """System libraries the bundle's program and libraries link to, and any that are missing.
+
+    Uses `ldd` (from libc-bin, on every Debian system) with the bundle's own folders searched
+    first, as the bundled program does at run time.
+    """
+    internal = bundle / "_internal"
+    binaries = [bundle / PACKAGE, *internal.rglob("*.so*")]
+    binaries = [p for p in binaries if p.is_file() and not p.is_symlink()]
+    search = sorted({str(p.parent) for p in binaries})
+    env = {**os.environ, "LD_LIBRARY_PATH": ":".join(search)}
+    system: set[Path] = set()
+    missing: set[str] = set()
+    inside = bundle.resolve()
+    for binary in binaries:
+        result = subprocess.run(["ldd", str(binary)], capture_output=True, text=True, env=env)
+        for line in result.stdout.splitlines():
+            if "=>" not in line:
+                continue
+            name, target = (part.strip() for part in line.split("=>", 1))
+            target = target.split(" (")[0].strip()
+            if target == "not found":
+                missing.add(name)
+            elif target and not Path(target).resolve().is_relative_to(inside):
+                system.add(Path(target))
+    return system, missing
+
+
+def system_packages(libraries: set[Path]) -> set[str]:
+    """The Debian packages that own `libraries` (looked up with `dpkg -S`, usr-merge aware)."""
+    queries: set[str] = set()
+    for library in libraries:
+        for path in (library, library.resolve()):
+            queries.add(str(path))
+            if not str(path).startswith("/usr/"):
+                queries.add("/usr" + str(path))
+    if not queries:
+        return set()
+    result = subprocess.run(["dpkg", "-S", *sorted(queries)], capture_output=True, text=True)
+    packages = set()
+    for line in result.stdout.splitlines():
+        owner = line.split(": ", 1)[0]
+        packages.update(p.strip().split(":")[0] for p in owner.split(","))
+    return packages
+
+
+def depends(bundle: Path) -> list[str]:
+    """The Depends list: what the bundle cannot carry, then what its binaries link to."""
+    libraries, missing = linked_libraries(bundle)
+    if missing:
+        raise SystemExit(f"The bundle needs libraries this machine lacks: {sorted(missing)}")
+    return [*BASE_DEPENDS, *sorted(system_packages(libraries) - set(BASE_DEPENDS))]
+
+
 def folder_size_kib(folder: Path) -> int:
     files = (p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
     return sum(p.stat().st_size for p in files) // 1024 + 1
 
 
-def control_text(version: str, arch: str, installed_kib: int) -> str:
+def control_text(version: str, arch: str, installed_kib: int, needs: list[str]) -> str:
     return (
         f"Package: {PACKAGE}\n"
         f"Version: {version}\n"
         f"Architecture: {arch}\n"
         f"Maintainer: {MAINTAINER}\n"
         f"Installed-Size: {installed_kib}\n"
-        f"Depends: {', '.join(DEPENDS)}\n"
+        f"Depends: {', '.join(needs)}\n"
         "Section: misc\n"
         "Priority: optional\n"
         f"Description: {DESCRIPTION}\n"
@@ -98,10 +134,12 @@ def stage_deb_tree(bundle: Path, icons: Path, root: Path, version: str, arch: st
     docs = root / "usr/share/doc" / PACKAGE
     docs.mkdir(parents=True)
     shutil.copyfile(HERE / "preset.example.json", docs / "preset.example.json")
+    shutil.copyfile(HERE / "copyright", docs / "copyright")
     debian = root / "DEBIAN"
     debian.mkdir()
     installed_kib = folder_size_kib(root) - folder_size_kib(debian)
-    (debian / "control").write_text(control_text(version, arch, installed_kib), encoding="utf-8")
+    control = control_text(version, arch, installed_kib, depends(bundle))
+    (debian / "control").write_text(control, encoding="utf-8")
     for script in ("postinst", "postrm"):
         shutil.copyfile(HERE / script, debian / script)
         (debian / script).chmod(0o755)
