@@ -1,18 +1,27 @@
 """SpeechBridge: the UI side of voice.Speaker; turns its worker-thread callbacks into Qt signals.
 
-The speaker calls back on its own thread. The bridge re-emits each callback through a private
-signal with a queued connection, so the public signals (`started`, `word`, `finished`, `failed`)
-are always emitted on the UI thread, whoever connects to them and however. Nothing here waits for
-speech: say(), stop() and apply_settings() only hand work to the speaker's queue.
+The speaker calls back on its own thread. The bridge puts each callback in an inbox and posts one
+event to itself; the UI thread empties the inbox and emits the public signals (`started`, `word`,
+`finished`, `failed`), so they are always emitted on the UI thread, whoever connects and however.
+Nothing here waits for speech: say(), stop() and apply_settings() only hand work to the speaker.
+
+PySide6 6.12.0 on Python 3.11: `SignalInstance.emit()` with a Python receiver returns True without
+owning a reference, so each emit drops one reference to True and after some hundreds the
+interpreter aborts ("bool_dealloc: deallocating True or False"). Speech emits a signal per word, so
+the bridge emits through `_emit`, which gives the reference back; an extra reference to True is
+harmless if a later PySide6 fixes this. Cross-thread hand-over uses posted events for the same
+reason (a queued connection emits on the worker thread).
 """
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import logging
-from typing import TYPE_CHECKING
+from collections import deque
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
 from companion.i18n import _
 
@@ -21,24 +30,33 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 
+_INBOX_EVENT = QEvent.Type(QEvent.registerEventType())
+
+
+def _emit(signal: Any, *args: object) -> None:
+    """`signal.emit(*args)`, returning the reference to True/False PySide6 6.12 forgets to own."""
+    result = signal.emit(*args)
+    if isinstance(result, bool):
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
+
 
 class _WorkerListener:
-    """Called by the speaker on its worker thread; only emits the bridge's private signals."""
+    """Called by the speaker on its worker thread; only hands the callback to the bridge's inbox."""
 
     def __init__(self, bridge: SpeechBridge) -> None:
         self._bridge = bridge
 
     def speech_started(self, utterance_id: int) -> None:
-        self._bridge._worker_started.emit(utterance_id)
+        self._bridge._post("started", utterance_id)
 
     def speech_word(self, utterance_id: int, position: int, length: int) -> None:
-        self._bridge._worker_word.emit(utterance_id, position, length)
+        self._bridge._post("word", utterance_id, position, length)
 
     def speech_finished(self, utterance_id: int, completed: bool) -> None:
-        self._bridge._worker_finished.emit(utterance_id, completed)
+        self._bridge._post("finished", utterance_id, completed)
 
     def speech_error(self, utterance_id: int, sentence: str) -> None:
-        self._bridge._worker_error.emit(sentence)
+        self._bridge._post("failed", sentence)
 
 
 class SpeechBridge(QObject):
@@ -49,11 +67,6 @@ class SpeechBridge(QObject):
     finished = Signal(int, bool)  # utterance id, completed (False if stopped)
     failed = Signal(str)  # one plain sentence for the person
 
-    _worker_started = Signal(int)
-    _worker_word = Signal(int, int, int)
-    _worker_finished = Signal(int, bool)
-    _worker_error = Signal(str)
-
     def __init__(self, speaker: voice.Speaker | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._speaker = speaker
@@ -61,11 +74,7 @@ class SpeechBridge(QObject):
         self._shut_down = False
         # Ids handed out while speech is unavailable; negative so they never meet the speaker's.
         self._quiet_ids = itertools.count(-1, -1)
-        queued = Qt.ConnectionType.QueuedConnection
-        self._worker_started.connect(self.started, queued)
-        self._worker_word.connect(self.word, queued)
-        self._worker_finished.connect(self.finished, queued)
-        self._worker_error.connect(self._tell_once, queued)
+        self._inbox: deque[tuple[str, tuple[object, ...]]] = deque()
         self._listener = _WorkerListener(self)
         if speaker is not None:
             speaker.add_listener(self._listener)
@@ -123,13 +132,35 @@ class SpeechBridge(QObject):
             from voice.messages import NO_ENGINE
 
             sentence = NO_ENGINE
-        # Through the queue, so whoever connects to `failed` after calling say() still hears it.
-        self._worker_error.emit(sentence)
+        # Through the inbox, so whoever connects to `failed` after calling say() still hears it.
+        self._post("failed", sentence)
 
-    @Slot(str)
+    def _post(self, kind: str, *args: object) -> None:
+        """Any thread: leave a callback for the UI thread (deque appends are thread-safe)."""
+        self._inbox.append((kind, args))
+        QCoreApplication.postEvent(self, QEvent(_INBOX_EVENT))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == _INBOX_EVENT:
+            self._empty_inbox()
+            return True
+        return super().event(event)
+
+    def _empty_inbox(self) -> None:
+        while self._inbox:
+            kind, args = self._inbox.popleft()
+            if kind == "started":
+                _emit(self.started, *args)
+            elif kind == "word":
+                _emit(self.word, *args)
+            elif kind == "finished":
+                _emit(self.finished, *args)
+            else:
+                self._tell_once(str(args[0]))
+
     def _tell_once(self, sentence: str) -> None:
         if sentence in self._told or self._shut_down:
             return
         self._told.add(sentence)
         _log.info("Told the person speech is unavailable or limited")
-        self.failed.emit(_(sentence))
+        _emit(self.failed, _(sentence))

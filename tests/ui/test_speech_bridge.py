@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -132,3 +133,14 @@ def test_no_sound_card_is_told_once(qtbot, monkeypatch: pytest.MonkeyPatch) -> N
             bridge.say("Hello.")
     finally:
         bridge.shutdown()
+
+
+def test_many_signals_do_not_wear_down_python(qtbot, bridge: SpeechBridge) -> None:  # type: ignore[no-untyped-def]
+    """PySide6 6.12 drops a reference to True per emit; unchecked, the app aborts after a while."""
+    words: list[object] = []
+    bridge.word.connect(lambda *args: words.append(None))
+    before = sys.getrefcount(True)
+    with qtbot.waitSignal(bridge.finished, timeout=WAIT_MS):
+        bridge.say(TEXT)
+    assert len(words) > 10
+    assert sys.getrefcount(True) > before - len(words) // 2
