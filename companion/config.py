@@ -72,6 +72,14 @@ SETTINGS: tuple[Setting, ...] = (
         "scan_interval_ms", int, 1500, N_("Scanning speed"), minimum=500, maximum=5000, step=250
     ),
     Setting("region", str, "CA", N_("Region for crisis lines")),
+    # Caregiver setup and community-centre mode (issue 8).
+    Setting("first_run_done", bool, False, N_("First setup finished")),
+    Setting("shared_pc", bool, False, N_("Several people use this computer")),
+    # Honoured on a shared PC only; 0 turns the auto-lock off.
+    Setting(
+        "autolock_minutes", int, 10, N_("Lock after this many idle minutes"), minimum=0, maximum=60
+    ),
+    Setting("trusted_link_domains", str, "", N_("Trusted video session websites")),
 )
 SETTINGS_BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 

@@ -1,0 +1,433 @@
+"""The first-run guided setup as data plus a pure state machine, and the page a caregiver prints.
+
+Eight big steps at most, each with Back and "Do this later". The UI shows one widget per kind of
+step ("choice", "text", "lock", "safety", "extras"); this module says which steps there are, what
+each asks, checks each answer, and applies everything to the settings and the person at the end.
+Skipping every step still leaves a working app (the newcomer's "Me" with no PIN).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime, time, timedelta
+from typing import Any, Literal, Protocol
+
+from companion.config import SETTINGS_BY_NAME, TEXT_SCALES, SettingsStore
+from companion.i18n import LANGUAGE_NAMES, N_, _
+from companion.profiles import MAX_NAME_LENGTH, People, PersonSession
+from companion.safety import MAX_EMERGENCY_CONTACTS, EmergencyContact
+from companion.security import LockKind, SecurityError, check_new_secret, trade_off_sentence
+from companion.security.pins import CAREGIVER_ONLY
+
+_log = logging.getLogger(__name__)
+
+StepKind = Literal["choice", "text", "lock", "safety", "extras"]
+SPEECH_RATES: dict[str, int] = {"slow": 120, "normal": 150, "fast": 190}
+
+
+@dataclass(frozen=True)
+class SetupChoice:
+    """One big button of a choice step: the value it sets and its words (N_, shown translated)."""
+
+    value: Any
+    words: str
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class SetupStep:
+    """One question of the first run; `kind` picks the widget, `setting` what it changes live."""
+
+    step_id: str
+    kind: StepKind
+    question: str
+    explanation: str
+    setting: str | None = None
+    choices: tuple[SetupChoice, ...] = ()
+
+
+STEPS: tuple[SetupStep, ...] = (
+    SetupStep(
+        "language",
+        "choice",
+        N_("Which language do you want?"),
+        N_("You can change this later in Settings."),
+        "language",
+        tuple(SetupChoice(code, name) for code, name in LANGUAGE_NAMES.items()),
+    ),
+    SetupStep(
+        "text_size",
+        "choice",
+        N_("How big should the words be?"),
+        N_("The whole screen changes as you choose. Pick the size that is easy to read."),
+        "text_scale",
+        tuple(SetupChoice(size, f"{size} %") for size in TEXT_SCALES),
+    ),
+    SetupStep(
+        "voice",
+        "choice",
+        N_("How fast should Companion speak?"),
+        N_("Choose a speed to hear how it sounds."),
+        "speech_rate",
+        (
+            SetupChoice(SPEECH_RATES["slow"], N_("Slowly")),
+            SetupChoice(SPEECH_RATES["normal"], N_("Normal")),
+            SetupChoice(SPEECH_RATES["fast"], N_("Quickly")),
+        ),
+    ),
+    SetupStep(
+        "who",
+        "choice",
+        N_("Who will use this computer?"),
+        N_("This decides how Companion keeps each person's notes apart."),
+        "shared_pc",
+        (
+            SetupChoice(False, N_("Just me"), N_("One person uses Companion here, at home.")),
+            SetupChoice(
+                True,
+                N_("Several people"),
+                N_("A community centre or a shared home. Each person has a PIN, and guests too."),
+            ),
+        ),
+    ),
+    SetupStep(
+        "name",
+        "text",
+        N_("What is your name?"),
+        N_("Just a first name or initials is fine. It shows on your own button."),
+    ),
+    SetupStep(
+        "lock",
+        "lock",
+        N_("How do you want to keep your notes private?"),
+        N_("You will use this each time you open Companion."),
+    ),
+    SetupStep(
+        "safety",
+        "safety",
+        N_("Who can help in a hard moment?"),
+        N_("Choose where you live for the right crisis lines. Add up to three people to call."),
+    ),
+    SetupStep(
+        "extras",
+        "extras",
+        N_("Anything else to set up now?"),
+        N_("A daily reminder to check in, and your first video session. Both are optional."),
+    ),
+)
+STEP_IDS: tuple[str, ...] = tuple(s.step_id for s in STEPS)
+MAX_STEPS = 8
+assert len(STEPS) <= MAX_STEPS
+
+LOCK_CHOICES: tuple[LockKind, ...] = ("pin", "passphrase", "short_pin", "none")
+LOCK_WORDS: dict[LockKind, str] = {
+    "pin": N_("A PIN of 6 numbers or more"),
+    "passphrase": N_("A few words"),
+    "short_pin": N_("A PIN of 4 numbers"),
+    "none": N_("No PIN"),
+}
+
+
+class SetupError(ValueError):
+    """An answer cannot be used; `str(error)` is one kind sentence saying what to do instead."""
+
+
+@dataclass
+class SetupAnswers:
+    """What was chosen so far; None (or empty) means "not answered" and keeps the default."""
+
+    language: str | None = None
+    text_scale: int | None = None
+    speech_rate: int | None = None
+    shared_pc: bool | None = None
+    name: str | None = None
+    lock: LockKind | None = None
+    secret: str = field(default="", repr=False)  # never shown, printed or logged
+    recovery_code: str | None = field(default=None, repr=False)
+    region: str | None = None
+    contacts: tuple[EmergencyContact, ...] = ()
+    reminder_time: time | None = None
+    wants_first_session: bool = False
+
+
+class SetupFlow:
+    """Where the first run is, and what was answered; the UI calls these and shows `current`."""
+
+    def __init__(self) -> None:
+        self.steps: tuple[SetupStep, ...] = STEPS
+        self.index = 0
+        self.answers = SetupAnswers()
+        self.later: set[str] = set()  # steps left for later with "Do this later"
+
+    @property
+    def current(self) -> SetupStep:
+        return self.steps[min(self.index, len(self.steps) - 1)]
+
+    @property
+    def finished(self) -> bool:
+        return self.index >= len(self.steps)
+
+    def position(self) -> tuple[int, int]:
+        """(step number from 1, number of steps), for "Step 3 of 8"."""
+        return min(self.index, len(self.steps) - 1) + 1, len(self.steps)
+
+    def next(self) -> None:
+        self.later.discard(self.current.step_id)
+        self.index = min(self.index + 1, len(self.steps))
+
+    def back(self) -> None:
+        self.index = max(0, self.index - 1)
+
+    def do_later(self) -> None:
+        """Leave this step as it is (its defaults stand) and move on."""
+        self.later.add(self.current.step_id)
+        self.index = min(self.index + 1, len(self.steps))
+
+    # Answers ---------------------------------------------------------------------------
+    def choose(self, step_id: str, value: Any) -> None:
+        """A choice step's answer; raises SetupError for a value the step does not offer."""
+        step = self.steps[STEP_IDS.index(step_id)]
+        if step.kind != "choice" or step.setting is None:
+            raise SetupError(f"{step_id} is not a choice step")
+        if value not in [c.value for c in step.choices]:
+            raise SetupError(f"{value!r} is not offered for {step_id}")
+        setattr(self.answers, step.setting, value)
+        if step_id == "who" and value and self.answers.lock in CAREGIVER_ONLY:
+            self.answers.lock, self.answers.secret = None, ""  # not allowed on a shared PC
+
+    def set_name(self, name: str) -> None:
+        cleaned = " ".join(name.split())
+        if not cleaned:
+            raise SetupError(_("Please type a name, or just initials."))
+        if len(cleaned) > MAX_NAME_LENGTH:
+            raise SetupError(_("Please use a shorter name, up to 40 letters."))
+        self.answers.name = cleaned
+
+    def lock_choices(self) -> tuple[LockKind, ...]:
+        """A 4-number PIN or no PIN only for one person at home (never on a shared PC)."""
+        if self.answers.shared_pc:
+            return tuple(k for k in LOCK_CHOICES if k not in CAREGIVER_ONLY)
+        return LOCK_CHOICES
+
+    def set_lock(
+        self, kind: LockKind, secret: str, repeated: str, recovery_code: str | None
+    ) -> None:
+        """Check the PIN or passphrase (typed twice) before keeping it; SetupError if not usable."""
+        if kind not in self.lock_choices():
+            raise SetupError(_("On a shared computer, each person needs a PIN of 6 numbers."))
+        if kind == "none":
+            secret = repeated = ""
+        try:
+            check_new_secret(kind, secret)
+        except SecurityError as exc:
+            raise SetupError(str(exc)) from exc
+        if secret != repeated:
+            raise SetupError(_("The two do not match. Please type it again, slowly."))
+        self.answers.lock, self.answers.secret = kind, secret
+        self.answers.recovery_code = recovery_code
+
+    def set_safety(self, region: str | None, contacts: list[tuple[str, str, str]]) -> None:
+        """Region for crisis lines and up to three people: each needs a name and a number."""
+        people = []
+        for name, phone, relation in contacts:
+            name, phone, relation = name.strip(), phone.strip(), relation.strip()
+            if not name and not phone:
+                continue
+            if not name or not phone:
+                raise SetupError(
+                    _(
+                        "Please give both a name and a phone number for each person, "
+                        "or leave both empty."
+                    )
+                )
+            people.append(EmergencyContact(name, phone, relation))
+        if len(people) > MAX_EMERGENCY_CONTACTS:
+            raise SetupError(_("Please add at most three people."))
+        self.answers.region = region
+        self.answers.contacts = tuple(people)
+
+    def set_extras(self, reminder_time: time | None, wants_first_session: bool) -> None:
+        self.answers.reminder_time = reminder_time
+        self.answers.wants_first_session = wants_first_session
+
+
+def lock_sentence(kind: LockKind) -> str:
+    """What each way of locking means, in one sentence (the security module's own words)."""
+    return trade_off_sentence(kind)
+
+
+# Applying it all ---------------------------------------------------------------------------
+
+
+class Preferences(Protocol):
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+    def set(self, key: str, value: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    """What the app should do after the first run: the session to use and what was left out."""
+
+    session: PersonSession
+    recovery_code: str | None
+    problems: tuple[str, ...] = ()
+
+
+SETTING_ANSWERS = ("language", "text_scale", "speech_rate", "shared_pc", "region")
+
+
+def apply_settings(answers: SetupAnswers, settings: SettingsStore) -> None:
+    """Keep every answered setting (a shared PC brings the idle auto-lock with it)."""
+    for name in SETTING_ANSWERS:
+        value = getattr(answers, name)
+        if value is not None:
+            settings.set(name, value)
+    if answers.text_scale is not None:
+        settings.set("follow_system_look", False)  # the person chose their own size
+
+
+def is_untouched(session: PersonSession, now: datetime) -> bool:
+    """True when the person has nothing saved yet, so setting them up afresh loses nothing."""
+    start, end = datetime(2000, 1, 1, tzinfo=now.tzinfo), now + timedelta(days=366)
+    return (
+        not session.checkins.checkins_between(start, end)
+        and not session.appointments.all()
+        and not session.contacts.contacts()
+        and session.checkins.latest_draft() is None
+    )
+
+
+def apply_setup(
+    answers: SetupAnswers,
+    settings: SettingsStore,
+    people: People,
+    session: PersonSession,
+    now: datetime,
+) -> SetupResult:
+    """Make the answers real: settings, the person (name, lock, recovery code), contacts, reminder.
+
+    The newcomer's "Me" is replaced by the named person when it has nothing saved yet; otherwise
+    it is only renamed and relocked, so no one's notes are ever lost to a setup run twice.
+    """
+    apply_settings(answers, settings)
+    problems: list[str] = []
+    wants_person_change = answers.name is not None or answers.lock is not None
+    if wants_person_change and not session.is_guest:
+        try:
+            session = _set_up_person(answers, people, session, now)
+        except SecurityError as exc:
+            _log.warning("Setup could not change the person (%s)", type(exc).__name__)
+            problems.append(str(exc))
+    if answers.contacts:
+        session.contacts.set_contacts(list(answers.contacts))
+    if answers.reminder_time is not None:
+        _save_reminder(session.preferences, answers.reminder_time)
+    settings.set("first_run_done", True)
+    _log.info("First run finished")
+    recovery = answers.recovery_code if answers.lock not in (None, "none") else None
+    return SetupResult(session, recovery, tuple(problems))
+
+
+def _set_up_person(
+    answers: SetupAnswers, people: People, session: PersonSession, now: datetime
+) -> PersonSession:
+    person = people.get(session.person_id)
+    name = answers.name or person.name
+    lock: LockKind = answers.lock or person.lock
+    by_caregiver = not answers.shared_pc
+    fresh = person.lock == "none" and not person.has_recovery_code and is_untouched(session, now)
+    if fresh and len(people.all()) == 1:
+        session.close()
+        people.delete(person.id)
+        added = people.add(
+            name, lock, answers.secret, answers.recovery_code, chosen_by_caregiver=by_caregiver
+        )
+        return people.unlock(added.id, answers.secret)
+    if answers.name is not None and answers.name != person.name:
+        people.rename(person.id, name)
+    if answers.lock is not None and person.lock == "none":
+        people.change_lock(person.id, "", lock, answers.secret, chosen_by_caregiver=by_caregiver)
+    session.display_name = name
+    return session
+
+
+def _save_reminder(preferences: Preferences, at: time) -> None:
+    from companion.checkin.schedule import load_schedule, save_schedule
+
+    schedule = load_schedule(preferences)
+    save_schedule(preferences, replace(schedule, reminder_time=at))
+
+
+def should_offer_first_run(settings: SettingsStore, people: People) -> bool:
+    """Show the first run until it is finished, and only on a PC nobody has set up yet."""
+    if settings.get("first_run_done"):
+        return False
+    everyone = people.all()
+    if len(everyone) > 1:
+        return False
+    return not everyone or (everyone[0].lock == "none" and not everyone[0].has_recovery_code)
+
+
+# The printed page --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    label: str
+    value: str
+
+
+def summary(answers: SetupAnswers, later: set[str], region_name: str) -> list[SummaryLine]:
+    """The one page a caregiver prints: never the PIN; the recovery code only if one was made."""
+    lines: list[SummaryLine] = []
+    if answers.name:
+        lines.append(SummaryLine(_("Name"), answers.name))
+    lines.append(SummaryLine(_("Language"), LANGUAGE_NAMES.get(answers.language or "en", "")))
+    if answers.text_scale:
+        lines.append(SummaryLine(_("Text size"), f"{answers.text_scale} %"))
+    who = _("Several people") if answers.shared_pc else _("Just me")
+    lines.append(SummaryLine(_("Who uses this computer"), who))
+    lock = answers.lock or "none"
+    lines.append(SummaryLine(_("Keeping notes private"), _(LOCK_WORDS[lock])))
+    if lock != "none":
+        lines.append(
+            SummaryLine(_("Your PIN"), _("Not printed here. Keep it in your head or a safe place."))
+        )
+    if answers.recovery_code and lock != "none":
+        lines.append(SummaryLine(_("Recovery code"), answers.recovery_code))
+    lines.append(SummaryLine(_("Crisis lines for"), region_name))
+    for contact in answers.contacts:
+        relation = f" ({contact.relation})" if contact.relation else ""
+        lines.append(SummaryLine(_("Person to call"), f"{contact.name}{relation}: {contact.phone}"))
+    if answers.reminder_time is not None:
+        lines.append(
+            SummaryLine(_("Daily check-in reminder"), answers.reminder_time.strftime("%H:%M"))
+        )
+    if later:
+        names = [_(STEPS[STEP_IDS.index(s)].question) for s in STEP_IDS if s in later]
+        lines.append(SummaryLine(_("Left for later (in Settings)"), " ".join(names)))
+    return lines
+
+
+# Respecting the operating system -----------------------------------------------------------
+
+
+def starting_look(
+    stored: Mapping[str, Any], os_theme: str | None, os_text_scale: int | None
+) -> tuple[str, int]:
+    """The theme and text size to start with: the OS's where it says so and the person kept the
+    default (with "Use the computer's own colours and text size" on); the person's choice wins."""
+    theme = str(stored.get("theme", SETTINGS_BY_NAME["theme"].default))
+    scale = int(stored.get("text_scale", SETTINGS_BY_NAME["text_scale"].default))
+    if not stored.get("follow_system_look", True):
+        return theme, scale
+    themes = SETTINGS_BY_NAME["theme"]
+    if os_theme is not None and os_theme in themes.choices and theme == themes.default:
+        theme = os_theme
+    if os_text_scale is not None and scale == SETTINGS_BY_NAME["text_scale"].default:
+        fitting = [s for s in TEXT_SCALES if s <= os_text_scale]
+        scale = max(fitting) if fitting else TEXT_SCALES[0]
+    return theme, scale
