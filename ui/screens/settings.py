@@ -66,6 +66,12 @@ class MoreSettingsScreen(TileScreen):
         self.set_title(lambda: _("More settings"))
         self.add_tile(lambda: _("Where I live"), "language", RegionScreen)
         self.add_tile(lambda: _("People to call"), "phone", ContactsScreen)
+        # Issue 3 (people and My data screens): their words live in the storage catalog.
+        from ui.screens.my_data import MyDataScreen, my_data_tile_title
+        from ui.screens.people import AccountScreen, lock_tile_title
+
+        self.add_tile(lock_tile_title, "lock", AccountScreen)
+        self.add_tile(my_data_tile_title, "about", MyDataScreen)
         self.add_tile(lambda: _("About Companion"), "about", AboutScreen)
         self.finish_layout()
 

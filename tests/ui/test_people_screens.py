@@ -1,0 +1,274 @@
+"""Who is using Companion: add a person step by step, guest, rename, delete confirmed in words.
+
+Real SQLCipher files in a temporary folder, real widgets, fast Argon2 settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit
+
+from companion.checkin.models import CheckIn
+from companion.profiles import People, guest_session, open_people
+from companion.security import Argon2Params
+from ui.app import MainWindow, build_window
+from ui.context import AppContext
+from ui.screens.people import AccountScreen, PeopleScreen, RenameScreen
+from ui.screens.people_add import (
+    AddNameScreen,
+    ChooseLockScreen,
+    HelperLockScreen,
+    NewSecretScreen,
+    RecoveryChoiceScreen,
+    RecoveryCodeScreen,
+)
+from ui.screens.people_common import ConfirmInWordsScreen
+from ui.screens.settings import MoreSettingsScreen
+from ui.screens.unlock import UnlockScreen
+from ui.start import install_start
+
+FAST = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
+NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def people(tmp_path: Path, make_ctx: Callable[..., AppContext]) -> People:
+    return open_people(tmp_path / "data", None, keyring=None, argon2=FAST)
+
+
+@pytest.fixture
+def start(qtbot, make_ctx: Callable[..., AppContext], people: People):  # type: ignore[no-untyped-def]
+    """A window opened the way the launcher does when the picker is needed."""
+
+    def build(**settings: object) -> MainWindow:
+        ctx = make_ctx(**settings)
+        people._clock = ctx.clock  # one injected clock for the data and the screens
+        ctx.session = guest_session()
+        ctx.services["people"] = people
+        window = build_window(ctx)
+        qtbot.addWidget(window)
+        install_start(window, needs_person_picker=True)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return build
+
+
+def texts_on_screen(window: MainWindow) -> str:
+    found = [w.text() for w in window.findChildren(QLabel)]
+    found += [w.text() for w in window.findChildren(QLineEdit)]
+    return "\n".join(found)
+
+
+def type_into(qtbot, box: QLineEdit, text: str) -> None:  # type: ignore[no-untyped-def]
+    box.setFocus()
+    qtbot.keyClicks(box, text)
+
+
+def add_mary_with_pin(qtbot, window: MainWindow, pin: str = "583920") -> None:  # type: ignore[no-untyped-def]
+    picker = window.current()
+    assert isinstance(picker, PeopleScreen)
+    qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
+    name = window.current()
+    assert isinstance(name, AddNameScreen)
+    type_into(qtbot, name.name_box, "Mary Brown")
+    qtbot.mouseClick(name.next_button, Qt.MouseButton.LeftButton)
+    lock = window.current()
+    assert isinstance(lock, ChooseLockScreen)
+    qtbot.mouseClick(lock.choices()[0], Qt.MouseButton.LeftButton)  # 6 or more numbers
+    for _round in range(2):
+        secret = window.current()
+        assert isinstance(secret, NewSecretScreen)
+        for digit in pin:  # tapped on the pad
+            key = next(k for k in secret.pad.keys if k.label() == digit)
+            qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(secret.next_button, Qt.MouseButton.LeftButton)
+    assert isinstance(window.current(), RecoveryChoiceScreen)
+
+
+def test_the_picker_offers_people_guest_and_add(start, people: People) -> None:  # type: ignore[no-untyped-def]
+    people.add("Mary Brown", "pin", "583920")
+    people.add("Sam", "pin", "907364")
+    window = start()
+    picker = window.current()
+    assert isinstance(picker, PeopleScreen)
+    names = [b.accessibleName() for b in picker.choices()]
+    assert names == ["Mary Brown", "Sam", "Guest (nothing is kept)", "Add a person"]
+    assert all(b.width() >= 64 and b.height() >= 64 for b in picker.choices())
+    assert not picker.person_tiles[people.all()[0].id].icon().isNull()  # initials in colour
+
+
+def test_seven_people_page_with_more_people_and_never_more_than_six_tiles(
+    qtbot,
+    start,
+    people: People,  # type: ignore[no-untyped-def]
+) -> None:
+    for index in range(7):
+        people.add(f"Person {chr(65 + index)}", "pin", "583920")
+    window = start()
+    seen: list[str] = []
+    for _page in range(3):
+        picker = window.current()
+        assert isinstance(picker, PeopleScreen) and len(picker.choices()) <= 6
+        seen += [b.accessibleName() for b in picker.person_tiles.values()]
+        qtbot.mouseClick(picker.more_button, Qt.MouseButton.LeftButton)
+    assert seen == [p.name for p in people.all()]
+
+
+def test_add_a_person_with_a_pin_and_a_recovery_code_opens_their_own_data(
+    qtbot,
+    start,
+    people: People,  # type: ignore[no-untyped-def]
+) -> None:
+    window = start()
+    add_mary_with_pin(qtbot, window)
+    choice = window.current()
+    qtbot.mouseClick(choice.choices()[0], Qt.MouseButton.LeftButton)  # make a recovery code
+    shown = window.current()
+    assert isinstance(shown, RecoveryCodeScreen)
+    code = shown.code_label.text()
+    assert len(code.replace("-", "")) == 20
+    qtbot.mouseClick(shown.choices()[0], Qt.MouseButton.LeftButton)  # I have written it down
+    qtbot.waitUntil(lambda: window.ctx.session is not None and not window.ctx.session.is_guest)
+    assert window.ctx.session.display_name == "Mary Brown"
+    assert len(window._screens) == 1  # back on Home
+    mary = people.all()[0]
+    assert mary.lock == "pin" and mary.has_recovery_code
+    assert code not in (people.data_dir / "people.json").read_text()
+
+
+def test_a_common_pin_is_refused_in_one_sentence(qtbot, start) -> None:  # type: ignore[no-untyped-def]
+    window = start()
+    qtbot.mouseClick(window.current().add_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, window.current().name_box, "Mary")
+    qtbot.keyClick(window.current().name_box, Qt.Key.Key_Return)
+    qtbot.mouseClick(window.current().choices()[0], Qt.MouseButton.LeftButton)
+    secret = window.current()
+    type_into(qtbot, secret.pad.box, "123456")
+    qtbot.keyClick(secret.pad.box, Qt.Key.Key_Return)
+    assert "one of the first ones people guess" in secret.status.text()
+    assert secret.first is None
+
+
+def test_a_helper_lock_says_its_trade_off_and_is_hidden_on_a_shared_pc(
+    qtbot,
+    start,
+    people: People,  # type: ignore[no-untyped-def]
+) -> None:
+    window = start()
+    qtbot.mouseClick(window.current().add_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, window.current().name_box, "Dad")
+    qtbot.keyClick(window.current().name_box, Qt.Key.Key_Return)
+    lock = window.current()
+    helper = lock.choices()[2]
+    qtbot.mouseClick(helper, Qt.MouseButton.LeftButton)
+    helper_screen = window.current()
+    assert isinstance(helper_screen, HelperLockScreen)
+    assert "never on a shared computer" in helper_screen.body_text()
+    assert "anyone who can use this computer account" in helper_screen.body_text()
+    qtbot.mouseClick(helper_screen.choices()[1], Qt.MouseButton.LeftButton)  # No PIN
+    qtbot.mouseClick(window.current().choices()[1], Qt.MouseButton.LeftButton)  # no code
+    qtbot.waitUntil(lambda: window.ctx.session is not None and not window.ctx.session.is_guest)
+    assert people.all()[0].lock == "none"
+
+
+def test_guest_writes_nothing_to_the_data_folder(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+    people.add("Mary", "pin", "583920")
+    window = start()
+
+    def listing() -> dict[str, tuple[int, int]]:
+        return {
+            str(p.relative_to(people.data_dir)): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in people.data_dir.rglob("*")
+        }
+
+    before = listing()
+    qtbot.mouseClick(window.current().guest_button, Qt.MouseButton.LeftButton)
+    session = window.ctx.session
+    assert session.is_guest and len(window._screens) == 1
+    session.checkins.finish(CheckIn(None, NOW, NOW, "good", frozenset(), "GUEST-NOTE", False))
+    session.preferences.set("x", 1)
+    assert listing() == before
+
+
+def open_account(qtbot, window: MainWindow) -> AccountScreen:  # type: ignore[no-untyped-def]
+    window.push(MoreSettingsScreen(window.ctx))
+    tile = next(
+        b for b in window.current().choices() if b.accessibleName() == "Lock or switch person"
+    )
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    screen = window.current()
+    assert isinstance(screen, AccountScreen)
+    return screen
+
+
+def unlock_mary(qtbot, window: MainWindow, pin: str = "583920") -> None:  # type: ignore[no-untyped-def]
+    picker = window.current()
+    qtbot.mouseClick(next(iter(picker.person_tiles.values())), Qt.MouseButton.LeftButton)
+    screen = window.current()
+    assert isinstance(screen, UnlockScreen)
+    type_into(qtbot, screen.pad.box, pin)
+    qtbot.keyClick(screen.pad.box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.ctx.session.is_guest)
+
+
+def test_rename_changes_the_tile_and_the_session(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+    people.add("Mary", "pin", "583920")
+    window = start()
+    unlock_mary(qtbot, window)
+    account = open_account(qtbot, window)
+    qtbot.mouseClick(account.choices()[1], Qt.MouseButton.LeftButton)
+    rename = window.current()
+    assert isinstance(rename, RenameScreen)
+    rename.name_box.clear()
+    type_into(qtbot, rename.name_box, "Mary B")
+    qtbot.keyClick(rename.name_box, Qt.Key.Key_Return)
+    assert [p.name for p in people.all()] == ["Mary B"]
+    assert window.ctx.session.display_name == "Mary B"
+
+
+def test_delete_is_confirmed_in_words_and_removes_the_files(
+    qtbot,
+    start,
+    people: People,  # type: ignore[no-untyped-def]
+) -> None:
+    mary = people.add("Mary", "pin", "583920")
+    window = start()
+    unlock_mary(qtbot, window)
+    folder = people.folder(mary.id)
+    assert folder.exists()
+    account = open_account(qtbot, window)
+    qtbot.mouseClick(account.choices()[2], Qt.MouseButton.LeftButton)
+    confirm = window.current()
+    assert isinstance(confirm, ConfirmInWordsScreen)
+    assert confirm.title() == "Delete Mary and all of Mary's check-ins? This cannot be undone."
+    assert confirm.choices()[0].accessibleName() == "No, keep Mary"  # the safe answer first
+    qtbot.mouseClick(confirm.no_button, Qt.MouseButton.LeftButton)
+    assert folder.exists() and people.all()
+    qtbot.mouseClick(account.choices()[2], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.current().yes_button, Qt.MouseButton.LeftButton)
+    assert not folder.exists() and people.all() == []
+    assert window.ctx.session.is_guest
+    assert isinstance(window.current(), PeopleScreen)
+
+
+def test_lock_from_settings_shows_the_picker_and_closes_the_data(
+    qtbot,
+    start,
+    people: People,  # type: ignore[no-untyped-def]
+) -> None:
+    people.add("Mary", "pin", "583920")
+    window = start()
+    unlock_mary(qtbot, window)
+    mary_session = window.ctx.session
+    account = open_account(qtbot, window)
+    qtbot.mouseClick(account.choices()[0], Qt.MouseButton.LeftButton)
+    assert mary_session.database is None  # closed
+    assert window.ctx.session.is_guest
+    assert isinstance(window.current(), PeopleScreen) and len(window._screens) == 2

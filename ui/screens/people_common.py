@@ -1,0 +1,144 @@
+"""What the people, unlock and My data screens share: slow work off the UI thread, prompts aloud.
+
+No sentences live here, so this file needs no catalog; the screens pass their own words in.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from companion.profiles import People
+from ui.context import AppContext
+from ui.widgets.big_button import BigButton
+from ui.widgets.screen import Screen, TextFn
+
+_log = logging.getLogger(__name__)
+SPEAK_SETTINGS = ("read_steps_aloud", "talking_buttons")
+
+
+class JobSignals(QObject):
+    """Carries a background job's result back to the UI thread (queued across threads)."""
+
+    done = Signal(object)
+    failed = Signal(object)  # the exception; the screen turns it into one sentence
+
+
+class _Job(QRunnable):
+    """Runs one callable in the thread pool; never touches a widget."""
+
+    def __init__(self, work: Callable[[], Any], signals: JobSignals) -> None:
+        super().__init__()
+        self._work = work
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as exc:  # every failure reaches the screen as one sentence
+            _log.info("Background job refused: %s", type(exc).__name__, exc_info=True)
+            self._emit(self._signals.failed, exc)
+            return
+        if not self._emit(self._signals.done, result):
+            close = getattr(result, "close", None)
+            if callable(close):  # the screen is gone: let go of what was opened for it
+                close()
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> bool:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the screen that asked was closed meanwhile
+            _log.info("A background result arrived after its screen closed")
+            return False
+        return True
+
+
+def run_off_ui_thread(
+    parent: QObject,
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[Exception], None],
+) -> JobSignals:
+    """Run `work` (Argon2, a backup) in the thread pool; the callbacks run on the UI thread."""
+    signals = JobSignals(parent)  # the parent keeps it alive until the job reports
+
+    def done(result: object) -> None:
+        on_done(result)
+        signals.deleteLater()
+
+    def failed(exc: object) -> None:
+        on_failed(exc if isinstance(exc, Exception) else RuntimeError(str(exc)))
+        signals.deleteLater()
+
+    signals.done.connect(done)
+    signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(_Job(work, signals))
+    return signals
+
+
+def people_of(ctx: AppContext) -> People:
+    """The launcher's `People` (in ctx.services["people"])."""
+    people = ctx.services.get("people")
+    if not isinstance(people, People):
+        raise RuntimeError("The launcher did not give the screens a People service")
+    return people
+
+
+def speak_prompt(ctx: AppContext, text: str) -> None:
+    """Say a prompt aloud when the person turned speech on (read steps aloud, talking buttons)."""
+    for name in SPEAK_SETTINGS:
+        try:
+            if ctx.settings.get(name):
+                ctx.speech.say(text)
+                return
+        except KeyError:
+            continue
+
+
+def text_box(accessible_name: TextFn, *, secret: bool = False) -> QLineEdit:
+    """A large text box named for screen readers; a secret box hides what is typed."""
+    box = QLineEdit()
+    box.setAccessibleName(accessible_name())
+    if secret:
+        box.setEchoMode(QLineEdit.EchoMode.Password)
+    return box
+
+
+class ConfirmInWordsScreen(Screen):
+    """A destructive action said in words, with a clear Yes and a clear No (No comes first)."""
+
+    screen_id = "confirm_in_words"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        question: TextFn,
+        yes: TextFn,
+        no: TextFn,
+        on_yes: Callable[[], None],
+        explanation: TextFn | None = None,
+    ) -> None:
+        super().__init__(ctx)
+        self.set_title(question)
+        if explanation is not None:
+            self.add_text(explanation)
+        self.status = self.add_text(lambda: "")
+        self.no_button = self.add_choice(BigButton(no, "back"))
+        self.no_button.clicked.connect(lambda: self.ctx.nav().back())
+        self.yes_button = self.add_choice(BigButton(yes, "check"))
+        self.yes_button.clicked.connect(on_yes)
+        self.finish_layout()
+
+    def on_shown(self) -> None:
+        super().on_shown()
+        speak_prompt(self.ctx, self.title())
+
+
+def focus_first(widget: QWidget) -> None:
+    """Put the cursor in a text box when its screen opens, so typing works at once."""
+    widget.setFocus()

@@ -1,0 +1,361 @@
+"""Unlock: a PIN pad with huge digits (typing and pasting work too), the growing wait counted
+down in words, and "I forgot my PIN" leading to the route chosen at setup.
+
+Argon2 runs off the UI thread, so the screen says "Opening…" and stays responsive.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
+
+from companion.i18n import _
+from companion.profiles import Person, PersonSession
+from companion.security import SecurityError, UnlockDelayedError
+from companion.storage import StorageError
+from ui.context import AppContext
+from ui.screens.people_common import people_of, run_off_ui_thread, speak_prompt
+from ui.widgets.big_button import BigButton
+from ui.widgets.screen import Screen
+
+_log = logging.getLogger(__name__)
+PAD_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"))
+
+
+def seconds_in_words(seconds: int) -> str:
+    """ "1 minute and 30 seconds", "45 seconds": a wait said the way a person would say it."""
+    minutes, rest = divmod(max(0, seconds), 60)
+    # One plain message per form: the catalogs hold no plural forms.
+    secs = _("1 second") if rest == 1 else _("{n} seconds").format(n=rest)
+    if not minutes:
+        return secs
+    mins = _("1 minute") if minutes == 1 else _("{n} minutes").format(n=minutes)
+    if not rest:
+        return mins
+    return _("{minutes} and {seconds}").format(minutes=mins, seconds=secs)
+
+
+def problem_sentence(exc: Exception) -> str:
+    """One sentence for the screen; the log already has the kind of error, never the PIN."""
+    if isinstance(exc, SecurityError | StorageError):
+        return str(exc)
+    _log.error("Unlock failed unexpectedly", exc_info=exc)
+    return _("Something went wrong, and nothing was changed. Please try again, or ask your helper.")
+
+
+class PinPad(QWidget):
+    """A text box for the PIN, ten huge digits, "Delete last" and "Show my PIN".
+
+    The box takes typing and pasting; the pad adds to its end. `submitted` is Enter in the box.
+    """
+
+    submitted = Signal()
+
+    def __init__(self, box_name: Callable[[], str], digits: bool = True) -> None:
+        super().__init__()
+        self._box_name = box_name
+        self._digits = digits
+        self.shown = False
+        self.box = QLineEdit()
+        self.box.setEchoMode(QLineEdit.EchoMode.Password)
+        self.box.setAccessibleName(box_name())
+        self.box.returnPressed.connect(self.submitted.emit)
+        self.keys: list[BigButton] = []
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(20)
+        grid.addWidget(self.box, 0, 0, 1, 3)
+        if digits:
+            for row, labels in enumerate(PAD_ROWS, start=1):
+                for column, digit in enumerate(labels):
+                    grid.addWidget(self._digit(digit), row, column)
+        self.delete_key = BigButton(lambda: _("Delete last"), "back")
+        self.delete_key.clicked.connect(self.box.backspace)
+        self.show_key = BigButton(self._show_text, checkable=True)
+        self.show_key.toggled.connect(self._show)
+        if digits:
+            grid.addWidget(self.delete_key, 4, 0)
+            grid.addWidget(self._digit("0"), 4, 1)
+            grid.addWidget(self.show_key, 4, 2)
+        else:
+            grid.addWidget(self.delete_key, 1, 0)
+            grid.addWidget(self.show_key, 1, 1)
+        self.keys += [self.delete_key, self.show_key]
+
+    def _digit(self, digit: str) -> BigButton:
+        key = BigButton(lambda: digit)
+        key.setProperty("pinDigit", True)
+        key.setMinimumSize(112, 88)
+        key.clicked.connect(lambda: self.box.insert(digit))
+        self.keys.append(key)
+        return key
+
+    def _show_text(self) -> str:
+        if not self._digits:
+            return _("Hide what I type") if self.shown else _("Show what I type")
+        return _("Hide my PIN") if self.shown else _("Show my PIN")
+
+    def _show(self, shown: bool) -> None:
+        self.shown = shown
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.box.setEchoMode(mode)
+        self.show_key.retranslate()
+
+    def text(self) -> str:
+        return "".join(self.box.text().split())  # a pasted PIN may bring spaces along
+
+    def clear(self) -> None:
+        self.box.clear()
+
+    def focusables(self) -> list[QWidget]:
+        return [self.box, *self.keys]
+
+    def set_digit_size(self, points: int) -> None:
+        """Huge digits that grow with the person's text size."""
+        self.setStyleSheet(f'QToolButton[pinDigit="true"] {{ font-size: {points}pt; }}')
+
+    def retranslate(self) -> None:
+        self.box.setAccessibleName(self._box_name())
+        for key in self.keys:
+            key.retranslate()
+
+
+class UnlockScreen(Screen):
+    """ "Hello, Mary. Please type your PIN." with the pad, Open and "I forgot my PIN"."""
+
+    screen_id = "unlock"
+
+    def __init__(self, ctx: AppContext, person: Person) -> None:
+        super().__init__(ctx)
+        self.person = person
+        self.busy = False
+        self.set_title(self._title)
+        self.pad = PinPad(self._box_name, digits=person.lock != "passphrase")
+        self.pad.submitted.connect(self.open_now)
+        self.add_widget(self.pad)
+        self.status = self.add_text(lambda: "", notice=True)
+        self.status.hide()
+        self.open_button = self.add_choice(BigButton(lambda: _("Open"), "check"))
+        self.open_button.clicked.connect(self.open_now)
+        self.forgot_button = self.add_choice(BigButton(self._forgot_text, "about"))
+        self.forgot_button.clicked.connect(self.forgot)
+        self.finish_layout()
+        self.wait_timer = QTimer(self)
+        self.wait_timer.setInterval(1000)
+        self.wait_timer.timeout.connect(self.refresh_wait)
+        self.refresh_wait()
+
+    def _title(self) -> str:
+        if self.person.lock == "passphrase":
+            return _("Hello, {name}. Please type your passphrase.").format(name=self.person.name)
+        return _("Hello, {name}. Please type your PIN.").format(name=self.person.name)
+
+    def _box_name(self) -> str:
+        return _("Your passphrase") if self.person.lock == "passphrase" else _("Your PIN")
+
+    def _forgot_text(self) -> str:
+        if self.person.lock == "passphrase":
+            return _("I forgot my passphrase")
+        return _("I forgot my PIN")
+
+    def choices(self) -> list[QWidget]:
+        return [*self.pad.focusables(), self.open_button, self.forgot_button]
+
+    def say(self, sentence: str) -> None:
+        self.status.setText(sentence)
+        self.status.setVisible(bool(sentence))
+        self.setAccessibleDescription(sentence)
+
+    # --- opening -----------------------------------------------------------------------
+    def open_now(self) -> None:
+        if self.busy or not self.open_button.isEnabled():
+            return
+        secret = self.pad.text() if self.person.lock != "passphrase" else self.pad.box.text()
+        if not secret:
+            self.say(_("Please type your PIN first, then press Open."))
+            return
+        people = people_of(self.ctx)
+        person_id = self.person.id
+        self.busy = True
+        self.open_button.setEnabled(False)
+        self.say(_("Opening…"))
+        run_off_ui_thread(
+            self, lambda: people.unlock(person_id, secret), self._opened, self._failed
+        )
+
+    def _opened(self, session: PersonSession) -> None:
+        from ui.start import switch_to
+
+        self.busy = False
+        self.pad.clear()
+        switch_to(self.ctx, session)
+
+    def _failed(self, exc: Exception) -> None:
+        self.busy = False
+        self.pad.clear()
+        sentence = problem_sentence(exc)
+        self.say(sentence)
+        speak_prompt(self.ctx, sentence)
+        if isinstance(exc, UnlockDelayedError) or self._seconds_to_wait():
+            self.refresh_wait(spoken=True)
+        else:
+            self.open_button.setEnabled(True)
+
+    # --- the growing wait ------------------------------------------------------------------
+    def _seconds_to_wait(self) -> int:
+        return people_of(self.ctx).seconds_to_wait(self.person.id)
+
+    def refresh_wait(self, spoken: bool = False) -> None:
+        """Re-read the wait against the clock; the timer calls this every second."""
+        if self.busy:
+            return
+        seconds = self._seconds_to_wait()
+        if seconds:
+            sentence = _("That did not match. Please wait {time}, then try again.").format(
+                time=seconds_in_words(seconds)
+            )
+            self.say(sentence)
+            self.open_button.setEnabled(False)
+            if spoken:
+                speak_prompt(self.ctx, sentence)
+            if not self.wait_timer.isActive():
+                self.wait_timer.start()
+        elif self.wait_timer.isActive():
+            self.wait_timer.stop()
+            self.open_button.setEnabled(True)
+            self.say(_("You can try again now."))
+            speak_prompt(self.ctx, _("You can try again now."))
+
+    def on_shown(self) -> None:
+        super().on_shown()
+        self.pad.set_digit_size(self.ctx.look().points(32))
+        speak_prompt(self.ctx, self.title())
+
+    def on_closed(self) -> None:
+        self.wait_timer.stop()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.pad.retranslate()
+
+    def forgot(self) -> None:
+        self.ctx.nav().push(ForgotScreen(self.ctx, self.person))
+
+
+class ForgotScreen(Screen):
+    """The route chosen at setup: the recovery code, or a helper's fresh start."""
+
+    screen_id = "forgot_pin"
+
+    def __init__(self, ctx: AppContext, person: Person) -> None:
+        super().__init__(ctx)
+        self.person = person
+        self.busy = False
+        name = person.name
+        if person.has_recovery_code:
+            self.set_title(lambda: _("Type your recovery code"))
+            self.add_text(
+                lambda: _(
+                    "It is the code you wrote down when {name} was set up. "
+                    "Capital letters and dashes do not matter."
+                ).format(name=name)
+            )
+            self.code_box = QLineEdit()
+            self.code_box.setAccessibleName(_("Recovery code"))
+            self.code_box.returnPressed.connect(self.check_code)
+            self.add_widget(self.code_box, focusable=True)
+            self.status = self.add_text(lambda: "", notice=True)
+            self.status.hide()
+            self.next_button = self.add_choice(BigButton(lambda: _("Next"), "next"))
+            self.next_button.clicked.connect(self.check_code)
+        else:
+            self.set_title(lambda: _("A helper can start {name} afresh").format(name=name))
+            self.add_text(
+                lambda: _(
+                    "No recovery code was made, so the notes cannot be opened without the PIN. "
+                    "A fresh start removes {name} and all of {name}'s notes without opening them. "
+                    "Then {name} can be added again."
+                ).format(name=name)
+            )
+            self.status = self.add_text(lambda: "", notice=True)
+            self.status.hide()
+            fresh = self.add_choice(BigButton(lambda: _("Start afresh"), "plus"))
+            fresh.clicked.connect(self.confirm_fresh_start)
+        self.finish_layout()
+
+    def on_shown(self) -> None:
+        super().on_shown()
+        speak_prompt(self.ctx, self.title())
+
+    def _say(self, sentence: str) -> None:
+        self.status.setText(sentence)
+        self.status.setVisible(bool(sentence))
+
+    def check_code(self) -> None:
+        from companion.security import person_keys
+
+        code = self.code_box.text()
+        if self.busy or not code.strip():
+            return
+        self.busy = True
+        self._say(_("Checking…"))
+        keys, person_id = self.person.keys, self.person.id
+        run_off_ui_thread(
+            self,
+            lambda: person_keys.unlock_with_recovery(keys, person_id, code),
+            lambda _key: self._code_right(code),
+            self._code_wrong,
+        )
+
+    def _code_right(self, code: str) -> None:
+        from ui.screens.people_add import NewSecretScreen
+
+        self.busy = False
+        self._say("")
+        lock = self.person.lock if self.person.lock != "none" else "pin"
+        people, person_id = people_of(self.ctx), self.person.id
+
+        def reset(screen: NewSecretScreen, secret: str) -> None:
+            screen.work_then_switch(
+                lambda: people.reset_lock_with_recovery_code(
+                    person_id, code, lock, secret, chosen_by_caregiver=lock == "short_pin"
+                )
+            )
+
+        self.ctx.nav().push(NewSecretScreen(self.ctx, self.person.name, lock, on_chosen=reset))
+
+    def _code_wrong(self, exc: Exception) -> None:
+        self.busy = False
+        self._say(problem_sentence(exc))
+        speak_prompt(self.ctx, problem_sentence(exc))
+
+    def confirm_fresh_start(self) -> None:
+        from ui.screens.people_common import ConfirmInWordsScreen
+
+        name = self.person.name
+        self.ctx.nav().push(
+            ConfirmInWordsScreen(
+                self.ctx,
+                lambda: _(
+                    "Delete {name} and all of {name}'s check-ins? This cannot be undone."
+                ).format(name=name),
+                yes=lambda: _("Yes, delete {name}").format(name=name),
+                no=lambda: _("No, keep {name}").format(name=name),
+                on_yes=self.fresh_start,
+            )
+        )
+
+    def fresh_start(self) -> None:
+        from ui.start import show_people
+
+        try:
+            people_of(self.ctx).delete(self.person.id)
+        except (OSError, SecurityError):
+            _log.exception("A fresh start could not remove a person")
+            self.ctx.nav().back()
+            self._say(_("Companion could not remove those files. Please ask your helper."))
+            return
+        show_people(self.ctx)

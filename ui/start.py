@@ -1,0 +1,77 @@
+"""Who is using Companion: the first screen at start, switching person, and locking.
+
+Every change of person goes through `switch_to` (or `lock`), so the old session is always
+closed and nothing of the last person stays on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from companion.profiles import PersonSession, guest_session
+from ui.context import AppContext
+from ui.widgets.screen import Screen
+
+if TYPE_CHECKING:
+    from ui.app import MainWindow
+
+_log = logging.getLogger(__name__)
+
+
+def first_screen(ctx: AppContext, needs_person_picker: bool) -> Screen | None:
+    """The screen to show over Home at start: the person picker, or None for Home itself."""
+    if not needs_person_picker or "people" not in ctx.services:
+        return None
+    from ui.screens.people import PeopleScreen
+
+    return PeopleScreen(ctx)
+
+
+def switch_to(ctx: AppContext, session: PersonSession) -> None:
+    """Close the old session, use `session` from now on, and go back to a fresh Home."""
+    nav = ctx.nav()
+    set_session = getattr(nav, "set_session", None)
+    if set_session is not None:  # the window closes the old session and tells every screen
+        set_session(session)
+    else:
+        old, ctx.session = ctx.session, session
+        if old is not None and old is not session:
+            old.close()
+    watch = ctx.services.get("autolock")
+    if watch is not None:
+        watch.restart()
+    nav.home()
+    _log.info("Switched to %s session", "a guest" if session.is_guest else "a person's")
+
+
+def show_people(ctx: AppContext) -> None:
+    """Clear every screen and show "Who is using Companion?" over a Home that shows nothing."""
+    from ui.screens.people import PeopleScreen
+
+    nav = ctx.nav()
+    nav.home()
+    nav.push(PeopleScreen(ctx))
+
+
+def lock(ctx: AppContext) -> None:
+    """Lock now: close the person's data, forget every screen of theirs, show the picker."""
+    window = ctx.navigator
+    banner = getattr(window, "reminder_banner", None)
+    if banner is not None:  # a session reminder names the person's appointment
+        banner.label.clear()
+        banner.hide()
+    switch_to(ctx, guest_session())
+    show_people(ctx)
+    _log.info("Locked")
+
+
+def install_start(window: MainWindow, needs_person_picker: bool) -> None:
+    """The launcher's one call: the auto-lock watch, then the picker when the start needs it."""
+    from ui.autolock import AutoLockWatch
+
+    ctx = window.ctx
+    ctx.services["autolock"] = AutoLockWatch(window)
+    screen = first_screen(ctx, needs_person_picker)
+    if screen is not None:
+        window.push(screen)
