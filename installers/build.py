@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import time
@@ -23,7 +24,13 @@ from render_icons import render_all  # noqa: E402
 
 from companion import __version__  # noqa: E402
 
-FORMATS = ("deb", "tar")
+# What each platform packs after the bundle. Windows and macOS ones are written but untested.
+PLATFORM_FORMATS: dict[str, tuple[str, ...]] = {
+    "linux": ("deb", "tar"),
+    "win32": ("setup",),
+    "darwin": ("dmg",),
+}
+FORMATS = PLATFORM_FORMATS.get(sys.platform, ())
 
 
 def bundle_dir(out: Path) -> Path:
@@ -72,6 +79,29 @@ def freshen_catalogs(bundle: Path) -> None:
         os.utime(mo, (now, now))
 
 
+def windows_setup(out: Path) -> Path:
+    """Compile installers/windows/companion.iss with Inno Setup's iscc (ISCC or PATH)."""
+    iscc = os.environ.get("ISCC") or shutil.which("iscc")
+    if iscc is None:
+        raise SystemExit("Inno Setup's iscc.exe was not found: install Inno Setup 6 or set ISCC")
+    subprocess.run(
+        [
+            iscc,
+            f"/DAppVersion={__version__}",
+            f"/DRepoDir={ROOT}",
+            f"/O{out}",
+            str(HERE / "windows" / "companion.iss"),
+        ],
+        check=True,
+    )
+    return out / f"Companion-Setup-{__version__}.exe"
+
+
+def macos_dmg(out: Path) -> Path:
+    subprocess.run(["bash", str(HERE / "macos" / "make_dmg.sh"), str(out)], check=True)
+    return out / f"Companion-{__version__}.dmg"
+
+
 def folder_mb(folder: Path) -> float:
     """Size on disk of the files in `folder` (links counted once)."""
     files = (p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
@@ -110,6 +140,14 @@ def build(out: Path, formats: tuple[str, ...], clean: bool = False) -> dict[str,
             started = time.perf_counter()
             made["deb"] = package.build_deb(bundle_dir(out), out / "icons", out, __version__)
             step(".deb", started)
+    if sys.platform == "win32" and "setup" in formats:
+        started = time.perf_counter()
+        made["setup"] = windows_setup(out)
+        step("Windows setup", started)
+    if sys.platform == "darwin" and "dmg" in formats:
+        started = time.perf_counter()
+        made["dmg"] = macos_dmg(out)
+        step(".dmg", started)
     for kind, path in made.items():
         print(f"{kind}: {path}")
     return made
@@ -121,7 +159,7 @@ def main() -> int:
     parser.add_argument(
         "--formats",
         default=",".join(FORMATS),
-        help="Linux packages to make after the bundle: deb,tar (default both; '' for none)",
+        help=f"packages to make after the bundle (here: {','.join(FORMATS)}; '' for none)",
     )
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
     args = parser.parse_args()
