@@ -16,6 +16,7 @@ import logging
 import re
 import sys
 import threading
+import time
 import wave
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,7 @@ PREFERRED_LANGUAGES: dict[str, tuple[str, ...]] = {
     "fr": ("fr-ca", "fr-fr", "fr"),
 }
 RENDER_SECONDS_BASE = 5.0
+FILE_POLL_S = 0.01
 EMBEDDED = "\x01"  # starts an espeak embedded command, e.g. "\x01150S" (speed 150 wpm)
 ESPEAK_MIN_RATE, ESPEAK_MAX_RATE = 80, 450
 _FIRST_WORD = re.compile(r"\w[\w'’-]*")
@@ -168,7 +170,7 @@ class Renderer:
                 # Returns early with espeak (pitfall 1): the finished callback is what counts.
                 self._engine.runAndWait()
                 timeout = RENDER_SECONDS_BASE + RENDER_SECONDS_PER_CHAR * len(text)
-                finished = job.done.wait(timeout)
+                finished = self._wait_for_file(job, path, timeout, self._embeds_settings)
                 duration = _complete_wav_duration(path)
                 if duration is None:
                     raise RuntimeError(
@@ -189,6 +191,21 @@ class Renderer:
             _log.warning("The speech engine reported: %s", "; ".join(job.errors))
         words = _shift_words(job.words, len(prefix), text) if prefix else tuple(job.words)
         return Rendering(path, duration, words, wanted, None if got is None else str(got))
+
+    @staticmethod
+    def _wait_for_file(job: _RenderJob, path: Path, timeout: float, callback_only: bool) -> bool:
+        """Until the finished callback, or else a complete WAV (SAPI5 sends no callback for files).
+
+        espeak (`callback_only`) writes the file on its own thread just before the callback; going
+        on before the callback would race that thread, so there only the callback counts.
+        """
+        if callback_only:
+            return job.done.wait(timeout)
+        deadline = time.monotonic() + timeout
+        while not job.done.wait(FILE_POLL_S):
+            if _complete_wav_duration(path) is not None or time.monotonic() > deadline:
+                return False
+        return True
 
     def _apply(self, settings: VoiceSettings) -> str | None:
         """Set the voice for the settings' language if it changed; return the voice id wanted."""
