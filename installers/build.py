@@ -43,13 +43,26 @@ def program(out: Path) -> Path:
     return bundle_dir(out) / name
 
 
-def compile_translations() -> None:
-    subprocess.run(
-        [sys.executable, "-m", "companion.i18n", "compile"],
-        cwd=ROOT,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+def compile_translations(out: Path) -> list[Path]:
+    """Compile every .po into OUT/locale (the same tree), leaving the source folder untouched.
+
+    Compiling in place would rewrite companion/locale/*.mo under anyone running the app or the
+    tests from the same checkout; the spec takes the .mo files from OUT/locale instead.
+    """
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    source = ROOT / "companion" / "locale"
+    written = []
+    for po in sorted(source.glob("*/LC_MESSAGES/*.po")):
+        target = out / "locale" / po.relative_to(source).with_suffix(".mo")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with po.open("rb") as handle:
+            catalog = read_po(handle)
+        with target.open("wb") as handle:
+            write_mo(handle, catalog)
+        written.append(target)
+    return written
 
 
 def run_pyinstaller(out: Path, clean: bool) -> None:
@@ -117,7 +130,7 @@ def build(out: Path, formats: tuple[str, ...], clean: bool = False) -> dict[str,
         print(f"{name}: {time.perf_counter() - started:.1f} s", flush=True)
 
     started = time.perf_counter()
-    compile_translations()
+    compile_translations(out)
     render_all(out / "icons")
     step("translations and icons", started)
 
