@@ -23,7 +23,7 @@ from companion.security.pins import CAREGIVER_ONLY
 
 _log = logging.getLogger(__name__)
 
-StepKind = Literal["choice", "text", "lock", "safety", "extras"]
+StepKind = Literal["choice", "scale", "text", "lock", "safety", "extras"]
 SPEECH_RATES: dict[str, int] = {"slow": 120, "normal": 150, "fast": 190}
 
 
@@ -59,7 +59,7 @@ STEPS: tuple[SetupStep, ...] = (
     ),
     SetupStep(
         "text_size",
-        "choice",
+        "scale",
         N_("How big should the words be?"),
         N_("The whole screen changes as you choose. Pick the size that is easy to read."),
         "text_scale",
@@ -189,7 +189,7 @@ class SetupFlow:
     def choose(self, step_id: str, value: Any) -> None:
         """A choice step's answer; raises SetupError for a value the step does not offer."""
         step = self.steps[STEP_IDS.index(step_id)]
-        if step.kind != "choice" or step.setting is None:
+        if step.kind not in ("choice", "scale") or step.setting is None:
             raise SetupError(f"{step_id} is not a choice step")
         if value not in [c.value for c in step.choices]:
             raise SetupError(f"{value!r} is not offered for {step_id}")
@@ -300,22 +300,18 @@ def is_untouched(session: PersonSession, now: datetime) -> bool:
     )
 
 
-def apply_setup(
-    answers: SetupAnswers,
-    settings: SettingsStore,
-    people: People,
-    session: PersonSession,
-    now: datetime,
+def apply_person(
+    answers: SetupAnswers, people: People | None, session: PersonSession, now: datetime
 ) -> SetupResult:
-    """Make the answers real: settings, the person (name, lock, recovery code), contacts, reminder.
+    """Make the person's answers real: name, lock, recovery code, contacts, reminder.
 
-    The newcomer's "Me" is replaced by the named person when it has nothing saved yet; otherwise
-    it is only renamed and relocked, so no one's notes are ever lost to a setup run twice.
+    Slow (Argon2), so the UI runs it off its thread. The newcomer's "Me" is replaced by the
+    named person when it has nothing saved yet; otherwise it is only renamed and relocked, so no
+    one's notes are ever lost to a setup run twice.
     """
-    apply_settings(answers, settings)
     problems: list[str] = []
     wants_person_change = answers.name is not None or answers.lock is not None
-    if wants_person_change and not session.is_guest:
+    if wants_person_change and people is not None and not session.is_guest:
         try:
             session = _set_up_person(answers, people, session, now)
         except SecurityError as exc:
@@ -325,10 +321,23 @@ def apply_setup(
         session.contacts.set_contacts(list(answers.contacts))
     if answers.reminder_time is not None:
         _save_reminder(session.preferences, answers.reminder_time)
-    settings.set("first_run_done", True)
-    _log.info("First run finished")
     recovery = answers.recovery_code if answers.lock not in (None, "none") else None
     return SetupResult(session, recovery, tuple(problems))
+
+
+def apply_setup(
+    answers: SetupAnswers,
+    settings: SettingsStore,
+    people: People | None,
+    session: PersonSession,
+    now: datetime,
+) -> SetupResult:
+    """Settings, then the person, then "first run done" (for callers without a UI thread)."""
+    apply_settings(answers, settings)
+    result = apply_person(answers, people, session, now)
+    settings.set("first_run_done", True)
+    _log.info("First run finished")
+    return result
 
 
 def _set_up_person(

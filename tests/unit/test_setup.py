@@ -60,7 +60,7 @@ def test_at_most_eight_steps_each_with_a_question_and_a_known_kind() -> None:
     ]
     for step in STEPS:
         assert step.question.endswith("?")
-        assert step.kind in ("choice", "text", "lock", "safety", "extras")
+        assert step.kind in ("choice", "scale", "text", "lock", "safety", "extras")
         if step.kind == "choice":
             assert 2 <= len(step.choices) <= 5  # room for Back and "Do this later" (six at most)
 

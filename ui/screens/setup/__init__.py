@@ -1,0 +1,33 @@
+"""Caregiver setup and community-centre mode: the first run, the caregiver gate, the shared PC.
+
+Light on purpose (no widgets imported here) so the launcher and Home can name the feature
+without loading it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from companion.i18n import N_
+
+if TYPE_CHECKING:
+    from ui.app import MainWindow
+
+# The titles this feature added to companion.config.SETTINGS, so their French lives in setup.po.
+SETTING_TITLES = (
+    N_("First setup finished"),
+    N_("Several people use this computer"),
+    N_("Lock after this many idle minutes"),
+    N_("Trusted video session websites"),
+)
+
+
+def start_first_run(window: MainWindow) -> None:
+    """THE ONE CALL FOR THE LAUNCHER: show the first-run setup on top of Home.
+
+    Call it once the person's data is open (ctx.session set) when
+    `companion.setup.should_offer_first_run(settings, people)` is true.
+    """
+    from ui.screens.setup.flow import FirstRun
+
+    FirstRun(window.ctx).start()

@@ -1,0 +1,289 @@
+"""The first run on screen: one widget per kind of step, walked on the navigation stack.
+
+The rules live in companion.setup; these screens show the current step, keep its answer in the
+flow, apply looks live (text size and language restyle the real app as they are chosen), speak
+each step when speech works, and finish by making the person off the UI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from typing import Any
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from companion.i18n import N_, _
+from companion.setup import (
+    TEXT_SCALES,
+    SetupError,
+    SetupFlow,
+    SetupResult,
+    SetupStep,
+    apply_person,
+    apply_settings,
+)
+from ui.context import AppContext
+from ui.widgets.big_button import BigButton
+from ui.widgets.screen import Screen
+
+_log = logging.getLogger(__name__)
+SAMPLE_SENTENCE = N_("Hello. This is how Companion sounds when it reads to you.")
+
+
+class FirstRun:
+    """Walks the steps: pushes one screen per step, and the summary at the end."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.flow = SetupFlow()
+        self.pushed = 0
+        self.result: SetupResult | None = None
+        self.busy = False
+
+    def start(self) -> None:
+        self.show(0)
+
+    def show(self, index: int) -> None:
+        """Open step `index` (or finish when past the last)."""
+        self.flow.index = index
+        if self.flow.finished:
+            self.finish()
+            return
+        from ui.screens.setup.steps import ExtrasStepScreen, LockStepScreen, SafetyStepScreen
+
+        kinds: dict[str, type[SetupStepScreen]] = {
+            "choice": ChoiceStepScreen,
+            "scale": ScaleStepScreen,
+            "text": NameStepScreen,
+            "lock": LockStepScreen,
+            "safety": SafetyStepScreen,
+            "extras": ExtrasStepScreen,
+        }
+        screen = kinds[self.flow.current.kind](self.ctx, self, index)
+        self.pushed += 1
+        self.ctx.nav().push(screen)
+
+    def go_on(self, index: int) -> None:
+        self.flow.index = index
+        self.flow.next()
+        self.show(self.flow.index)
+
+    def do_later(self, index: int) -> None:
+        self.flow.index = index
+        self.flow.do_later()
+        self.show(self.flow.index)
+
+    def finish(self) -> None:
+        """Keep the settings now (on the UI thread: they restyle the window), then make the
+        person off the UI thread (Argon2), then show the summary over a fresh Home."""
+        if self.busy:
+            return
+        self.busy = True
+        apply_settings(self.flow.answers, self.ctx.settings)
+        session = self.ctx.session
+        people = self.ctx.services.get("people")
+        if session is None:
+            self._done(None)
+            return
+        from ui.screens.people_common import run_off_ui_thread
+
+        current = self.ctx.nav().current()
+        if isinstance(current, SetupStepScreen):
+            current.say(_("Setting things up. This takes a moment…"))
+        answers, now = self.flow.answers, self.ctx.clock.now()
+        run_off_ui_thread(
+            current,
+            lambda: apply_person(answers, people, session, now),
+            self._done,
+            self._failed,
+        )
+
+    def _done(self, result: SetupResult | None) -> None:
+        from ui.screens.setup.summary import SummaryScreen
+
+        self.busy = False
+        self.result = result
+        self.ctx.settings.set("first_run_done", True)
+        if result is not None:
+            from ui.start import switch_to
+
+            switch_to(self.ctx, result.session)
+        else:
+            self.ctx.nav().home()
+        self.pushed = 0
+        self.ctx.nav().push(SummaryScreen(self.ctx, self))
+        _log.info("First run finished")
+
+    def _failed(self, exc: Exception) -> None:
+        self.busy = False
+        _log.error("First run could not finish", exc_info=exc)
+        current = self.ctx.nav().current()
+        if isinstance(current, SetupStepScreen):
+            current.say(
+                _("Something went wrong, and nothing was changed. Please press Next again.")
+            )
+
+
+class SetupStepScreen(Screen):
+    """What every step shares: "Step 3 of 8", the question, a problem line, Back, Later, Next."""
+
+    screen_id = "setup_step"
+    is_step = True
+    has_next = True  # a step whose choices move on by themselves has no Next
+
+    def __init__(self, ctx: AppContext, run: FirstRun, index: int) -> None:
+        super().__init__(ctx)
+        self.run = run
+        self.index = index
+        self.step: SetupStep = run.flow.steps[index]
+        self.set_title(lambda: _(self.step.question))
+        self.add_text(self._where)
+        self.add_text(lambda: _(self.step.explanation))
+        self.status = self.add_text(lambda: "", notice=True)
+        self.status.hide()
+        self.fields: list[QWidget] = []
+        self.build()
+        self.back_button: BigButton | None = None
+        if index > 0:
+            self.back_button = self.add_choice(BigButton(lambda: _("Back"), "back"))
+            self.back_button.clicked.connect(lambda: self.ctx.nav().back())
+        self.later_button = self.add_choice(BigButton(lambda: _("Do this later"), "next"))
+        self.later_button.clicked.connect(lambda: self.run.do_later(self.index))
+        self.next_button: BigButton | None = None
+        if self.has_next:
+            self.next_button = self.add_choice(BigButton(lambda: _("Next"), "check"))
+            self.next_button.clicked.connect(self.next)
+        self.finish_layout()
+
+    def _where(self) -> str:
+        return _("Step {number} of {total}").format(
+            number=self.index + 1, total=len(self.run.flow.steps)
+        )
+
+    def build(self) -> None:
+        """Subclasses add their fields and choices here."""
+
+    def keep_answer(self) -> None:
+        """Subclasses check and keep the answer; raise SetupError to stay on the step."""
+
+    def next(self) -> None:
+        try:
+            self.keep_answer()
+        except SetupError as exc:
+            self.say(str(exc))
+            return
+        self.say("")
+        self.run.go_on(self.index)
+
+    def say(self, sentence: str) -> None:
+        self.status.setText(sentence)
+        self.status.setVisible(bool(sentence))
+        self.setAccessibleDescription(sentence or self.body_text())
+        if sentence and self.ctx.speech.available:
+            self.ctx.speech.say(sentence)
+
+    def choices(self) -> list[QWidget]:
+        return [*self.fields, *super().choices()]
+
+    def on_shown(self) -> None:
+        self.run.flow.index = self.index
+        super().on_shown()
+        if self.ctx.speech.available and not self.ctx.settings.get("read_steps_aloud"):
+            # The first run talks by itself: the person may not know yet that it can.
+            self.ctx.speech.say(f"{self.title()} {_(self.step.explanation)}")
+
+
+class ChoiceStepScreen(SetupStepScreen):
+    """A few big answers; choosing applies it at once (language, speech speed, who)."""
+
+    def build(self) -> None:
+        self.options: dict[Any, BigButton] = {}
+        for option in self.step.choices:
+            button = self.add_choice(
+                BigButton(
+                    lambda o=option: _(o.words),
+                    checkable=True,
+                    description_fn=(lambda o=option: _(o.explanation))
+                    if option.explanation
+                    else None,
+                )
+            )
+            button.clicked.connect(partial(self.choose, option.value))
+            self.options[option.value] = button
+        if any(o.explanation for o in self.step.choices):
+            for option in self.step.choices:
+                self.add_text(lambda o=option: f"{_(o.words)}: {_(o.explanation)}")
+        self._sync()
+
+    def _chosen(self) -> Any:
+        assert self.step.setting is not None
+        answered = getattr(self.run.flow.answers, self.step.setting)
+        return answered if answered is not None else self.ctx.settings.get(self.step.setting)
+
+    def _sync(self) -> None:
+        chosen = self._chosen()
+        for value, button in self.options.items():
+            button.setChecked(value == chosen)
+
+    def choose(self, value: Any) -> None:
+        self.run.flow.choose(self.step.step_id, value)
+        if self.step.setting in ("language", "speech_rate"):
+            self.ctx.settings.set(self.step.setting, value)  # live: the app speaks and reads anew
+        self._sync()
+        if self.step.step_id == "voice":
+            self.ctx.speech.stop()
+            self.ctx.speech.say(_(SAMPLE_SENTENCE))
+
+    def keep_answer(self) -> None:
+        if getattr(self.run.flow.answers, self.step.setting or "") is None:
+            self.run.flow.choose(self.step.step_id, self._chosen())
+
+
+class ScaleStepScreen(SetupStepScreen):
+    """Smaller / Bigger: the whole app (this screen and the top bar) is the live preview."""
+
+    def build(self) -> None:
+        self.now_label = self.add_text(self._now_text, notice=True)
+        self.smaller = self.add_choice(BigButton(lambda: _("Smaller"), "text-size"))
+        self.bigger = self.add_choice(BigButton(lambda: _("Bigger"), "text-size"))
+        self.smaller.clicked.connect(partial(self.step_by, -1))
+        self.bigger.clicked.connect(partial(self.step_by, +1))
+
+    def _now_text(self) -> str:
+        return _("Now: {size} %").format(size=self.ctx.settings.get("text_scale"))
+
+    def step_by(self, direction: int) -> None:
+        scales = list(TEXT_SCALES)
+        at = scales.index(self.ctx.settings.get("text_scale"))
+        size = scales[max(0, min(len(scales) - 1, at + direction))]
+        self.run.flow.choose("text_size", size)
+        self.ctx.settings.set("text_scale", size)  # the window restyles everything at once
+        self.ctx.settings.set("follow_system_look", False)
+        self.now_label.setText(self._now_text())
+        self.smaller.setEnabled(size != scales[0])
+        self.bigger.setEnabled(size != scales[-1])
+        self.setAccessibleDescription(self._now_text())
+
+
+class NameStepScreen(SetupStepScreen):
+    """One text box for the name, filled in again when coming back."""
+
+    def build(self) -> None:
+        self.name_box = QLineEdit(self.run.flow.answers.name or "")
+        self.name_box.setAccessibleName(_("Your name"))
+        self.name_box.setMaxLength(60)
+        self.name_box.returnPressed.connect(self.next)
+        self.add_widget(self.name_box)
+        self.fields.append(self.name_box)
+
+    def keep_answer(self) -> None:
+        self.run.flow.set_name(self.name_box.text())
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.name_box.setAccessibleName(_("Your name"))
+
+    def on_shown(self) -> None:
+        super().on_shown()
+        self.name_box.setFocus()
