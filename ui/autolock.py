@@ -53,8 +53,12 @@ class AutoLockWarningScreen(Screen):
         self.still_here = self.add_choice(
             BigButton(lambda: _("I'm still here"), "check", tile=True)
         )
-        self.still_here.setMinimumHeight(160)
         self.finish_layout()
+
+    def on_shown(self) -> None:
+        super().on_shown()
+        points = self.ctx.look().points(30)  # huge, and it grows with the text size
+        self.still_here.setStyleSheet(f"min-height: 160px; font-size: {points}pt;")
 
     def _countdown_text(self) -> str:
         return _(
@@ -86,10 +90,16 @@ class AutoLockWatch(QObject):
         self.ctx.settings.subscribe(self._on_setting)
 
     def _new_policy(self) -> AutoLockPolicy:
-        return AutoLockPolicy(self.ctx.clock, idle_timeout_seconds(shared_pc(self.ctx)))
+        if not shared_pc(self.ctx):
+            return AutoLockPolicy(self.ctx.clock, None)  # off at home
+        try:
+            minutes: int | None = int(self.ctx.settings.get("autolock_minutes"))
+        except KeyError:
+            minutes = None  # the shared-PC default (10 minutes)
+        return AutoLockPolicy(self.ctx.clock, idle_timeout_seconds(True, minutes))
 
     def _on_setting(self, name: str, _value: Any) -> None:
-        if name == "shared_pc":
+        if name in ("shared_pc", "autolock_minutes"):
             self.policy = self._new_policy()
             self._drop_warning()
 

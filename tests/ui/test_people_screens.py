@@ -37,17 +37,20 @@ NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def people(tmp_path: Path, make_ctx: Callable[..., AppContext]) -> People:
-    return open_people(tmp_path / "data", None, keyring=None, argon2=FAST)
+def ctx(make_ctx: Callable[..., AppContext]) -> AppContext:
+    return make_ctx()
 
 
 @pytest.fixture
-def start(qtbot, make_ctx: Callable[..., AppContext], people: People):  # type: ignore[no-untyped-def]
+def people(tmp_path: Path, ctx: AppContext) -> People:
+    return open_people(tmp_path / "data", ctx.clock, keyring=None, argon2=FAST)
+
+
+@pytest.fixture
+def start(qtbot, ctx: AppContext, people: People) -> Callable[[], MainWindow]:  # type: ignore[no-untyped-def]
     """A window opened the way the launcher does when the picker is needed."""
 
-    def build(**settings: object) -> MainWindow:
-        ctx = make_ctx(**settings)
-        people._clock = ctx.clock  # one injected clock for the data and the screens
+    def build() -> MainWindow:
         ctx.session = guest_session()
         ctx.services["people"] = people
         window = build_window(ctx)
