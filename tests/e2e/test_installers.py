@@ -231,6 +231,31 @@ def test_the_deb_installs_where_its_menu_entry_says_and_removes_cleanly(
     assert left == [], f"left behind after removal: {left[:5]}"
 
 
+@pytest.mark.skipif(
+    "apply_system_preset" not in (ROOT / "companion" / "__main__.py").read_text(encoding="utf-8"),
+    reason="the launcher does not read the IT preset yet (one line, see installers/README.md)",
+)
+def test_the_built_program_takes_the_it_preset_on_first_start(
+    build: dict[str, Path], tmp_path: Path
+) -> None:
+    preset = tmp_path / "centre.json"
+    preset.write_text(json.dumps({"language": "fr", "text_scale": 150}), encoding="utf-8")
+    data = tmp_path / "data"
+
+    result = run_built(
+        build["bundle"] / "companion",
+        data=data,
+        QT_QPA_PLATFORM="offscreen",
+        COMPANION_EXIT_AFTER_SHOWN="1",
+        COMPANION_PRESET=str(preset),
+    )
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    settings = json.loads((data / "settings.json").read_text(encoding="utf-8"))
+    assert settings["language"] == "fr"
+    assert settings["text_scale"] == 150
+
+
 @pytest.mark.skipif(not ON_DEBIAN, reason="the .deb is built and installed with dpkg")
 def test_the_deb_ships_an_example_preset_that_the_app_accepts(
     build: dict[str, Path], tmp_path: Path
