@@ -1,0 +1,188 @@
+# ruff: noqa: F811  (pytest fixtures shared from test_people_screens are named as arguments)
+"""My data: a backup saved with a passphrase restores as a new person with the same check-ins;
+CSV; delete everything in words; the honest page about what is kept and where."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from companion.checkin.models import CheckIn
+from companion.profiles import People
+from companion.security import Argon2Params
+from companion.storage.bulk import EVER_END, EVER_START
+from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)
+    ctx,
+    people,
+    start,
+    type_into,
+    unlock_mary,
+)
+from ui.app import MainWindow
+from ui.screens import my_data
+from ui.screens.my_data import BackupScreen, KeepsScreen, MyDataScreen, RestoreScreen
+from ui.screens.people import PeopleScreen
+from ui.screens.people_add import AddNameScreen, NewSecretScreen
+from ui.screens.people_common import ConfirmInWordsScreen
+
+NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
+PIN = "583920"
+PASSPHRASE = "blue kettle garden song"
+
+
+@pytest.fixture(autouse=True)
+def fast_backups(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(my_data, "BACKUP_ARGON2", Argon2Params(1, 8, 1))
+
+
+def choose_files(monkeypatch: pytest.MonkeyPatch, save: Path | None, opened: Path | None) -> None:
+    monkeypatch.setattr(
+        my_data.FileDialogs, "save_path", classmethod(lambda cls, parent, name, kind: save)
+    )
+    monkeypatch.setattr(my_data.FileDialogs, "open_path", classmethod(lambda cls, parent: opened))
+
+
+def mary_with_checkins(qtbot, start, people: People) -> MainWindow:  # type: ignore[no-untyped-def]
+    mary = people.add("Mary", "pin", PIN)
+    session = people.unlock(mary.id, PIN)
+    for day in range(3):
+        when = NOW - timedelta(days=day)
+        session.checkins.finish(
+            CheckIn(None, when, when, "good", frozenset({"sleep"}), f"note {day} = é", False)
+        )
+    session.close()
+    window = start()
+    unlock_mary(qtbot, window, PIN)
+    window.push(MyDataScreen(window.ctx))
+    return window
+
+
+def press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]
+    button = next(b for b in window.current().choices() if b.accessibleName() == name)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_backup_then_restore_as_a_new_person_with_identical_checkins(
+    qtbot,
+    start,
+    people: People,
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    backup = tmp_path / "mary.companion-backup"
+    choose_files(monkeypatch, backup, backup)
+    window = mary_with_checkins(qtbot, start, people)
+    original = window.ctx.session.checkins.checkins_between(EVER_START, EVER_END)
+    press(qtbot, window, "Save a backup")
+    screen = window.current()
+    assert isinstance(screen, BackupScreen)
+    type_into(qtbot, screen.first, PASSPHRASE)
+    type_into(qtbot, screen.again, PASSPHRASE + "x")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert "not the same" in screen.status.text() and not backup.exists()
+    screen.again.clear()
+    type_into(qtbot, screen.again, PASSPHRASE)
+    qtbot.keyClick(screen.again, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "The backup is saved" in screen.status.text())
+    assert backup.exists() and b"note 0" not in backup.read_bytes()
+
+    window.back()
+    press(qtbot, window, "Restore a backup")
+    restore = window.current()
+    assert isinstance(restore, RestoreScreen)
+    qtbot.mouseClick(restore.choose_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, restore.passphrase, "wrong words entirely")
+    qtbot.mouseClick(restore.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "does not open this backup" in restore.status.text())
+    assert len(people.all()) == 1
+    restore.passphrase.clear()
+    type_into(qtbot, restore.passphrase, PASSPHRASE)
+    qtbot.keyClick(restore.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.current(), AddNameScreen))
+    name = window.current()
+    assert name.name_box.text() == ""  # "Mary" is taken here, so a new name is asked
+    type_into(qtbot, name.name_box, "Mary at home")
+    qtbot.mouseClick(name.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.current().choices()[0], Qt.MouseButton.LeftButton)
+    for _round in range(2):
+        pin = window.current()
+        assert isinstance(pin, NewSecretScreen)
+        type_into(qtbot, pin.pad.box, "731846")
+        qtbot.keyClick(pin.pad.box, Qt.Key.Key_Return)
+    qtbot.mouseClick(window.current().choices()[1], Qt.MouseButton.LeftButton)  # no code
+    qtbot.waitUntil(lambda: window.ctx.session.display_name == "Mary at home")
+    restored = window.ctx.session.checkins.checkins_between(EVER_START, EVER_END)
+    assert [(c.started_at, c.mood, c.tags, c.note) for c in restored] == [
+        (c.started_at, c.mood, c.tags, c.note) for c in original
+    ]
+    assert [p.name for p in people.all()] == ["Mary", "Mary at home"]
+
+
+def test_checkins_as_csv_say_the_file_is_not_locked(
+    qtbot,
+    start,
+    people: People,
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "checkins.csv"
+    choose_files(monkeypatch, target, None)
+    window = mary_with_checkins(qtbot, start, people)
+    screen = window.current()
+    qtbot.mouseClick(screen.csv_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "not locked" in screen.status.text())
+    text = target.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "started_at,finished_at,mood,tags,note"
+    assert text.count("note ") == 3
+
+
+def test_cancelling_a_file_dialog_changes_nothing(
+    qtbot,
+    start,
+    people: People,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    choose_files(monkeypatch, None, None)
+    window = mary_with_checkins(qtbot, start, people)
+    screen = window.current()
+    qtbot.mouseClick(screen.csv_button, Qt.MouseButton.LeftButton)
+    assert not screen.status.isVisible() and not screen.busy
+
+
+def test_delete_all_my_data_is_confirmed_in_words(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+    window = mary_with_checkins(qtbot, start, people)
+    folder = people.folder(people.all()[0].id)
+    press(qtbot, window, "Delete all my data")
+    confirm = window.current()
+    assert isinstance(confirm, ConfirmInWordsScreen)
+    assert confirm.title() == "Delete Mary and all of Mary's check-ins? This cannot be undone."
+    qtbot.mouseClick(confirm.yes_button, Qt.MouseButton.LeftButton)
+    assert not folder.exists() and people.all() == []
+    assert isinstance(window.current(), PeopleScreen)
+
+
+def test_what_companion_keeps_says_where_and_that_the_fallback_file_is_in_use(
+    qtbot,
+    start,
+    people: People,  # type: ignore[no-untyped-def]
+) -> None:
+    window = mary_with_checkins(qtbot, start, people)
+    press(qtbot, window, "What Companion keeps")
+    page = window.current()
+    assert isinstance(page, KeepsScreen)
+    words = page.body_text()
+    assert str(people.data_dir) in words
+    assert "locked (encrypted)" in words and "sends nothing over the internet" in words
+    assert "no keyring" in words  # the tests run with the fallback file: said honestly
+    assert "never keeps your notes" in words
+
+
+def test_a_guest_can_save_a_backup_but_not_delete(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+    window = start()
+    qtbot.mouseClick(window.current().guest_button, Qt.MouseButton.LeftButton)
+    window.push(MyDataScreen(window.ctx))
+    names = [b.accessibleName() for b in window.current().choices()]
+    assert "Delete all my data" not in names and "Save a backup" in names
