@@ -12,6 +12,8 @@ engine per driver name it made. A lock makes sure only one render uses it at a t
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import re
 import sys
@@ -20,7 +22,7 @@ import time
 import wave
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from voice import messages
 
@@ -35,6 +37,7 @@ PREFERRED_LANGUAGES: dict[str, tuple[str, ...]] = {
 }
 RENDER_SECONDS_BASE = 5.0
 FILE_POLL_S = 0.01
+ENGINE_CHATTER = "Audio saved to "
 EMBEDDED = "\x01"  # starts an espeak embedded command, e.g. "\x01150S" (speed 150 wpm)
 ESPEAK_MIN_RATE, ESPEAK_MAX_RATE = 80, 450
 _FIRST_WORD = re.compile(r"\w[\w'’-]*")
@@ -167,10 +170,12 @@ class Renderer:
                 prefix = self._settings_in_text(settings)
                 path.unlink(missing_ok=True)
                 self._engine.save_to_file(prefix + _without_controls(text), str(path))
-                # Returns early with espeak (pitfall 1): the finished callback is what counts.
-                self._engine.runAndWait()
                 timeout = RENDER_SECONDS_BASE + RENDER_SECONDS_PER_CHAR * len(text)
-                finished = self._wait_for_file(job, path, timeout, self._embeds_settings)
+                # espeak prints "Audio saved to <path>" on its thread; keep it out of stdout.
+                with contextlib.redirect_stdout(_StdoutWithoutChatter(sys.stdout)):
+                    # Returns early with espeak (pitfall 1): the finished callback is what counts.
+                    self._engine.runAndWait()
+                    finished = self._wait_for_file(job, path, timeout, self._embeds_settings)
                 duration = _complete_wav_duration(path)
                 if duration is None:
                     raise RuntimeError(
@@ -235,6 +240,26 @@ class Renderer:
         rate = min(max(int(settings.rate_wpm), ESPEAK_MIN_RATE), ESPEAK_MAX_RATE)
         amplitude = round(min(max(float(settings.volume), 0.0), 1.0) * 100)
         return f"{EMBEDDED}{rate}S{EMBEDDED}{amplitude}A "
+
+
+class _StdoutWithoutChatter(io.TextIOBase):
+    """Passes everything on to `target` except pyttsx3's espeak "Audio saved to ..." lines."""
+
+    def __init__(self, target: TextIO | None) -> None:
+        self._target = target
+        self._dropping = False
+
+    def write(self, text: str) -> int:
+        # print() writes the line and its newline separately: drop both.
+        dropping = text.startswith(ENGINE_CHATTER) or (self._dropping and text == "\n")
+        self._dropping = text.startswith(ENGINE_CHATTER)
+        if self._target is not None and not dropping:
+            self._target.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        if self._target is not None:
+            self._target.flush()
 
 
 def _without_controls(text: str) -> str:
