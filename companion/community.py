@@ -81,6 +81,16 @@ def autolock_words(minutes: int) -> str:
     return _("Lock after {minutes} minutes").format(minutes=minutes)
 
 
+def remove_guest_files(data_dir: Path) -> bool:
+    """When a guest leaves: remove the one folder a guest may have saved into. True if it was."""
+    folder = data_dir / GUEST_FILES_FOLDER
+    if not folder.exists():
+        return False
+    shutil.rmtree(folder, ignore_errors=True)
+    _log.info("Removed what a guest saved")
+    return True
+
+
 # The daily tidy ----------------------------------------------------------------------------
 
 

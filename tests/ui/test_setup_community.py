@@ -1,0 +1,242 @@
+"""Community-centre mode in the real window: idle lock on the caregiver's time, nothing of the
+person left after lock, a guest leaves no file, closing asks first. Real SQLCipher files."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from companion.appointments.model import Appointment
+from companion.checkin.models import CheckIn
+from companion.community import GUEST_FILES_FOLDER
+from companion.profiles import People, guest_session, open_people
+from companion.safety import EmergencyContact
+from companion.security import Argon2Params
+from ui.app import MainWindow, build_window
+from ui.autolock import AutoLockWarningScreen
+from ui.context import AppContext
+from ui.screens.home import HomeScreen
+from ui.screens.people import PeopleScreen
+from ui.screens.setup.community import (
+    FinishedScreen,
+    install_community_mode,
+    offers_finished_button,
+    open_finished_screen,
+)
+from ui.screens.unlock import UnlockScreen
+from ui.start import install_start, switch_to
+
+FAST = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
+PRIVATE_WORDS = ("Mary's secret worry", "Aunt Bea", "555 0199", "Dr. Quill")
+
+
+def every_text(root: QWidget) -> str:
+    """Every word the widget tree holds: texts, accessible names and descriptions."""
+    found: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        found += [widget.accessibleName(), widget.accessibleDescription(), widget.windowTitle()]
+        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+            found.append(widget.text())
+        elif isinstance(widget, QTextEdit | QPlainTextEdit):
+            found.append(widget.toPlainText())
+    return "\n".join(found)
+
+
+def every_text_of(widget: QWidget) -> str:
+    found = [widget.accessibleName(), widget.accessibleDescription()]
+    if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+        found.append(widget.text())
+    return "\n".join(found)
+
+
+def listing(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        if p.is_file()
+        else "folder"
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+@pytest.fixture
+def people(tmp_path: Path) -> People:
+    return open_people(tmp_path / "data", None, keyring=None, argon2=FAST)
+
+
+@pytest.fixture
+def centre(qtbot, make_ctx: Callable[..., AppContext], people: People) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """A shared PC as the launcher starts it, with Mary's private things in her database."""
+    ctx = make_ctx(shared_pc=True, autolock_minutes=5)
+    ctx.data_dir = people.data_dir
+    people._clock = ctx.clock
+    mary = people.add("Mary", "pin", "583920")
+    session = people.unlock(mary.id, "583920")
+    now = ctx.clock.now()
+    session.checkins.finish(
+        CheckIn(None, now, now, "not_good", frozenset(), PRIVATE_WORDS[0], False)
+    )
+    session.contacts.set_contacts([EmergencyContact(PRIVATE_WORDS[1], PRIVATE_WORDS[2], "aunt")])
+    session.appointments.save(
+        Appointment(
+            None,
+            "Session",
+            PRIVATE_WORDS[3],
+            now + timedelta(hours=2),
+            50,
+            None,
+            None,
+            "",
+            None,
+            None,
+        )
+    )
+    session.close()
+    ctx.session = guest_session()
+    ctx.services["people"] = people
+    window = build_window(ctx)
+    qtbot.addWidget(window)
+    install_start(window, needs_person_picker=True)
+    install_community_mode(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.ctx.services["community"].uninstall()
+    window.ctx.services["autolock"].stop()
+    if window.ctx.session is not None:
+        window.ctx.session.close()
+
+
+def open_mary(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    picker = window.current()
+    assert isinstance(picker, PeopleScreen)
+    [tile] = picker.person_tiles.values()
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    unlock = window.current()
+    assert isinstance(unlock, UnlockScreen)
+    qtbot.keyClicks(unlock.findChild(QLineEdit), "583920")
+    qtbot.keyClick(unlock.findChild(QLineEdit), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.ctx.session.is_guest, timeout=10000)
+
+
+def test_a_shared_pc_starts_full_screen_at_the_people_picker_with_a_guest_tile(
+    centre: MainWindow,
+) -> None:
+    assert centre.isFullScreen()
+    assert isinstance(centre.current(), PeopleScreen) and centre.current().guest_button.isVisible()
+    assert centre.ctx.session.is_guest and offers_finished_button(centre.ctx)
+
+
+def test_it_locks_after_the_caregivers_idle_time_and_nothing_of_mary_remains(
+    qtbot, centre: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    open_mary(qtbot, centre)
+    home = centre.current()
+    assert isinstance(home, HomeScreen)
+    assert PRIVATE_WORDS[3] in every_text(centre)  # Home shows her next session while she is in
+    watch, clock = centre.ctx.services["autolock"], centre.ctx.clock
+    clock.advance(minutes=3, seconds=59)
+    watch.poll()
+    assert not isinstance(centre.current(), AutoLockWarningScreen)  # the default 10 is not used
+    clock.advance(seconds=2)
+    watch.poll()
+    assert isinstance(centre.current(), AutoLockWarningScreen)  # a minute ahead, aloud
+    clock.advance(seconds=61)
+    watch.poll()
+    assert isinstance(centre.current(), PeopleScreen)
+    assert centre.ctx.session.is_guest
+    words = every_text(centre)
+    for private in PRIVATE_WORDS:
+        holders = [
+            f"{type(w).__name__}/{type(w.parent()).__name__}/{w.objectName()}"
+            for w in centre.findChildren(QWidget)
+            if private in every_text_of(w)
+        ]
+        assert private not in words, holders
+
+
+def test_im_finished_locks_and_a_guest_leaves_no_file_behind(qtbot, centre: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    ctx = centre.ctx
+    before = listing(ctx.data_dir)
+    qtbot.mouseClick(centre.current().guest_button, Qt.MouseButton.LeftButton)
+    assert ctx.session.is_guest and isinstance(centre.current(), HomeScreen)
+    guest = ctx.session
+    now = ctx.clock.now()
+    guest.checkins.finish(CheckIn(None, now, now, "good", frozenset(), "guest note", False))
+    guest.contacts.set_contacts([EmergencyContact("Guest friend", "555 0000", "")])
+    (ctx.data_dir / GUEST_FILES_FOLDER).mkdir()  # a report the guest saved to print
+    (ctx.data_dir / GUEST_FILES_FOLDER / "report.pdf").write_bytes(b"%PDF")
+    centre.push(open_finished_screen(ctx))  # the Home choice "I'm finished, lock it"
+    finished = centre.current()
+    assert isinstance(finished, FinishedScreen)
+    assert finished.title() == "Are you finished? Your check-in is saved."
+    qtbot.mouseClick(finished.yes_button, Qt.MouseButton.LeftButton)
+    assert isinstance(centre.current(), PeopleScreen)
+    assert (
+        ctx.session is not guest
+        and ctx.session.checkins.checkins_between(now - timedelta(days=1), now + timedelta(days=1))
+        == []
+    )
+    assert "guest note" not in every_text(centre) and "Guest friend" not in every_text(centre)
+    assert listing(ctx.data_dir) == before
+
+
+def test_closing_asks_are_you_finished_in_big_words_first(qtbot, centre: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    open_mary(qtbot, centre)
+    centre.close()
+    assert centre.isVisible()
+    question = centre.current()
+    assert isinstance(question, FinishedScreen) and question.closing
+    assert question.title_label.font().pointSize() >= 34
+    qtbot.mouseClick(question.no_button, Qt.MouseButton.LeftButton)
+    assert isinstance(centre.current(), HomeScreen) and not centre.ctx.session.is_guest
+    centre.close()
+    qtbot.mouseClick(centre.current().yes_button, Qt.MouseButton.LeftButton)
+    assert not centre.isVisible()
+    assert centre.ctx.session.is_guest  # Mary's data was closed before the window went
+
+
+def test_a_home_pc_closes_at_once_and_is_not_full_screen(
+    qtbot, make_ctx: Callable[..., AppContext]
+) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx()
+    window = build_window(ctx)
+    qtbot.addWidget(window)
+    mode = install_community_mode(window)
+    window.show()
+    assert not window.isFullScreen() and not offers_finished_button(ctx)
+    window.close()
+    assert not window.isVisible()
+    mode.uninstall()
+
+
+def test_the_daily_tidy_runs_at_start(
+    qtbot, make_ctx: Callable[..., AppContext], tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx()
+    (tmp_path / GUEST_FILES_FOLDER).mkdir()
+    window = build_window(ctx)
+    qtbot.addWidget(window)
+    mode = install_community_mode(window)
+    qtbot.waitUntil(lambda: (tmp_path / "tidy.json").exists(), timeout=5000)
+    assert not (tmp_path / GUEST_FILES_FOLDER).exists()
+    mode.uninstall()
+
+
+def test_switching_person_keeps_the_caregivers_idle_time(qtbot, centre: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    centre.ctx.settings.set("autolock_minutes", 2)
+    open_mary(qtbot, centre)
+    switch_to(centre.ctx, centre.ctx.session)
+    assert centre.ctx.services["autolock"].policy.state().seconds_left == 120

@@ -1,0 +1,185 @@
+"""Community-centre mode on screen: full screen, "Are you finished?" before closing, the big
+"I'm finished, lock it", the caregiver's idle time, and the daily tidy at start.
+
+The rules are companion.community's; locking itself is ui.start.lock (the people screens').
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject
+
+from companion.community import (
+    DailyTidy,
+    closing_question,
+    policy_for,
+    remove_guest_files,
+)
+from companion.i18n import _
+from companion.paths import logs_dir
+from companion.security.autolock import AutoLockPolicy
+from ui.context import AppContext
+from ui.widgets.big_button import BigButton
+from ui.widgets.screen import Screen
+
+if TYPE_CHECKING:
+    from ui.app import MainWindow
+
+_log = logging.getLogger(__name__)
+COMMUNITY_SERVICE = "community"
+FINISHED_TITLE_POINTS = 34  # bigger than a heading: "in big words"
+
+
+def lock_for_next_person(ctx: AppContext) -> None:
+    """Close the person's data, forget every screen of theirs, show "Who is using Companion?"."""
+    from ui.screens.setup.caregiver_gate import caregiver_lock
+    from ui.start import lock
+
+    was_guest = bool(getattr(ctx.session, "is_guest", False))
+    lock(ctx)
+    caregiver_lock(ctx).close()
+    if was_guest:
+        remove_guest_files(ctx.data_dir)
+
+
+class FinishedScreen(Screen):
+    """ "Are you finished? Your check-in is saved." in big words, with two huge answers."""
+
+    screen_id = "finished"
+
+    def __init__(self, ctx: AppContext, closing: bool = False) -> None:
+        super().__init__(ctx)
+        self.closing = closing
+        self.set_title(closing_question)
+        points = ctx.look().points(FINISHED_TITLE_POINTS)
+        self.title_label.setStyleSheet(f"font-size: {points}pt; font-weight: bold;")
+        self.add_text(lambda: _("When you lock it, nothing of yours stays on the screen."))
+        self.no_button = self.add_choice(BigButton(lambda: _("No, keep going"), "back", tile=True))
+        self.no_button.clicked.connect(lambda: self.ctx.nav().back())
+        self.yes_button = self.add_choice(BigButton(self._yes_words, "lock", tile=True))
+        self.yes_button.clicked.connect(self.finish)
+        for button in (self.no_button, self.yes_button):
+            button.setMinimumHeight(140)
+        self.finish_layout()
+
+    def _yes_words(self) -> str:
+        return _("Yes, lock it and close") if self.closing else _("Yes, lock it")
+
+    def finish(self) -> None:
+        community = self.ctx.services.get(COMMUNITY_SERVICE)
+        if self.closing and isinstance(community, CommunityMode):
+            community.close_for_good()
+            return
+        lock_for_next_person(self.ctx)
+
+    def on_shown(self) -> None:
+        super().on_shown()
+        if self.ctx.speech.available:
+            self.ctx.speech.say(self.title())
+
+
+def open_finished_screen(ctx: AppContext) -> Screen:
+    """The Home choice "I'm finished, lock it" opens this (one more press: "Yes, lock it")."""
+    return FinishedScreen(ctx)
+
+
+def offers_finished_button(ctx: AppContext) -> bool:
+    """Show "I'm finished, lock it" on Home only on a shared PC."""
+    return policy_for(ctx.settings).offers_finished_button
+
+
+class CommunityMode(QObject):
+    """Installs the shared-PC rules on the main window; follows the settings live."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx: AppContext = window.ctx
+        self._closing_confirmed = False
+        self.policy = policy_for(self.ctx.settings)
+        window.installEventFilter(self)
+        self.ctx.settings.subscribe(self._on_setting)
+        self.ctx.services[COMMUNITY_SERVICE] = self
+        changed = getattr(window, "session_changed", None)
+        if changed is not None:
+            changed.connect(self._on_session_changed)
+        self.apply_idle_time()
+
+    def _on_session_changed(self) -> None:
+        """After a lock or a guest's exit, scrub what the last person left in the window."""
+        session = self.ctx.session
+        if session is not None and not session.is_guest:
+            return
+        from ui.screens.setup.caregiver_gate import caregiver_lock
+
+        caregiver_lock(self.ctx).close()
+        banner = getattr(self.window, "reminder_banner", None)
+        if banner is not None:  # a session reminder names the person's appointment
+            banner.label.clear()
+            banner.setAccessibleName("")
+            banner.hide()
+
+    def _on_setting(self, name: str, _value: Any) -> None:
+        if name in ("shared_pc", "autolock_minutes"):
+            self.policy = policy_for(self.ctx.settings)
+            self.apply_idle_time()
+            self.apply_full_screen()
+
+    def apply_idle_time(self) -> None:
+        """The auto-lock watch counts the caregiver's idle time (it defaults to 10 minutes)."""
+        watch = self.ctx.services.get("autolock")
+        if watch is not None and hasattr(watch, "policy"):
+            watch.policy = AutoLockPolicy(self.ctx.clock, self.policy.idle_lock_seconds)
+
+    def apply_full_screen(self) -> None:
+        if self.policy.full_screen and not self.window.isFullScreen():
+            self.window.showFullScreen()
+        elif not self.policy.full_screen and self.window.isFullScreen():
+            self.window.showNormal()
+
+    def start_at_people(self) -> None:
+        """A shared PC starts with no one's data open, at "Who is using Companion?"."""
+        if self.policy.starts_at_people_picker and "people" in self.ctx.services:
+            lock_for_next_person(self.ctx)
+
+    def tidy_in_background(self) -> None:
+        """Once a day: guest leftovers and old logs (file work, so off the UI thread)."""
+        from ui.screens.people_common import run_off_ui_thread
+
+        tidy = DailyTidy(self.ctx.data_dir, logs_dir(self.ctx.data_dir), self.ctx.clock)
+        run_off_ui_thread(
+            self,
+            tidy.run_if_due,
+            lambda report: _log.info("Tidy done (%d removed)", len(report.removed)),
+            lambda exc: _log.error("Daily tidy failed", exc_info=exc),
+        )
+
+    def close_for_good(self) -> None:
+        lock_for_next_person(self.ctx)
+        self._closing_confirmed = True
+        self.window.close()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        closing = watched is self.window and event.type() == QEvent.Type.Close
+        if closing and self.policy.asks_before_closing and not self._closing_confirmed:
+            event.ignore()
+            if not isinstance(self.window.current(), FinishedScreen):
+                self.window.push(FinishedScreen(self.ctx, closing=True))
+            return True
+        return False
+
+    def uninstall(self) -> None:
+        self.window.removeEventFilter(self)
+        self.ctx.settings.unsubscribe(self._on_setting)
+
+
+def install_community_mode(window: MainWindow) -> CommunityMode:
+    """The launcher's one call after `ui.start.install_start`: full screen, closing question,
+    idle time, the daily tidy, and (on a shared PC) the start at the people picker."""
+    mode = CommunityMode(window)
+    mode.apply_full_screen()
+    mode.start_at_people()
+    mode.tidy_in_background()
+    return mode

@@ -1,0 +1,239 @@
+"""Helper settings: the shared-PC switch, the idle lock time, the helper PIN, trusted video sites,
+the daily reminder, and presets to set up other PCs the same way. All behind the helper PIN."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import time
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QWidget
+
+from companion.appointments.links import normalise_trusted_domain
+from companion.checkin.schedule import load_schedule, save_schedule
+from companion.community import AUTOLOCK_CHOICES, autolock_words
+from companion.i18n import _
+from companion.preset_files import PresetFileError, export_preset, import_preset
+from ui.context import AppContext
+from ui.screens.settings import TileScreen
+from ui.screens.settings_options import ChoiceSettingScreen
+from ui.screens.setup.caregiver_gate import CaregiverPinScreen, guarded
+from ui.widgets.big_button import BigButton
+from ui.widgets.screen import Screen
+
+_log = logging.getLogger(__name__)
+REMINDER_TIMES: tuple[time | None, ...] = (None, time(10, 0), time(14, 0), time(18, 0))
+
+
+def helper_tile_title() -> str:
+    return _("Helper settings")
+
+
+def open_helper_settings(ctx: AppContext) -> Screen:
+    """The tile's factory: the helper PIN gate first when one is set."""
+    return guarded(ctx, HelperSettingsScreen)
+
+
+class HelperSettingsScreen(TileScreen):
+    screen_id = "helper_settings"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.set_title(helper_tile_title)
+        self.add_text(lambda: _("How Companion works on this computer. None of this opens notes."))
+        self.add_tile(lambda: _("Who uses this computer"), "person", shared_pc_screen)
+        self.add_tile(lambda: _("Lock when nobody is using it"), "lock", autolock_screen)
+        self.add_tile(lambda: _("Helper PIN"), "lock", CaregiverPinScreen)
+        self.add_tile(lambda: _("Daily check-in reminder"), "mood", _reminder)
+        self.add_tile(lambda: _("Trusted video websites"), "sessions", _trusted)
+        self.add_tile(lambda: _("Same settings on other computers"), "settings", PresetScreen)
+        self.finish_layout()
+
+
+def _reminder(ctx: AppContext) -> Screen:
+    return guarded(ctx, ReminderScreen, "schedules")
+
+
+def _trusted(ctx: AppContext) -> Screen:
+    return guarded(ctx, TrustedSitesScreen, "trusted_domains")
+
+
+def shared_pc_screen(ctx: AppContext) -> Screen:
+    return ChoiceSettingScreen(
+        ctx,
+        "shared_pc",
+        lambda: _("Who uses this computer"),
+        lambda: _(
+            "On a shared computer, Companion starts with the list of people, offers a guest, "
+            "and locks by itself when nobody is using it."
+        ),
+        [(False, lambda: _("Just me")), (True, lambda: _("Several people"))],
+    )
+
+
+def autolock_screen(ctx: AppContext) -> Screen:
+    return ChoiceSettingScreen(
+        ctx,
+        "autolock_minutes",
+        lambda: _("Lock when nobody is using it"),
+        lambda: _(
+            "On a shared computer, Companion warns aloud a minute before, then locks. "
+            "Nothing is lost."
+        ),
+        [(m, partial(autolock_words, m)) for m in AUTOLOCK_CHOICES],
+    )
+
+
+class ReminderScreen(Screen):
+    """The daily check-in reminder time of the person who is in (kept in their own data)."""
+
+    screen_id = "helper_reminder"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.set_title(lambda: _("Daily check-in reminder"))
+        self.add_text(lambda: _("Companion gently asks once a day. A missed day is never counted."))
+        self.buttons: dict[time | None, BigButton] = {}
+        for at in REMINDER_TIMES:
+            button = self.add_choice(BigButton(partial(self._words, at), checkable=True))
+            button.clicked.connect(partial(self.choose, at))
+            self.buttons[at] = button
+        self._sync()
+        self.finish_layout()
+
+    @staticmethod
+    def _words(at: time | None) -> str:
+        if at is None:
+            return _("No reminder")
+        return _("Each day at {time}").format(time=at.strftime("%H:%M"))
+
+    def _sync(self) -> None:
+        preferences = getattr(self.ctx.session, "preferences", None)
+        chosen = load_schedule(preferences).reminder_time if preferences is not None else None
+        for at, button in self.buttons.items():
+            button.setChecked(at == chosen)
+
+    def choose(self, at: time | None) -> None:
+        preferences = getattr(self.ctx.session, "preferences", None)
+        if preferences is not None:
+            save_schedule(preferences, replace(load_schedule(preferences), reminder_time=at))
+        self._sync()
+
+
+class TrustedSitesScreen(Screen):
+    """Websites a clinic uses for video besides the well-known ones, one per line or comma."""
+
+    screen_id = "helper_trusted_sites"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.set_title(lambda: _("Trusted video websites"))
+        self.add_text(
+            lambda: _(
+                "Zoom, Teams, Meet and the other well-known ones are trusted already. Add your "
+                "clinic's own video website here, for example meet.myclinic.ca."
+            )
+        )
+        label = QLabel(_("Websites, separated by commas"))
+        label.setWordWrap(True)
+        self.box = QLineEdit(str(ctx.settings.get("trusted_link_domains")))
+        self.box.setAccessibleName(_("Websites, separated by commas"))
+        label.setBuddy(self.box)
+        self.add_widget(label)
+        self.add_widget(self.box, focusable=True)
+        self.status = self.add_text(lambda: "", notice=True)
+        self.status.hide()
+        self.save_button = self.add_choice(BigButton(lambda: _("Save"), "check"))
+        self.save_button.clicked.connect(self.save)
+        self.finish_layout()
+
+    def save(self) -> None:
+        typed = [part.strip() for part in self.box.text().replace("\n", ",").split(",")]
+        names = [normalise_trusted_domain(part) for part in typed if part]
+        if any(name is None for name in names):
+            self.status.setText(
+                _("One of these is not a website name like meet.myclinic.ca. Nothing was changed.")
+            )
+        else:
+            self.ctx.settings.set("trusted_link_domains", ", ".join(n for n in names if n))
+            self.box.setText(str(self.ctx.settings.get("trusted_link_domains")))
+            self.status.setText(_("Saved."))
+        self.status.show()
+
+
+class PresetScreen(Screen):
+    """Save these settings to a file, or use a file made on another computer of the centre."""
+
+    screen_id = "helper_presets"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.set_title(lambda: _("Same settings on other computers"))
+        self.add_text(
+            lambda: _(
+                "Save how Companion works here to a file, then use it on the other computers. "
+                "The file has no names, phone numbers, PINs or notes."
+            )
+        )
+        self.status = self.add_text(lambda: "", notice=True)
+        self.status.hide()
+        self.export_button = self.add_choice(
+            BigButton(lambda: _("Save settings to a file"), "about")
+        )
+        self.export_button.clicked.connect(self.export)
+        self.import_button = self.add_choice(
+            BigButton(lambda: _("Use a settings file"), "settings")
+        )
+        self.import_button.clicked.connect(self.import_file)
+        self.finish_layout()
+
+    @classmethod
+    def ask_save_path(cls, parent: QWidget) -> Path | None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            parent, _("Save settings"), str(Path.home() / "companion-settings.json"), "(*.json)"
+        )
+        return Path(chosen) if chosen else None
+
+    @classmethod
+    def ask_open_path(cls, parent: QWidget) -> Path | None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            parent, _("Use a settings file"), str(Path.home()), "(*.json)"
+        )
+        return Path(chosen) if chosen else None
+
+    def _say(self, sentence: str) -> None:
+        self.status.setText(sentence)
+        self.status.show()
+        self.setAccessibleDescription(sentence)
+
+    def export(self) -> None:
+        path = type(self).ask_save_path(self)
+        if path is None:
+            return
+        try:
+            written = export_preset(self.ctx.settings, path)
+        except OSError:
+            _log.exception("Saving the settings file failed")
+            self._say(_("The file could not be saved there. Please choose another place."))
+            return
+        self._say(_("Saved: {name}").format(name=written.name))
+
+    def import_file(self) -> None:
+        path = type(self).ask_open_path(self)
+        if path is None:
+            return
+        try:
+            result = import_preset(path, self.ctx.settings)
+        except PresetFileError as exc:
+            self._say(
+                _("That file is too big to be a settings file. Nothing was changed.")
+                if exc.reason == "too_big"
+                else _("That file is not a Companion settings file. Nothing was changed.")
+            )
+            return
+        sentence = _("Done: {count} settings now match the file.").format(count=len(result.applied))
+        if result.skipped:
+            sentence += " " + _("Some parts of the file were left out.")
+        self._say(sentence)
