@@ -5,6 +5,7 @@ and, for the person who is in, lock, switch, rename and delete (confirmed in wor
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -59,6 +60,10 @@ def initials_icon(initials: str, colour: str, size: int) -> QIcon:
     return result
 
 
+def _name_of(person: Person) -> Callable[[], str]:
+    return lambda: person.name
+
+
 def page_of(everyone: list[Person], page: int) -> tuple[list[Person], bool]:
     """The people on `page`, and whether a "More people" tile is needed after them."""
     fits = TILES_PER_PAGE - 2  # Guest and Add a person always show
@@ -87,7 +92,7 @@ class PeopleScreen(Screen):
         shown, more = page_of(everyone, page)
         self.person_tiles: dict[str, BigButton] = {}
         for person in shown:
-            tile = self.add_choice(BigButton(lambda p=person: p.name, tile=True))
+            tile = self.add_choice(BigButton(_name_of(person), tile=True))
             tile.setProperty("personColour", person.colour)
             tile.setProperty("initials", person.initials)
             tile.clicked.connect(partial(self.choose, person))

@@ -227,12 +227,12 @@ class NewSecretScreen(StepScreen):
         self.first: str | None = None
         self.set_title(self._title)
         self.hint = self.add_text(self._hint)
-        self.pad = PinPad(self._box_name, digits=lock != "passphrase")
+        self.add_status()
+        self.next_button = BigButton(lambda: _("Next"), "next")
+        self.next_button.clicked.connect(self.next_step)
+        self.pad = PinPad(self._box_name, digits=lock != "passphrase", actions=[self.next_button])
         self.pad.submitted.connect(self.next_step)
         self.add_widget(self.pad)
-        self.add_status()
-        self.next_button = self.add_choice(BigButton(lambda: _("Next"), "next"))
-        self.next_button.clicked.connect(self.next_step)
         self.finish_layout()
 
     def _title(self) -> str:
@@ -255,7 +255,7 @@ class NewSecretScreen(StepScreen):
         return _("New passphrase") if self.lock == "passphrase" else _("New PIN")
 
     def choices(self) -> list[QWidget]:
-        return [*self.pad.focusables(), self.next_button]
+        return self.pad.focusables()
 
     def on_shown(self) -> None:
         super().on_shown()
@@ -292,6 +292,7 @@ class NewSecretScreen(StepScreen):
     def retranslate(self) -> None:
         super().retranslate()
         self.pad.retranslate()
+        self.next_button.retranslate()
 
 
 class RecoveryChoiceScreen(StepScreen):

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from companion.i18n import _
 from companion.profiles import Person, PersonSession
@@ -19,10 +19,11 @@ from companion.storage import StorageError
 from ui.context import AppContext
 from ui.screens.people_common import people_of, run_off_ui_thread, speak_prompt
 from ui.widgets.big_button import BigButton
+from ui.widgets.choice_grid import ChoiceGrid
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
-PAD_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"))
+PAD_ROWS = (("1", "2", "3", "4", "5"), ("6", "7", "8", "9", "0"))  # fits 720 px at 100%
 
 
 def seconds_in_words(seconds: int) -> str:
@@ -54,7 +55,12 @@ class PinPad(QWidget):
 
     submitted = Signal()
 
-    def __init__(self, box_name: Callable[[], str], digits: bool = True) -> None:
+    def __init__(
+        self,
+        box_name: Callable[[], str],
+        digits: bool = True,
+        actions: list[BigButton] | None = None,
+    ) -> None:
         super().__init__()
         self._box_name = box_name
         self._digits = digits
@@ -64,31 +70,36 @@ class PinPad(QWidget):
         self.box.setAccessibleName(box_name())
         self.box.returnPressed.connect(self.submitted.emit)
         self.keys: list[BigButton] = []
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(20)
-        grid.addWidget(self.box, 0, 0, 1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(20)
+        layout.addWidget(self.box)
         if digits:
-            for row, labels in enumerate(PAD_ROWS, start=1):
+            grid = QGridLayout()
+            grid.setSpacing(20)
+            for row, labels in enumerate(PAD_ROWS):
                 for column, digit in enumerate(labels):
                     grid.addWidget(self._digit(digit), row, column)
-        self.delete_key = BigButton(lambda: _("Delete last"), "back")
+            for column in range(len(PAD_ROWS[0])):
+                grid.setColumnStretch(column, 1)
+            layout.addLayout(grid)
+        self.delete_key = BigButton(lambda: _("Delete last"), "back", line_chars=12)
         self.delete_key.clicked.connect(self.box.backspace)
-        self.show_key = BigButton(self._show_text, checkable=True)
+        self.show_key = BigButton(self._show_text, checkable=True, line_chars=12)
         self.show_key.toggled.connect(self._show)
-        if digits:
-            grid.addWidget(self.delete_key, 4, 0)
-            grid.addWidget(self._digit("0"), 4, 1)
-            grid.addWidget(self.show_key, 4, 2)
-        else:
-            grid.addWidget(self.delete_key, 1, 0)
-            grid.addWidget(self.show_key, 1, 1)
+        self.screen_buttons = actions or []
+        # The last row: Delete last, Show my PIN, then the screen's own buttons (Open, ...);
+        # it reflows to fewer columns as the text grows, so nothing is cut.
+        self.bottom = ChoiceGrid(max_columns=2 + len(self.screen_buttons))
+        for button in [self.delete_key, self.show_key, *self.screen_buttons]:
+            self.bottom.add(button)
+        layout.addWidget(self.bottom)
         self.keys += [self.delete_key, self.show_key]
 
     def _digit(self, digit: str) -> BigButton:
         key = BigButton(lambda: digit)
         key.setProperty("pinDigit", True)
-        key.setMinimumSize(112, 88)
+        key.setMinimumSize(96, 80)
         key.clicked.connect(lambda: self.box.insert(digit))
         self.keys.append(key)
         return key
@@ -111,11 +122,13 @@ class PinPad(QWidget):
         self.box.clear()
 
     def focusables(self) -> list[QWidget]:
-        return [self.box, *self.keys]
+        """The box, the screen's own buttons (Open first after the box), then the keys."""
+        return [self.box, *reversed(self.screen_buttons), *self.keys]
 
     def set_digit_size(self, points: int) -> None:
-        """Huge digits that grow with the person's text size."""
+        """Huge digits that grow with the person's text size; the last row reflows to fit."""
         self.setStyleSheet(f'QToolButton[pinDigit="true"] {{ font-size: {points}pt; }}')
+        self.bottom.refresh()
 
     def retranslate(self) -> None:
         self.box.setAccessibleName(self._box_name())
@@ -133,15 +146,19 @@ class UnlockScreen(Screen):
         self.person = person
         self.busy = False
         self.set_title(self._title)
-        self.pad = PinPad(self._box_name, digits=person.lock != "passphrase")
+        self.status = self.add_text(lambda: "", notice=True)  # the wait, right under the title
+        self.status.hide()
+        self.forgot_button = BigButton(self._forgot_text, line_chars=12)
+        self.forgot_button.clicked.connect(self.forgot)
+        self.open_button = BigButton(lambda: _("Open"), "check")
+        self.open_button.clicked.connect(self.open_now)
+        self.pad = PinPad(
+            self._box_name,
+            digits=person.lock != "passphrase",
+            actions=[self.forgot_button, self.open_button],
+        )
         self.pad.submitted.connect(self.open_now)
         self.add_widget(self.pad)
-        self.status = self.add_text(lambda: "", notice=True)
-        self.status.hide()
-        self.open_button = self.add_choice(BigButton(lambda: _("Open"), "check"))
-        self.open_button.clicked.connect(self.open_now)
-        self.forgot_button = self.add_choice(BigButton(self._forgot_text, "about"))
-        self.forgot_button.clicked.connect(self.forgot)
         self.finish_layout()
         self.wait_timer = QTimer(self)
         self.wait_timer.setInterval(1000)
@@ -162,7 +179,7 @@ class UnlockScreen(Screen):
         return _("I forgot my PIN")
 
     def choices(self) -> list[QWidget]:
-        return [*self.pad.focusables(), self.open_button, self.forgot_button]
+        return self.pad.focusables()
 
     def say(self, sentence: str) -> None:
         self.status.setText(sentence)
@@ -232,6 +249,7 @@ class UnlockScreen(Screen):
     def on_shown(self) -> None:
         super().on_shown()
         self.pad.set_digit_size(self.ctx.look().points(32))
+        self.pad.bottom.refresh()
         speak_prompt(self.ctx, self.title())
 
     def on_closed(self) -> None:
@@ -240,6 +258,8 @@ class UnlockScreen(Screen):
     def retranslate(self) -> None:
         super().retranslate()
         self.pad.retranslate()
+        self.open_button.retranslate()
+        self.forgot_button.retranslate()
 
     def forgot(self) -> None:
         self.ctx.nav().push(ForgotScreen(self.ctx, self.person))
