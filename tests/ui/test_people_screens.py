@@ -275,3 +275,13 @@ def test_lock_from_settings_shows_the_picker_and_closes_the_data(
     assert mary_session.database is None  # closed
     assert window.ctx.session.is_guest
     assert isinstance(window.current(), PeopleScreen) and len(window._screens) == 2
+
+
+def test_a_person_with_no_pin_opens_from_the_tile(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+    people.add("Dad", "none", "", chosen_by_caregiver=True)
+    window = start()
+    picker = window.current()
+    qtbot.mouseClick(next(iter(picker.person_tiles.values())), Qt.MouseButton.LeftButton)
+    assert picker.status.text() == "Opening…"
+    qtbot.waitUntil(lambda: not window.ctx.session.is_guest)
+    assert window.ctx.session.display_name == "Dad" and len(window._screens) == 1

@@ -319,8 +319,8 @@ class KeepsScreen(Screen):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        people = people_of(ctx)
-        folder = people.data_dir
+        people = ctx.services.get("people")  # None while the data is still opening
+        folder = people.data_dir if people is not None else ctx.data_dir
         fallback = keyring_uses_fallback(folder)
         self.set_title(lambda: _("What Companion keeps about you and where"))
         self.add_text(

@@ -181,6 +181,7 @@ class AccountScreen(Screen):
             self.add_text(lambda: _("Lock Companion when you leave, so your notes stay private."))
         lock = self.add_choice(BigButton(lambda: _("Lock and switch person"), "lock", tile=True))
         lock.clicked.connect(self.lock_now)
+        lock.setEnabled("people" in ctx.services)  # the list of people is still being read
         if self.person_id is not None:
             rename = self.add_choice(BigButton(lambda: _("Change my name"), "person", tile=True))
             rename.clicked.connect(lambda: self.ctx.nav().push(RenameScreen(self.ctx)))
