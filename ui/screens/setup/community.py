@@ -53,7 +53,8 @@ class FinishedScreen(Screen):
         super().__init__(ctx)
         self.closing = closing
         self.set_title(closing_question)
-        points = ctx.look().points(FINISHED_TITLE_POINTS)
+        # Big words, but the two answers must still show on a 1280 x 720 screen at 200%.
+        points = round(FINISHED_TITLE_POINTS * min(ctx.look().text_scale, 140) / 100)
         self.title_label.setStyleSheet(f"font-size: {points}pt; font-weight: bold;")
         self.add_text(lambda: _("When you lock it, nothing of yours stays on the screen."))
         self.no_button = self.add_choice(BigButton(lambda: _("No, keep going"), "back", tile=True))
@@ -61,7 +62,7 @@ class FinishedScreen(Screen):
         self.yes_button = self.add_choice(BigButton(self._yes_words, "lock", tile=True))
         self.yes_button.clicked.connect(self.finish)
         for button in (self.no_button, self.yes_button):
-            button.setMinimumHeight(140)
+            button.setMinimumHeight(120)
         self.finish_layout()
 
     def _yes_words(self) -> str:

@@ -249,6 +249,12 @@ class ScaleStepScreen(SetupStepScreen):
         self.bigger = self.add_choice(BigButton(lambda: _("Bigger"), "text-size"))
         self.smaller.clicked.connect(partial(self.step_by, -1))
         self.bigger.clicked.connect(partial(self.step_by, +1))
+        self._sync_ends()
+
+    def _sync_ends(self) -> None:
+        size = self.ctx.settings.get("text_scale")
+        self.smaller.setEnabled(size != TEXT_SCALES[0])
+        self.bigger.setEnabled(size != TEXT_SCALES[-1])
 
     def _now_text(self) -> str:
         return _("Now: {size} %").format(size=self.ctx.settings.get("text_scale"))
@@ -261,8 +267,7 @@ class ScaleStepScreen(SetupStepScreen):
         self.ctx.settings.set("text_scale", size)  # the window restyles everything at once
         self.ctx.settings.set("follow_system_look", False)
         self.now_label.setText(self._now_text())
-        self.smaller.setEnabled(size != scales[0])
-        self.bigger.setEnabled(size != scales[-1])
+        self._sync_ends()
         self.setAccessibleDescription(self._now_text())
 
 

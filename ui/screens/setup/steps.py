@@ -126,8 +126,10 @@ class SafetyStepScreen(SetupStepScreen):
     """Where I live (for the crisis lines) and up to three people to call."""
 
     def build(self) -> None:
-        self.region_button = self.add_choice(BigButton(self._region_words, "language"))
+        # Above the people, in reading order (not in the grid of Back / Later / Next below).
+        self.region_button = BigButton(self._region_words, "language")
         self.region_button.clicked.connect(self._pick_region)
+        self.add_widget(self.region_button)
         existing = list(self.run.flow.answers.contacts)
         session = self.ctx.session
         if not existing and session is not None:
@@ -167,15 +169,15 @@ class SafetyStepScreen(SetupStepScreen):
         self.ctx.nav().push(RegionScreen(self.ctx))
 
     def choices(self) -> list[QWidget]:
-        # The region first, then the people, then Back / Later / Next.
-        rest = [c for c in super().choices() if c is not self.region_button]
-        fields = [c for c in rest if c in self.fields]
-        buttons = [c for c in rest if c not in self.fields]
-        return [self.region_button, *fields, *buttons]
+        return [self.region_button, *super().choices()]  # the region, the people, then the rest
 
     def on_shown(self) -> None:
         super().on_shown()
         self.region_button.retranslate()  # back from choosing the region
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.region_button.retranslate()
 
     def keep_answer(self) -> None:
         people = [(n.text(), p.text(), r.text()) for n, p, r in self.rows]
