@@ -1,8 +1,9 @@
 """Read the settings preset an IT person leaves on a PC, and use it on each user's first start.
 
-A preset has the same shape as a person's settings.json (a table of setting names and values), so
-the easiest way to make one is to set up one PC and copy its settings.json. It only fills in a
-brand-new settings file: once a person has their own settings, the preset never overrides them.
+A preset has the same shape as a person's settings.json (a table of setting names and values):
+export one from the helper settings ("Same settings on other computers", companion/preset_files.py)
+or copy a set-up PC's settings.json. It only fills in a brand-new settings file: once a person has
+their own settings, the preset never overrides them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ PRESET_VARIABLE = "COMPANION_PRESET"
 # The machine-wide preset each platform's silent install writes (Linux: the .deb's conffile path).
 LINUX_PRESET = Path("/etc/companion") / PRESET_FILE_NAME
 MACOS_PRESET = Path("/Library/Application Support/Companion") / PRESET_FILE_NAME
+# Settings that describe one person's own history, not a centre's choices: a copied settings.json
+# must not skip the first-start setup for everyone who comes after.
+NOT_PRESETTABLE: frozenset[str] = frozenset({"first_run_done"})
 
 
 def _machine_preset() -> Path | None:
@@ -82,6 +86,9 @@ def load_system_preset(paths: Iterable[Path]) -> dict[str, Any]:
             continue
         for name, value in table.items():
             setting = SETTINGS_BY_NAME.get(name)
+            if name in NOT_PRESETTABLE:
+                _log.info("Preset %s: %s is never taken from a preset; skipping it", path, name)
+                continue
             if setting is None:
                 _log.warning("Preset %s names an unknown setting %r; skipping it", path, name)
                 continue

@@ -51,6 +51,12 @@ def test_a_later_file_wins_and_broken_or_missing_files_are_ignored(tmp_path: Pat
     assert found == {"language": "fr", "text_scale": 200}
 
 
+def test_a_copied_settings_file_does_not_skip_the_first_start_setup(tmp_path: Path) -> None:
+    copied = write(tmp_path / "settings.json", {"language": "fr", "first_run_done": True})
+
+    assert load_system_preset([copied]) == {"language": "fr"}
+
+
 def test_first_start_takes_the_preset_into_the_persons_settings(tmp_path: Path) -> None:
     preset = write(tmp_path / "preset.json", {"language": "fr", "theme": "high_contrast"})
     settings_file = tmp_path / "data" / SETTINGS_FILE_NAME
