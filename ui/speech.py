@@ -4,22 +4,16 @@ The speaker calls back on its own thread. The bridge puts each callback in an in
 event to itself; the UI thread empties the inbox and emits the public signals (`started`, `word`,
 `finished`, `failed`), so they are always emitted on the UI thread, whoever connects and however.
 Nothing here waits for speech: say(), stop() and apply_settings() only hand work to the speaker.
-
-PySide6 6.12.0 on Python 3.11: `SignalInstance.emit()` with a Python receiver returns True without
-owning a reference, so each emit drops one reference to True and after some hundreds the
-interpreter aborts ("bool_dealloc: deallocating True or False"). Speech emits a signal per word, so
-the bridge emits through `_emit`, which gives the reference back; an extra reference to True is
-harmless if a later PySide6 fixes this. Cross-thread hand-over uses posted events for the same
-reason (a queued connection emits on the worker thread).
+(PySide6 is pinned to 6.11.3: 6.12.0 aborts Python 3.11 after a few hundred bool-carrying emits;
+see docs/decisions/0005-pyside6-version.md.)
 """
 
 from __future__ import annotations
 
-import ctypes
 import itertools
 import logging
 from collections import deque
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
@@ -31,13 +25,6 @@ if TYPE_CHECKING:
 _log = logging.getLogger(__name__)
 
 _INBOX_EVENT = QEvent.Type(QEvent.registerEventType())
-
-
-def _emit(signal: Any, *args: object) -> None:
-    """`signal.emit(*args)`, returning the reference to True/False PySide6 6.12 forgets to own."""
-    result = signal.emit(*args)
-    if isinstance(result, bool):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
 
 
 class _WorkerListener:
@@ -150,11 +137,11 @@ class SpeechBridge(QObject):
         while self._inbox:
             kind, args = self._inbox.popleft()
             if kind == "started":
-                _emit(self.started, *args)
+                self.started.emit(*args)
             elif kind == "word":
-                _emit(self.word, *args)
+                self.word.emit(*args)
             elif kind == "finished":
-                _emit(self.finished, *args)
+                self.finished.emit(*args)
             else:
                 self._tell_once(str(args[0]))
 
@@ -163,4 +150,4 @@ class SpeechBridge(QObject):
             return
         self._told.add(sentence)
         _log.info("Told the person speech is unavailable or limited")
-        _emit(self.failed, _(sentence))
+        self.failed.emit(_(sentence))
