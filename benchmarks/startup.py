@@ -1,9 +1,12 @@
-"""Start-up time (process start to Home shown) and peak memory, as ratios to a bare PySide6 window.
+"""Start-up time and peak memory, as ratios to a bare PySide6 window with six buttons.
 
     .venv/bin/python benchmarks/startup.py [--runs 7]
 
-Both programs run offscreen in this same run, alternately, with a fresh data folder each time;
-the median of the runs is compared. Target: at most 1.5x time and 1.5x memory.
+Both programs run offscreen in this same run, alternately, with a fresh data folder each time
+(so Companion also creates and encrypts a new person's database); medians are compared.
+Companion reports two moments: "shown" (Home is on screen and answers) and "ready" (the
+person's encrypted data and speech are open, in the background). Peak memory is taken at
+"ready", so nothing loaded after Home hides from the number. Target: at most 1.5x.
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ HERE = Path(__file__).resolve().parent
 TARGET_RATIO = 1.5
 
 
-def measure(command: list[str]) -> tuple[float, float]:
-    """Seconds until the program says it is shown, and its peak resident memory in MB."""
+def measure(command: list[str]) -> tuple[float, float, float]:
+    """Seconds until "shown" and until "ready" (the same for the bare window), and peak MB."""
     with tempfile.TemporaryDirectory() as data:
         env = {
             **os.environ,
@@ -35,14 +38,16 @@ def measure(command: list[str]) -> tuple[float, float]:
             command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
         )
         assert process.stdout is not None
-        seconds = None
+        shown = ready = None
         for line in process.stdout:
             if line.strip() == "shown":
-                seconds = time.perf_counter() - start
+                shown = time.perf_counter() - start
+            elif line.strip() == "ready":
+                ready = time.perf_counter() - start
         _pid, status, usage = os.wait4(process.pid, 0)
-        if seconds is None or status != 0:
+        if shown is None or status != 0:
             raise SystemExit(f"{command} did not report being shown (status {status})")
-        return seconds, usage.ru_maxrss / 1024
+        return shown, ready or shown, usage.ru_maxrss / 1024
 
 
 def main() -> int:
@@ -56,15 +61,18 @@ def main() -> int:
     for _ in range(runs):
         bare.append(measure(bare_cmd))
         app.append(measure(app_cmd))
-    bare_time = statistics.median(t for t, _m in bare)
-    bare_mem = statistics.median(m for _t, m in bare)
-    app_time = statistics.median(t for t, _m in app)
-    app_mem = statistics.median(m for _t, m in app)
-    time_ratio, mem_ratio = app_time / bare_time, app_mem / bare_mem
-    print(f"bare PySide6 window: {bare_time * 1000:.0f} ms, {bare_mem:.0f} MB (median of {runs})")
-    print(f"Companion Home:      {app_time * 1000:.0f} ms, {app_mem:.0f} MB (median of {runs})")
-    print(f"start-up time ratio: {time_ratio:.2f}x (target <= {TARGET_RATIO}x)")
-    print(f"peak memory ratio:   {mem_ratio:.2f}x (target <= {TARGET_RATIO}x)")
+    bare_time = statistics.median(t for t, _r, _m in bare)
+    bare_mem = statistics.median(m for _t, _r, m in bare)
+    shown = statistics.median(t for t, _r, _m in app)
+    ready = statistics.median(r for _t, r, _m in app)
+    app_mem = statistics.median(m for _t, _r, m in app)
+    print(f"bare PySide6 window shown: {bare_time * 1000:.0f} ms, peak {bare_mem:.0f} MB")
+    print(f"Companion Home shown:      {shown * 1000:.0f} ms")
+    print(f"Companion ready (data, speech open): {ready * 1000:.0f} ms, peak {app_mem:.0f} MB")
+    print(f"(medians of {runs} runs each, alternating, offscreen)")
+    print(f"time to Home shown, ratio: {shown / bare_time:.2f}x (target <= {TARGET_RATIO}x)")
+    print(f"time to ready, ratio:      {ready / bare_time:.2f}x")
+    print(f"peak memory ratio:         {app_mem / bare_mem:.2f}x (target <= {TARGET_RATIO}x)")
     return 0
 
 

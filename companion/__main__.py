@@ -1,7 +1,8 @@
 """`companion` / `python -m companion`: the launcher, the one place that builds and wires the parts.
 
 The core never imports Qt; the UI and the speech engine are imported here only when needed, so
-`companion --check` and `--version` work without a display.
+`companion --check` and `--version` work without a display. The person's encrypted data and
+the speech engine open after the window is shown (in the background), so Home appears fast.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from companion import __version__
 from companion.checkup import (
@@ -25,12 +26,14 @@ from companion.checkup import (
 )
 from companion.clock import Clock, SystemClock
 from companion.config import SETTINGS_FILE_NAME, SettingsStore
-from companion.i18n import set_language
+from companion.i18n import _, set_language
 from companion.logs import setup_logging
 from companion.paths import content_dir, data_dir, logs_dir
-from companion.profiles import People, PersonSession, open_people
 from companion.safety import CrisisDirectory, load_crisis_directory
-from companion.startup import open_start_session
+
+if TYPE_CHECKING:
+    from companion.profiles import People
+    from companion.startup import StartDecision
 
 _log = logging.getLogger("companion")
 
@@ -44,10 +47,8 @@ class CoreParts:
     settings: SettingsStore
     clock: Clock
     crisis: CrisisDirectory
-    speaker: Any  # voice.Speaker, or None when speech cannot start
-    people: People
-    session: PersonSession
-    needs_person_picker: bool = False
+    make_speaker: Callable[[], Any]  # returns a voice.Speaker or None; may take a moment
+    open_data: Callable[[], tuple[People, StartDecision]]  # the person's data; may take a moment
     notices: list[str] = field(default_factory=list)
     open_screen: str | None = None
 
@@ -66,26 +67,29 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def build_speaker(settings: SettingsStore) -> tuple[Any, str | None]:
-    """The speech engine and, when it cannot speak, the sentence to show once on screen."""
+def make_speaker(settings: SettingsStore) -> Any:
+    """The speech engine, or None when it cannot even start (the UI then says so once)."""
     try:
         voice = importlib.import_module("voice")
-        status = voice.probe()
-        if not status.ok:
-            return None, str(status.sentence)
         speaker = voice.Speaker()
         speaker.set_voice(
             settings.get("speech_rate"),
             settings.get("speech_volume") / 100,
             settings.get("language"),
         )
-        return speaker, None
-    except Exception as exc:  # speech must never stop the app from starting
+        return speaker
+    except Exception:  # speech must never stop the app from starting
         _log.exception("Speech could not start")
-        return None, (
-            "Speech is not available on this computer. Install espeak-ng to hear Companion "
-            f"read aloud. ({type(exc).__name__})"
-        )
+        return None
+
+
+def open_data(folder: Path, clock: Clock) -> tuple[People, StartDecision]:
+    """Open the people of this PC and the person to start with (imports the storage stack)."""
+    from companion.profiles import open_people
+    from companion.startup import open_start_session
+
+    people = open_people(folder, clock)
+    return people, open_start_session(people)
 
 
 def speech_probe() -> CheckResult:
@@ -99,21 +103,17 @@ def speech_probe() -> CheckResult:
 
 def security_probes(folder: Path) -> list[Callable[[], CheckResult]]:
     """Keyring and encryption checks from companion.security (Qt-free)."""
-    security = importlib.import_module("companion.security")
-    probes: list[Callable[[], CheckResult]] = []
-    for attr, name in (("keyring_status", "keyring"), ("encryption_status", "encryption")):
-        check = getattr(security, attr, None)
-        if check is None:
-            continue
+    from companion.security import encryption_status, keyring_status, keyring_uses_fallback
 
-        def probe(
-            check: Callable[[Path], tuple[bool, str]] = check, name: str = name
-        ) -> CheckResult:
-            ok, sentence = check(folder)
-            return CheckResult(name, ok, sentence, warning=ok and "fallback" in sentence.lower())
+    def keyring_probe() -> CheckResult:
+        ok, sentence = keyring_status(folder)
+        return CheckResult("keyring", ok, sentence, warning=ok and keyring_uses_fallback(folder))
 
-        probes.append(probe)
-    return probes
+    def encryption_probe() -> CheckResult:
+        ok, sentence = encryption_status(folder)
+        return CheckResult("encryption", ok, sentence)
+
+    return [keyring_probe, encryption_probe]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,33 +141,21 @@ def main(argv: list[str] | None = None) -> int:
     set_language(settings.get("language"))
     notices = []
     if crisis_problem is not None:
-        notices.append("The crisis phone lines could not be read. Basic numbers are shown.")
-    speaker, speech_problem = build_speaker(settings)
-    if speech_problem:
-        notices.append(speech_problem)
-    people = open_people(folder, clock)
-    start = open_start_session(people)
-    if start.problem:
-        notices.append(start.problem)
+        notices.append(_("The crisis phone lines could not be read. Basic numbers are shown."))
     _log.info("Companion %s starting", __version__)
     parts = CoreParts(
-        folder,
-        content,
-        settings,
-        clock,
-        crisis,
-        speaker,
-        people,
-        start.session,
-        start.needs_person_picker,
-        notices,
-        args.open,
+        data_dir=folder,
+        content_dir=content,
+        settings=settings,
+        clock=clock,
+        crisis=crisis,
+        make_speaker=lambda: make_speaker(settings),
+        open_data=lambda: open_data(folder, clock),
+        notices=notices,
+        open_screen=args.open,
     )
     ui_app = importlib.import_module("ui.app")
-    try:
-        return int(ui_app.run(parts))
-    finally:
-        parts.session.close()
+    return int(ui_app.run(parts))
 
 
 if __name__ == "__main__":

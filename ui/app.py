@@ -9,7 +9,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, Qt, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QObject, Qt, QThread, QTimer, QTranslator, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -31,6 +31,8 @@ LOOK_SETTINGS = {"theme", "text_scale", "less_motion"}
 class MainWindow(QMainWindow):
     """Shows one screen at a time; Home, Back, Read this to me and Get help now never move."""
 
+    session_changed = Signal()  # ctx.session was set (the person's data is open) or cleared
+
     def __init__(self, ctx: AppContext, home: Callable[[AppContext], Screen]) -> None:
         super().__init__()
         self.ctx = ctx
@@ -45,11 +47,10 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.top_bar = TopBar()
         self.stack = QStackedWidget()
-        from ui.screens.sessions.reminder_watch import ReminderBanner, ReminderWatch
-
-        self.reminder_banner = ReminderBanner()
+        self._layout = layout
+        self.reminder_banner: Any = None  # made when the person's data opens (reminders need it)
+        self.reminders: Any = None
         layout.addWidget(self.top_bar)
-        layout.addWidget(self.reminder_banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.resize(*WINDOW_SIZE)
@@ -74,9 +75,8 @@ class MainWindow(QMainWindow):
         self._apply_look()
         self._apply_switch_mode()
         self.push(home(ctx))
-        self.reminders = ReminderWatch(ctx, self)
-        self.reminders.reminded.connect(self.reminder_banner.show_reminder)
-        self.reminders.start()
+        if ctx.session is not None:
+            self._start_reminders()
 
     # --- navigation ---------------------------------------------------------------------
     def current(self) -> Screen:
@@ -133,6 +133,48 @@ class MainWindow(QMainWindow):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
+    # --- the person's data ----------------------------------------------------------------
+    def data_opened(self, people: Any, decision: Any) -> None:
+        """The launcher's background opener finished: use the session it chose."""
+        self.ctx.services["people"] = people
+        if decision.problem:
+            self.show_notice(decision.problem)
+        self.set_session(decision.session)
+
+    def set_session(self, session: Any) -> None:
+        """Switch to `session` (closing the one before) and let every screen know."""
+        old = self.ctx.session
+        if old is not None and old is not session:
+            old.close()
+        self.ctx.session = session
+        if session is not None:
+            self._start_reminders()
+        for screen in self._screens:
+            screen.on_session_changed()
+        self.session_changed.emit()
+
+    def _start_reminders(self) -> None:
+        """The session reminder banner and its watch (a day, an hour, 15 minutes before)."""
+        if self.reminders is not None:
+            self.reminders.check()
+            return
+        from ui.screens.sessions.reminder_watch import ReminderBanner, ReminderWatch
+
+        self.reminder_banner = ReminderBanner()
+        self._layout.insertWidget(1, self.reminder_banner)
+        self._apply_icons(self.reminder_banner)
+        self.reminders = ReminderWatch(self.ctx, self)
+        self.reminders.reminded.connect(self.reminder_banner.show_reminder)
+        self.reminders.start()
+
+    def show_notice(self, sentence: str) -> None:
+        """A sentence the person should see once on Home (speech missing, data problems)."""
+        if sentence not in self.ctx.startup_notices:
+            self.ctx.startup_notices.append(sentence)
+        home = self._screens[0]
+        if hasattr(home, "add_notice"):
+            home.add_notice(sentence)
+
     # --- speech -------------------------------------------------------------------------
     def read_current(self) -> None:
         self.reader.toggle(self.current())
@@ -151,7 +193,7 @@ class MainWindow(QMainWindow):
     def _scan_groups(self) -> list[tuple[QWidget, list[QWidget]]]:
         screen = self.current()
         groups: list[tuple[QWidget, list[QWidget]]] = [(self.top_bar, list(self.top_bar.buttons()))]
-        if self.reminder_banner.isVisible():
+        if self.reminder_banner is not None and self.reminder_banner.isVisible():
             groups.append((self.reminder_banner, [self.reminder_banner.dismiss_button]))
         groups.append((screen.body, screen.choices()))
         return groups
@@ -209,14 +251,16 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.top_bar.retranslate()
-        self.reminder_banner.retranslate()
+        if self.reminder_banner is not None:
+            self.reminder_banner.retranslate()
         for screen in self._screens:
             screen.retranslate()
         self.setWindowTitle(f"Companion: {self.current().title()}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.reader.stop()
-        self.reminders.stop()
+        if self.reminders is not None:
+            self.reminders.stop()
         self.scanner.set_mode("off", self.scanner.interval_ms)
         app = QApplication.instance()
         if app is not None:
@@ -244,12 +288,35 @@ def build_window(ctx: AppContext) -> MainWindow:
     return window
 
 
+class DataOpener(QThread):
+    """Opens the person's encrypted data off the UI thread, so Home shows at once."""
+
+    opened = Signal(object, object)  # People, StartDecision
+    failed = Signal(str)
+
+    def __init__(self, open_data: Callable[[], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._open_data = open_data
+
+    def run(self) -> None:
+        try:
+            people, decision = self._open_data()
+        except Exception as exc:  # the person must hear why, never a silent crash
+            _log.exception("Could not open the saved data")
+            self.failed.emit(
+                _("Your saved information could not be opened. Nothing was changed.")
+                + f" ({type(exc).__name__})"
+            )
+            return
+        self.opened.emit(people, decision)
+
+
 def run(parts: Any) -> int:
     """Start the window from the launcher's parts and run until it closes."""
     from ui.speech import SpeechBridge
 
     app = create_application()
-    speech = SpeechBridge(parts.speaker)
+    speech = SpeechBridge(parts.make_speaker())
     ctx = AppContext(
         settings=parts.settings,
         clock=parts.clock,
@@ -257,20 +324,31 @@ def run(parts: Any) -> int:
         content_dir=parts.content_dir,
         crisis=parts.crisis,
         speech=speech,
-        session=parts.session,
         startup_notices=list(parts.notices),
     )
-    ctx.services["people"] = parts.people
     window = build_window(ctx)
+    # Issue 3: auto-lock on shared PCs, and "Who is using Companion?" when the start needs it.
+    from ui.start import install_start
+
+    install_start(window, bool(getattr(parts, "needs_person_picker", False)))
     if parts.open_screen:
         open_named_screen(window, parts.open_screen)
     window.show()
-    if os.environ.get(EXIT_AFTER_SHOWN_VARIABLE):  # for benchmarks/startup.py
-        QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+    opener = DataOpener(parts.open_data, window)
+    opener.opened.connect(window.data_opened)
+    opener.failed.connect(window.show_notice)
+    exit_after_shown = bool(os.environ.get(EXIT_AFTER_SHOWN_VARIABLE))
+    if exit_after_shown:  # for benchmarks/startup.py: "shown" now, "ready" once data is open
+        QTimer.singleShot(0, lambda: print("shown", flush=True))
+        window.session_changed.connect(lambda: (print("ready", flush=True), app.quit()))
+    QTimer.singleShot(0, opener.start)
     try:
         return app.exec()
     finally:
+        opener.wait()
         speech.shutdown()
+        if ctx.session is not None:
+            ctx.session.close()
 
 
 def open_named_screen(window: MainWindow, name: str) -> None:

@@ -19,6 +19,7 @@ class HomeChoice:
     title: Callable[[], str]
     icon_name: str
     open_screen: Callable[[AppContext], Screen]
+    needs_person: bool = True  # waits until the person's data is open (a moment after start)
 
 
 def _settings(ctx: AppContext) -> Screen:
@@ -53,5 +54,5 @@ def home_choices() -> list[HomeChoice]:
         HomeChoice("checkin", lambda: _("How am I feeling?"), "mood", _checkin),
         HomeChoice("sessions", lambda: _("My video sessions"), "sessions", _sessions),
         HomeChoice("learn", lambda: _("Learn and feel better"), "learn", _learn),
-        HomeChoice("settings", lambda: _("Settings"), "settings", _settings),
+        HomeChoice("settings", lambda: _("Settings"), "settings", _settings, needs_person=False),
     ]

@@ -12,6 +12,7 @@ from companion.clock import FixedClock
 from companion.config import SettingsStore
 from companion.i18n import set_language
 from companion.paths import content_dir
+from companion.profiles import guest_session
 from companion.safety import load_crisis_directory
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
@@ -65,7 +66,8 @@ def speech() -> RecordingSpeech:
 
 @pytest.fixture
 def make_ctx(tmp_path: Path, speech: RecordingSpeech) -> Callable[..., AppContext]:
-    def build(**settings: object) -> AppContext:
+    def build(*, with_person: bool = True, **settings: object) -> AppContext:
+        """A context with fresh settings; `with_person` opens a memory-only (guest) session."""
         crisis, problem = load_crisis_directory(content_dir())
         assert problem is None
         store = SettingsStore(tmp_path / "settings.json", regions=crisis.codes())
@@ -78,6 +80,7 @@ def make_ctx(tmp_path: Path, speech: RecordingSpeech) -> Callable[..., AppContex
             content_dir=content_dir(),
             crisis=crisis,
             speech=speech,  # type: ignore[arg-type]
+            session=guest_session() if with_person else None,
         )
 
     return build

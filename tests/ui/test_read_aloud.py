@@ -8,10 +8,12 @@ from ui.app import MainWindow
 from ui.screens.help_now import HelpNowScreen
 
 
-def test_home_is_read_title_then_choices(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_home_is_read_title_then_texts_then_choices(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
     assert speech.texts() == [
         "What would you like to do?",
+        "Would you like to check in?",  # the gentle daily reminder, due at this test's noon
+        "It takes about a minute.",
         "You can choose: How am I feeling?, My video sessions, Learn and feel better, Settings.",
     ]
     assert window.top_bar.read_button.accessibleName() == "Stop reading"

@@ -56,3 +56,48 @@ def test_home_button_returns_from_deep_screens(qtbot, window: MainWindow) -> Non
     window.show_help_now()
     qtbot.mouseClick(window.top_bar.home_button, Qt.MouseButton.LeftButton)
     assert window.current() is home
+
+
+def test_data_choices_wait_until_the_persons_data_is_open(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    from companion.profiles import guest_session
+    from ui.app import build_window
+
+    win = build_window(make_ctx(with_person=False))
+    qtbot.addWidget(win)
+    home = win.current()
+    assert not home.buttons["checkin"].isEnabled()
+    assert home.buttons["settings"].isEnabled()  # Settings never waits
+    with qtbot.waitSignal(win.session_changed):
+        win.set_session(guest_session())
+    assert home.buttons["checkin"].isEnabled()
+
+
+def test_the_data_opener_hands_over_the_session_or_a_sentence(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    from companion.clock import FixedClock
+    from companion.profiles import open_people
+    from companion.startup import open_start_session
+    from ui.app import DataOpener, build_window
+
+    ctx = make_ctx(with_person=False)
+    win = build_window(ctx)
+    qtbot.addWidget(win)
+
+    def open_data():  # type: ignore[no-untyped-def]
+        people = open_people(ctx.data_dir / "real", FixedClock(), keyring=None)
+        return people, open_start_session(people)
+
+    opener = DataOpener(open_data, win)
+    opener.opened.connect(win.data_opened)
+    with qtbot.waitSignal(win.session_changed, timeout=20000):
+        opener.start()
+    opener.wait()
+    assert ctx.session is not None and not ctx.session.is_guest
+    assert win.current().buttons["checkin"].isEnabled()
+
+    broken = DataOpener(lambda: 1 / 0, win)
+    broken.failed.connect(win.show_notice)
+    with qtbot.waitSignal(broken.failed, timeout=20000):
+        broken.start()
+    broken.wait()
+    assert any("could not be opened" in n for n in ctx.startup_notices)
+    ctx.session.close()

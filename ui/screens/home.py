@@ -25,11 +25,25 @@ class HomeScreen(Screen):
         self.next_session_label = self.add_text(self._next_session, notice=True)
         self.checkin_reminder_label = self.add_text(self._checkin_reminder, notice=True)
         self.buttons: dict[str, BigButton] = {}
+        self._needs_person: list[BigButton] = []
         for choice in home_choices()[:6]:
             button = self.add_choice(BigButton(choice.title, choice.icon_name, tile=True))
             button.clicked.connect(partial(self._open, choice))
             self.buttons[choice.choice_id] = button
+            if choice.needs_person:
+                self._needs_person.append(button)
         self.finish_layout()
+        self.on_session_changed()
+
+    def add_notice(self, sentence: str) -> None:
+        """Show a sentence that arrived after start (speech missing, data problems)."""
+        self.add_text(partial(_, sentence), notice=True)
+
+    def on_session_changed(self) -> None:
+        """Choices that use the person's data wait, greyed, until it is open."""
+        ready = self.ctx.session is not None
+        for button in self._needs_person:
+            button.setEnabled(ready)
         self._refresh_coming_up()
 
     def _open(self, choice: HomeChoice) -> None:
@@ -65,6 +79,10 @@ class HomeScreen(Screen):
             return ""
 
     def _refresh_coming_up(self) -> None:
+        if self.ctx.session is None:  # nothing to say until the person's data is open
+            self.next_session_label.hide()
+            self.checkin_reminder_label.hide()
+            return
         for label, text_fn in (
             (self.next_session_label, self._next_session),
             (self.checkin_reminder_label, self._checkin_reminder),

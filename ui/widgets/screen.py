@@ -194,5 +194,8 @@ class Screen(QWidget):
         """Called when another screen covers this one or it is closed."""
         self.highlight(None)
 
+    def on_session_changed(self) -> None:
+        """The person's data was opened, or another person's: refresh what depends on it."""
+
     def on_closed(self) -> None:
         """Called once when the screen leaves the stack for good: drop subscriptions here."""
