@@ -1,0 +1,59 @@
+"""Voice settings change speed and volume live, each with a sample, and set the two options."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from ui.app import MainWindow
+from ui.screens.settings import SettingsScreen
+from ui.screens.speech_settings import SpeakingOptionsScreen, SpeechSettingsScreen
+
+
+def open_voice(qtbot, window: MainWindow) -> SpeechSettingsScreen:  # type: ignore[no-untyped-def]
+    window.push(SettingsScreen(window.ctx))
+    tile = next(b for b in window.current().choices() if b.accessibleName() == "Voice")
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    screen = window.current()
+    assert isinstance(screen, SpeechSettingsScreen)
+    return screen
+
+
+def test_slower_and_louder_apply_at_once_and_play_a_sample(
+    qtbot, window: MainWindow, speech
+) -> None:  # type: ignore[no-untyped-def]
+    screen = open_voice(qtbot, window)
+    rate, volume = window.ctx.settings.get("speech_rate"), window.ctx.settings.get("speech_volume")
+    qtbot.mouseClick(screen.slower, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.louder, Qt.MouseButton.LeftButton)
+    assert window.ctx.settings.get("speech_rate") == rate - 20
+    assert window.ctx.settings.get("speech_volume") == min(100, volume + 10)
+    assert speech.settings == (rate - 20, min(100, volume + 10), "en")  # the engine heard it
+    assert speech.texts()[-1] == "Hello. This is how I sound now."
+    assert str(rate - 20) in screen.state_label.text()
+
+
+def test_speed_stops_at_its_limits(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    screen = open_voice(qtbot, window)
+    for _ in range(20):
+        qtbot.mouseClick(screen.faster, Qt.MouseButton.LeftButton)
+    assert window.ctx.settings.get("speech_rate") == 260
+
+
+def test_speaking_options_are_set_and_can_be_tried(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+    screen = open_voice(qtbot, window)
+    qtbot.mouseClick(screen.more, Qt.MouseButton.LeftButton)
+    options = window.current()
+    assert isinstance(options, SpeakingOptionsScreen)
+    qtbot.mouseClick(options.read_steps, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(options.talking, Qt.MouseButton.LeftButton)
+    assert window.ctx.settings.get("read_steps_aloud") is True
+    assert window.ctx.settings.get("talking_buttons") is True
+    qtbot.mouseClick(options.try_steps, Qt.MouseButton.LeftButton)
+    assert speech.texts()[-1].startswith("How are you feeling today?")
+
+
+def test_talking_buttons_say_the_name_on_focus(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+    window.ctx.settings.set("talking_buttons", True)
+    window.activateWindow()
+    window.top_bar.help_button.setFocus()
+    qtbot.waitUntil(lambda: "Get help now" in speech.texts())
