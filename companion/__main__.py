@@ -29,6 +29,7 @@ from companion.config import SETTINGS_FILE_NAME, SettingsStore
 from companion.i18n import _, set_language
 from companion.logs import setup_logging
 from companion.paths import content_dir, data_dir, logs_dir
+from companion.preset import apply_system_preset
 from companion.safety import CrisisDirectory, load_crisis_directory
 
 if TYPE_CHECKING:
@@ -137,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         return code
 
     crisis, crisis_problem = load_crisis_directory(content)
+    apply_system_preset(folder / SETTINGS_FILE_NAME)  # an IT preset fills a first start only
     settings = SettingsStore(folder / SETTINGS_FILE_NAME, regions=crisis.codes())
     set_language(settings.get("language"))
     notices = []

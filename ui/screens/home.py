@@ -50,6 +50,8 @@ class HomeScreen(Screen):
         self.ctx.nav().push(choice.open_screen(self.ctx))
 
     def _next_session(self) -> str:
+        if self.ctx.session is None:
+            return ""
         try:
             from ui.screens.sessions import next_session_sentence
 
