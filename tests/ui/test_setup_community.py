@@ -30,11 +30,10 @@ from ui.autolock import AutoLockWarningScreen
 from ui.context import AppContext
 from ui.screens.home import HomeScreen
 from ui.screens.people import PeopleScreen
+from ui.screens.setup import open_finished, shows_finished_button
 from ui.screens.setup.community import (
     FinishedScreen,
     install_community_mode,
-    offers_finished_button,
-    open_finished_screen,
 )
 from ui.screens.unlock import UnlockScreen
 from ui.start import install_start, switch_to
@@ -136,7 +135,7 @@ def test_a_shared_pc_starts_full_screen_at_the_people_picker_with_a_guest_tile(
 ) -> None:
     assert centre.isFullScreen()
     assert isinstance(centre.current(), PeopleScreen) and centre.current().guest_button.isVisible()
-    assert centre.ctx.session.is_guest and offers_finished_button(centre.ctx)
+    assert centre.ctx.session.is_guest and shows_finished_button(centre.ctx)
 
 
 def test_it_locks_after_the_caregivers_idle_time_and_nothing_of_mary_remains(
@@ -178,7 +177,13 @@ def test_im_finished_locks_and_a_guest_leaves_no_file_behind(qtbot, centre: Main
     guest.contacts.set_contacts([EmergencyContact("Guest friend", "555 0000", "")])
     (ctx.data_dir / GUEST_FILES_FOLDER).mkdir()  # a report the guest saved to print
     (ctx.data_dir / GUEST_FILES_FOLDER / "report.pdf").write_bytes(b"%PDF")
-    centre.push(open_finished_screen(ctx))  # the Home choice "I'm finished, lock it"
+    from companion.community import finished_words
+    from ui.features import HomeChoice
+
+    # The line the lead adds to ui/features.py, pressed as Home presses it.
+    choice = HomeChoice("finished", finished_words, "lock", open_finished)
+    assert shows_finished_button(ctx) and choice.title() == "I'm finished, lock it"
+    centre.push(choice.open_screen(ctx))
     finished = centre.current()
     assert isinstance(finished, FinishedScreen)
     assert finished.title() == "Are you finished? Your check-in is saved."
@@ -216,7 +221,7 @@ def test_a_home_pc_closes_at_once_and_is_not_full_screen(
     qtbot.addWidget(window)
     mode = install_community_mode(window)
     window.show()
-    assert not window.isFullScreen() and not offers_finished_button(ctx)
+    assert not window.isFullScreen() and not shows_finished_button(ctx)
     window.close()
     assert not window.isVisible()
     mode.uninstall()

@@ -12,6 +12,8 @@ from companion.i18n import N_
 
 if TYPE_CHECKING:
     from ui.app import MainWindow
+    from ui.context import AppContext
+    from ui.widgets.screen import Screen
 
 # The titles this feature added to companion.config.SETTINGS, so their French lives in setup.po.
 SETTING_TITLES = (
@@ -31,3 +33,17 @@ def start_first_run(window: MainWindow) -> None:
     from ui.screens.setup.flow import FirstRun
 
     FirstRun(window.ctx).start()
+
+
+def open_finished(ctx: AppContext) -> Screen:
+    """Home's "I'm finished, lock it" (shared PCs): "Are you finished?" then the lock."""
+    from ui.screens.setup.community import FinishedScreen
+
+    return FinishedScreen(ctx)
+
+
+def shows_finished_button(ctx: AppContext) -> bool:
+    """Home shows "I'm finished, lock it" only on a shared PC."""
+    from companion.community import policy_for
+
+    return policy_for(ctx.settings).offers_finished_button

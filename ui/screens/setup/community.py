@@ -81,16 +81,6 @@ class FinishedScreen(Screen):
             self.ctx.speech.say(self.title())
 
 
-def open_finished_screen(ctx: AppContext) -> Screen:
-    """The Home choice "I'm finished, lock it" opens this (one more press: "Yes, lock it")."""
-    return FinishedScreen(ctx)
-
-
-def offers_finished_button(ctx: AppContext) -> bool:
-    """Show "I'm finished, lock it" on Home only on a shared PC."""
-    return policy_for(ctx.settings).offers_finished_button
-
-
 class CommunityMode(QObject):
     """Installs the shared-PC rules on the main window; follows the settings live."""
 
