@@ -47,8 +47,12 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
         "companion/security",
         "companion/profiles.py",
         "ui/screens/people.py",
+        "ui/screens/people_add.py",
+        "ui/screens/people_common.py",
         "ui/screens/unlock.py",
         "ui/screens/my_data.py",
+        "ui/start.py",
+        "ui/autolock.py",
     ),
     "voice": ("voice", "ui/speech.py", "ui/screens/speech_settings.py"),
     "checkin": (

@@ -140,6 +140,10 @@ class MainWindow(QMainWindow):
         if decision.problem:
             self.show_notice(decision.problem)
         self.set_session(decision.session)
+        # Auto-lock on shared PCs, and "Who is using Companion?" when the start needs it.
+        from ui.start import install_start
+
+        install_start(self, decision.needs_person_picker)
 
     def set_session(self, session: Any) -> None:
         """Switch to `session` (closing the one before) and let every screen know."""
@@ -327,10 +331,6 @@ def run(parts: Any) -> int:
         startup_notices=list(parts.notices),
     )
     window = build_window(ctx)
-    # Issue 3: auto-lock on shared PCs, and "Who is using Companion?" when the start needs it.
-    from ui.start import install_start
-
-    install_start(window, bool(getattr(parts, "needs_person_picker", False)))
     if parts.open_screen:
         open_named_screen(window, parts.open_screen)
     window.show()

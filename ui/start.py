@@ -9,11 +9,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from companion.profiles import PersonSession, guest_session
 from ui.context import AppContext
 from ui.widgets.screen import Screen
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the storage stack loads in the background at start, not here
+    from companion.profiles import PersonSession
     from ui.app import MainWindow
 
 _log = logging.getLogger(__name__)
@@ -61,6 +61,8 @@ def lock(ctx: AppContext) -> None:
     if banner is not None:  # a session reminder names the person's appointment
         banner.label.clear()
         banner.hide()
+    from companion.profiles import guest_session
+
     switch_to(ctx, guest_session())
     show_people(ctx)
     _log.info("Locked")

@@ -101,3 +101,33 @@ def test_the_data_opener_hands_over_the_session_or_a_sentence(qtbot, make_ctx) -
     broken.wait()
     assert any("could not be opened" in n for n in ctx.startup_notices)
     ctx.session.close()
+
+
+def test_with_several_people_the_start_asks_who_is_using_companion(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    from companion.clock import FixedClock
+    from companion.profiles import open_people
+    from companion.startup import open_start_session
+    from ui.app import DataOpener, build_window
+    from ui.screens.people import PeopleScreen
+
+    ctx = make_ctx(with_person=False)
+    folder = ctx.data_dir / "shared-pc"
+    people = open_people(folder, FixedClock(), keyring=None)
+    people.add("Mary", "none", "", chosen_by_caregiver=True)
+    people.add("Sam", "none", "", chosen_by_caregiver=True)
+    win = build_window(ctx)
+    qtbot.addWidget(win)
+
+    def open_data():  # type: ignore[no-untyped-def]
+        again = open_people(folder, FixedClock(), keyring=None)
+        return again, open_start_session(again)
+
+    opener = DataOpener(open_data, win)
+    opener.opened.connect(win.data_opened)
+    with qtbot.waitSignal(win.session_changed, timeout=20000):
+        opener.start()
+    opener.wait()
+    assert isinstance(win.current(), PeopleScreen)
+    assert ctx.session is not None and ctx.session.is_guest  # nobody's data is open yet
+    names = [b.accessibleName() for b in win.current().choices()]
+    assert any("Mary" in n for n in names) and any("Sam" in n for n in names)
