@@ -108,9 +108,10 @@ def centre(qtbot, make_ctx: Callable[..., AppContext], people: People) -> Iterat
     window = build_window(ctx)
     qtbot.addWidget(window)
     install_start(window, needs_person_picker=True)
-    install_community_mode(window)
+    mode = install_community_mode(window)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: mode.tidy_done)  # the daily tidy's own record is written first
     yield window
     window.ctx.services["community"].uninstall()
     window.ctx.services["autolock"].stop()
@@ -213,6 +214,12 @@ def test_closing_asks_are_you_finished_in_big_words_first(qtbot, centre: MainWin
     assert centre.ctx.session.is_guest  # Mary's data was closed before the window went
 
 
+def test_at_the_people_picker_closing_asks_nothing(centre: MainWindow) -> None:
+    assert isinstance(centre.current(), PeopleScreen)
+    centre.close()
+    assert not centre.isVisible()
+
+
 def test_a_home_pc_closes_at_once_and_is_not_full_screen(
     qtbot, make_ctx: Callable[..., AppContext]
 ) -> None:  # type: ignore[no-untyped-def]
@@ -221,6 +228,7 @@ def test_a_home_pc_closes_at_once_and_is_not_full_screen(
     qtbot.addWidget(window)
     mode = install_community_mode(window)
     window.show()
+    qtbot.waitUntil(lambda: mode.tidy_done)
     assert not window.isFullScreen() and not shows_finished_button(ctx)
     window.close()
     assert not window.isVisible()
@@ -235,7 +243,7 @@ def test_the_daily_tidy_runs_at_start(
     window = build_window(ctx)
     qtbot.addWidget(window)
     mode = install_community_mode(window)
-    qtbot.waitUntil(lambda: (tmp_path / "tidy.json").exists(), timeout=5000)
+    qtbot.waitUntil(lambda: mode.tidy_done, timeout=5000)
     assert not (tmp_path / GUEST_FILES_FOLDER).exists()
     mode.uninstall()
 

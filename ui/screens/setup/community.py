@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject
 
 from companion.community import (
     DailyTidy,
+    TidyReport,
     closing_question,
     policy_for,
     remove_guest_files,
@@ -89,6 +90,7 @@ class CommunityMode(QObject):
         self.window = window
         self.ctx: AppContext = window.ctx
         self._closing_confirmed = False
+        self.tidy_done = False
         self.policy = policy_for(self.ctx.settings)
         window.installEventFilter(self)
         self.ctx.settings.subscribe(self._on_setting)
@@ -140,12 +142,16 @@ class CommunityMode(QObject):
         from ui.screens.people_common import run_off_ui_thread
 
         tidy = DailyTidy(self.ctx.data_dir, logs_dir(self.ctx.data_dir), self.ctx.clock)
-        run_off_ui_thread(
-            self,
-            tidy.run_if_due,
-            lambda report: _log.info("Tidy done (%d removed)", len(report.removed)),
-            lambda exc: _log.error("Daily tidy failed", exc_info=exc),
-        )
+
+        def done(report: TidyReport) -> None:
+            self.tidy_done = True
+            _log.info("Tidy done (%d removed)", len(report.removed))
+
+        def failed(exc: Exception) -> None:
+            self.tidy_done = True
+            _log.error("Daily tidy failed", exc_info=exc)
+
+        run_off_ui_thread(self, tidy.run_if_due, done, failed)
 
     def close_for_good(self) -> None:
         lock_for_next_person(self.ctx)
@@ -154,7 +160,12 @@ class CommunityMode(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         closing = watched is self.window and event.type() == QEvent.Type.Close
-        if closing and self.policy.asks_before_closing and not self._closing_confirmed:
+        nobody_in = self.window.current().screen_id == "people"  # already locked: just close
+        if (
+            closing
+            and self.policy.asks_before_closing
+            and not (self._closing_confirmed or nobody_in)
+        ):
             event.ignore()
             if not isinstance(self.window.current(), FinishedScreen):
                 self.window.push(FinishedScreen(self.ctx, closing=True))
@@ -166,11 +177,13 @@ class CommunityMode(QObject):
         self.ctx.settings.unsubscribe(self._on_setting)
 
 
-def install_community_mode(window: MainWindow) -> CommunityMode:
+def install_community_mode(window: MainWindow, start_at_people: bool = True) -> CommunityMode:
     """The launcher's one call after `ui.start.install_start`: full screen, closing question,
-    idle time, the daily tidy, and (on a shared PC) the start at the people picker."""
+    idle time, the daily tidy, and (on a shared PC, unless the first run shows now) the start at
+    the people picker."""
     mode = CommunityMode(window)
     mode.apply_full_screen()
-    mode.start_at_people()
+    if start_at_people:
+        mode.start_at_people()
     mode.tidy_in_background()
     return mode
