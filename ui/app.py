@@ -194,9 +194,11 @@ class MainWindow(QMainWindow):
             self.reader.say_one(self.current(), new.label())
 
     # --- switch access ------------------------------------------------------------------
-    def _scan_groups(self) -> list[tuple[QWidget, list[QWidget]]]:
+    def _scan_groups(self) -> list[tuple[QWidget | None, list[QWidget]]]:
         screen = self.current()
-        groups: list[tuple[QWidget, list[QWidget]]] = [(self.top_bar, list(self.top_bar.buttons()))]
+        groups: list[tuple[QWidget | None, list[QWidget]]] = [
+            (self.top_bar, list(self.top_bar.buttons()))
+        ]
         if self.reminder_banner is not None and self.reminder_banner.isVisible():
             groups.append((self.reminder_banner, [self.reminder_banner.dismiss_button]))
         groups.append((screen.body, screen.choices()))

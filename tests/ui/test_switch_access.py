@@ -77,3 +77,34 @@ def test_switch_keys_are_left_alone_when_scanning_is_off(qtbot, window: MainWind
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Space)
     assert isinstance(window.current(), SettingsScreen)
+
+
+def test_a_screen_with_many_controls_is_scanned_in_rows_of_at_most_six(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.screens.contacts import ContactsScreen
+
+    window.push(ContactsScreen(window.ctx))  # nine text boxes and Save
+    window.ctx.settings.set("switch_mode", "two_switches")
+    groups = window.scanner._groups()
+    sizes = [len(items) for _container, items in groups]
+    assert sizes[0] == 4 and all(size <= 6 for size in sizes)
+    assert sum(sizes[1:]) == len(window.current().choices())
+    save = window.current().save_button
+    steps = steps_to_reach_any(window.scanner, save, max_groups=len(groups))
+    assert steps is not None and steps <= 10
+
+
+def steps_to_reach_any(scanner, target, max_groups: int) -> int | None:  # type: ignore[no-untyped-def]
+    for group_moves in range(1, max_groups + 1):
+        scanner.reset()
+        for _ in range(group_moves):
+            scanner.next()
+        scanner.choose()
+        presses = group_moves + 1
+        for _ in range(7):
+            if QApplication.focusWidget() is target:
+                return presses
+            scanner.next()
+            presses += 1
+    return None

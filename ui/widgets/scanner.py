@@ -7,12 +7,15 @@ of a screen with at most six choices is reached in at most eight steps.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-GroupsFn = Callable[[], list[tuple[QWidget, list[QWidget]]]]
+# Each group: the widget to outline (None: outline the group's own controls) and its controls.
+GroupsFn = Callable[[], list[tuple[QWidget | None, list[QWidget]]]]
+MAX_GROUP = 6  # a longer row of controls (a PIN pad) is scanned in chunks of at most six
 NEXT_KEYS = (Qt.Key.Key_Space,)
 CHOOSE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -31,7 +34,7 @@ class SwitchScanner(QObject):
         self._item = -1
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.next)
-        self._marked: QWidget | None = None
+        self._marked: list[QWidget] = []
 
     # --- configuration ------------------------------------------------------------------
     def set_mode(self, mode: str, interval_ms: int) -> None:
@@ -51,12 +54,18 @@ class SwitchScanner(QObject):
         return self.mode != "off"
 
     # --- scanning -----------------------------------------------------------------------
-    def _groups(self) -> list[tuple[QWidget, list[QWidget]]]:
-        result = []
+    def _groups(self) -> list[tuple[QWidget | None, list[QWidget]]]:
+        result: list[tuple[QWidget | None, list[QWidget]]] = []
         for container, items in self._groups_fn():
             usable = [w for w in items if w.isVisible() and w.isEnabled()]
-            if usable:
-                result.append((container, usable))
+            if len(usable) <= MAX_GROUP:
+                if usable:
+                    result.append((container, usable))
+                continue
+            chunks = -(-len(usable) // MAX_GROUP)
+            size = -(-len(usable) // chunks)  # even chunks: 15 controls -> 5, 5, 5
+            for start in range(0, len(usable), size):
+                result.append((None, usable[start : start + size]))
         return result
 
     def reset(self) -> None:
@@ -64,7 +73,7 @@ class SwitchScanner(QObject):
         self._in_group = None
         self._group = -1
         self._item = -1
-        self._mark(None)
+        self._mark([])
 
     def next(self) -> None:
         """Move the highlight one step."""
@@ -75,9 +84,9 @@ class SwitchScanner(QObject):
             self._in_group = None
             self._group = (self._group + 1) % len(groups)
             container, items = groups[self._group]
-            self._mark(container)
+            self._mark([container] if container is not None else items)
             items[0].setFocus(Qt.FocusReason.TabFocusReason)
-            self.highlighted.emit(container)
+            self.highlighted.emit(container if container is not None else items[0])
             return
         items = groups[self._in_group][1]
         self._item += 1
@@ -85,7 +94,7 @@ class SwitchScanner(QObject):
             self._in_group = None
             self.next()
             return
-        self._mark(None)
+        self._mark([])
         items[self._item].setFocus(Qt.FocusReason.TabFocusReason)
         self.highlighted.emit(items[self._item])
 
@@ -115,19 +124,14 @@ class SwitchScanner(QObject):
         if self.mode == "one_switch":
             self._timer.start()
 
-    def _mark(self, container: QWidget | None) -> None:
-        if self._marked is not None:
-            try:
-                self._marked.setProperty("scanGroup", False)
-                self._marked.style().unpolish(self._marked)
-                self._marked.style().polish(self._marked)
-            except RuntimeError:  # the widget is gone with its screen
-                pass
-        self._marked = container
-        if container is not None:
-            container.setProperty("scanGroup", True)
-            container.style().unpolish(container)
-            container.style().polish(container)
+    def _mark(self, widgets: list[QWidget]) -> None:
+        """Outline the group being offered (dashed, in the focus colour); clear the last one."""
+        for widget in self._marked:
+            with suppress(RuntimeError):  # the widget is gone with its screen
+                _set_outline(widget, False)
+        self._marked = list(widgets)
+        for widget in widgets:
+            _set_outline(widget, True)
 
     # --- the switches -------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -153,3 +157,9 @@ class SwitchScanner(QObject):
                 self.choose()
                 return True
         return False
+
+
+def _set_outline(widget: QWidget, on: bool) -> None:
+    widget.setProperty("scanGroup", on)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
