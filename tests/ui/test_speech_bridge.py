@@ -136,7 +136,7 @@ def test_no_sound_card_is_told_once(qtbot, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_many_signals_do_not_wear_down_python(qtbot, bridge: SpeechBridge) -> None:  # type: ignore[no-untyped-def]
-    """PySide6 6.12.0 dropped a reference to True per emit (we pin 6.11.3); the app must not wear."""
+    """PySide6 6.12.0 dropped a reference to True per emit (6.11.3 is pinned): never again."""
     words: list[object] = []
     bridge.word.connect(lambda *args: words.append(None))
     before = sys.getrefcount(True)
