@@ -36,6 +36,14 @@ PLATFORM_DOMAINS: dict[str, tuple[str, str, bool]] = {
     "whereby.com": ("whereby", "Whereby", True),  # clinic.whereby.com
 }
 
+# Outlook's "Safe Links" wrapper hosts (nam12.safelinks.protection.outlook.com, and the US
+# government cloud's). A wrapper can send the browser anywhere after the click, so Companion never
+# opens one, even when a caregiver trusted outlook.com; the person is asked for the direct link.
+SAFE_LINKS_DOMAINS: tuple[str, ...] = (
+    "safelinks.protection.outlook.com",
+    "safelinks.protection.office365.us",
+)
+
 # Words in a host name that show which platform a fake link pretends to be.
 _PRETENDS_TO_BE: tuple[tuple[str, str], ...] = (
     ("zoom", "Zoom"),
@@ -170,6 +178,16 @@ def _check_host(host: str, tail: str, trusted_domains: Iterable[str], ask: str) 
     if _HEX_OR_DIGITS.match(labels[-1]):
         return _refuse("ip_address", _ip_reason(ask))
 
+    if any(_is_at_or_under(labels, d.split("."), True) for d in SAFE_LINKS_DOMAINS):
+        return _refuse(
+            "outlook_safe_links",
+            _(
+                "Outlook has wrapped this link in one of its own, so Companion cannot see "
+                "where it really goes."
+            )
+            + " "
+            + _("Ask your clinic to send you the direct link to your session."),
+        )
     platform = _platform_for(labels, trusted_domains)
     if platform is None:
         return _refuse("unknown_host", _unknown_host_reason(host, ask))

@@ -230,3 +230,59 @@ def test_reasons_are_given_in_french_when_the_app_speaks_french() -> None:
         "Ce lien ne mène pas à Zoom. Il mène à zoom-meetings.help. "
         "Demandez à votre clinique de le vérifier."
     )
+
+
+SAFE_LINKS = [
+    # How Outlook rewrites a Teams link in a clinic's e-mail (region prefixes vary).
+    "https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fteams.microsoft.com%2Fl%2F"
+    "meetup-join%2F19%253ameeting_NjA0%2540thread.v2%2F0&data=05%7C02%7C%7Cabc%7C0&sdata=xYz%3D"
+    "&reserved=0",
+    "https://can01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fus02web.zoom.us%2Fj%2F855"
+    "12345678%3Fpwd%3DaBc&data=05%7C01&reserved=0",
+    "https://EUR03.SafeLinks.Protection.Outlook.com/?url=https%3A%2F%2Fevil.example%2F&reserved=0",
+    "https://gcc02.safelinks.protection.office365.us/?url=https%3A%2F%2Fmeet.google.com%2Fabc",
+]
+
+
+@pytest.mark.parametrize("url", SAFE_LINKS)
+def test_an_outlook_safe_links_wrapper_is_refused_and_named(url: str) -> None:
+    result = check_link(url)
+    assert not result.ok and result.url is None
+    assert result.problem == "outlook_safe_links"
+    assert result.reason == (
+        "Outlook has wrapped this link in one of its own, so Companion cannot see where it "
+        "really goes. Ask your clinic to send you the direct link to your session."
+    )
+
+
+def test_trusting_outlook_does_not_let_a_safe_links_wrapper_through() -> None:
+    result = check_link(SAFE_LINKS[0], trusted_domains=["outlook.com", "protection.outlook.com"])
+    assert not result.ok
+    assert result.problem == "outlook_safe_links"
+
+
+def test_a_look_alike_of_the_wrapper_is_still_an_unknown_host() -> None:
+    result = check_link("https://nam12.safelinks.protection.outlook.com.evil.io/?url=x")
+    assert result.problem == "unknown_host"
+    assert "evil.io" in result.reason
+
+
+def test_an_invitation_whose_links_are_all_wrapped_shows_the_outlook_reason() -> None:
+    from companion.appointments.invitation_text import choose_meeting_link
+
+    body = f"Join the meeting now <{SAFE_LINKS[0]}>\nMeeting options <{SAFE_LINKS[1]}>"
+    chosen = choose_meeting_link([body])
+    assert chosen == SAFE_LINKS[0]
+    assert "Outlook" in check_link(chosen).reason
+
+
+def test_the_safe_links_reason_is_in_french_too() -> None:
+    from companion.i18n import set_language
+
+    set_language("fr")
+    try:
+        reason = check_link(SAFE_LINKS[0]).reason
+    finally:
+        set_language("en")
+    assert "Outlook" in reason and "clinique" in reason
+    assert "Outlook has wrapped" not in reason
