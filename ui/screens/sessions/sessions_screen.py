@@ -29,6 +29,7 @@ from ui.screens.sessions.common import (
     display_zone,
     open_checked_link,
 )
+from ui.screens.sessions.window_drop import invitation_in
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -172,20 +173,16 @@ class SessionsScreen(Screen):
         start_import(self.ctx, path, self, on_error=self.show_problem)
 
     # --- drag and drop an invitation onto the screen --------------------------------------
+    # (window_drop takes drops for the whole window once installed; these serve the screen alone)
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if (
-            len(urls) == 1
-            and urls[0].isLocalFile()
-            and urls[0].toLocalFile().lower().endswith(".ics")
-        ):
+        if invitation_in(event.mimeData()) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        urls = event.mimeData().urls()
-        if len(urls) == 1 and urls[0].isLocalFile():
+        path = invitation_in(event.mimeData())
+        if path is not None:
             event.acceptProposedAction()
-            self.import_file(Path(urls[0].toLocalFile()))
+            self.import_file(path)
 
     # --- life on the stack ----------------------------------------------------------------
     def on_shown(self) -> None:
