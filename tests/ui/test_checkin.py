@@ -119,7 +119,7 @@ def test_a_full_check_in_by_keyboard_alone(qtbot, window: MainWindow) -> None:  
     press(Qt.Key.Key_Tab)
     press(Qt.Key.Key_Tab)  # loneliness
     press(Qt.Key.Key_Space)
-    for _ in range(6):  # past the other tags to Next
+    for _ in range(3):  # past "Family" and "More choices" to Next
         press(Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is tags.next_button  # type: ignore[attr-defined]
     press(Qt.Key.Key_Return)
@@ -135,38 +135,96 @@ def test_a_full_check_in_by_keyboard_alone(qtbot, window: MainWindow) -> None:  
     assert (saved.mood, saved.tags, saved.note) == ("okay", {"sleep", "loneliness"}, "Quiet day")
 
 
+def _scan_steps_to(qtbot, window: MainWindow, target: QWidget) -> int:  # type: ignore[no-untyped-def]
+    """Switch presses (Space = next, Enter = choose) until `target` is highlighted."""
+    steps = 0
+    while not window.current().body.property("scanGroup"):  # the top bar, then the screen
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+        steps += 1
+        assert steps <= 3
+    qtbot.keyClick(window, Qt.Key.Key_Return)  # into the screen's group: its first control
+    steps += 1
+    while QApplication.focusWidget() is not target:
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+        steps += 1
+        assert steps <= 20, f"never reached {target.accessibleName()}"
+    return steps
+
+
+def _choose_by_scanning(qtbot, window: MainWindow, target: QWidget) -> None:  # type: ignore[no-untyped-def]
+    steps = _scan_steps_to(qtbot, window, target)
+    assert steps <= 8, f"{target.accessibleName()}: {steps} steps"
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+
+
 def test_a_full_check_in_by_two_switches(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.ctx.settings.set("switch_mode", "two_switches")
 
-    def choose_by_scanning(target: QWidget) -> int:
-        """Space moves the highlight, Enter chooses: group first, then the control."""
-        groups = window.scanner._groups()  # the top bar, then the screen in rows of six or fewer
-        group = next(i for i, (_c, items) in enumerate(groups) if target in items)
-        items = groups[group][1]
-        steps = 0
-        for _ in range(group + 1):  # move the highlight to the target's group
-            qtbot.keyClick(window, Qt.Key.Key_Space)
-        qtbot.keyClick(window, Qt.Key.Key_Return)  # enter the group: first control
-        steps += group + 2
-        for _ in range(items.index(target)):
-            qtbot.keyClick(window, Qt.Key.Key_Space)
-            steps += 1
-        assert QApplication.focusWidget() is target
-        qtbot.keyClick(window, Qt.Key.Key_Return)
-        return steps + 1
+    def choose(target: QWidget) -> None:
+        _choose_by_scanning(qtbot, window, target)
 
-    hub = _open_hub(window)
-    choose_by_scanning(hub.checkin_button)
+    choose(_open_hub(window).checkin_button)
     qtbot.waitUntil(lambda: isinstance(window.current(), MoodStepScreen))
-    assert choose_by_scanning(window.current().faces["not_good"]) <= 8  # type: ignore[attr-defined]
+    choose(window.current().faces["not_good"])  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: isinstance(window.current(), TagsStepScreen))
-    choose_by_scanning(window.current().tags["pain"])  # type: ignore[attr-defined]
-    choose_by_scanning(window.current().next_button)  # type: ignore[attr-defined]
+    tags = window.current()
+    choose(tags.tags["pain"])  # type: ignore[attr-defined]
+    choose(tags.page_button)  # type: ignore[attr-defined]
+    choose(tags.tags["money"])  # type: ignore[attr-defined]
+    choose(tags.page_button)  # type: ignore[attr-defined]
+    assert tags.tags["pain"].isChecked()  # type: ignore[attr-defined]
+    choose(tags.next_button)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: isinstance(window.current(), NoteStepScreen))
-    choose_by_scanning(window.current().finish_button)  # type: ignore[attr-defined]
+    choose(window.current().finish_button)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: isinstance(window.current(), ThankYouScreen))
     [saved] = _finished(window)
-    assert (saved.mood, saved.tags) == ("not_good", {"pain"})
+    assert (saved.mood, saved.tags) == ("not_good", {"pain", "money"})
+
+
+def test_each_page_of_tags_keeps_to_six_choices_reached_in_eight_switch_steps(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    window.ctx.settings.set("switch_mode", "two_switches")
+    _click(qtbot, _open_hub(window).checkin_button)
+    _click(qtbot, window.current().faces["okay"])  # type: ignore[attr-defined]
+    tags = window.current()
+    assert isinstance(tags, TagsStepScreen)
+    seen: list[str] = []
+    for _page in range(2):
+        controls = [w for w in tags.choices() if w.isVisible() and w.isEnabled()]
+        assert len(controls) <= 6
+        assert "Question 2 of 3" in tags.body_text()
+        for control in controls:
+            window.scanner.reset()
+            assert _scan_steps_to(qtbot, window, control) <= 8, control.accessibleName()
+        seen += [name for name, b in tags.tags.items() if b.isVisible()]
+        _click(qtbot, tags.page_button)
+        assert QApplication.focusWidget() in tags.tags.values()  # on the new page's first tag
+    assert sorted(seen) == sorted(tags.tags)  # every tag on exactly one of the two pages
+    assert len(seen) == 8
+
+
+def test_tags_chosen_on_both_pages_are_kept_and_next_says_so(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _click(qtbot, _open_hub(window).checkin_button)
+    _click(qtbot, window.current().faces["good"])  # type: ignore[attr-defined]
+    tags = window.current()
+    assert isinstance(tags, TagsStepScreen)
+    assert tags.next_button.accessibleName() == "Skip this question"
+    _click(qtbot, tags.tags["family"])
+    assert tags.next_button.accessibleName() == "Next"
+    assert tags.page_button.accessibleName() == "More choices"
+    _click(qtbot, tags.page_button)
+    assert tags.page_button.accessibleName() == "Back to the first choices"
+    assert not tags.tags["family"].isVisible() and tags.tags["health"].isVisible()
+    _click(qtbot, tags.tags["health"])
+    _click(qtbot, tags.page_button)
+    assert tags.tags["family"].isChecked() and tags.tags["family"].isVisible()
+    spoken = " ".join(part.sentence for part in tags.reading_order())
+    assert "Sleep, Pain, Loneliness, Family, More choices, Next" in spoken
+    _click(qtbot, tags.next_button)
+    window.back()  # Back from the note: the same page, the same answers
+    assert window.current() is tags and tags.tags["health"].isChecked()
+    assert _store(window).latest_draft().tags == {"family", "health"}  # type: ignore[union-attr]
 
 
 def test_get_help_now_from_a_step_keeps_the_check_in_and_comes_back(
@@ -175,6 +233,7 @@ def test_get_help_now_from_a_step_keeps_the_check_in_and_comes_back(
     _click(qtbot, _open_hub(window).checkin_button)
     _click(qtbot, window.current().faces["very_bad"])  # type: ignore[attr-defined]
     tags = window.current()
+    _click(qtbot, tags.page_button)  # type: ignore[attr-defined]
     _click(qtbot, tags.tags["worry"])  # type: ignore[attr-defined]
     _click(qtbot, window.top_bar.help_button)
     assert isinstance(window.current(), HelpNowScreen)
@@ -191,6 +250,7 @@ def test_a_second_very_bad_worried_day_opens_help_by_itself(qtbot, window: MainW
     )
     _click(qtbot, _open_hub(window).checkin_button)
     _click(qtbot, window.current().faces["very_bad"])  # type: ignore[attr-defined]
+    _click(qtbot, window.current().page_button)  # type: ignore[attr-defined]
     _click(qtbot, window.current().tags["worry"])  # type: ignore[attr-defined]
     _click(qtbot, window.current().next_button)  # type: ignore[attr-defined]
     assert isinstance(window.current(), HelpNowScreen)

@@ -17,10 +17,12 @@ from ui.screens.checkin.common import face_icon
 from ui.screens.checkin.driver import CheckInDriver
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import ChoiceGrid
-from ui.widgets.screen import Screen
+from ui.widgets.screen import Screen, SpokenPart
 
 NOTE_SAVE_DELAY_MS = 700
 """Typing pauses this long before the note is saved as a draft (and always when leaving)."""
+TAGS_PER_PAGE = 4
+"""Four tags, a page button and Next: six controls, the most a screen offers."""
 
 
 class CheckInStepScreen(Screen):
@@ -90,38 +92,95 @@ class MoodStepScreen(CheckInStepScreen):
 
 
 class TagsStepScreen(CheckInStepScreen):
-    """Eight toggle buttons (several allowed, none needed), then Next."""
+    """Eight toggle buttons on two pages of four (several allowed, none needed), then Next.
+
+    Four tags, "More choices" (or "Back to the first choices") and Next make six controls, so the
+    screen keeps to six choices and switch scanning reaches each in eight steps. The chosen tags
+    live in the flow, so they are kept when the page changes.
+    """
 
     screen_id = "checkin_tags"
 
     def __init__(self, ctx: AppContext, driver: CheckInDriver) -> None:
         super().__init__(ctx, driver)
-        # The tags sit in their own grid: eight is more than a screen's six choices, but they are
-        # one question with one answer, and scanning reaches each in order.
-        self.tag_grid = ChoiceGrid(max_columns=4)
+        self.page = 0
         self.tags: dict[str, BigButton] = {}
-        for tag in self.flow.step.choices:
-            button = BigButton(partial(tag_word, tag), None, checkable=True)
-            button.setChecked(tag in self.flow.checkin.tags)
-            button.toggled.connect(partial(self._toggled, tag))
-            self.tag_grid.add(button)
-            self.tags[tag] = button
-        self.add_widget(self.tag_grid)
+        self.tag_pages: list[ChoiceGrid] = []
+        choices = self.flow.step.choices
+        for first in range(0, len(choices), TAGS_PER_PAGE):
+            grid = ChoiceGrid(max_columns=TAGS_PER_PAGE)
+            for tag in choices[first : first + TAGS_PER_PAGE]:
+                button = BigButton(partial(tag_word, tag), None, checkable=True)
+                button.setChecked(tag in self.flow.checkin.tags)
+                button.toggled.connect(partial(self._toggled, tag))
+                grid.add(button)
+                self.tags[tag] = button
+            self.add_widget(grid)
+            self.tag_pages.append(grid)
         self._extra_focusables.extend(self.tags.values())
-        self.next_button = self.add_choice(BigButton(lambda: _("Next"), "next"))
+        # One button turns the page both ways, so no empty place is left in the grid.
+        self.page_button = self.add_choice(BigButton(self._page_words, "plus", line_chars=26))
+        self.page_button.clicked.connect(self.turn_page)
+        # Next says "Skip this question" until a tag is chosen: both go on, keeping the answers.
+        self.next_button = self.add_choice(BigButton(self._next_words, "next"))
         self.next_button.clicked.connect(self.go_on)
-        self.add_skip()
         self.finish_layout()
+        self.show_page(0)
+
+    def _on_last_page(self) -> bool:
+        return self.page == len(self.tag_pages) - 1
+
+    def _page_words(self) -> str:
+        return _("Back to the first choices") if self._on_last_page() else _("More choices")
+
+    def turn_page(self) -> None:
+        """On to the next page of tags; from the last, back to the first."""
+        self.show_page(0 if self._on_last_page() else self.page + 1)
+
+    def _next_words(self) -> str:
+        return _("Next") if self.flow.checkin.tags else _("Skip this question")
+
+    def show_page(self, page: int) -> None:
+        """Show one page of tags; hidden ones are disabled too, so Tab and scanning skip them."""
+        self.page = max(0, min(page, len(self.tag_pages) - 1))
+        for index, grid in enumerate(self.tag_pages):
+            shown = index == self.page
+            grid.setVisible(shown)
+            for button in grid.items():
+                button.setEnabled(shown)
+        self.page_button.icon_name = "back" if self._on_last_page() else "plus"
+        self.page_button.retranslate()
+        look = self.ctx.look()
+        self.page_button.set_icon_colour(look.palette.button_text, look.text_scale)
+        self.grid.refresh()
+        if self.isVisible():
+            self.visible_tags()[0].setFocus()
+            self.setAccessibleDescription(self.body_text())
+
+    def visible_tags(self) -> list[BigButton]:
+        return [self.tags[tag] for tag in self.tags if self.tags[tag].isEnabled()]
 
     def _toggled(self, tag: str, checked: bool) -> None:
         if (tag in self.flow.checkin.tags) != checked:
             self.flow.toggle_tag(tag)
+        self.next_button.retranslate()
+
+    def reading_order(self) -> list[SpokenPart]:
+        """The title and texts, then this page's tags and the other choices, by name."""
+        parts = [part for part in super().reading_order() if part.label is not None]
+        buttons = [*self.visible_tags(), *self._choice_buttons]
+        names = [b.label() for b in buttons if isinstance(b, BigButton) and b.isEnabled()]
+        parts.append(
+            SpokenPart(_("You can choose: {choices}.").format(choices=", ".join(names)), None)
+        )
+        return parts
 
     def retranslate(self) -> None:
         super().retranslate()
         for button in self.tags.values():
             button.retranslate()
-        self.tag_grid.refresh()
+        for grid in self.tag_pages:
+            grid.refresh()
 
 
 class NoteStepScreen(CheckInStepScreen):
