@@ -1,7 +1,9 @@
-"""Report for my clinician: choose the weeks, see a preview, save it as PDF or CSV.
+"""Report for my clinician: choose the weeks, see a preview, then save it as PDF or CSV, or print.
 
 The person decides what goes in (notes only if they tick "Include my notes") and where the file
-goes; nothing is sent anywhere. The PDF is drawn with Qt's own writer (no new dependency).
+goes; nothing is sent anywhere. The PDF is drawn with Qt's own writer (no new dependency), and
+printing goes through the system's own print dialog. Saving and printing sit on a second screen,
+so each screen keeps to six choices.
 """
 
 from __future__ import annotations
@@ -13,8 +15,18 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import QFileDialog, QTextBrowser, QWidget
+from PySide6.QtGui import (
+    QFont,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QTextBrowser, QWidget
 
 from companion.checkin.trends import MoodTrend
 from companion.checkin.wording import band_word, tag_word
@@ -29,6 +41,7 @@ from ui.widgets.screen import Screen
 _log = logging.getLogger(__name__)
 REPORT_WEEKS = (2, 4, 12)
 CHART_RESOURCE = "companion://mood-chart.png"
+PREVIEW_HEIGHT_PX = 260  # at 100% text size
 
 
 def _chart_image(report: ClinicianReport) -> QImage:
@@ -97,7 +110,9 @@ def report_html(report: ClinicianReport) -> str:
         head = "".join(
             f"<th>{escape(h)}</th>" for h in (_("Date"), _("Questions"), _("Score"), _("Band"))
         )
-        parts.append(f'<table border="1" cellpadding="4"><tr>{head}</tr>{rows}</table>')
+        parts.append(
+            f'<table border="1" cellpadding="4" width="100%"><tr>{head}</tr>{rows}</table>'
+        )
     else:
         parts.append(f"<p>{escape(_heading('No questionnaires in this time.'))}</p>")
     parts.append(f"<h2>{escape(_heading('What was affecting me'))}</h2>")
@@ -147,6 +162,11 @@ def write_report_pdf(report: ClinicianReport, path: Path) -> None:
     path.write_bytes(bytes(data.data()))
 
 
+def print_report(report: ClinicianReport, printer: QPagedPaintDevice) -> None:
+    """Print the report on a printer the person chose (Qt breaks it into the printer's pages)."""
+    report_document(report).print_(printer)
+
+
 class ReportScreen(Screen):
     screen_id = "report"
 
@@ -162,7 +182,7 @@ class ReportScreen(Screen):
         self.status = self.add_text(lambda: "", notice=True)
         self.status.hide()
         self.preview = QTextBrowser()
-        self.preview.setMinimumHeight(260)
+        self.preview.setMinimumHeight(PREVIEW_HEIGHT_PX)
         self.preview.setAccessibleName(_("Report preview"))
         self.add_widget(self.preview, focusable=True)
         self.week_buttons: dict[int, BigButton] = {}
@@ -180,10 +200,8 @@ class ReportScreen(Screen):
             BigButton(lambda: _("Include my notes"), "check", checkable=True)
         )
         self.notes_button.toggled.connect(self.set_include_notes)
-        self.pdf_button = self.add_choice(BigButton(lambda: _("Save as PDF"), "next"))
-        self.pdf_button.clicked.connect(lambda: self.save("pdf"))
-        self.csv_button = self.add_choice(BigButton(lambda: _("Save as CSV"), "next"))
-        self.csv_button.clicked.connect(lambda: self.save("csv"))
+        self.save_button = self.add_choice(BigButton(lambda: _("Save or print"), "next"))
+        self.save_button.clicked.connect(self.open_save)
         self.finish_layout()
         self.choose_weeks(2)
 
@@ -214,6 +232,43 @@ class ReportScreen(Screen):
         )
         self.preview.setDocument(report_document(self.report))
 
+    def on_shown(self) -> None:
+        """A taller preview at larger text sizes, so more than a line or two shows."""
+        scale = self.ctx.look().text_scale
+        self.preview.setMinimumHeight(round(PREVIEW_HEIGHT_PX * min(scale, 150) / 100))
+        super().on_shown()
+
+    def open_save(self) -> None:
+        assert self.report is not None
+        self.ctx.nav().push(ReportSaveScreen(self.ctx, self.report, self.weeks))
+
+
+class ReportSaveScreen(Screen):
+    """Save the report the person just looked at as PDF or CSV, or print it."""
+
+    screen_id = "report_save"
+
+    def __init__(self, ctx: AppContext, report: ClinicianReport, weeks: int) -> None:
+        super().__init__(ctx)
+        self.report = report
+        self.set_title(lambda: _("Save or print the report"))
+        self.add_text(
+            lambda: (
+                _("The last {weeks} weeks, with your notes.")
+                if report.include_notes
+                else _("The last {weeks} weeks, without your notes.")
+            ).format(weeks=weeks)
+        )
+        self.status = self.add_text(lambda: "", notice=True)
+        self.status.hide()
+        self.pdf_button = self.add_choice(BigButton(lambda: _("Save as PDF"), "next"))
+        self.pdf_button.clicked.connect(lambda: self.save("pdf"))
+        self.csv_button = self.add_choice(BigButton(lambda: _("Save as CSV"), "next"))
+        self.csv_button.clicked.connect(lambda: self.save("csv"))
+        self.print_button = self.add_choice(BigButton(lambda: _("Print"), "next"))
+        self.print_button.clicked.connect(self.send_to_printer)
+        self.finish_layout()
+
     @classmethod
     def ask_save_path(cls, parent: QWidget, suggested: str, kind: str) -> Path | None:
         """Ask where to save (tests replace this classmethod)."""
@@ -223,8 +278,23 @@ class ReportScreen(Screen):
         )
         return Path(chosen) if chosen else None
 
+    @classmethod
+    def ask_printer(cls, parent: QWidget, document_name: str) -> QPrinter | None:
+        """The system's print dialog: the printer chosen, or None (tests replace this)."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(document_name)
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(_("Print the report"))
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return printer if accepted else None
+
+    def _say(self, sentence: str) -> None:
+        self.status.setText(sentence)
+        self.status.show()
+        self.setAccessibleDescription(sentence)
+
     def save(self, kind: str) -> None:
-        assert self.report is not None
         suggested = f"companion-report-{self.report.last_day.isoformat()}.{kind}"
         path = type(self).ask_save_path(self, suggested, kind)
         if path is None:
@@ -236,9 +306,17 @@ class ReportScreen(Screen):
                 path.write_text(report_csv(self.report), encoding="utf-8-sig")
         except OSError:
             _log.exception("Saving the report failed")
-            self.status.setText(
-                _("The report could not be saved there. Please choose another place.")
-            )
+            self._say(_("The report could not be saved there. Please choose another place."))
         else:
-            self.status.setText(_("Saved: {name}").format(name=path.name))
-        self.status.show()
+            self._say(_("Saved: {name}").format(name=path.name))
+
+    def send_to_printer(self) -> None:
+        printer = type(self).ask_printer(self, self.report.title())
+        if printer is None:
+            return
+        print_report(self.report, printer)
+        if printer.printerState() == QPrinter.PrinterState.Error:
+            _log.error("Printing the report failed")
+            self._say(_("The report could not be printed. Please check the printer and try again."))
+        else:
+            self._say(_("The report was sent to the printer."))
