@@ -322,7 +322,8 @@ def run(parts: Any) -> int:
     from ui.speech import SpeechBridge
 
     app = create_application()
-    speech = SpeechBridge(parts.make_speaker())
+    speaker = parts.make_speaker()
+    speech = SpeechBridge(speaker)
     ctx = AppContext(
         settings=parts.settings,
         clock=parts.clock,
@@ -332,6 +333,18 @@ def run(parts: Any) -> int:
         speech=speech,
         startup_notices=list(parts.notices),
     )
+
+    def speech_failed(sentence: str) -> None:
+        """ "Speech is not available…", shown once in words, whenever the check finds it."""
+        shown_on = ctx.navigator
+        if isinstance(shown_on, MainWindow):
+            shown_on.show_notice(sentence)
+        elif sentence not in ctx.startup_notices:  # Home, not built yet, shows these
+            ctx.startup_notices.append(sentence)
+
+    speech.failed.connect(speech_failed)
+    if speaker is None and speech.problem:  # no engine at all: nothing will emit `failed`
+        speech_failed(speech.problem)
     window = build_window(ctx)
     if parts.open_screen:
         open_named_screen(window, parts.open_screen)

@@ -116,8 +116,16 @@ class Speaker:
     # ----- the API, callable from any thread -----
 
     def add_listener(self, listener: SpeechListener) -> None:
+        """Start telling `listener`; a problem found before it came is told to it at once."""
         with self._listeners_lock:
             self._listeners.append(listener)
+        with self._state_lock:
+            problem = self._problem
+        if problem is not None:
+            try:
+                listener.speech_error(0, problem.sentence)
+            except Exception:
+                _log.exception("A speech listener failed in speech_error; speech goes on")
 
     def remove_listener(self, listener: SpeechListener) -> None:
         """Once this returns, `listener` is not being called and will not be called again."""

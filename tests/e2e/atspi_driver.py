@@ -1,7 +1,7 @@
 """Reads Companion through AT-SPI the way the Orca screen reader does, and presses its buttons.
 
 Runs with the SYSTEM python (Debian's python3-pyatspi), inside the app's D-Bus session:
-    /usr/bin/python3 atspi_driver.py OUT.json
+    /usr/bin/python3 atspi_driver.py OUT.json [WAIT_FOR_LABEL_PREFIX]
 Walks Home, then presses "Settings" and walks it, then presses "Get help now" and walks it.
 Writes {"home": rows, "settings": rows, "help_now": rows}; each row: role, name, description,
 showing, x, y, w, h, actions. Exits 1 with a message when the app never shows up.
@@ -86,6 +86,30 @@ def find(acc, role, name):
     return None
 
 
+def find_label_starting(acc, prefix):
+    try:
+        if acc.getRoleName() == "label" and (acc.name or "").startswith(prefix):
+            return acc
+    except Exception:
+        return None
+    for i in range(acc.childCount):
+        child = acc.getChildAtIndex(i)
+        if child is not None:
+            found = find_label_starting(child, prefix)
+            if found is not None:
+                return found
+    return None
+
+
+def wait_for_label(app, prefix, timeout_s=20.0):
+    """Background work (speech check, data opening) may add a sentence a moment after start."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if find_label_starting(app, prefix) is not None:
+            return
+        time.sleep(0.2)
+
+
 def press_and_wait(app, name, then_title, timeout_s=15.0):
     button = find(app, "push button", name)
     if button is None:
@@ -105,6 +129,8 @@ def main():
     if app is None:
         print("Companion never appeared on the accessibility bus")
         return 1
+    if len(sys.argv) > 2:
+        wait_for_label(app, sys.argv[2])
     result = {}
     rows = []
     walk(app, 0, rows)

@@ -79,7 +79,7 @@ dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \\
 /usr/bin/python3 -c "import pyatspi; pyatspi.Registry.getDesktop(0)" >/dev/null 2>&1
 "{sys.executable}" -m companion > "{work}/app.log" 2>&1 &
 app=$!
-/usr/bin/python3 "{HERE / "atspi_driver.py"}" "{out}"
+/usr/bin/python3 "{HERE / "atspi_driver.py"}" "{out}" "Speech is not available"
 rc=$?
 kill $app 2>/dev/null; wait $app 2>/dev/null
 exit $rc
