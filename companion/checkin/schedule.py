@@ -6,6 +6,7 @@ A reminder only ever says "it's time"; a missed day is never counted or mentione
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +20,16 @@ from companion.i18n import _
 _log = logging.getLogger(__name__)
 SCHEDULE_PREFERENCE_KEY = "checkin.schedule"
 DEFAULT_REMINDER_TIME = time(10, 0)
+REMINDER_CHOICES: tuple[time | None, ...] = (
+    time(9, 0),
+    time(12, 0),
+    time(15, 0),
+    time(19, 0),
+    None,
+)
+"""The reminder times Settings offers as big buttons: morning, noon, afternoon, evening, none."""
+EVERY_WEEKS_CHOICES: tuple[int, ...] = (1, 2, 4)
+"""How often Settings offers to ask a questionnaire, in weeks (or not at all)."""
 
 
 class Preferences(Protocol):
@@ -82,6 +93,32 @@ class CheckInSchedule:
                 QuestionnaireEvery(str(entry.get("instrument_id")), entry.get("every_days", 0))
             )
         return cls(reminder, tuple(questionnaires))
+
+
+def with_reminder(schedule: CheckInSchedule, at: time | None) -> CheckInSchedule:
+    """The same schedule with the daily reminder at `at` (None: no reminder)."""
+    return dataclasses.replace(schedule, reminder_time=at)
+
+
+def every_days_for(schedule: CheckInSchedule, instrument_id: str) -> int | None:
+    """How many days apart `instrument_id` is offered, or None when it is not scheduled."""
+    return next(
+        (q.every_days for q in schedule.questionnaires if q.instrument_id == instrument_id), None
+    )
+
+
+def with_questionnaire_every(
+    schedule: CheckInSchedule, instrument_id: str, every_days: int | None
+) -> CheckInSchedule:
+    """The same schedule with `instrument_id` every `every_days` days (None: not offered).
+
+    Entries stay in the instruments' own order, so the hub invites in the same order each time.
+    """
+    kept = {q.instrument_id: q for q in schedule.questionnaires if q.instrument_id != instrument_id}
+    if every_days is not None:
+        kept[instrument_id] = QuestionnaireEvery(instrument_id, every_days)
+    ordered = tuple(kept[i] for i in INSTRUMENT_IDS if i in kept)
+    return dataclasses.replace(schedule, questionnaires=ordered)
 
 
 def load_schedule(preferences: Preferences) -> CheckInSchedule:

@@ -13,11 +13,14 @@ from companion.checkin.schedule import (
     CheckInSchedule,
     QuestionnaireEvery,
     due_questionnaires,
+    every_days_for,
     load_schedule,
     next_reminder_at,
     reminder_due,
     reminder_text,
     save_schedule,
+    with_questionnaire_every,
+    with_reminder,
 )
 
 TORONTO = ZoneInfo("America/Toronto")
@@ -103,3 +106,26 @@ def test_a_damaged_stored_schedule_falls_back_to_the_default() -> None:
 def test_a_schedule_entry_must_make_sense(instrument_id: str, every_days: int) -> None:
     with pytest.raises(ValueError):
         QuestionnaireEvery(instrument_id, every_days)
+
+
+def test_settings_change_one_questionnaire_and_keep_the_rest_in_instrument_order() -> None:
+    schedule = with_questionnaire_every(SCHEDULE, "who5", 28)
+    schedule = with_questionnaire_every(schedule, "gad7", 7)
+    assert [q.instrument_id for q in schedule.questionnaires] == ["phq9", "gad7", "who5"]
+    assert every_days_for(schedule, "gad7") == 7 and every_days_for(schedule, "phq9") == 14
+    schedule = with_questionnaire_every(schedule, "phq9", 28)
+    assert every_days_for(schedule, "phq9") == 28 and len(schedule.questionnaires) == 3
+    schedule = with_questionnaire_every(schedule, "phq9", None)  # "Do not ask"
+    assert every_days_for(schedule, "phq9") is None
+    assert schedule.reminder_time == time(10, 0)  # the reminder is left as it was
+    with pytest.raises(ValueError):
+        with_questionnaire_every(schedule, "bdi", 7)
+
+
+def test_a_new_reminder_time_keeps_the_questionnaires_and_survives_a_reload() -> None:
+    preferences = _Preferences()
+    save_schedule(preferences, with_reminder(SCHEDULE, time(19, 0)))
+    assert load_schedule(preferences) == CheckInSchedule(time(19, 0), SCHEDULE.questionnaires)
+    save_schedule(preferences, with_reminder(load_schedule(preferences), None))
+    assert load_schedule(preferences).reminder_time is None
+    assert not reminder_due(load_schedule(preferences), [], _local(14, 23), TORONTO)

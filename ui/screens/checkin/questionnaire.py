@@ -30,6 +30,15 @@ def _wording(content_dir: Path, instrument_id: str, language: str) -> Instrument
     return load_instrument(content_dir, instrument_id, language)
 
 
+def instrument_title(ctx: AppContext, instrument_id: str) -> str:
+    """The questionnaire's plain title ("Mood over the last two weeks"), or "" if unreadable."""
+    try:
+        return _wording(ctx.content_dir, instrument_id, ctx.language()).title
+    except InstrumentContentError:
+        _log.exception("Questionnaire wording could not be loaded")
+        return ""
+
+
 class QuestionnairePickScreen(Screen):
     """Which set of questions to answer (those the schedule says are due, else all five)."""
 

@@ -1,0 +1,177 @@
+"""The caregiver sets the check-in reminder time and each questionnaire's rhythm in Settings, with
+big buttons only, behind the helper PIN; the person's hub and Home follow what was chosen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import time
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QWidget
+
+from companion.caregiver import CaregiverLock
+from companion.checkin.schedule import CheckInSchedule, QuestionnaireEvery, load_schedule
+from companion.security import Argon2Params
+from ui.app import MainWindow, build_window
+from ui.context import AppContext
+from ui.screens.checkin.hub import CheckInHubScreen
+from ui.screens.checkin.schedule_settings import (
+    CheckInScheduleScreen,
+    QuestionnaireEveryScreen,
+    ReminderTimeScreen,
+)
+from ui.screens.settings import MoreSettingsScreen
+from ui.screens.setup.caregiver_gate import CAREGIVER_SERVICE, CaregiverGateScreen
+
+FAST = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
+HELPER_PIN = "730215"
+
+
+@pytest.fixture
+def window(qtbot, make_ctx: Callable[..., AppContext]) -> MainWindow:  # type: ignore[no-untyped-def]
+    ctx = make_ctx()
+    ctx.services[CAREGIVER_SERVICE] = CaregiverLock(ctx.data_dir, ctx.clock, FAST)
+    win = build_window(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def _open_from_more_settings(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    more = MoreSettingsScreen(window.ctx)
+    window.push(more)
+    assert len(more.choices()) <= 6
+    [tile] = [b for b in more.choices() if b.accessibleName() == "Check-in reminder and questions"]
+    _click(qtbot, tile)
+
+
+def _schedule(window: MainWindow) -> CheckInSchedule:
+    assert window.ctx.session is not None
+    return load_schedule(window.ctx.session.preferences)
+
+
+def _assert_big_buttons_only(screen: QWidget) -> None:
+    assert len(screen.choices()) <= 6  # type: ignore[attr-defined]
+    assert screen.findChildren(QAbstractSpinBox) == []
+    for button in screen.choices():  # type: ignore[attr-defined]
+        assert button.width() >= 64 and button.height() >= 64
+
+
+def test_the_reminder_time_is_chosen_with_big_buttons_and_kept(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open_from_more_settings(qtbot, window)  # no helper PIN yet: straight in
+    schedule = window.current()
+    assert isinstance(schedule, CheckInScheduleScreen)
+    _assert_big_buttons_only(schedule)
+    assert schedule.reminder_button.accessibleName() == "Daily reminder at 10:00 a.m."
+    _click(qtbot, schedule.reminder_button)
+    times = window.current()
+    assert isinstance(times, ReminderTimeScreen)
+    _assert_big_buttons_only(times)
+    assert [b.accessibleName() for b in times.answers.values()] == [
+        "In the morning, 9:00 a.m.",
+        "At noon, 12:00 p.m.",
+        "In the afternoon, 3:00 p.m.",
+        "In the evening, 7:00 p.m.",
+        "No reminder",
+    ]
+    _click(qtbot, times.answers[time(19, 0)])
+    assert _schedule(window).reminder_time == time(19, 0)
+    assert times.answers[time(19, 0)].isChecked() and not times.answers[None].isChecked()
+    assert "Chosen" in times.answers[time(19, 0)].accessibleDescription()
+    window.back()
+    assert schedule.reminder_button.accessibleName() == "Daily reminder at 7:00 p.m."
+
+    _click(qtbot, schedule.reminder_button)
+    _click(qtbot, window.current().answers[None])  # type: ignore[attr-defined]
+    assert _schedule(window).reminder_time is None
+    window.back()
+    assert schedule.reminder_button.accessibleName() == "No daily reminder"
+
+
+def test_phq9_every_two_weeks_is_offered_on_the_hub_and_can_be_turned_off(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    _open_from_more_settings(qtbot, window)
+    schedule = window.current()
+    assert isinstance(schedule, CheckInScheduleScreen)
+    phq9 = schedule.instrument_buttons["phq9"]
+    assert phq9.accessibleName() == "PHQ-9: Not asked"
+    assert phq9.accessibleDescription() == "Mood over the last two weeks"
+    _click(qtbot, phq9)
+    every = window.current()
+    assert isinstance(every, QuestionnaireEveryScreen)
+    _assert_big_buttons_only(every)
+    assert [b.accessibleName() for b in every.answers.values()] == [
+        "Every week",
+        "Every 2 weeks",
+        "Every 4 weeks",
+        "Do not offer them",
+    ]
+    _click(qtbot, every.answers[14])
+    assert _schedule(window).questionnaires == (QuestionnaireEvery("phq9", 14),)
+    assert _schedule(window).reminder_time == time(10, 0)  # the reminder is left alone
+    window.back()
+    assert phq9.accessibleName() == "PHQ-9: Every 2 weeks"
+
+    window.home()
+    hub = CheckInHubScreen(window.ctx)
+    window.push(hub)
+    assert "a few questions from PHQ-9 for you" in hub.body_text()
+    _click(qtbot, hub.questions_button)
+    assert list(window.current().buttons) == ["phq9"]  # type: ignore[attr-defined]
+
+    window.home()
+    _open_from_more_settings(qtbot, window)
+    _click(qtbot, window.current().instrument_buttons["phq9"])  # type: ignore[attr-defined]
+    _click(qtbot, window.current().answers[None])  # type: ignore[attr-defined]
+    assert _schedule(window).questionnaires == ()
+    window.home()
+    hub = CheckInHubScreen(window.ctx)
+    window.push(hub)
+    assert "PHQ-9" not in hub.body_text()
+
+
+def test_the_schedule_is_behind_the_helper_pin_once_one_is_set(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    lock = window.ctx.services[CAREGIVER_SERVICE]
+    assert isinstance(lock, CaregiverLock)
+    lock.set_pin(HELPER_PIN)
+    lock.close()
+    _open_from_more_settings(qtbot, window)
+    gate = window.current()
+    assert isinstance(gate, CaregiverGateScreen)
+    qtbot.keyClicks(gate.pin_box, HELPER_PIN)
+    _click(qtbot, gate.action_button)
+    qtbot.waitUntil(lambda: isinstance(window.current(), CheckInScheduleScreen), timeout=5000)
+    window.back()
+    assert isinstance(window.current(), MoreSettingsScreen)  # the gate left the stack
+    # Once the helper's time is up, the gate asks again.
+    window.ctx.clock.advance(hours=1)  # type: ignore[attr-defined]
+    window.home()
+    _open_from_more_settings(qtbot, window)
+    assert isinstance(window.current(), CaregiverGateScreen)
+
+
+def test_without_the_persons_data_the_tiles_wait(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.ctx.session = None
+    screen = CheckInScheduleScreen(window.ctx)
+    window.push(screen)
+    assert screen.no_person.isVisible()
+    assert not any(b.isEnabled() for b in screen.choices())
+
+
+def test_the_schedule_screens_switch_to_french(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open_from_more_settings(qtbot, window)
+    schedule = window.current()
+    _click(qtbot, schedule.reminder_button)  # type: ignore[attr-defined]
+    window.ctx.settings.set("language", "fr")
+    times = window.current()
+    assert times.title() == "Quand Companion doit-il proposer un bilan?"
+    assert times.answers[time(15, 0)].accessibleName() == "L’après-midi, 15 h"  # type: ignore[attr-defined]
+    window.back()
+    assert schedule.reminder_button.accessibleName() == "Rappel chaque jour à 10 h"  # type: ignore[attr-defined]
