@@ -68,16 +68,16 @@ def test_the_reminder_time_is_chosen_with_big_buttons_and_kept(qtbot, window: Ma
     schedule = window.current()
     assert isinstance(schedule, CheckInScheduleScreen)
     _assert_big_buttons_only(schedule)
-    assert schedule.reminder_button.accessibleName() == "Daily reminder at 10:00 a.m."
+    assert schedule.reminder_button.accessibleName() == "Daily reminder at 10:00\u00a0a.m."
     _click(qtbot, schedule.reminder_button)
     times = window.current()
     assert isinstance(times, ReminderTimeScreen)
     _assert_big_buttons_only(times)
     assert [b.accessibleName() for b in times.answers.values()] == [
-        "In the morning, 9:00 a.m.",
-        "At noon, 12:00 p.m.",
-        "In the afternoon, 3:00 p.m.",
-        "In the evening, 7:00 p.m.",
+        "In the morning, 9:00\u00a0a.m.",
+        "At noon, 12:00\u00a0p.m.",
+        "In the afternoon, 3:00\u00a0p.m.",
+        "In the evening, 7:00\u00a0p.m.",
         "No reminder",
     ]
     _click(qtbot, times.answers[time(19, 0)])
@@ -85,7 +85,7 @@ def test_the_reminder_time_is_chosen_with_big_buttons_and_kept(qtbot, window: Ma
     assert times.answers[time(19, 0)].isChecked() and not times.answers[None].isChecked()
     assert "Chosen" in times.answers[time(19, 0)].accessibleDescription()
     window.back()
-    assert schedule.reminder_button.accessibleName() == "Daily reminder at 7:00 p.m."
+    assert schedule.reminder_button.accessibleName() == "Daily reminder at 7:00\u00a0p.m."
 
     _click(qtbot, schedule.reminder_button)
     _click(qtbot, window.current().answers[None])  # type: ignore[attr-defined]
@@ -101,7 +101,7 @@ def test_phq9_every_two_weeks_is_offered_on_the_hub_and_can_be_turned_off(
     schedule = window.current()
     assert isinstance(schedule, CheckInScheduleScreen)
     phq9 = schedule.instrument_buttons["phq9"]
-    assert phq9.accessibleName() == "PHQ-9: Not asked"
+    assert phq9.accessibleName() == "PHQ-9: Not offered"
     assert phq9.accessibleDescription() == "Mood over the last two weeks"
     _click(qtbot, phq9)
     every = window.current()
@@ -172,6 +172,6 @@ def test_the_schedule_screens_switch_to_french(qtbot, window: MainWindow) -> Non
     window.ctx.settings.set("language", "fr")
     times = window.current()
     assert times.title() == "Quand Companion doit-il proposer un bilan?"
-    assert times.answers[time(15, 0)].accessibleName() == "L’après-midi, 15 h"  # type: ignore[attr-defined]
+    assert times.answers[time(15, 0)].accessibleName() == "L’après-midi, 15\u00a0h"  # type: ignore[attr-defined]
     window.back()
-    assert schedule.reminder_button.accessibleName() == "Rappel chaque jour à 10 h"  # type: ignore[attr-defined]
+    assert schedule.reminder_button.accessibleName() == "Rappel chaque jour à 10\u00a0h"  # type: ignore[attr-defined]

@@ -46,11 +46,14 @@ def schedule_tile_title() -> str:
 
 
 def clock_words(at: time) -> str:
-    """A time of day as people say it: "3:00 p.m." in English, "15 h" in French."""
+    """A time of day as people say it: "3:00 p.m." in English, "15 h" in French.
+
+    The spaces do not break, so a button never puts "a.m." or "h" alone on a line.
+    """
     if current_language() == "fr":
-        return f"{at.hour} h" + (f" {at.minute:02d}" if at.minute else "")
+        return f"{at.hour}\u00a0h" + (f"\u00a0{at.minute:02d}" if at.minute else "")
     hour = at.hour % 12 or 12
-    return f"{hour}:{at.minute:02d} " + ("a.m." if at.hour < 12 else "p.m.")
+    return f"{hour}:{at.minute:02d}\u00a0" + ("a.m." if at.hour < 12 else "p.m.")
 
 
 def reminder_choice_words(at: time | None) -> str:
@@ -76,7 +79,7 @@ def reminder_summary(at: time | None) -> str:
 
 def how_often_words(every_days: int | None) -> str:
     if every_days is None:
-        return _("Not asked")
+        return _("Not offered")
     if every_days == 7:
         return _("Every week")
     if every_days % 7 == 0:
@@ -120,7 +123,9 @@ class CheckInScheduleScreen(ScheduleScreenBase):
             lambda: _("This can be set once the person's information has opened."), notice=True
         )
         self.reminder_button = self.add_choice(
-            BigButton(lambda: reminder_summary(self.schedule().reminder_time), "mood")
+            BigButton(
+                lambda: reminder_summary(self.schedule().reminder_time), "mood", line_chars=30
+            )
         )
         self.reminder_button.clicked.connect(
             lambda: self.ctx.nav().push(ReminderTimeScreen(self.ctx))
@@ -131,6 +136,7 @@ class CheckInScheduleScreen(ScheduleScreenBase):
                 BigButton(
                     partial(self._instrument_words, instrument_id),
                     description_fn=partial(instrument_title, ctx, instrument_id),
+                    line_chars=30,
                 )
             )
             button.clicked.connect(partial(self._open_instrument, instrument_id))
@@ -170,7 +176,7 @@ class ChooseOneScreen(ScheduleScreenBase):
     def add_answers(self, answers: list[tuple[object, Callable[[], str]]]) -> None:
         self.answers: dict[object, BigButton] = {}
         for value, words in answers:
-            button = self.add_choice(BigButton(words, checkable=True))
+            button = self.add_choice(BigButton(words, checkable=True, line_chars=30))
             button.clicked.connect(partial(self.choose, value))
             self.answers[value] = button
         self.finish_layout()
@@ -199,7 +205,7 @@ class ReminderTimeScreen(ChooseOneScreen):
         super().__init__(ctx)
         self.set_title(lambda: _("When should Companion ask for a check-in?"))
         self.add_text(
-            lambda: _("Once a day, a gentle message on the first screen. It is never a reproach.")
+            lambda: _("Once a day, a gentle message on the first screen. It never scolds.")
         )
         self.add_answers([(at, partial(reminder_choice_words, at)) for at in REMINDER_CHOICES])
 
