@@ -61,6 +61,10 @@ class SessionsScreen(Screen):
         # Twice the usual height (a widget style, because the app style sets min-height).
         self.join_button.setStyleSheet(f"QToolButton {{ min-height: {JOIN_MIN_HEIGHT_PX}px; }}")
         self.join_button.clicked.connect(self.join)
+        self.check_button = self.add_choice(
+            BigButton(lambda: _("Check my camera and microphone"), "voice")
+        )
+        self.check_button.clicked.connect(self.check_devices)
         self.add_button = self.add_choice(BigButton(lambda: _("Add a session"), "plus"))
         self.add_button.clicked.connect(self.add_session)
         self.edit_button = self.add_choice(BigButton(lambda: _("Change this session"), "person"))
@@ -138,6 +142,11 @@ class SessionsScreen(Screen):
         self.problem_label.setVisible(bool(sentence))
         if sentence:
             self.ctx.speech.say(sentence)
+
+    def check_devices(self) -> None:
+        from ui.screens.sessions.device_check import DeviceCheckScreen
+
+        self.ctx.nav().push(DeviceCheckScreen(self.ctx, self.upcoming))
 
     def add_session(self) -> None:
         from ui.screens.sessions.form_screens import start_form
