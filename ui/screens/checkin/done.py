@@ -1,20 +1,44 @@
-"""After a check-in: a short thank-you that repeats what was kept, and a way on."""
+"""After a check-in: a short thank-you that repeats what was kept, and a way on.
+
+After a low mood ("Not good" or "Very bad") it also offers at most two things from the library
+that match what the person said (companion.library_suggest), as big buttons that open them.
+"""
 
 from __future__ import annotations
+
+import logging
+from functools import partial
 
 from companion.checkin.models import CheckIn
 from companion.checkin.wording import mood_word, tag_word
 from companion.i18n import _
+from companion.library_schema import Article, Exercise
+from companion.library_suggest import suggest_after_checkin
 from ui.context import AppContext
+from ui.screens.learn.services import content_language, load_report
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
+
+_log = logging.getLogger(__name__)
+
+
+def suggestions(ctx: AppContext, checkin: CheckIn) -> list[str]:
+    """Keys of at most two articles or exercises for this check-in (none for a good day)."""
+    if checkin.mood is None:
+        return []
+    try:
+        library = load_report(ctx).library
+        return suggest_after_checkin(checkin.mood, checkin.tags, library, content_language(ctx))
+    except Exception:  # the thank-you must always show, whatever the library says
+        _log.exception("Could not choose library suggestions after a check-in")
+        return []
 
 
 class ThankYouScreen(Screen):
     screen_id = "checkin_done"
     is_step = True
 
-    def __init__(self, ctx: AppContext, checkin: CheckIn) -> None:
+    def __init__(self, ctx: AppContext, checkin: CheckIn, plan_done: bool | None = None) -> None:
         super().__init__(ctx)
         self.checkin = checkin
         self.set_title(lambda: _("Thank you. Your check-in is saved."))
@@ -26,11 +50,49 @@ class ThankYouScreen(Screen):
                     tags=", ".join(tag_word(t) for t in sorted(checkin.tags))
                 )
             )
+        if plan_done is True:
+            self.add_text(lambda: _("Well done on doing what you planned."))
+        elif plan_done is False:
+            self.add_text(
+                lambda: _("That is all right. You can plan another small thing any time.")
+            )
+        self.suggestion_keys = suggestions(ctx, checkin)
+        self.suggestion_buttons: list[BigButton] = []
+        if self.suggestion_keys:
+            self.add_text(lambda: _("Something here may help today:"))
+        for key in self.suggestion_keys:
+            button = self.add_choice(
+                BigButton(partial(self._suggestion_words, key), "learn", line_chars=30)
+            )
+            button.clicked.connect(partial(self._open_suggestion, key))
+            self.suggestion_buttons.append(button)
         self.history_button = self.add_choice(BigButton(lambda: _("See how I have been"), "mood"))
         self.history_button.clicked.connect(self._history)
         self.home_button = self.add_choice(BigButton(lambda: _("Back to the start"), "home"))
         self.home_button.clicked.connect(lambda: self.ctx.nav().home())
         self.finish_layout()
+
+    def _item(self, key: str) -> Article | Exercise | None:
+        return load_report(self.ctx).library.by_key(key, content_language(self.ctx))
+
+    def _suggestion_words(self, key: str) -> str:
+        item = self._item(key)
+        if isinstance(item, Article):
+            return _("Read: {title}").format(title=item.title)
+        if isinstance(item, Exercise):
+            return _("Try: {title}").format(title=item.title.get(content_language(self.ctx)))
+        return ""
+
+    def _open_suggestion(self, key: str) -> None:
+        item = self._item(key)
+        if isinstance(item, Article):
+            from ui.screens.learn.reader import ReaderScreen
+
+            self.ctx.nav().push(ReaderScreen(self.ctx, item.id))
+        elif isinstance(item, Exercise):
+            from ui.screens.exercise.opening import exercise_screen
+
+            self.ctx.nav().push(exercise_screen(self.ctx, item.id))
 
     def _history(self) -> None:
         from ui.screens.history import HistoryScreen

@@ -21,6 +21,8 @@ class CheckInDriver:
     def __init__(self, ctx: AppContext, flow: CheckInFlow) -> None:
         self.ctx = ctx
         self.flow = flow
+        self.plan_done: bool | None = None
+        """The answer about yesterday's planned activity, if it was asked (for the thank-you)."""
 
     def step_screen(self) -> Screen:
         from ui.screens.checkin.steps import MoodStepScreen, NoteStepScreen, TagsStepScreen
@@ -41,7 +43,7 @@ class CheckInDriver:
             from ui.screens.checkin.done import ThankYouScreen
 
             nav.home()
-            nav.push(ThankYouScreen(self.ctx, self.flow.checkin))
+            nav.push(ThankYouScreen(self.ctx, self.flow.checkin, self.plan_done))
         elif outcome.kind in (OutcomeKind.SHOW_STEP, OutcomeKind.HELP_NOW):
             nav.push(self.step_screen())
         if outcome.kind == OutcomeKind.HELP_NOW:

@@ -22,13 +22,25 @@ from ui.widgets.screen import Screen
 
 
 def start_checkin(ctx: AppContext) -> None:
-    """Offer an interrupted check-in first; otherwise go straight to the first question."""
+    """Offer an interrupted check-in first; otherwise begin a new one."""
     store = checkin_store(ctx)
     draft = store.latest_draft()
     if draft is not None:
         ctx.nav().push(ResumeScreen(ctx, draft))
         return
-    CheckInDriver(ctx, CheckInFlow(store, ctx.clock)).show_first()
+    begin_new_checkin(ctx, CheckInFlow(store, ctx.clock))
+
+
+def begin_new_checkin(ctx: AppContext, flow: CheckInFlow) -> None:
+    """Ask about yesterday's planned activity if there is one, then the first question."""
+    from ui.screens.checkin.plan_question import PlanQuestionScreen, plan_to_ask_about
+
+    driver = CheckInDriver(ctx, flow)
+    plan = plan_to_ask_about(ctx)
+    if plan is not None:
+        ctx.nav().push(PlanQuestionScreen(ctx, plan, driver))
+        return
+    driver.show_first()
 
 
 class CheckInHubScreen(Screen):
@@ -103,4 +115,4 @@ class ResumeScreen(Screen):
 
     def _start_again(self) -> None:
         store = checkin_store(self.ctx)
-        CheckInDriver(self.ctx, CheckInFlow.start_again(store, self.ctx.clock)).show_first()
+        begin_new_checkin(self.ctx, CheckInFlow.start_again(store, self.ctx.clock))

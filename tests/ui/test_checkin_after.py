@@ -1,0 +1,181 @@
+"""Around a check-in: after a low mood, at most two matching things from the library that open
+with one press; before it, yesterday's planned activity asked about once, never scolding."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from companion.library_prefs import ActivityPlans
+from companion.library_suggest import suggest_after_checkin
+from ui.app import MainWindow
+from ui.screens.checkin.done import ThankYouScreen
+from ui.screens.checkin.hub import CheckInHubScreen
+from ui.screens.checkin.plan_question import PlanQuestionScreen
+from ui.screens.checkin.steps import MoodStepScreen, NoteStepScreen, TagsStepScreen
+from ui.screens.exercise.breathing import BreathingSetupScreen
+from ui.screens.exercise.steps import GuidedScreen
+from ui.screens.learn.reader import ReaderScreen
+from ui.screens.learn.services import load_report, preferences
+
+SCOLDING = ("miss", "forgot", "should", "failed", "didn't", "again", "shame")
+
+
+def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def _today(window: MainWindow) -> date:
+    return window.ctx.clock.now().astimezone().date()
+
+
+def _plans(window: MainWindow) -> ActivityPlans:
+    return ActivityPlans(preferences(window.ctx))
+
+
+def _start(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    hub = CheckInHubScreen(window.ctx)
+    window.push(hub)
+    _click(qtbot, hub.checkin_button)
+
+
+def _check_in(qtbot, window: MainWindow, mood: str, tags: tuple[str, ...] = ()) -> ThankYouScreen:  # type: ignore[no-untyped-def]
+    _start(qtbot, window)
+    _click(qtbot, window.current().faces[mood])  # type: ignore[attr-defined]
+    screen = window.current()
+    assert isinstance(screen, TagsStepScreen)
+    for tag in tags:
+        if not screen.tags[tag].isVisible():
+            _click(qtbot, screen.page_button)
+        _click(qtbot, screen.tags[tag])
+    _click(qtbot, screen.next_button)
+    note = window.current()
+    assert isinstance(note, NoteStepScreen)
+    _click(qtbot, note.finish_button)
+    done = window.current()
+    assert isinstance(done, ThankYouScreen)
+    return done
+
+
+def test_a_not_good_day_offers_two_matching_things_that_open(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    done = _check_in(qtbot, window, "not_good", ("sleep",))
+    library = load_report(window.ctx).library
+    expected = suggest_after_checkin("not_good", {"sleep"}, library, "en")
+    assert done.suggestion_keys == expected and len(expected) == 2
+    names = [b.accessibleName() for b in done.suggestion_buttons]
+    assert names[0].startswith("Read: ") and names[1].startswith("Try: ")
+    assert "Something here may help today:" in done.body_text()
+    assert len(done.choices()) <= 6
+    for button in done.choices():
+        assert button.width() >= 64 and button.height() >= 64
+    for index, button in enumerate(done.suggestion_buttons):
+        _click(qtbot, button)
+        opened = window.current()
+        assert isinstance(opened, (ReaderScreen, BreathingSetupScreen, GuidedScreen))
+        if index == 0:
+            assert isinstance(opened, ReaderScreen)
+            assert opened.article_id == expected[0].partition(":")[2]
+        window.back()
+        assert window.current() is done
+
+
+def test_a_very_bad_day_offers_help_first_and_never_more_than_two(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    done = _check_in(qtbot, window, "very_bad", ("loneliness", "money", "health"))
+    assert 1 <= len(done.suggestion_buttons) <= 2
+    first = load_report(window.ctx).library.by_key(done.suggestion_keys[0], "en")
+    assert first is not None and "help" in first.topics
+
+
+def test_a_good_day_offers_nothing_more(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    done = _check_in(qtbot, window, "good", ("family",))
+    assert done.suggestion_buttons == []
+    assert [b.accessibleName() for b in done.choices()] == [
+        "See how I have been",
+        "Back to the start",
+    ]
+
+
+def test_suggestions_follow_the_language(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    done = _check_in(qtbot, window, "not_good", ("worry",))
+    english = [b.accessibleName() for b in done.suggestion_buttons]
+    window.ctx.settings.set("language", "fr")
+    french = [b.accessibleName() for b in done.suggestion_buttons]
+    assert french[0].startswith("Lire : ") and french != english
+
+
+def test_yesterdays_plan_is_asked_about_once_and_not_this_time_is_fine(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    _plans(window).plan_for_tomorrow("planner", "walk", _today(window) - timedelta(days=1))
+    _start(qtbot, window)
+    question = window.current()
+    assert isinstance(question, PlanQuestionScreen)
+    assert question.title() == "Yesterday you planned: Go for a short walk. Did you do it?"
+    assert [b.accessibleName() for b in question.choices()] == ["Yes", "Not this time"]
+    _click(qtbot, question.not_button)
+    assert _plans(window).planned() is None  # asked once, then let go
+    mood = window.current()
+    assert isinstance(mood, MoodStepScreen)
+    # Back from the first question goes where the check-in began, not to the plan again.
+    assert isinstance(window._screens[-2], CheckInHubScreen)
+    _click(qtbot, mood.faces["okay"])
+    _click(qtbot, window.current().next_button)  # type: ignore[attr-defined]
+    _click(qtbot, window.current().finish_button)  # type: ignore[attr-defined]
+    done = window.current()
+    assert isinstance(done, ThankYouScreen)
+    text = done.body_text()
+    assert "That is all right. You can plan another small thing any time." in text
+    for word in SCOLDING:
+        assert word not in (question.title() + question.body_text() + text).lower()
+    window.home()
+    _start(qtbot, window)  # the next check-in does not ask again
+    assert isinstance(window.current(), MoodStepScreen)
+
+
+def test_a_plan_done_is_noticed_at_the_end(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _plans(window).plan_for_tomorrow("planner", "call", _today(window) - timedelta(days=1))
+    _start(qtbot, window)
+    question = window.current()
+    assert isinstance(question, PlanQuestionScreen)
+    assert "Call or visit someone" in question.title()
+    _click(qtbot, question.yes_button)
+    _click(qtbot, window.current().faces["good"])  # type: ignore[attr-defined]
+    _click(qtbot, window.current().next_button)  # type: ignore[attr-defined]
+    _click(qtbot, window.current().finish_button)  # type: ignore[attr-defined]
+    done = window.current()
+    assert isinstance(done, ThankYouScreen)
+    assert "Well done on doing what you planned." in done.body_text()
+
+
+def test_only_a_plan_for_today_or_the_last_week_is_asked_about(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    today = _today(window)
+    _plans(window).plan_for_tomorrow("planner", "music", today)  # planned today for tomorrow
+    _start(qtbot, window)
+    assert isinstance(window.current(), MoodStepScreen)
+    assert _plans(window).planned() is not None  # kept for tomorrow's check-in
+    window.home()
+
+    _plans(window).plan_for_tomorrow("planner", "music", today - timedelta(days=4))
+    _start(qtbot, window)
+    question = window.current()
+    assert isinstance(question, PlanQuestionScreen)
+    assert question.title() == "You planned: Listen to music I like. Did you do it?"
+    window.home()
+
+    _plans(window).plan_for_tomorrow("planner", "music", today - timedelta(days=30))
+    _start(qtbot, window)
+    assert isinstance(window.current(), MoodStepScreen)
+    assert _plans(window).planned() is None  # a month-old plan is let go without a question
+
+
+def test_the_plan_question_speaks_french(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.ctx.settings.set("language", "fr")
+    _plans(window).plan_for_tomorrow("planner", "walk", _today(window) - timedelta(days=1))
+    _start(qtbot, window)
+    question = window.current()
+    assert question.title() == "Hier, vous aviez prévu : Faire une courte marche. L’avez-vous fait?"
+    assert question.not_button.accessibleName() == "Pas cette fois-ci"  # type: ignore[attr-defined]
