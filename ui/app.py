@@ -25,7 +25,7 @@ from ui.widgets.screen import Screen
 _log = logging.getLogger(__name__)
 WINDOW_SIZE = (1280, 720)
 EXIT_AFTER_SHOWN_VARIABLE = "COMPANION_EXIT_AFTER_SHOWN"
-LOOK_SETTINGS = {"theme", "text_scale", "less_motion"}
+LOOK_SETTINGS = {"theme", "text_scale", "less_motion", "follow_system_look"}
 
 
 class MainWindow(QMainWindow):
@@ -140,10 +140,20 @@ class MainWindow(QMainWindow):
         if decision.problem:
             self.show_notice(decision.problem)
         self.set_session(decision.session)
-        # Auto-lock on shared PCs, and "Who is using Companion?" when the start needs it.
+        # A first start goes through the guided setup done together with a helper; on a shared
+        # PC, community mode asks who is using Companion; auto-lock on shared PCs.
+        from companion.setup import should_offer_first_run
+        from ui.screens.setup import start_first_run
+        from ui.screens.setup.community import install_community_mode
         from ui.start import install_start
 
-        install_start(self, decision.needs_person_picker)
+        first_run = not decision.session.is_guest and should_offer_first_run(
+            self.ctx.settings, people
+        )
+        install_start(self, decision.needs_person_picker and not first_run)
+        install_community_mode(self, start_at_people=not first_run)
+        if first_run:
+            start_first_run(self)
 
     def set_session(self, session: Any) -> None:
         """Switch to `session` (closing the one before) and let every screen know."""
@@ -333,6 +343,9 @@ def run(parts: Any) -> int:
         speech=speech,
         startup_notices=list(parts.notices),
     )
+    from ui.screens.setup.system_look import os_look
+
+    ctx.system_look = os_look(app)
 
     def speech_failed(sentence: str) -> None:
         """ "Speech is not available…", shown once in words, whenever the check finds it."""

@@ -43,10 +43,16 @@ class AppContext:
     session: Any = None  # companion.profiles.PersonSession once someone is unlocked
     services: dict[str, Any] = field(default_factory=dict)
     startup_notices: list[str] = field(default_factory=list)
+    system_look: tuple[str | None, int | None] = (None, None)  # what the OS asks for, if anything
 
     def look(self) -> Look:
+        """The person's look; the OS's dark or high-contrast scheme and text size where the
+        person kept "Use the computer's own colours and text size" and chose nothing else."""
+        from companion.appearance import starting_look
+
         s = self.settings
-        return Look(s.get("theme"), s.get("text_scale"), s.get("less_motion"))
+        theme, scale = starting_look(s.snapshot(), *self.system_look)
+        return Look(theme, scale, s.get("less_motion"))
 
     def nav(self) -> Navigator:
         if self.navigator is None:

@@ -20,12 +20,28 @@ class HomeChoice:
     icon_name: str
     open_screen: Callable[[AppContext], Screen]
     needs_person: bool = True  # waits until the person's data is open (a moment after start)
+    shared_pc_only: bool = False  # shown only in community-centre mode
 
 
 def _settings(ctx: AppContext) -> Screen:
+    """Settings, behind the helper's PIN where a helper set one."""
     from ui.screens.settings import SettingsScreen
+    from ui.screens.setup.caregiver_gate import guarded
 
-    return SettingsScreen(ctx)
+    return guarded(ctx, SettingsScreen)
+
+
+def _finished(ctx: AppContext) -> Screen:
+    from ui.screens.setup import open_finished
+
+    screen: Screen = open_finished(ctx)
+    return screen
+
+
+def _finished_words() -> str:
+    from companion.community import finished_words
+
+    return finished_words()
 
 
 def _checkin(ctx: AppContext) -> Screen:
@@ -55,4 +71,7 @@ def home_choices() -> list[HomeChoice]:
         HomeChoice("sessions", lambda: _("My video sessions"), "sessions", _sessions),
         HomeChoice("learn", lambda: _("Learn and feel better"), "learn", _learn),
         HomeChoice("settings", lambda: _("Settings"), "settings", _settings, needs_person=False),
+        HomeChoice(
+            "finished", _finished_words, "lock", _finished, needs_person=False, shared_pc_only=True
+        ),
     ]

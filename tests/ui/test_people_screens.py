@@ -202,6 +202,8 @@ def test_guest_writes_nothing_to_the_data_folder(qtbot, start, people: People) -
 
 def open_account(qtbot, window: MainWindow) -> AccountScreen:  # type: ignore[no-untyped-def]
     window.push(MoreSettingsScreen(window.ctx))
+    mine = next(b for b in window.current().choices() if b.accessibleName() == "Me and my data")
+    qtbot.mouseClick(mine, Qt.MouseButton.LeftButton)
     tile = next(
         b for b in window.current().choices() if b.accessibleName() == "Lock or switch person"
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from companion.appearance import starting_look
 from companion.config import SettingsStore
-from companion.setup import starting_look
 from ui.screens.setup.system_look import os_look, scale_from_dpi
 
 

@@ -92,7 +92,10 @@ def test_the_data_opener_hands_over_the_session_or_a_sentence(qtbot, make_ctx) -
         opener.start()
     opener.wait()
     assert ctx.session is not None and not ctx.session.is_guest
-    assert win.current().buttons["checkin"].isEnabled()
+    assert win.stack.widget(0).buttons["checkin"].isEnabled()  # Home, under the first-run steps
+    from ui.screens.setup.flow import SetupStepScreen
+
+    assert isinstance(win.current(), SetupStepScreen)  # a first start is set up together
 
     broken = DataOpener(lambda: 1 / 0, win)
     broken.failed.connect(win.show_notice)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from companion.appearance import starting_look
 from companion.checkin.models import CheckIn
 from companion.checkin.schedule import load_schedule
 from companion.clock import FixedClock
@@ -21,7 +22,6 @@ from companion.setup import (
     SetupFlow,
     apply_setup,
     should_offer_first_run,
-    starting_look,
     summary,
 )
 

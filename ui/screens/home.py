@@ -26,7 +26,8 @@ class HomeScreen(Screen):
         self.checkin_reminder_label = self.add_text(self._checkin_reminder, notice=True)
         self.buttons: dict[str, BigButton] = {}
         self._needs_person: list[BigButton] = []
-        for choice in home_choices()[:6]:
+        shared_pc = bool(ctx.settings.get("shared_pc"))
+        for choice in [c for c in home_choices() if shared_pc or not c.shared_pc_only][:6]:
             button = self.add_choice(BigButton(choice.title, choice.icon_name, tile=True))
             button.clicked.connect(partial(self._open, choice))
             self.buttons[choice.choice_id] = button

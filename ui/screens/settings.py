@@ -64,15 +64,32 @@ class MoreSettingsScreen(TileScreen):
         from ui.screens.region import RegionScreen
 
         self.set_title(lambda: _("More settings"))
+        from ui.screens.checkin.schedule_settings import open_checkin_schedule, schedule_tile_title
+        from ui.screens.setup.helper_settings import helper_tile_title, open_helper_settings
+
         self.add_tile(lambda: _("Where I live"), "language", RegionScreen)
         self.add_tile(lambda: _("People to call"), "phone", ContactsScreen)
-        # Issue 3 (people and My data screens): their words live in the storage catalog.
+        self.add_tile(lambda: _("Me and my data"), "person", PersonalScreen)
+        self.add_tile(schedule_tile_title, "mood", open_checkin_schedule)
+        self.add_tile(helper_tile_title, "lock", open_helper_settings)
+        self.add_tile(lambda: _("About Companion"), "about", AboutScreen)
+        self.finish_layout()
+
+
+class PersonalScreen(TileScreen):
+    """Locking or switching person, and the person's own data (backup, export, delete)."""
+
+    screen_id = "personal"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        # Their words live in the storage catalog, with the screens they open.
         from ui.screens.my_data import MyDataScreen, my_data_tile_title
         from ui.screens.people import AccountScreen, lock_tile_title
 
+        self.set_title(lambda: _("Me and my data"))
         self.add_tile(lock_tile_title, "lock", AccountScreen)
         self.add_tile(my_data_tile_title, "about", MyDataScreen)
-        self.add_tile(lambda: _("About Companion"), "about", AboutScreen)
         self.finish_layout()
 
 

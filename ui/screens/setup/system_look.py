@@ -1,4 +1,4 @@
-"""What the operating system says about colours and text size, for companion.setup.starting_look.
+"""What the operating system says about colours and text size (see companion.appearance).
 
 Qt's style hints give the dark and high-contrast schemes (ui.theme.system_look); the OS text
 scaling shows as a logical DPI above the 96 that 100% means on every desktop Qt supports.
