@@ -148,11 +148,11 @@ class SetupStepScreen(Screen):
         if index > 0:
             self.back_button = self.add_choice(BigButton(lambda: _("Back"), "back"))
             self.back_button.clicked.connect(lambda: self.ctx.nav().back())
-        self.later_button = self.add_choice(BigButton(lambda: _("Do this later"), "next"))
+        self.later_button = self.add_choice(BigButton(lambda: _("Do this later"), "later"))
         self.later_button.clicked.connect(lambda: self.run.do_later(self.index))
         self.next_button: BigButton | None = None
         if self.has_next:
-            self.next_button = self.add_choice(BigButton(lambda: _("Next"), "check"))
+            self.next_button = self.add_choice(BigButton(lambda: _("Next"), "next"))
             self.next_button.clicked.connect(self.next)
         self.finish_layout()
 
