@@ -16,6 +16,7 @@ from PySide6.QtCore import QByteArray, QIODevice, QObject, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtMultimedia import (
     QAudioDevice,
+    QCameraDevice,
     QMediaCaptureSession,
     QMediaDevices,
     QVideoFrame,
@@ -28,7 +29,12 @@ from companion.i18n import set_language
 from ui.app import MainWindow
 from ui.screens.sessions.common import appointment_store
 from ui.screens.sessions.device_check import DeviceCheckScreen
-from ui.screens.sessions.device_parts import DEVICES_SERVICE, CameraFeed, DeviceCatalog
+from ui.screens.sessions.device_parts import (
+    DEVICES_SERVICE,
+    CameraFeed,
+    DeviceCatalog,
+    QtCameraFeed,
+)
 from ui.screens.sessions.sessions_screen import SessionsScreen
 from ui.widgets.screen import MAX_CHOICES
 
@@ -299,3 +305,33 @@ def test_every_choice_is_big_enough_to_press(window: MainWindow) -> None:
     QApplication.processEvents()
     for button in screen.choices():
         assert button.width() >= 64 and button.height() >= 64, button.accessibleName()
+
+
+class CatalogWithBrokenCamera(DeviceCatalog):
+    """A camera is listed, but the device behind it cannot be opened (QCamera reports it)."""
+
+    def camera(self, parent: QObject) -> CameraFeed | None:
+        return QtCameraFeed(QCameraDevice(), parent)
+
+
+def test_a_listed_camera_that_cannot_open_is_explained(window: MainWindow) -> None:
+    window.ctx.services[DEVICES_SERVICE] = CatalogWithBrokenCamera()
+    screen = _open_check(window)
+    assert screen.camera_label.text().startswith("The camera is not working right now.")
+    assert not screen.picture_frame.isVisible()
+    window.back()  # letting go of a camera that never opened is fine too
+    assert isinstance(window.current(), SessionsScreen)
+
+
+@pytest.mark.qt_log_ignore(r"^No audio device detected$")
+def test_a_microphone_that_cannot_open_is_explained(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    screen = _open_check(window)
+    screen.microphone_state = "ready"
+    with qtbot.waitSignal(screen.meter.failed, timeout=5000):
+        started = screen.meter.start(QAudioDevice())  # the real QAudioSource, on no device
+    assert not started
+    assert screen.microphone_label.text() == (
+        "The microphone is not working right now. Close other programs that use it, "
+        "then press Look again."
+    )
+    assert not screen.level_bar.isVisible()

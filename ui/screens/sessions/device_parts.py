@@ -32,6 +32,7 @@ from PySide6.QtMultimedia import (
     QMediaCaptureSession,
     QMediaDevices,
     QSoundEffect,
+    QtAudio,
 )
 
 from companion.appointments.device_sound import chime_wav, peak_percent
@@ -80,6 +81,9 @@ class QtCameraFeed(CameraFeed):
         self.camera = QCamera(self.device, self)
         self.camera.errorOccurred.connect(self._on_error)
         session.setCamera(self.camera)
+        if self.camera.error() != QCamera.Error.NoError:  # it failed before we listened
+            self._on_error(self.camera.error(), "")
+            return
         self.camera.start()
 
     def detach(self, session: QMediaCaptureSession) -> None:
@@ -161,7 +165,7 @@ class MicrophoneMeter(QObject):
         audio_format = device.preferredFormat()
         self.source = QAudioSource(device, audio_format, self)
         stream = self.source.start()
-        if stream is None or self.source.error() != QAudioSource.Error.NoError:
+        if stream is None or self.source.error() != QtAudio.Error.NoError:
             _log.warning("The microphone could not be opened: %s", self.source.error().name)
             self.stop()
             self.failed.emit()
