@@ -3,7 +3,7 @@
 Why render instead of `engine.say()`: pyttsx3 2.99's espeak driver returns from `runAndWait()`
 early, plays through an `aplay` it never checks, and cannot be stopped mid-sentence. Rendering gives
 a file whose completeness we can check; a player we run ourselves gives a real stop and a real
-"no sound card" error (see docs/decisions/0003-speech-pipeline.md).
+"no sound card" error (see docs/decisions/0004-speech-pipeline.md).
 
 The engine is kept for the life of the process on purpose (espeak initialises once per process;
 a collected engine leaves callbacks pointing at a dead object), so this module keeps the one
