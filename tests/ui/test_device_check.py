@@ -335,3 +335,30 @@ def test_a_microphone_that_cannot_open_is_explained(qtbot, window: MainWindow) -
         "then press Look again."
     )
     assert not screen.level_bar.isVisible()
+
+
+def _clipped_labels(screen: DeviceCheckScreen) -> list[str]:
+    QApplication.processEvents()
+    return [
+        label.text()
+        for label, _fn in screen._texts
+        if label.isVisible() and label.height() < label.heightForWidth(label.width())
+    ]
+
+
+def test_large_text_puts_the_parts_under_each_other_live_and_cuts_no_words(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    window.ctx.services[DEVICES_SERVICE] = CatalogWithCamera()
+    screen = _open_check(window)
+    assert screen.columns.side_by_side
+    assert _clipped_labels(screen) == []
+    assert screen.microphone_label.x() > screen.picture_frame.geometry().right()
+    window.ctx.settings.set("text_scale", 200)
+    assert not screen.columns.side_by_side
+    qtbot.waitUntil(lambda: _clipped_labels(screen) == [], timeout=3000)
+    assert screen.microphone_label.y() > screen.picture_frame.geometry().bottom()
+    assert _clipped_labels(screen) == []
+    window.ctx.settings.set("text_scale", 100)
+    assert screen.columns.side_by_side
+    qtbot.waitUntil(lambda: _clipped_labels(screen) == [], timeout=3000)

@@ -15,23 +15,24 @@ STACK_AT_TEXT_SCALE = 150  # percent: from here two columns would be too narrow 
 
 
 class SideBySide:
-    """Moves `left` and `right` (already in `body`, in reading order) between a row and `body`."""
+    """Moves `left` and `right` (already in `body`, in reading order) between a row and `body`.
+
+    The row is a layout inside `body`, not a widget: the widgets keep their parent, so a native
+    child (the camera picture) is never reparented.
+    """
 
     def __init__(self, body: QVBoxLayout, left: list[QWidget], right: list[QWidget]) -> None:
         self.body = body
         self.left, self.right = left, right
-        self.row = QWidget()
-        row_layout = QHBoxLayout(self.row)
-        row_layout.setContentsMargins(0, 0, 0, 0)
-        row_layout.setSpacing(TARGET_GAP_PX + 8)
+        self.row = QHBoxLayout()
+        self.row.setSpacing(TARGET_GAP_PX + 8)
         self.columns = (QVBoxLayout(), QVBoxLayout())
         for column in self.columns:
             column.setSpacing(TARGET_GAP_PX)
             column.addStretch(1)  # the shorter column stays at the top
-            row_layout.addLayout(column, 1)
-        body.insertWidget(body.indexOf(right[-1]) + 1, self.row)
+            self.row.addLayout(column, 1)
+        body.insertLayout(body.indexOf(right[-1]) + 1, self.row)
         self.side_by_side = False
-        self.row.hide()
 
     def fit(self, text_scale: int) -> None:
         """Side by side below STACK_AT_TEXT_SCALE, one column from there on."""
@@ -44,11 +45,9 @@ class SideBySide:
                 for widget in widgets:
                     self.body.removeWidget(widget)
                     column.insertWidget(column.count() - 1, widget)
-            self.row.show()
         else:
             at = self.body.indexOf(self.row)
             for offset, widget in enumerate([*self.left, *self.right]):
                 for column in self.columns:
                     column.removeWidget(widget)
                 self.body.insertWidget(at + offset, widget)
-            self.row.hide()
