@@ -131,7 +131,8 @@ class DeviceCheckScreen(Screen):
         self.columns.fit(self.ctx.look().text_scale)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.StyleChange:  # the look changed (text size, theme)
+        # The look changed (text size, theme); Qt may say so before the columns exist.
+        if event.type() == QEvent.Type.StyleChange and hasattr(self, "columns"):
             self._fit_columns()
         super().changeEvent(event)
 
