@@ -54,6 +54,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.resize(*WINDOW_SIZE)
+        from ui.screens.sessions.window_drop import install_window_drop
+
+        install_window_drop(self)  # an invitation (.ics) dropped anywhere is imported
 
         self.reader = ScreenReader(ctx.speech, self)
         self.reader.reading_changed.connect(self.top_bar.set_reading)
