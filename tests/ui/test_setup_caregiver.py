@@ -19,6 +19,7 @@ from companion.safety import EmergencyContact
 from companion.security import Argon2Params
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
+from ui.screens.checkin.schedule_settings import CheckInScheduleScreen
 from ui.screens.settings import SettingsScreen
 from ui.screens.settings_options import ChoiceSettingScreen
 from ui.screens.setup.caregiver_gate import (
@@ -30,7 +31,6 @@ from ui.screens.setup.caregiver_gate import (
 from ui.screens.setup.helper_settings import (
     HelperSettingsScreen,
     PresetScreen,
-    ReminderScreen,
     TrustedSitesScreen,
     open_helper_settings,
 )
@@ -103,7 +103,7 @@ def test_schedules_trusted_sites_and_presets_are_behind_the_gate_too(
         "Who uses this computer",
         "Lock when nobody is using it",
         "Helper PIN",
-        "Daily check-in reminder",
+        "Check-in reminder and questions",
         "Trusted video websites",
         "Same settings on other computers",
     ]
@@ -114,7 +114,7 @@ def test_schedules_trusted_sites_and_presets_are_behind_the_gate_too(
         window.back()
     qtbot.mouseClick(helper.choices()[3], Qt.MouseButton.LeftButton)
     type_pin(qtbot, window, HELPER_PIN)
-    assert isinstance(window.current(), ReminderScreen)
+    assert isinstance(window.current(), CheckInScheduleScreen)  # the one schedule screen
     window.back()
     qtbot.mouseClick(helper.choices()[4], Qt.MouseButton.LeftButton)
     sites = window.current()

@@ -4,19 +4,17 @@ the daily reminder, and presets to set up other PCs the same way. All behind the
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
-from datetime import time
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QWidget
 
 from companion.appointments.links import normalise_trusted_domain
-from companion.checkin.schedule import load_schedule, save_schedule
 from companion.community import AUTOLOCK_CHOICES, autolock_words
 from companion.i18n import _
 from companion.preset_files import PresetFileError, export_preset, import_preset
 from ui.context import AppContext
+from ui.screens.checkin.schedule_settings import open_checkin_schedule, schedule_tile_title
 from ui.screens.settings import TileScreen
 from ui.screens.settings_options import ChoiceSettingScreen
 from ui.screens.setup.caregiver_gate import CaregiverPinScreen, guarded
@@ -24,7 +22,6 @@ from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
-REMINDER_TIMES: tuple[time | None, ...] = (None, time(10, 0), time(14, 0), time(18, 0))
 
 
 def helper_tile_title() -> str:
@@ -46,14 +43,10 @@ class HelperSettingsScreen(TileScreen):
         self.add_tile(lambda: _("Who uses this computer"), "person", shared_pc_screen)
         self.add_tile(lambda: _("Lock when nobody is using it"), "lock", autolock_screen)
         self.add_tile(lambda: _("Helper PIN"), "lock", CaregiverPinScreen)
-        self.add_tile(lambda: _("Daily check-in reminder"), "mood", _reminder)
+        self.add_tile(schedule_tile_title, "mood", open_checkin_schedule)
         self.add_tile(lambda: _("Trusted video websites"), "sessions", _trusted)
         self.add_tile(lambda: _("Same settings on other computers"), "settings", PresetScreen)
         self.finish_layout()
-
-
-def _reminder(ctx: AppContext) -> Screen:
-    return guarded(ctx, ReminderScreen, "schedules")
 
 
 def _trusted(ctx: AppContext) -> Screen:
@@ -84,42 +77,6 @@ def autolock_screen(ctx: AppContext) -> Screen:
         ),
         [(m, partial(autolock_words, m)) for m in AUTOLOCK_CHOICES],
     )
-
-
-class ReminderScreen(Screen):
-    """The daily check-in reminder time of the person who is in (kept in their own data)."""
-
-    screen_id = "helper_reminder"
-
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx)
-        self.set_title(lambda: _("Daily check-in reminder"))
-        self.add_text(lambda: _("Companion gently asks once a day. A missed day is never counted."))
-        self.buttons: dict[time | None, BigButton] = {}
-        for at in REMINDER_TIMES:
-            button = self.add_choice(BigButton(partial(self._words, at), checkable=True))
-            button.clicked.connect(partial(self.choose, at))
-            self.buttons[at] = button
-        self._sync()
-        self.finish_layout()
-
-    @staticmethod
-    def _words(at: time | None) -> str:
-        if at is None:
-            return _("No reminder")
-        return _("Each day at {time}").format(time=at.strftime("%H:%M"))
-
-    def _sync(self) -> None:
-        preferences = getattr(self.ctx.session, "preferences", None)
-        chosen = load_schedule(preferences).reminder_time if preferences is not None else None
-        for at, button in self.buttons.items():
-            button.setChecked(at == chosen)
-
-    def choose(self, at: time | None) -> None:
-        preferences = getattr(self.ctx.session, "preferences", None)
-        if preferences is not None:
-            save_schedule(preferences, replace(load_schedule(preferences), reminder_time=at))
-        self._sync()
 
 
 class TrustedSitesScreen(Screen):
