@@ -36,9 +36,9 @@ class Look:
         return round(base * self.text_scale / 100)
 
 
-def icon(name: str, colour: str, size: int = 48) -> QIcon:
-    """An icon from ui/icons drawn in `colour`, so it is visible in every theme."""
-    path = ICON_DIR / f"{name}.svg"
+def icon(name: str, colour: str, size: int = 48, folder: Path = ICON_DIR) -> QIcon:
+    """An icon from ui/icons (or a feature's own `folder`) drawn in `colour`, for every theme."""
+    path = folder / f"{name}.svg"
     svg = path.read_text(encoding="utf-8").replace("currentColor", colour)
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     result = QIcon()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
 
 from companion.i18n import N_, _
+from ui.theme import icon
 from ui.widgets.big_button import BigButton
 
 ICON_DIR = Path(__file__).resolve().parent / "icons"
@@ -36,18 +36,7 @@ def topic_name(topic: str) -> str:
 
 def learn_icon(name: str, colour: str, size: int) -> QIcon:
     """One of this feature's icons drawn in `colour`, as ui.theme draws the shared ones."""
-    svg = (ICON_DIR / f"{name}.svg").read_text(encoding="utf-8").replace("currentColor", colour)
-    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    result = QIcon()
-    for scale in (1, 2):
-        pixmap = QPixmap(QSize(size * scale, size * scale))
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        renderer.render(painter)
-        painter.end()
-        pixmap.setDevicePixelRatio(scale)
-        result.addPixmap(pixmap)
-    return result
+    return icon(name, colour, size, folder=ICON_DIR)
 
 
 class LearnButton(BigButton):
