@@ -136,6 +136,11 @@ class MainWindow(QMainWindow):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
+    def speaker_ready(self, speaker: Any) -> None:
+        """Speech finished starting in the background: use it with the person's settings."""
+        self.ctx.speech.attach(speaker)
+        self._apply_speech()
+
     # --- the person's data ----------------------------------------------------------------
     def data_opened(self, people: Any, decision: Any) -> None:
         """The launcher's background opener finished: use the session it chose."""
@@ -308,16 +313,26 @@ def build_window(ctx: AppContext) -> MainWindow:
 
 
 class DataOpener(QThread):
-    """Opens the person's encrypted data off the UI thread, so Home shows at once."""
+    """Starts speech and opens the person's encrypted data off the UI thread, so Home shows at
+    once; each part is handed to the UI thread by a signal."""
 
+    speaker_ready = Signal(object)  # voice.Speaker, or None when speech cannot start
     opened = Signal(object, object)  # People, StartDecision
     failed = Signal(str)
 
-    def __init__(self, open_data: Callable[[], Any], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        open_data: Callable[[], Any],
+        parent: QObject | None = None,
+        make_speaker: Callable[[], Any] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._open_data = open_data
+        self._make_speaker = make_speaker
 
     def run(self) -> None:
+        if self._make_speaker is not None:
+            self.speaker_ready.emit(self._make_speaker())  # it never raises (launcher's promise)
         try:
             people, decision = self._open_data()
         except Exception as exc:  # the person must hear why, never a silent crash
@@ -335,8 +350,7 @@ def run(parts: Any) -> int:
     from ui.speech import SpeechBridge
 
     app = create_application()
-    speaker = parts.make_speaker()
-    speech = SpeechBridge(speaker)
+    speech = SpeechBridge(None, waiting=True)  # the speaker starts with the data, in the background
     ctx = AppContext(
         settings=parts.settings,
         clock=parts.clock,
@@ -359,13 +373,12 @@ def run(parts: Any) -> int:
             ctx.startup_notices.append(sentence)
 
     speech.failed.connect(speech_failed)
-    if speaker is None and speech.problem:  # no engine at all: nothing will emit `failed`
-        speech_failed(speech.problem)
     window = build_window(ctx)
     if parts.open_screen:
         open_named_screen(window, parts.open_screen)
     window.show()
-    opener = DataOpener(parts.open_data, window)
+    opener = DataOpener(parts.open_data, window, parts.make_speaker)
+    opener.speaker_ready.connect(window.speaker_ready)
     opener.opened.connect(window.data_opened)
     opener.failed.connect(window.show_notice)
     exit_after_shown = bool(os.environ.get(EXIT_AFTER_SHOWN_VARIABLE))

@@ -54,8 +54,17 @@ class SpeechBridge(QObject):
     finished = Signal(int, bool)  # utterance id, completed (False if stopped)
     failed = Signal(str)  # one plain sentence for the person
 
-    def __init__(self, speaker: voice.Speaker | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        speaker: voice.Speaker | None,
+        parent: QObject | None = None,
+        *,
+        waiting: bool = False,
+    ) -> None:
+        """`waiting`: the speaker is still starting (see `attach`); until then nothing is said
+        and nothing is reported missing."""
         super().__init__(parent)
+        self._waiting = waiting and speaker is None
         self._speaker = speaker
         self._told: set[str] = set()
         self._shut_down = False
@@ -64,9 +73,25 @@ class SpeechBridge(QObject):
         self._inbox: deque[tuple[str, tuple[object, ...]]] = deque()
         self._listener = _WorkerListener(self)
         if speaker is not None:
-            speaker.add_listener(self._listener)
-            # Find out now, in the speaker's thread, whether sound really comes out.
-            speaker.check_in_background()
+            self._listen_to(speaker)
+
+    def _listen_to(self, speaker: voice.Speaker) -> None:
+        speaker.add_listener(self._listener)
+        # Find out now, in the speaker's thread, whether sound really comes out.
+        speaker.check_in_background()
+
+    def attach(self, speaker: voice.Speaker | None) -> None:
+        """The speaker that was starting in the background is ready (None: it could not start)."""
+        self._waiting = False
+        if self._shut_down:
+            if speaker is not None:
+                speaker.shutdown()
+            return
+        self._speaker = speaker
+        if speaker is not None:
+            self._listen_to(speaker)
+        else:
+            self._explain_quietness()
 
     @property
     def available(self) -> bool:
@@ -76,6 +101,8 @@ class SpeechBridge(QObject):
     def problem(self) -> str | None:
         """Why speech does not work, in the person's language, with what to install; else None."""
         if self._speaker is None:
+            if self._waiting:
+                return None
             from voice.messages import NO_ENGINE
 
             return _(NO_ENGINE)
@@ -84,6 +111,10 @@ class SpeechBridge(QObject):
 
     def say(self, text: str) -> int:
         """Queue `text` to be spoken; returns its utterance id at once."""
+        if self._speaker is None and self._waiting:  # a moment after start: skip it quietly
+            quiet_id = next(self._quiet_ids)
+            self._post("finished", quiet_id, False)
+            return quiet_id
         if self._speaker is None or not self.available:
             self._explain_quietness()
             return next(self._quiet_ids)

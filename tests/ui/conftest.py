@@ -55,6 +55,9 @@ class RecordingSpeech(QObject):
     def shutdown(self) -> None:
         pass
 
+    def attach(self, speaker: object) -> None:
+        self.attached = speaker
+
     def texts(self) -> list[str]:
         return [t for _i, t in self.queued]
 

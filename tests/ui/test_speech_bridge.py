@@ -144,3 +144,17 @@ def test_many_signals_do_not_wear_down_python(qtbot, bridge: SpeechBridge) -> No
         bridge.say(TEXT)
     assert len(words) > 10
     assert sys.getrefcount(True) > before - len(words) // 2
+
+
+def test_a_bridge_waiting_for_its_speaker_is_quiet_then_reports_a_missing_engine(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At start the speaker is made in the background: no false alarm, no stuck reading."""
+    waiting = SpeechBridge(None, waiting=True)
+    assert waiting.problem is None
+    with qtbot.assertNotEmitted(waiting.failed, wait=100):
+        with qtbot.waitSignal(waiting.finished) as done:
+            spoken = waiting.say("Hello.")
+    assert done.args == [spoken, False]  # "Read this to me" is not left waiting for it
+    with qtbot.waitSignal(waiting.failed) as told:
+        waiting.attach(None)
+    assert "not available" in told.args[0]
+    waiting.shutdown()
