@@ -20,8 +20,6 @@ class HomeScreen(Screen):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.set_title(lambda: _("What would you like to do?"))
-        for notice in ctx.startup_notices:
-            self.add_text(partial(_, notice), notice=True)
         self.next_session_label = self.add_text(self._next_session, notice=True)
         self.checkin_reminder_label = self.add_text(self._checkin_reminder, notice=True)
         self.buttons: dict[str, BigButton] = {}
@@ -33,12 +31,14 @@ class HomeScreen(Screen):
             self.buttons[choice.choice_id] = button
             if choice.needs_person:
                 self._needs_person.append(button)
+        for notice in ctx.startup_notices:
+            self.add_notice(notice)
         self.finish_layout()
         self.on_session_changed()
 
     def add_notice(self, sentence: str) -> None:
         """Show a sentence that arrived after start (speech missing, data problems)."""
-        self.add_text(partial(_, sentence), notice=True)
+        self.add_text(partial(_, sentence), notice=True, below_choices=True)
 
     def on_session_changed(self) -> None:
         """Choices that use the person's data wait, greyed, until it is open."""

@@ -52,6 +52,7 @@ class Screen(QWidget):
         self._texts: list[tuple[QLabel, TextFn]] = []
         self._choice_buttons: list[QWidget] = []
         self._extra_focusables: list[QWidget] = []
+        self._below_labels: set[QLabel] = set()
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -81,14 +82,21 @@ class Screen(QWidget):
         self._title_fn = title_fn
         self.title_label.setText(title_fn())
 
-    def add_text(self, text_fn: TextFn, *, notice: bool = False) -> QLabel:
-        """A paragraph of body text (word-wrapped, never elided)."""
+    def add_text(
+        self, text_fn: TextFn, *, notice: bool = False, below_choices: bool = False
+    ) -> QLabel:
+        """A paragraph of body text (word-wrapped, never elided); `below_choices` puts it after
+        the choices (a side note that must not push the main choices off the screen)."""
         label = QLabel(text_fn())
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         if notice:
             label.setProperty("notice", True)
-        self._insert(label)
+        if below_choices:
+            self._append_below(label)
+            self._below_labels.add(label)
+        else:
+            self._insert(label)
         self._texts.append((label, text_fn))
         return label
 
@@ -113,6 +121,13 @@ class Screen(QWidget):
     def finish_layout(self) -> None:
         """Push content to the top; call once after building."""
         self.body_layout.addStretch(1)
+        self._finished = True
+
+    def _append_below(self, widget: QWidget) -> None:
+        if getattr(self, "_finished", False):  # keep the stretch last
+            self.body_layout.insertWidget(self.body_layout.count() - 1, widget)
+        else:
+            self.body_layout.addWidget(widget)
 
     def _insert(self, widget: QWidget) -> None:
         if self._grid_added:
@@ -134,9 +149,11 @@ class Screen(QWidget):
     def reading_order(self) -> list[SpokenPart]:
         """What "Read this to me" says: the title, the texts, then the choices."""
         parts = [SpokenPart(s, self.title_label) for s in split_sentences(self.title())]
+        later: list[SpokenPart] = []  # texts shown below the choices are read after them
         for label, text_fn in self._texts:
             if label.isVisible() or not self.isVisible():
-                parts.extend(SpokenPart(s, label) for s in split_sentences(text_fn()))
+                said = [SpokenPart(s, label) for s in split_sentences(text_fn())]
+                (later if label in self._below_labels else parts).extend(said)
         names = [
             b.label() if isinstance(b, BigButton) else b.accessibleName()
             for b in self._choice_buttons
@@ -146,7 +163,7 @@ class Screen(QWidget):
             parts.append(
                 SpokenPart(_("You can choose: {choices}.").format(choices=", ".join(names)), None)
             )
-        return parts
+        return parts + later
 
     def highlight(self, part: SpokenPart | None) -> None:
         """Mark the sentence being read aloud (None clears every mark)."""
