@@ -67,7 +67,9 @@ class SessionsScreen(Screen):
         self.check_button.clicked.connect(self.check_devices)
         self.add_button = self.add_choice(BigButton(lambda: _("Add a session"), "plus"))
         self.add_button.clicked.connect(self.add_session)
-        self.edit_button = self.add_choice(BigButton(lambda: _("Change this session"), "person"))
+        self.edit_button = self.add_choice(
+            BigButton(lambda: _("Change or save this session"), "person")
+        )
         self.edit_button.clicked.connect(self.edit_session)
         self.import_button = self.add_choice(
             BigButton(lambda: _("Open an invitation file"), "next")
@@ -154,10 +156,11 @@ class SessionsScreen(Screen):
         start_form(self.ctx, None)
 
     def edit_session(self) -> None:
+        """The next session's own choices: change it, save it to a calendar, or delete it."""
         if self.upcoming is not None:
-            from ui.screens.sessions.form_screens import start_form
+            from ui.screens.sessions.session_actions import SessionChoicesScreen
 
-            start_form(self.ctx, self.upcoming)
+            self.ctx.nav().push(SessionChoicesScreen(self.ctx, self.upcoming))
 
     def import_invitation(self) -> None:
         path = self.ask_for_file(self)
