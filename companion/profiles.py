@@ -28,7 +28,7 @@ from companion.security.errors import SecurityError, UnlockDelayedError, WrongSe
 from companion.security.kdf import DEFAULT_ARGON2, Argon2Params
 from companion.security.person_keys import PersonKeys
 from companion.security.pins import CAREGIVER_ONLY, LockKind
-from companion.security.status import keyring_status
+from companion.security.status import keyring_status, keyring_uses_fallback
 from companion.storage import DATABASE_FILE_NAME, PersonDatabase, open_database
 from companion.storage.appointment_store import SqlAppointmentStore
 from companion.storage.checkin_store import SqlCheckInStore
@@ -110,6 +110,9 @@ class PersonSession:
     preferences: PreferencesStore
     is_guest: bool
     database: PersonDatabase | None = field(default=None, repr=False)
+    # How many digits the PIN that opened this session has (memory only, never stored), so
+    # Settings can say how long guessing it would take; 0 when not known.
+    secret_length: int = field(default=0, repr=False)
 
     def close(self) -> None:
         """Let go of the database (a guest's memory is simply dropped)."""
@@ -131,7 +134,7 @@ def guest_session() -> PersonSession:
     )
 
 
-def session_for(person: Person, database: PersonDatabase) -> PersonSession:
+def session_for(person: Person, database: PersonDatabase, secret: str = "") -> PersonSession:
     return PersonSession(
         person_id=person.id,
         display_name=person.name,
@@ -141,6 +144,7 @@ def session_for(person: Person, database: PersonDatabase) -> PersonSession:
         preferences=SqlPreferencesStore(database),
         is_guest=False,
         database=database,
+        secret_length=len("".join(secret.split())),
     )
 
 
@@ -261,13 +265,9 @@ class People:
     def wrong_tries(self, person_id: str) -> int:
         return self._delay(person_id).failures
 
-    def unlock(self, person_id: str, secret: str) -> PersonSession:
-        """Open a person's session with their PIN or passphrase ("" when they have none).
-
-        Raises UnlockDelayedError while a wait runs, WrongSecretError (the wait grows),
-        DeviceSecretMissingError / DeviceSecretMismatchError; the database stays untouched."""
-        person = self.get(person_id)
-        delay = self._delay(person_id)
+    def _data_key(self, person: Person, secret: str) -> tuple[bytes, bytes]:
+        """(data key, device secret) for `secret`, counting a wrong one toward the wait."""
+        delay = self._delay(person.id)
         wait = delay.seconds_to_wait()
         if wait:
             raise UnlockDelayedError(wait)
@@ -278,9 +278,24 @@ class People:
             delay.record_failure()
             raise
         delay.record_success()
+        return data_key, device_secret
+
+    def unlock(self, person_id: str, secret: str) -> PersonSession:
+        """Open a person's session with their PIN or passphrase ("" when they have none).
+
+        Raises UnlockDelayedError while a wait runs, WrongSecretError (the wait grows),
+        DeviceSecretMissingError / DeviceSecretMismatchError; the database stays untouched."""
+        person = self.get(person_id)
+        data_key, _device_secret = self._data_key(person, secret)
         return session_for(
-            person, open_database(self.folder(person.id) / DATABASE_FILE_NAME, data_key)
+            person, open_database(self.folder(person.id) / DATABASE_FILE_NAME, data_key), secret
         )
+
+    def check_secret(self, person_id: str, secret: str) -> None:
+        """Check the current PIN before a change; a wrong one grows the wait as unlocking does.
+
+        Raises the same errors as `unlock`; nothing is opened or changed."""
+        self._data_key(self.get(person_id), secret)
 
     def change_lock(
         self,
@@ -291,12 +306,13 @@ class People:
         *,
         chosen_by_caregiver: bool = False,
     ) -> Person:
-        """A new PIN (or passphrase, or lock kind): only the wrap changes, never the database."""
+        """A new PIN (or passphrase, or lock kind): only the wrap changes, never the database.
+
+        A wrong `current_secret` grows the wait, as at unlock."""
         if lock in CAREGIVER_ONLY and not chosen_by_caregiver:
             raise ProfileError(_("Only a helper setting up one person at home can choose that."))
         person = self.get(person_id)
-        device_secret = self._device.secret()
-        data_key = person_keys.unlock(person.keys, person.id, current_secret, device_secret)
+        data_key, device_secret = self._data_key(person, current_secret)
         keys = person_keys.rewrap(
             person.keys, person.id, data_key, lock, new_secret, device_secret, self._argon2
         )
@@ -328,11 +344,15 @@ class People:
         self._replace(updated)
         self._delay(person_id).record_success()
         database = open_database(self.folder(person.id) / DATABASE_FILE_NAME, data_key)
-        return session_for(updated, database)
+        return session_for(updated, database, new_secret)
 
     def keyring_status(self) -> tuple[bool, str]:
         """For Settings: is the device secret in the OS keyring, or in the fallback file?"""
         return keyring_status(self.data_dir, self._keyring)
+
+    def uses_fallback_file(self) -> bool:
+        """True when the safe key sits in the private file beside the data, not a keyring."""
+        return keyring_uses_fallback(self.data_dir, self._keyring)
 
 
 def open_people(

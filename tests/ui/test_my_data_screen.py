@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from companion.checkin.models import CheckIn
 from companion.profiles import People
-from companion.security import Argon2Params
+from companion.security import Argon2Params, guessing_time_sentence
 from companion.storage.bulk import EVER_END, EVER_START
 from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)
     ctx,
@@ -186,3 +186,42 @@ def test_a_guest_can_save_a_backup_but_not_delete(qtbot, start, people: People) 
     window.push(MyDataScreen(window.ctx))
     names = [b.accessibleName() for b in window.current().choices()]
     assert "Delete all my data" not in names and "Save a backup" in names
+
+
+@pytest.mark.parametrize(
+    ("lock", "secret", "said"),
+    [
+        ("pin", PIN, "Your notes are locked with a PIN of 6 numbers."),
+        ("none", "", "Your notes have no PIN."),
+    ],
+)
+def test_what_companion_keeps_says_the_lock_and_how_long_guessing_it_would_take(
+    qtbot,
+    start,
+    people: People,
+    ctx,
+    lock: str,
+    secret: str,
+    said: str,  # type: ignore[no-untyped-def]
+) -> None:
+    ctx.settings.set("shared_pc", True)
+    mary = people.add("Mary", lock, secret, chosen_by_caregiver=lock == "none")  # type: ignore[arg-type]
+    window = start()
+    window.ctx.session = people.unlock(mary.id, secret)
+    window.push(MyDataScreen(window.ctx))
+    press(qtbot, window, "What Companion keeps")
+    page = window.current()
+    assert isinstance(page, KeepsScreen)
+    words = page.body_text()
+    assert said in words and page.lock_label.isVisible()
+    assert guessing_time_sentence(lock, len(secret)) in words  # type: ignore[arg-type]
+    assert "only your PIN keeps your notes private" in words
+    assert "no keyring" in words  # the fallback file, said once on this page
+    window.ctx.session.close()
+
+
+def test_a_guest_sees_no_lock_sentence_on_what_companion_keeps(qtbot, start) -> None:  # type: ignore[no-untyped-def]
+    window = start()
+    window.push(KeepsScreen(window.ctx))
+    page = window.current()
+    assert not page.lock_label.isVisible() and "PIN of" not in page.body_text()

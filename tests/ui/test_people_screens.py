@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from companion.checkin.models import CheckIn
 from companion.profiles import People, guest_session, open_people
-from companion.security import Argon2Params
+from companion.security import Argon2Params, guessing_time_sentence
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.people import AccountScreen, PeopleScreen, RenameScreen
@@ -31,6 +31,7 @@ from ui.screens.people_common import ConfirmInWordsScreen
 from ui.screens.settings import MoreSettingsScreen
 from ui.screens.unlock import UnlockScreen
 from ui.start import install_start
+from ui.widgets.screen import Screen
 
 FAST = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
@@ -213,6 +214,10 @@ def open_account(qtbot, window: MainWindow) -> AccountScreen:  # type: ignore[no
     return screen
 
 
+def choice_named(screen: Screen, name: str) -> QWidget:
+    return next(b for b in screen.choices() if b.accessibleName() == name)
+
+
 def unlock_mary(qtbot, window: MainWindow, pin: str = "583920") -> None:  # type: ignore[no-untyped-def]
     picker = window.current()
     qtbot.mouseClick(next(iter(picker.person_tiles.values())), Qt.MouseButton.LeftButton)
@@ -249,14 +254,18 @@ def test_delete_is_confirmed_in_words_and_removes_the_files(
     folder = people.folder(mary.id)
     assert folder.exists()
     account = open_account(qtbot, window)
-    qtbot.mouseClick(account.choices()[2], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        choice_named(account, "Remove me from this computer"), Qt.MouseButton.LeftButton
+    )
     confirm = window.current()
     assert isinstance(confirm, ConfirmInWordsScreen)
     assert confirm.title() == "Delete Mary and all of Mary's check-ins? This cannot be undone."
     assert confirm.choices()[0].accessibleName() == "No, keep Mary"  # the safe answer first
     qtbot.mouseClick(confirm.no_button, Qt.MouseButton.LeftButton)
     assert folder.exists() and people.all()
-    qtbot.mouseClick(account.choices()[2], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        choice_named(account, "Remove me from this computer"), Qt.MouseButton.LeftButton
+    )
     qtbot.mouseClick(window.current().yes_button, Qt.MouseButton.LeftButton)
     assert not folder.exists() and people.all() == []
     assert window.ctx.session.is_guest
@@ -287,3 +296,38 @@ def test_a_person_with_no_pin_opens_from_the_tile(qtbot, start, people: People) 
     assert picker.status.text() == "Opening…"
     qtbot.waitUntil(lambda: not window.ctx.session.is_guest)
     assert window.ctx.session.display_name == "Dad" and len(window._screens) == 1
+
+
+@pytest.mark.parametrize(
+    ("lock", "secret", "said"),
+    [
+        ("pin", "583920", "Your notes are locked with a PIN of 6 numbers."),
+        ("none", "", "Your notes have no PIN."),
+    ],
+)
+def test_settings_says_the_lock_and_how_long_guessing_it_would_take_on_a_shared_pc(
+    qtbot,
+    start,
+    people: People,
+    ctx: AppContext,
+    lock: str,
+    secret: str,
+    said: str,  # type: ignore[no-untyped-def]
+) -> None:
+    ctx.settings.set("shared_pc", True)
+    people.add("Mary", lock, secret, chosen_by_caregiver=lock == "none")  # type: ignore[arg-type]
+    window = start()
+    if lock == "none":
+        qtbot.mouseClick(
+            next(iter(window.current().person_tiles.values())), Qt.MouseButton.LeftButton
+        )
+        qtbot.waitUntil(lambda: not window.ctx.session.is_guest)
+    else:
+        unlock_mary(qtbot, window, secret)
+    account = open_account(qtbot, window)
+    words = account.body_text()
+    assert said in words and account.lock_label.isVisible()
+    assert guessing_time_sentence(lock, len(secret)) in words  # type: ignore[arg-type]
+    assert "only your PIN keeps your notes private" in words  # the shared keyring, said plainly
+    assert "no keyring" in words  # the tests run on the fallback file
+    assert said in " ".join(part.sentence for part in account.reading_order())

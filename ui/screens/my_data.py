@@ -25,6 +25,7 @@ from companion.storage.backup import (
 )
 from companion.storage.csv_export import export_checkins_csv
 from ui.context import AppContext
+from ui.screens.change_pin import your_lock_sentences
 from ui.screens.people_common import people_of, run_off_ui_thread, speak_prompt
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
@@ -321,7 +322,9 @@ class KeepsScreen(Screen):
         super().__init__(ctx)
         people = ctx.services.get("people")  # None while the data is still opening
         folder = people.data_dir if people is not None else ctx.data_dir
-        fallback = keyring_uses_fallback(folder)
+        fallback = (
+            people.uses_fallback_file() if people is not None else keyring_uses_fallback(folder)
+        )
         self.set_title(lambda: _("What Companion keeps about you and where"))
         self.add_text(
             lambda: _(
@@ -366,4 +369,7 @@ class KeepsScreen(Screen):
                     "files would also need that key and your PIN."
                 )
             )
+        # The person's own lock and how long guessing it would take ("" for a guest).
+        self.lock_label = self.add_text(lambda: your_lock_sentences(ctx, keyring=False))
+        self.lock_label.setVisible(bool(self.lock_label.text()))
         self.finish_layout()

@@ -16,6 +16,7 @@ from companion.i18n import _
 from companion.profiles import MAX_NAME_LENGTH, Person, PersonSession, guest_session
 from companion.security import SecurityError
 from ui.context import AppContext
+from ui.screens.change_pin import change_tile_text, person_in, start_change_pin, your_lock_sentences
 from ui.screens.people_common import (
     ConfirmInWordsScreen,
     people_of,
@@ -164,7 +165,8 @@ class PeopleScreen(Screen):
 
 
 class AccountScreen(Screen):
-    """For the person who is in: lock now, change the name shown, or remove themselves."""
+    """For the person who is in: lock now, change the name or PIN, or remove themselves; and
+    what their lock is and how long guessing it would take (said plainly on a shared PC)."""
 
     screen_id = "account"
 
@@ -179,17 +181,31 @@ class AccountScreen(Screen):
         else:
             self.set_title(lambda: _("You are using Companion as {name}").format(name=name))
             self.add_text(lambda: _("Lock Companion when you leave, so your notes stay private."))
+            self.lock_label = self.add_text(lambda: your_lock_sentences(ctx))
         lock = self.add_choice(BigButton(lambda: _("Lock and switch person"), "lock", tile=True))
         lock.clicked.connect(self.lock_now)
         lock.setEnabled("people" in ctx.services)  # the list of people is still being read
         if self.person_id is not None:
             rename = self.add_choice(BigButton(lambda: _("Change my name"), "person", tile=True))
             rename.clicked.connect(lambda: self.ctx.nav().push(RenameScreen(self.ctx)))
+            self.change_pin_button = self.add_choice(
+                BigButton(self._change_pin_text, "lock", tile=True)
+            )
+            self.change_pin_button.clicked.connect(lambda: start_change_pin(self.ctx))
+            self.change_pin_button.setEnabled(person_in(ctx) is not None)
             remove = self.add_choice(
                 BigButton(lambda: _("Remove me from this computer"), "back", tile=True)
             )
             remove.clicked.connect(lambda: confirm_delete_me(self.ctx))
         self.finish_layout()
+
+    def _change_pin_text(self) -> str:
+        person = person_in(self.ctx)
+        return change_tile_text(person.lock if person is not None else "pin")
+
+    def on_shown(self) -> None:
+        self.retranslate()  # the lock may have just changed
+        super().on_shown()
 
     def lock_now(self) -> None:
         from ui.start import lock

@@ -1,13 +1,15 @@
 """Add a person, one question a screen: the name, how to lock, the PIN twice, a recovery code.
 
 A 4-number PIN or no PIN is offered only as a helper's choice, with its trade-off said first,
-and never when this PC is marked as shared. Restoring a backup walks the same steps.
+and never when this PC is marked as shared. Restoring a backup walks the same steps, and
+"Change my PIN" reuses the lock steps (a plan's `after_lock` says what follows them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
@@ -23,6 +25,7 @@ from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
 Finisher = Callable[["NewPersonPlan"], Person]  # runs off the UI thread
+AfterLock = Callable[["StepScreen", "NewPersonPlan"], None]  # on the UI thread
 
 
 @dataclass
@@ -35,6 +38,9 @@ class NewPersonPlan:
     secret: str = field(default="", repr=False)
     recovery_code: str | None = field(default=None, repr=False)
     chosen_by_caregiver: bool = False
+    # What follows once the lock and its PIN are chosen; None: the recovery-code step.
+    after_lock: AfterLock | None = field(default=None, repr=False)
+    for_self: bool = False  # the person is changing their own lock: "your", not their name
 
 
 def add_person_screen(ctx: AppContext, finisher: Finisher | None = None) -> Screen:
@@ -77,18 +83,29 @@ class StepScreen(Screen):
         super().on_shown()
         speak_prompt(self.ctx, self.title())
 
-    def work_then_switch(self, work: Callable[[], PersonSession]) -> None:
-        """Run `work` off the UI thread, then open the session it returns."""
+    def run_step(
+        self, work: Callable[[], Any], on_done: Callable[[Any], None], sentence: str
+    ) -> None:
+        """Run `work` off the UI thread, saying `sentence` meanwhile; `on_done` gets its result."""
         if self.busy:
             return
         self.busy = True
-        self.say(_("Setting things up… This can take a few seconds."))
-        run_off_ui_thread(self, work, self._opened, self._failed)
+        self.say(sentence)
+
+        def done(result: Any) -> None:
+            self.busy = False
+            self.say("")
+            on_done(result)
+
+        run_off_ui_thread(self, work, done, self._failed)
+
+    def work_then_switch(self, work: Callable[[], PersonSession]) -> None:
+        """Run `work` off the UI thread, then open the session it returns."""
+        self.run_step(work, self._opened, _("Setting things up… This can take a few seconds."))
 
     def _opened(self, session: PersonSession) -> None:
         from ui.start import switch_to
 
-        self.busy = False
         switch_to(self.ctx, session)
 
     def _failed(self, exc: Exception) -> None:
@@ -140,7 +157,15 @@ class AddNameScreen(StepScreen):
             self.ctx.nav().push(ChooseLockScreen(self.ctx, self.plan))
 
 
-def _shared_pc(ctx: AppContext) -> bool:
+def lock_chosen(screen: StepScreen, plan: NewPersonPlan) -> None:
+    """The lock and its PIN are known: the plan's own next step, or the recovery code."""
+    if plan.after_lock is not None:
+        plan.after_lock(screen, plan)
+    else:
+        screen.ctx.nav().push(RecoveryChoiceScreen(screen.ctx, plan))
+
+
+def shared_pc(ctx: AppContext) -> bool:
     try:
         return bool(ctx.settings.get("shared_pc"))
     except KeyError:
@@ -154,14 +179,17 @@ class ChooseLockScreen(StepScreen):
         super().__init__(ctx)
         self.plan = plan
         name = plan.name
-        self.set_title(lambda: _("How should {name}'s notes be locked?").format(name=name))
+        if plan.for_self:
+            self.set_title(lambda: _("How should your notes be locked?"))
+        else:
+            self.set_title(lambda: _("How should {name}'s notes be locked?").format(name=name))
         self.add_text(lambda: trade_off_sentence("pin"))
         self.add_text(lambda: trade_off_sentence("passphrase"))
         pin = self.add_choice(BigButton(lambda: _("6 or more numbers"), "lock", tile=True))
         pin.clicked.connect(lambda: self._choose("pin"))
         words = self.add_choice(BigButton(lambda: _("A few words"), "lock", tile=True))
         words.clicked.connect(lambda: self._choose("passphrase"))
-        if not _shared_pc(ctx):
+        if not shared_pc(ctx):
             helper = self.add_choice(
                 BigButton(lambda: _("A helper chooses something simpler"), "person", tile=True)
             )
@@ -176,7 +204,7 @@ class ChooseLockScreen(StepScreen):
 
     def _chosen(self, screen: NewSecretScreen, secret: str) -> None:
         self.plan.secret = secret
-        self.ctx.nav().push(RecoveryChoiceScreen(self.ctx, self.plan))
+        lock_chosen(screen, self.plan)
 
 
 class HelperLockScreen(StepScreen):
@@ -190,6 +218,7 @@ class HelperLockScreen(StepScreen):
         self.set_title(lambda: _("For a helper: a simpler lock"))
         self.add_text(lambda: trade_off_sentence("short_pin"))
         self.add_text(lambda: trade_off_sentence("none"))
+        self.add_status()
         short = self.add_choice(BigButton(lambda: _("A 4-number PIN"), "lock", tile=True))
         short.clicked.connect(self._short_pin)
         none = self.add_choice(BigButton(lambda: _("No PIN"), "person", tile=True))
@@ -201,13 +230,13 @@ class HelperLockScreen(StepScreen):
 
         def chosen(screen: NewSecretScreen, secret: str) -> None:
             self.plan.secret = secret
-            self.ctx.nav().push(RecoveryChoiceScreen(self.ctx, self.plan))
+            lock_chosen(screen, self.plan)
 
         self.ctx.nav().push(NewSecretScreen(self.ctx, self.plan.name, "short_pin", chosen))
 
     def _no_pin(self) -> None:
         self.plan.lock, self.plan.secret, self.plan.chosen_by_caregiver = "none", "", True
-        self.ctx.nav().push(RecoveryChoiceScreen(self.ctx, self.plan))
+        lock_chosen(self, self.plan)
 
 
 class NewSecretScreen(StepScreen):
