@@ -67,6 +67,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("speech_volume", int, 90, N_("Speaking volume"), minimum=10, maximum=100, step=10),
     Setting("read_steps_aloud", bool, False, N_("Read each step when it opens")),
     Setting("talking_buttons", bool, False, N_("Talking buttons")),
+    Setting("speak_reminders", bool, True, N_("Say reminders aloud")),
     Setting("switch_mode", str, "off", N_("Switch access"), choices=SWITCH_MODES),
     Setting(
         "scan_interval_ms", int, 1500, N_("Scanning speed"), minimum=500, maximum=5000, step=250

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 from companion.i18n import _, set_language
 from ui.context import AppContext
 from ui.read_aloud import ScreenReader
+from ui.talking_buttons import PointerRest
 from ui.theme import apply_look
 from ui.topbar import TopBar
 from ui.widgets.big_button import BigButton
@@ -62,9 +63,15 @@ class MainWindow(QMainWindow):
         self.reader.reading_changed.connect(self.top_bar.set_reading)
         self.scanner = SwitchScanner(self._scan_groups, self)
         self.scanner.highlighted.connect(self._speak_control)
+        self.pointer_rest = PointerRest(
+            self,
+            enabled=lambda: bool(ctx.settings.get("talking_buttons")),
+            say=lambda name: self.reader.say_one(self.current(), name),
+        )
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.scanner)
+            app.installEventFilter(self.pointer_rest)
             app.focusChanged.connect(self._on_focus_changed)
 
         self.top_bar.home_button.clicked.connect(self.home)
@@ -289,6 +296,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scanner)
+            app.removeEventFilter(self.pointer_rest)
         super().closeEvent(event)
 
 

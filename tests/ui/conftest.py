@@ -74,6 +74,9 @@ def make_ctx(tmp_path: Path, speech: RecordingSpeech) -> Callable[..., AppContex
         crisis, problem = load_crisis_directory(content_dir())
         assert problem is None
         store = SettingsStore(tmp_path / "settings.json", regions=crisis.codes())
+        # Spoken reminders would put words in every test's speech record; the tests of that
+        # feature turn them on.
+        settings.setdefault("speak_reminders", False)
         for name, value in settings.items():
             store.set(name, value)
         return AppContext(

@@ -150,9 +150,11 @@ def test_a_bridge_waiting_for_its_speaker_is_quiet_then_reports_a_missing_engine
     """At start the speaker is made in the background: no false alarm, no stuck reading."""
     waiting = SpeechBridge(None, waiting=True)
     assert waiting.problem is None
-    with qtbot.assertNotEmitted(waiting.failed, wait=100):
-        with qtbot.waitSignal(waiting.finished) as done:
-            spoken = waiting.say("Hello.")
+    with (
+        qtbot.assertNotEmitted(waiting.failed, wait=100),
+        qtbot.waitSignal(waiting.finished) as done,
+    ):
+        spoken = waiting.say("Hello.")
     assert done.args == [spoken, False]  # "Read this to me" is not left waiting for it
     with qtbot.waitSignal(waiting.failed) as told:
         waiting.attach(None)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from functools import partial
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 
 from companion.i18n import _
 from ui.context import AppContext
@@ -12,6 +16,7 @@ from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
+COMING_UP_CHECK_MS = 60_000
 
 
 class HomeScreen(Screen):
@@ -34,6 +39,12 @@ class HomeScreen(Screen):
         for notice in ctx.startup_notices:
             self.add_notice(notice)
         self.finish_layout()
+        self._reminder_said_on: date | None = None
+        # Time passes while Home is open: look again each minute (by the injected clock).
+        self._coming_up_timer = QTimer(self)
+        self._coming_up_timer.setInterval(COMING_UP_CHECK_MS)
+        self._coming_up_timer.timeout.connect(self._refresh_coming_up)
+        self._coming_up_timer.start()
         self.on_session_changed()
 
     def add_notice(self, sentence: str) -> None:
@@ -93,10 +104,26 @@ class HomeScreen(Screen):
             text = text_fn()
             label.setText(text)
             label.setVisible(bool(text))
+        self._say_checkin_reminder_once_a_day()
+
+    def _say_checkin_reminder_once_a_day(self) -> None:
+        """The gentle reminder is also said aloud, once a day, when reminders are spoken."""
+        text = self.checkin_reminder_label.text()
+        today = self.ctx.clock.now().date()
+        if not text or self._reminder_said_on == today or not self.isVisible():
+            return
+        if not self.ctx.settings.get("speak_reminders"):
+            return
+        self._reminder_said_on = today
+        self.ctx.speech.say(text)
 
     def retranslate(self) -> None:
         super().retranslate()
         self._refresh_coming_up()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._say_checkin_reminder_once_a_day()  # now that Home is really on screen
 
     def on_shown(self) -> None:
         self._refresh_coming_up()

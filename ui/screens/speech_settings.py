@@ -89,6 +89,11 @@ class SpeakingOptionsScreen(Screen):
             BigButton(lambda: _("Talking buttons"), "voice", checkable=True)
         )
         self.try_talking = self.add_choice(BigButton(lambda: _("Try talking buttons"), "voice"))
+        self.reminders = self.add_choice(
+            BigButton(lambda: _("Say reminders aloud"), "read-aloud", checkable=True)
+        )
+        self.reminders.setChecked(ctx.settings.get("speak_reminders"))
+        self.reminders.toggled.connect(lambda on: ctx.settings.set("speak_reminders", on))
         self.read_steps.setChecked(ctx.settings.get("read_steps_aloud"))
         self.talking.setChecked(ctx.settings.get("talking_buttons"))
         self.read_steps.toggled.connect(lambda on: ctx.settings.set("read_steps_aloud", on))
