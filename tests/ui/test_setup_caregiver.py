@@ -221,3 +221,17 @@ def test_the_gate_and_helper_screens_take_no_more_than_six_choices_and_name_ever
     assert len(gate.choices()) <= 6
     for box in gate.findChildren(QLineEdit):
         assert box.accessibleName() and box.echoMode() == QLineEdit.EchoMode.Password
+
+
+def test_helper_sees_which_content_files_were_skipped(qtbot, window: MainWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A broken file in a caregiver's pack is named, with its field, in the helper's view."""
+    pack = window.ctx.data_dir / "packs" / "our-centre" / "en"
+    pack.mkdir(parents=True)
+    (pack / "local-services.md").write_text("+++\nid = 'local'\nminutes = 'soon'\n+++\nHi\n")
+    window.push(open_helper_settings(window.ctx))
+    helper = window.current()
+    assert isinstance(helper, HelperSettingsScreen)
+    assert helper.content_label.isVisibleTo(helper)
+    words = helper.content_label.text()
+    assert "local-services.md" in words and "could not be used" in words
+    assert "packs" in words

@@ -36,10 +36,15 @@ def open_helper_settings(ctx: AppContext) -> Screen:
 class HelperSettingsScreen(TileScreen):
     screen_id = "helper_settings"
 
+    def _content_problems(self) -> str:
+        return content_problems_sentence(self.ctx)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.set_title(helper_tile_title)
         self.add_text(lambda: _("How Companion works on this computer. None of this opens notes."))
+        self.content_label = self.add_text(self._content_problems, notice=True)
+        self.content_label.setVisible(bool(self.content_label.text()))
         self.add_tile(lambda: _("Who uses this computer"), "person", shared_pc_screen)
         self.add_tile(lambda: _("Lock when nobody is using it"), "lock", autolock_screen)
         self.add_tile(lambda: _("Helper PIN"), "lock", CaregiverPinScreen)
@@ -47,6 +52,24 @@ class HelperSettingsScreen(TileScreen):
         self.add_tile(lambda: _("Trusted video websites"), "sessions", _trusted)
         self.add_tile(lambda: _("Same settings on other computers"), "settings", PresetScreen)
         self.finish_layout()
+
+
+def content_problems_sentence(ctx: AppContext) -> str:
+    """For the helper: content files that were skipped, by name and field, and where packs go."""
+    from companion.library import PACKS_FOLDER
+    from ui.screens.learn.services import load_report
+
+    problems = load_report(ctx).problems
+    if not problems:
+        return ""
+    listing = "; ".join(str(p) for p in problems[:5])
+    more = len(problems) - 5
+    if more > 0:
+        listing += "; " + _("and {n} more").format(n=more)
+    return _(
+        "Some reading files could not be used and are left out: {files}. The other articles "
+        "work. Extra packs go in {folder}."
+    ).format(files=listing, folder=ctx.data_dir / PACKS_FOLDER)
 
 
 def _trusted(ctx: AppContext) -> Screen:
