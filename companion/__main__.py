@@ -26,7 +26,7 @@ from companion.checkup import (
 )
 from companion.clock import Clock, SystemClock
 from companion.config import SETTINGS_FILE_NAME, SettingsStore
-from companion.i18n import _, set_language
+from companion.i18n import N_, _, set_language
 from companion.logs import setup_logging
 from companion.paths import content_dir, data_dir, logs_dir
 from companion.preset import apply_system_preset
@@ -98,8 +98,10 @@ def speech_probe() -> CheckResult:
         voice = importlib.import_module("voice")
         status = voice.probe()
     except ImportError as exc:
-        return CheckResult("speech", False, f"Speech is not installed ({exc}).")
-    return CheckResult("speech", bool(status.ok), str(status.sentence))
+        return CheckResult(
+            N_("speech"), False, _("Speech is not installed ({problem}).").format(problem=exc)
+        )
+    return CheckResult(N_("speech"), bool(status.ok), _(str(status.sentence)))
 
 
 def security_probes(folder: Path) -> list[Callable[[], CheckResult]]:
@@ -108,11 +110,13 @@ def security_probes(folder: Path) -> list[Callable[[], CheckResult]]:
 
     def keyring_probe() -> CheckResult:
         ok, sentence = keyring_status(folder)
-        return CheckResult("keyring", ok, sentence, warning=ok and keyring_uses_fallback(folder))
+        return CheckResult(
+            N_("keyring"), ok, sentence, warning=ok and keyring_uses_fallback(folder)
+        )
 
     def encryption_probe() -> CheckResult:
         ok, sentence = encryption_status(folder)
-        return CheckResult("encryption", ok, sentence)
+        return CheckResult(N_("encryption"), ok, sentence)
 
     return [keyring_probe, encryption_probe]
 
@@ -127,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     content = content_dir()
     clock = SystemClock()
     if args.check:
+        set_language(SettingsStore(folder / SETTINGS_FILE_NAME).get("language"))
         probes: list[Callable[[], CheckResult]] = [
             lambda: check_data_folder(folder),
             lambda: check_crisis_lines(content, clock.now().date()),

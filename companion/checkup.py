@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from companion.i18n import N_, _
 from companion.safety import load_crisis_directory
 
 _log = logging.getLogger(__name__)
@@ -36,16 +37,24 @@ def check_data_folder(folder: Path) -> CheckResult:
         os.close(fd)
         Path(name).unlink()
     except OSError as exc:
-        return CheckResult("data folder", False, f"Companion cannot save in {folder}: {exc}.")
+        return CheckResult(
+            N_("data folder"),
+            False,
+            _("Companion cannot save in {folder}: {problem}.").format(folder=folder, problem=exc),
+        )
     private = os.name != "posix" or (folder.stat().st_mode & 0o077) == 0
     if not private:
         return CheckResult(
-            "data folder",
+            N_("data folder"),
             True,
-            f"The data folder {folder} works, but other users of this computer can open it.",
+            _(
+                "The data folder {folder} works, but other users of this computer can open it."
+            ).format(folder=folder),
             warning=True,
         )
-    return CheckResult("data folder", True, f"The data folder works: {folder}.")
+    return CheckResult(
+        N_("data folder"), True, _("The data folder works: {folder}.").format(folder=folder)
+    )
 
 
 def check_crisis_lines(content_root: Path, today: date) -> CheckResult:
@@ -53,21 +62,27 @@ def check_crisis_lines(content_root: Path, today: date) -> CheckResult:
     directory, problem = load_crisis_directory(content_root)
     if problem is not None:
         return CheckResult(
-            "crisis lines",
+            N_("crisis lines"),
             False,
-            f"The crisis phone lines could not be read ({problem}). Reinstall Companion.",
+            _("The crisis phone lines could not be read ({problem}). Reinstall Companion.").format(
+                problem=problem
+            ),
         )
     stale = directory.stale_entries(today)
     if stale:
         return CheckResult(
-            "crisis lines",
+            N_("crisis lines"),
             True,
-            "These crisis lines were last checked over a year ago; check them against their "
-            "official source: " + "; ".join(stale) + ".",
+            _(
+                "These crisis lines were last checked over a year ago; check them against their "
+                "official source: {lines}."
+            ).format(lines="; ".join(stale)),
             warning=True,
         )
     return CheckResult(
-        "crisis lines", True, f"Crisis lines are ready for {len(directory.regions)} regions."
+        N_("crisis lines"),
+        True,
+        _("Crisis lines are ready for {n} regions.").format(n=len(directory.regions)),
     )
 
 
@@ -80,7 +95,11 @@ def run_checks(probes: Iterable[Probe]) -> list[CheckResult]:
         except Exception as exc:  # a broken probe is itself a finding
             _log.exception("A check failed to run")
             name = getattr(probe, "__name__", "check")
-            results.append(CheckResult(name, False, f"This check could not run: {exc}."))
+            results.append(
+                CheckResult(
+                    name, False, _("This check could not run: {problem}.").format(problem=exc)
+                )
+            )
     return results
 
 
@@ -89,10 +108,10 @@ def report(results: list[CheckResult]) -> tuple[str, int]:
     lines = []
     for result in results:
         mark = "OK  " if result.ok and not result.warning else ("WARN" if result.ok else "FAIL")
-        lines.append(f"[{mark}] {result.name}: {result.sentence}")
+        lines.append(f"[{mark}] {_(result.name)}: {result.sentence}")
     failed = [r for r in results if not r.ok]
     if failed:
-        lines.append(f"{len(failed)} thing(s) do not work. See above for what to do.")
+        lines.append(_("{n} thing(s) do not work. See above for what to do.").format(n=len(failed)))
     else:
-        lines.append("Everything Companion needs works on this computer.")
+        lines.append(_("Everything Companion needs works on this computer."))
     return "\n".join(lines), 1 if failed else 0
