@@ -119,3 +119,39 @@ def guessing_time_sentence(
         "Someone who copied Companion's files could guess this PIN in %(time)s on a "
         "computer like this one."
     ) % {"time": _duration(tries * seconds_per_guess)}
+
+
+def lock_sentence(kind: LockKind, length: int) -> str:
+    """What a person's lock is, in words ("a PIN of 6 numbers")."""
+    if kind == "none":
+        return _("Your notes have no PIN.")
+    if kind == "passphrase":
+        return _("Your notes are locked with a passphrase.")
+    if kind == "short_pin":
+        return _("Your notes are locked with a 4-number PIN.")
+    return _("Your notes are locked with a PIN of {n} numbers.").format(n=length)
+
+
+def lock_summary(kind: LockKind, length: int, *, shared_pc: bool, fallback_file: bool) -> str:
+    """For Settings: the lock, how long guessing it would take, and what else stands in the way.
+
+    On a shared PC everyone on the OS account shares the keyring, so only the PIN is left;
+    `length` is the PIN's digits (the smallest allowed when not known)."""
+    least = SHORT_PIN_DIGITS if kind == "short_pin" else MIN_PIN_DIGITS
+    length = max(length, least)
+    said = [lock_sentence(kind, length), guessing_time_sentence(kind, length)]
+    if shared_pc:
+        said.append(
+            _(
+                "Everyone on this computer account shares its keyring, so only your PIN "
+                "keeps your notes private."
+            )
+        )
+    if fallback_file:
+        said.append(
+            _(
+                "This computer has no keyring, so a private file beside your data holds "
+                "Companion's safe key."
+            )
+        )
+    return " ".join(said)

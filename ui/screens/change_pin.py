@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from companion.i18n import _
 from companion.profiles import People, Person, ProfileError
-from companion.security import UnlockDelayedError, guessing_time_sentence
-from companion.security.pins import MIN_PIN_DIGITS, SHORT_PIN_DIGITS, LockKind
+from companion.security import UnlockDelayedError
+from companion.security.pins import lock_summary
 from ui.context import AppContext
 from ui.screens.people_add import ChooseLockScreen, NewPersonPlan, StepScreen, shared_pc
 from ui.screens.people_common import speak_prompt
@@ -25,25 +25,6 @@ from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
 ACCOUNT_SCREEN_ID = "account"
-
-
-def change_tile_text(lock: LockKind) -> str:
-    """The AccountScreen's choice: "Change my PIN", or "Choose a PIN" when there is none."""
-    if lock == "none":
-        return _("Choose a PIN")
-    if lock == "passphrase":
-        return _("Change my passphrase")
-    return _("Change my PIN")
-
-
-def lock_kind_sentence(lock: LockKind, length: int) -> str:
-    if lock == "none":
-        return _("Your notes have no PIN.")
-    if lock == "passphrase":
-        return _("Your notes are locked with a passphrase.")
-    if lock == "short_pin":
-        return _("Your notes are locked with a 4-number PIN.")
-    return _("Your notes are locked with a PIN of {n} numbers.").format(n=length)
 
 
 def _people(ctx: AppContext) -> People | None:
@@ -63,31 +44,17 @@ def person_in(ctx: AppContext) -> Person | None:
 
 
 def your_lock_sentences(ctx: AppContext, *, keyring: bool = True) -> str:
-    """What the person's lock is and how long guessing it would take ("" for a guest).
-
-    On a shared PC everyone on the account shares the keyring, so the PIN is all that is left;
+    """What the person's lock is and how long guessing it would take ("" for a guest);
     `keyring` adds whether the fallback file holds the safe key."""
     person, people = person_in(ctx), _people(ctx)
     if person is None or people is None:
         return ""
-    least = SHORT_PIN_DIGITS if person.lock == "short_pin" else MIN_PIN_DIGITS
-    length = max(getattr(ctx.session, "secret_length", 0), least)
-    said = [lock_kind_sentence(person.lock, length), guessing_time_sentence(person.lock, length)]
-    if shared_pc(ctx):
-        said.append(
-            _(
-                "Everyone on this computer account shares its keyring, so only your PIN "
-                "keeps your notes private."
-            )
-        )
-    if keyring and people.uses_fallback_file():
-        said.append(
-            _(
-                "This computer has no keyring, so a private file beside your data holds "
-                "Companion's safe key."
-            )
-        )
-    return " ".join(said)
+    return lock_summary(
+        person.lock,
+        getattr(ctx.session, "secret_length", 0),
+        shared_pc=shared_pc(ctx),
+        fallback_file=keyring and people.uses_fallback_file(),
+    )
 
 
 def start_change_pin(ctx: AppContext) -> None:
@@ -254,7 +221,8 @@ class ChangedScreen(Screen):
             self.set_title(lambda: _("Done. Your new passphrase is set."))
         else:
             self.set_title(lambda: _("Done. Your new PIN is set."))
-        self.add_text(lambda: _("Use it the next time you open Companion."))
+        if person.lock != "none":
+            self.add_text(lambda: _("Use it the next time you open Companion."))
         self.lock_label = self.add_text(lambda: your_lock_sentences(ctx, keyring=False))
         self.done_button = self.add_choice(BigButton(lambda: _("Done"), "check"))
         self.done_button.clicked.connect(self.finish)

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from companion.i18n import _
 from companion.profiles import MAX_NAME_LENGTH, Person, PersonSession, guest_session
-from companion.security import SecurityError
+from companion.security import LockKind, SecurityError
 from ui.context import AppContext
-from ui.screens.change_pin import change_tile_text, person_in, start_change_pin, your_lock_sentences
+from ui.screens.change_pin import person_in, start_change_pin, your_lock_sentences
 from ui.screens.people_common import (
     ConfirmInWordsScreen,
     people_of,
@@ -59,6 +59,15 @@ def initials_icon(initials: str, colour: str, size: int) -> QIcon:
         pixmap.setDevicePixelRatio(scale)
         result.addPixmap(pixmap)
     return result
+
+
+def change_tile_text(lock: LockKind) -> str:
+    """The choice that starts changing the lock: "Choose a PIN" when there is none."""
+    if lock == "none":
+        return _("Choose a PIN")
+    if lock == "passphrase":
+        return _("Change my passphrase")
+    return _("Change my PIN")
 
 
 def _name_of(person: Person) -> Callable[[], str]:
