@@ -190,7 +190,6 @@ class AccountScreen(Screen):
         else:
             self.set_title(lambda: _("You are using Companion as {name}").format(name=name))
             self.add_text(lambda: _("Lock Companion when you leave, so your notes stay private."))
-            self.lock_label = self.add_text(lambda: your_lock_sentences(ctx))
         lock = self.add_choice(BigButton(lambda: _("Lock and switch person"), "lock", tile=True))
         lock.clicked.connect(self.lock_now)
         lock.setEnabled("people" in ctx.services)  # the list of people is still being read
@@ -206,6 +205,8 @@ class AccountScreen(Screen):
                 BigButton(lambda: _("Remove me from this computer"), "back", tile=True)
             )
             remove.clicked.connect(lambda: confirm_delete_me(self.ctx))
+            # Below the choices, so at 200% they stay in view; read after them.
+            self.lock_label = self.add_text(lambda: your_lock_sentences(ctx), below_choices=True)
         self.finish_layout()
 
     def _change_pin_text(self) -> str:
@@ -214,6 +215,9 @@ class AccountScreen(Screen):
 
     def on_shown(self) -> None:
         self.retranslate()  # the lock may have just changed
+        label = getattr(self, "lock_label", None)
+        if label is not None:
+            label.setVisible(bool(label.text()))  # empty while the data is still opening
         super().on_shown()
 
     def lock_now(self) -> None:
