@@ -48,6 +48,7 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
         "companion/profiles.py",
         "ui/screens/people.py",
         "ui/screens/people_add.py",
+        "ui/screens/change_pin.py",
         "ui/screens/people_common.py",
         "ui/screens/unlock.py",
         "ui/screens/my_data.py",
