@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from companion.i18n import _
@@ -18,8 +17,8 @@ from companion.security import UnlockDelayedError
 from companion.security.pins import lock_summary
 from ui.context import AppContext
 from ui.screens.people_add import ChooseLockScreen, NewPersonPlan, StepScreen, shared_pc
-from ui.screens.people_common import speak_prompt
-from ui.screens.unlock import PinPad, seconds_in_words
+from ui.screens.people_common import GrowingWait, speak_prompt
+from ui.screens.unlock import PinPad
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -124,8 +123,10 @@ class CurrentSecretScreen(StepScreen):
         self.pad.submitted.connect(self.next_step)
         self.add_widget(self.pad)
         self.finish_layout()
-        self.wait_timer = QTimer(self)
-        self.wait_timer.setInterval(1000)
+        self.growing_wait = GrowingWait(
+            self, self._seconds_to_wait, self.status_only, lambda: self.next_button
+        )
+        self.wait_timer = self.growing_wait.timer
         self.wait_timer.timeout.connect(self.refresh_wait)
         self.refresh_wait()
 
@@ -181,24 +182,9 @@ class CurrentSecretScreen(StepScreen):
         return people.seconds_to_wait(self.person.id) if people is not None else 0
 
     def refresh_wait(self, spoken: bool = False) -> None:
-        """The growing wait, counted down in words; the timer calls this every second."""
-        if self.busy:
-            return
-        seconds = self._seconds_to_wait()
-        if seconds:
-            sentence = _("That did not match. Please wait {time}, then try again.").format(
-                time=seconds_in_words(seconds)
-            )
-            self.status_only(sentence)
-            self.next_button.setEnabled(False)
-            if spoken:
-                speak_prompt(self.ctx, sentence)
-            if not self.wait_timer.isActive():
-                self.wait_timer.start()
-        elif self.wait_timer.isActive():
-            self.wait_timer.stop()
-            self.next_button.setEnabled(True)
-            self.say(_("You can try again now."))
+        """Re-read the wait against the clock; the timer calls this every second."""
+        if not self.busy:
+            self.growing_wait.refresh(spoken)
 
     def status_only(self, sentence: str) -> None:
         """Update the line without saying it aloud (the countdown ticks every second)."""

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from companion.profiles import People
@@ -142,3 +142,43 @@ class ConfirmInWordsScreen(Screen):
 def focus_first(widget: QWidget) -> None:
     """Put the cursor in a text box when its screen opens, so typing works at once."""
     widget.setFocus()
+
+
+class GrowingWait:
+    """The wrong-PIN wait on a screen: counted down in words each second, the button off
+    until it ends, spoken when it starts. Shared by the unlock and change-PIN screens."""
+
+    def __init__(
+        self,
+        screen: Screen,
+        seconds_left: Callable[[], int],
+        show: Callable[[str], None],
+        button: Callable[[], QWidget],
+    ) -> None:
+        self._screen = screen
+        self._seconds_left = seconds_left
+        self._show = show
+        self._button = button
+        self.timer = QTimer(screen)
+        self.timer.setInterval(1000)
+
+    def refresh(self, spoken: bool = False) -> None:
+        """Re-read the wait against the clock and say where it stands."""
+        from companion.i18n import _
+        from ui.screens.unlock import seconds_in_words
+
+        seconds = self._seconds_left()
+        if seconds:
+            sentence = _("That did not match. Please wait {time}, then try again.").format(
+                time=seconds_in_words(seconds)
+            )
+            self._show(sentence)
+            self._button().setEnabled(False)
+            if spoken:
+                speak_prompt(self._screen.ctx, sentence)
+            if not self.timer.isActive():
+                self.timer.start()
+        elif self.timer.isActive():
+            self.timer.stop()
+            self._button().setEnabled(True)
+            self._show(_("You can try again now."))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from companion.i18n import _
@@ -17,7 +17,7 @@ from companion.profiles import Person, PersonSession
 from companion.security import SecurityError, UnlockDelayedError
 from companion.storage import StorageError
 from ui.context import AppContext
-from ui.screens.people_common import people_of, run_off_ui_thread, speak_prompt
+from ui.screens.people_common import GrowingWait, people_of, run_off_ui_thread, speak_prompt
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import ChoiceGrid
 from ui.widgets.screen import Screen
@@ -160,8 +160,10 @@ class UnlockScreen(Screen):
         self.pad.submitted.connect(self.open_now)
         self.add_widget(self.pad)
         self.finish_layout()
-        self.wait_timer = QTimer(self)
-        self.wait_timer.setInterval(1000)
+        self.growing_wait = GrowingWait(
+            self, self._seconds_to_wait, self.say, lambda: self.open_button
+        )
+        self.wait_timer = self.growing_wait.timer
         self.wait_timer.timeout.connect(self.refresh_wait)
         self.refresh_wait()
 
@@ -227,24 +229,8 @@ class UnlockScreen(Screen):
 
     def refresh_wait(self, spoken: bool = False) -> None:
         """Re-read the wait against the clock; the timer calls this every second."""
-        if self.busy:
-            return
-        seconds = self._seconds_to_wait()
-        if seconds:
-            sentence = _("That did not match. Please wait {time}, then try again.").format(
-                time=seconds_in_words(seconds)
-            )
-            self.say(sentence)
-            self.open_button.setEnabled(False)
-            if spoken:
-                speak_prompt(self.ctx, sentence)
-            if not self.wait_timer.isActive():
-                self.wait_timer.start()
-        elif self.wait_timer.isActive():
-            self.wait_timer.stop()
-            self.open_button.setEnabled(True)
-            self.say(_("You can try again now."))
-            speak_prompt(self.ctx, _("You can try again now."))
+        if not self.busy:
+            self.growing_wait.refresh(spoken)
 
     def on_shown(self) -> None:
         super().on_shown()
