@@ -161,8 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         notices=notices,
         open_screen=args.open,
     )
-    ui_app = importlib.import_module("ui.app")
-    return int(ui_app.run(parts))
+    ui_launch = importlib.import_module("ui.launch")
+    return int(ui_launch.run(parts))
 
 
 if __name__ == "__main__":

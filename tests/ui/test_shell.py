@@ -76,7 +76,8 @@ def test_the_data_opener_hands_over_the_session_or_a_sentence(qtbot, make_ctx) -
     from companion.clock import FixedClock
     from companion.profiles import open_people
     from companion.startup import open_start_session
-    from ui.app import DataOpener, build_window
+    from ui.app import build_window
+    from ui.launch import DataOpener
 
     ctx = make_ctx(with_person=False)
     win = build_window(ctx)
@@ -110,7 +111,8 @@ def test_with_several_people_the_start_asks_who_is_using_companion(qtbot, make_c
     from companion.clock import FixedClock
     from companion.profiles import open_people
     from companion.startup import open_start_session
-    from ui.app import DataOpener, build_window
+    from ui.app import build_window
+    from ui.launch import DataOpener
     from ui.screens.people import PeopleScreen
 
     ctx = make_ctx(with_person=False)

@@ -1,0 +1,113 @@
+"""Starting the app from the launcher's parts: the window first, then (in the background) the
+person's encrypted data and the speech engine."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
+
+from companion.i18n import _
+from ui.app import MainWindow, build_window, create_application
+from ui.context import AppContext
+
+_log = logging.getLogger(__name__)
+EXIT_AFTER_SHOWN_VARIABLE = "COMPANION_EXIT_AFTER_SHOWN"
+
+
+class DataOpener(QThread):
+    """Starts speech and opens the person's encrypted data off the UI thread, so Home shows at
+    once; each part is handed to the UI thread by a signal."""
+
+    speaker_ready = Signal(object)  # voice.Speaker, or None when speech cannot start
+    opened = Signal(object, object)  # People, StartDecision
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        open_data: Callable[[], Any],
+        parent: QObject | None = None,
+        make_speaker: Callable[[], Any] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._open_data = open_data
+        self._make_speaker = make_speaker
+
+    def run(self) -> None:
+        if self._make_speaker is not None:
+            self.speaker_ready.emit(self._make_speaker())  # it never raises (launcher's promise)
+        try:
+            people, decision = self._open_data()
+        except Exception as exc:  # the person must hear why, never a silent crash
+            _log.exception("Could not open the saved data")
+            self.failed.emit(
+                _("Your saved information could not be opened. Nothing was changed.")
+                + f" ({type(exc).__name__})"
+            )
+            return
+        self.opened.emit(people, decision)
+
+
+def run(parts: Any) -> int:
+    """Start the window from the launcher's parts and run until it closes."""
+    from ui.speech import SpeechBridge
+
+    app = create_application()
+    speech = SpeechBridge(None, waiting=True)  # the speaker starts with the data, in the background
+    ctx = AppContext(
+        settings=parts.settings,
+        clock=parts.clock,
+        data_dir=parts.data_dir,
+        content_dir=parts.content_dir,
+        crisis=parts.crisis,
+        speech=speech,
+        startup_notices=list(parts.notices),
+    )
+    from ui.screens.setup.system_look import os_look
+
+    ctx.system_look = os_look(app)
+
+    def speech_failed(sentence: str) -> None:
+        """ "Speech is not available…", shown once in words, whenever the check finds it."""
+        shown_on = ctx.navigator
+        if isinstance(shown_on, MainWindow):
+            shown_on.show_notice(sentence)
+        elif sentence not in ctx.startup_notices:  # Home, not built yet, shows these
+            ctx.startup_notices.append(sentence)
+
+    speech.failed.connect(speech_failed)
+    window = build_window(ctx)
+    if parts.open_screen:
+        open_named_screen(window, parts.open_screen)
+    window.show()
+    opener = DataOpener(parts.open_data, window, parts.make_speaker)
+    opener.speaker_ready.connect(window.speaker_ready)
+    opener.opened.connect(window.data_opened)
+    opener.failed.connect(window.show_notice)
+    exit_after_shown = bool(os.environ.get(EXIT_AFTER_SHOWN_VARIABLE))
+    if exit_after_shown:  # for benchmarks/startup.py: "shown" now, "ready" once data is open
+        QTimer.singleShot(0, lambda: print("shown", flush=True))
+        window.session_changed.connect(lambda: (print("ready", flush=True), app.quit()))
+    QTimer.singleShot(0, opener.start)
+    try:
+        return app.exec()
+    finally:
+        opener.wait()
+        speech.shutdown()
+        if ctx.session is not None:
+            ctx.session.close()
+
+
+def open_named_screen(window: MainWindow, name: str) -> None:
+    """Open a screen by name at start (for caregivers' shortcuts and screenshots)."""
+    from ui.screens.settings import SettingsScreen
+
+    if name == "settings":
+        window.push(SettingsScreen(window.ctx))
+    elif name == "help_now":
+        window.show_help_now()
+    elif name != "home":
+        _log.warning("Unknown screen %r asked for at start; showing Home", name)
