@@ -76,7 +76,12 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
         "ui/screens/learn",
         "ui/screens/exercise",
     ),
-    "setup": ("companion/setup.py", "companion/community.py", "ui/screens/setup"),
+    "setup": (
+        "companion/setup.py",
+        "companion/setup_summary.py",
+        "companion/community.py",
+        "ui/screens/setup",
+    ),
 }
 
 _log = logging.getLogger(__name__)

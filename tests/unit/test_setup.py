@@ -22,8 +22,8 @@ from companion.setup import (
     SetupFlow,
     apply_setup,
     should_offer_first_run,
-    summary,
 )
+from companion.setup_summary import summary
 
 FAST = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)

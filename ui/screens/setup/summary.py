@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from companion.i18n import _
 from companion.safety import localized
-from companion.setup import SummaryLine, summary
+from companion.setup_summary import SummaryLine, summary
 from ui.context import AppContext
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen

@@ -1,0 +1,46 @@
+"""The one page a caregiver prints at the end of the first run: never the PIN."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from companion.i18n import LANGUAGE_NAMES, _
+from companion.setup import LOCK_WORDS, STEP_IDS, STEPS, SetupAnswers
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    label: str
+    value: str
+
+
+def summary(answers: SetupAnswers, later: set[str], region_name: str) -> list[SummaryLine]:
+    """The one page a caregiver prints: never the PIN; the recovery code only if one was made."""
+    lines: list[SummaryLine] = []
+    if answers.name:
+        lines.append(SummaryLine(_("Name"), answers.name))
+    lines.append(SummaryLine(_("Language"), LANGUAGE_NAMES.get(answers.language or "en", "")))
+    if answers.text_scale:
+        lines.append(SummaryLine(_("Text size"), f"{answers.text_scale} %"))
+    who = _("Several people") if answers.shared_pc else _("Just me")
+    lines.append(SummaryLine(_("Who uses this computer"), who))
+    lock = answers.lock or "none"
+    lines.append(SummaryLine(_("Keeping notes private"), _(LOCK_WORDS[lock])))
+    if lock != "none":
+        lines.append(
+            SummaryLine(_("Your PIN"), _("Not printed here. Keep it in your head or a safe place."))
+        )
+    if answers.recovery_code and lock != "none":
+        lines.append(SummaryLine(_("Recovery code"), answers.recovery_code))
+    lines.append(SummaryLine(_("Crisis lines for"), region_name))
+    for contact in answers.contacts:
+        relation = f" ({contact.relation})" if contact.relation else ""
+        lines.append(SummaryLine(_("Person to call"), f"{contact.name}{relation}: {contact.phone}"))
+    if answers.reminder_time is not None:
+        lines.append(
+            SummaryLine(_("Daily check-in reminder"), answers.reminder_time.strftime("%H:%M"))
+        )
+    if later:
+        names = [_(STEPS[STEP_IDS.index(s)].question) for s in STEP_IDS if s in later]
+        lines.append(SummaryLine(_("Left for later (in Settings)"), " ".join(names)))
+    return lines
