@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
 
         ctx.settings.subscribe(self._on_setting)
         self._apply_language(ctx.language())
+        self.top_bar.retranslate()  # it was built before the language was applied
         self._apply_look()
         self._apply_switch_mode()
         self.push(home(ctx))

@@ -202,7 +202,7 @@ class AccountScreen(Screen):
             self.change_pin_button.clicked.connect(lambda: start_change_pin(self.ctx))
             self.change_pin_button.setEnabled(person_in(ctx) is not None)
             remove = self.add_choice(
-                BigButton(lambda: _("Remove me from this computer"), "back", tile=True)
+                BigButton(lambda: _("Remove me from this computer"), "delete", tile=True)
             )
             remove.clicked.connect(lambda: confirm_delete_me(self.ctx))
             # Below the choices, so at 200% they stay in view; read after them.

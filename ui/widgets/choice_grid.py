@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -22,8 +23,22 @@ class ChoiceGrid(QWidget):
 
     def add(self, widget: QWidget) -> None:
         self._items.append(widget)
+        widget.installEventFilter(self)  # a choice hidden or shown later closes up the gap
         self._columns = 0
         self._reflow(self.width() or 1280)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self.refresh()
+        return False
+
+    def _shown(self) -> list[QWidget]:
+        """The choices not hidden on purpose (a widget not yet on screen still counts)."""
+        explicit = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        hidden = Qt.WidgetAttribute.WA_WState_Hidden
+        return [
+            w for w in self._items if not (w.testAttribute(explicit) and w.testAttribute(hidden))
+        ]
 
     def items(self) -> list[QWidget]:
         return list(self._items)
@@ -34,10 +49,11 @@ class ChoiceGrid(QWidget):
         self._reflow(self.width())
 
     def _columns_for(self, width: int) -> int:
-        widest = max((w.sizeHint().width() for w in self._items), default=1)
+        shown = self._shown()
+        widest = max((w.sizeHint().width() for w in shown), default=1)
         gap = self._layout.spacing()
         fit = max(1, (width + gap) // (widest + gap))
-        return max(1, min(self._max_columns, fit, len(self._items) or 1))
+        return max(1, min(self._max_columns, fit, len(shown) or 1))
 
     def _reflow(self, width: int) -> None:
         columns = self._columns_for(width)
@@ -46,7 +62,7 @@ class ChoiceGrid(QWidget):
         self._columns = columns
         for widget in self._items:
             self._layout.removeWidget(widget)
-        for index, widget in enumerate(self._items):
+        for index, widget in enumerate(self._shown()):
             self._layout.addWidget(widget, index // columns, index % columns)
 
     def refresh(self) -> None:

@@ -50,7 +50,7 @@ class SessionChoicesScreen(Screen):
         self.change_button.clicked.connect(self.change)
         self.save_button = self.add_choice(BigButton(lambda: _("Save to my calendar"), "sessions"))
         self.save_button.clicked.connect(self.save_to_calendar)
-        self.delete_button = self.add_choice(BigButton(lambda: _("Delete it")))
+        self.delete_button = self.add_choice(BigButton(lambda: _("Delete it"), "delete"))
         self.delete_button.clicked.connect(self.ask_to_delete)
         self.finish_layout()
 
