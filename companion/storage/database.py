@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from companion.storage.engine import create_sqlcipher_engine, integrity_check
-from companion.storage.migrations import runner
+from companion.storage.migrations.schema_version import HEAD, is_current
 
 _log = logging.getLogger(__name__)
 
@@ -38,14 +38,17 @@ class PersonDatabase:
         self.engine.dispose()
 
 
-def open_database(path: Path, key: bytes, *, migrate_to: str = runner.HEAD) -> PersonDatabase:
+def open_database(path: Path, key: bytes, *, migrate_to: str = HEAD) -> PersonDatabase:
     """Open (or create) the database at `path` with its raw key and apply pending migrations.
 
     Raises DatabaseKeyError before anything is written when the key is wrong.
     """
     engine = create_sqlcipher_engine(path, key)
     try:
-        runner.upgrade(engine, migrate_to)
+        if not is_current(engine, migrate_to):  # Alembic loads only when there is work
+            from companion.storage.migrations import runner
+
+            runner.upgrade(engine, migrate_to)
     except BaseException:
         engine.dispose()
         raise

@@ -12,12 +12,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from companion.storage.migrations.schema_version import HEAD
 from companion.storage.models import Base
 
 _log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent
-HEAD = "head"
 
 
 def _script_directory() -> ScriptDirectory:
