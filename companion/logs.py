@@ -16,14 +16,33 @@ LOG_MAX_BYTES = 512 * 1024
 LOG_BACKUP_COUNT = 3
 LOG_KEEP_DAYS = 30  # the daily tidy removes rotated logs older than this
 
+# Parameters that carry a secret: meeting passcodes (Zoom pwd, Webex p/tk, Jitsi jwt) and the like.
+SECRET_PARAMETERS: tuple[str, ...] = (
+    "pwd",
+    "p",
+    "jwt",
+    "tk",
+    "passcode",
+    "password",
+    "token",
+    "pin",
+)
+
 _URL_TAIL = re.compile(r"(https?://[^\s?#\"']+)[?#][^\s\"']*", re.IGNORECASE)
-_SECRET_PARAM = re.compile(r"\b(pwd|p|jwt|passcode|password|token|pin)=[^\s&\"']+", re.IGNORECASE)
+_SECRET_VALUE = re.compile(
+    r"(?<![A-Za-z0-9_])(" + "|".join(SECRET_PARAMETERS) + r")=[^&#\s\"'<>]*",
+    re.IGNORECASE,
+)
+
+
+def redact_secret_parameters(text: str) -> str:
+    """`text` with the value of every secret-looking parameter (pwd=, p=, jwt=...) replaced."""
+    return _SECRET_VALUE.sub(lambda match: match.group(1) + "=…", text)
 
 
 def redact(text: str) -> str:
     """Drop URL queries and fragments and any secret-looking parameter from a log line."""
-    text = _URL_TAIL.sub(r"\1?…", text)
-    return _SECRET_PARAM.sub(r"\1=…", text)
+    return redact_secret_parameters(_URL_TAIL.sub(r"\1?…", text))
 
 
 class RedactingFormatter(logging.Formatter):

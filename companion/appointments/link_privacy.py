@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import re
 
-# Query parameters that carry a meeting secret on the platforms we know (Zoom pwd, Webex p/tk,
-# Jitsi/8x8 jwt) or look like one anywhere else.
-SECRET_PARAMETERS: tuple[str, ...] = ("pwd", "p", "jwt", "tk", "passcode", "password", "token")
+from companion.logs import SECRET_PARAMETERS, redact_secret_parameters
 
-_SECRET_VALUE = re.compile(
-    r"(?<![A-Za-z0-9_])(" + "|".join(SECRET_PARAMETERS) + r")=[^&#\s\"'<>]*",
-    re.IGNORECASE,
-)
+__all__ = ["SECRET_PARAMETERS", "link_for_log", "redact_passcodes"]
+
 _HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://([^/?#\\@\s]*@)?([^/?#\\:\s]*)")
 
 
 def redact_passcodes(text: str) -> str:
     """`text` with the value of every passcode-like parameter (pwd=, p=, jwt=...) replaced."""
-    return _SECRET_VALUE.sub(lambda match: match.group(1) + "=…", text)
+    return redact_secret_parameters(text)
 
 
 def link_for_log(url: str) -> str:
