@@ -153,6 +153,17 @@ class SettingsStore:
         for listener in list(self._listeners):
             listener(name, value)
 
+    def nudge(self, name: str, steps: int) -> Any:
+        """Move a numeric setting by `steps` of its declared step, stopping at its limits
+        (the Slower / Faster and Quieter / Louder buttons). Returns the new value."""
+        setting = SETTINGS_BY_NAME[name]
+        if setting.step is None or setting.minimum is None or setting.maximum is None:
+            raise ValueError(f"{name} has no step and limits to move within")
+        wanted = self._values[name] + steps * setting.step
+        value = setting.kind(max(setting.minimum, min(setting.maximum, wanted)))
+        self.set(name, value)
+        return value
+
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 

@@ -69,3 +69,14 @@ def test_a_damaged_file_falls_back_to_defaults_without_crashing(tmp_path: Path) 
     store = SettingsStore(path)
     assert store.get("text_scale") == 100  # the bad value is dropped
     assert store.get("theme") == "dark"  # the good one is kept
+
+
+def test_nudging_moves_by_the_declared_step_and_stops_at_the_limits(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "s.json")
+    assert store.nudge("speech_rate", -1) == 130
+    for _ in range(20):
+        store.nudge("speech_rate", +1)
+    assert store.get("speech_rate") == 260
+    assert store.nudge("scan_interval_ms", -100) == 500
+    with pytest.raises(ValueError):
+        store.nudge("theme", 1)

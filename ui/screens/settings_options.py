@@ -142,11 +142,9 @@ class SwitchAccessScreen(ChoiceSettingScreen):
     def extend(self) -> None:
         self.slower = self.add_choice(BigButton(lambda: _("Slower"), "back"))
         self.faster = self.add_choice(BigButton(lambda: _("Faster"), "next"))
-        self.slower.clicked.connect(partial(self._change_speed, +250))
-        self.faster.clicked.connect(partial(self._change_speed, -250))
+        self.slower.clicked.connect(partial(self._change_speed, +1))  # a longer step is slower
+        self.faster.clicked.connect(partial(self._change_speed, -1))
 
-    def _change_speed(self, delta_ms: int) -> None:
-        s = self.ctx.settings
-        value = min(5000, max(500, s.get("scan_interval_ms") + delta_ms))
-        s.set("scan_interval_ms", value)
+    def _change_speed(self, steps: int) -> None:
+        self.ctx.settings.nudge("scan_interval_ms", steps)
         self.retranslate()

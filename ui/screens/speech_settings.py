@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from functools import partial
 
-from companion.config import SETTINGS_BY_NAME
 from companion.i18n import _
 from ui.context import AppContext
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
-
-
-def _step(name: str) -> int:
-    step = SETTINGS_BY_NAME[name].step
-    return int(step) if step else 10
 
 
 class SpeechSettingsScreen(Screen):
@@ -48,10 +42,7 @@ class SpeechSettingsScreen(Screen):
         )
 
     def _change(self, name: str, direction: int) -> None:
-        setting = SETTINGS_BY_NAME[name]
-        value = self.ctx.settings.get(name) + direction * _step(name)
-        low, high = int(setting.minimum or 0), int(setting.maximum or value)
-        self.ctx.settings.set(name, max(low, min(high, value)))
+        self.ctx.settings.nudge(name, direction)
         self.state_label.setText(self._state())
         self.sample()
 
