@@ -8,14 +8,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Signal
 
+from companion.caregiver import CaregiverLock
 from companion.clock import FixedClock
 from companion.config import SettingsStore
 from companion.i18n import set_language
 from companion.paths import content_dir
 from companion.profiles import guest_session
 from companion.safety import load_crisis_directory
+from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
+from ui.screens.setup.caregiver_gate import CAREGIVER_SERVICE
 
 
 class RecordingSpeech(QObject):
@@ -79,14 +82,17 @@ def make_ctx(tmp_path: Path, speech: RecordingSpeech) -> Callable[..., AppContex
         settings.setdefault("speak_reminders", False)
         for name, value in settings.items():
             store.set(name, value)
+        clock = FixedClock()
         return AppContext(
             settings=store,
-            clock=FixedClock(),
+            clock=clock,
             data_dir=tmp_path,
             content_dir=content_dir(),
             crisis=crisis,
             speech=speech,  # type: ignore[arg-type]
             session=guest_session() if with_person else None,
+            # The helper's PIN with cheap Argon2, so tests that set one stay fast.
+            services={CAREGIVER_SERVICE: CaregiverLock(tmp_path, clock, FAST)},
         )
 
     return build

@@ -3,18 +3,14 @@ big buttons only, behind the helper PIN; the person's hub and Home follow what w
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import time
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 
 from companion.caregiver import CaregiverLock
 from companion.checkin.schedule import CheckInSchedule, QuestionnaireEvery, load_schedule
-from companion.security import Argon2Params
-from ui.app import MainWindow, build_window
-from ui.context import AppContext
+from ui.app import MainWindow
 from ui.screens.checkin.hub import CheckInHubScreen
 from ui.screens.checkin.schedule_settings import (
     CheckInScheduleScreen,
@@ -24,19 +20,7 @@ from ui.screens.checkin.schedule_settings import (
 from ui.screens.settings import MoreSettingsScreen
 from ui.screens.setup.caregiver_gate import CAREGIVER_SERVICE, CaregiverGateScreen
 
-FAST = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
 HELPER_PIN = "730215"
-
-
-@pytest.fixture
-def window(qtbot, make_ctx: Callable[..., AppContext]) -> MainWindow:  # type: ignore[no-untyped-def]
-    ctx = make_ctx()
-    ctx.services[CAREGIVER_SERVICE] = CaregiverLock(ctx.data_dir, ctx.clock, FAST)
-    win = build_window(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from companion.checkin.models import CheckIn
 from companion.profiles import People, guest_session, open_people
-from companion.security import Argon2Params, guessing_time_sentence
+from companion.security import guessing_time_sentence
+from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.people import AccountScreen, PeopleScreen, RenameScreen
@@ -33,7 +34,6 @@ from ui.screens.unlock import UnlockScreen
 from ui.start import install_start
 from ui.widgets.screen import Screen
 
-FAST = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from companion.clock import FixedClock
 from companion.profiles import open_people
-from companion.security import Argon2Params
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
@@ -144,9 +143,10 @@ def test_no_drop_is_taken_while_who_is_using_companion_shows(
     qtbot, window: MainWindow, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     _prepare(window)
-    fast = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
+    from tests.fast_argon2 import FAST
+
     window.ctx.services["people"] = open_people(
-        tmp_path / "data", window.ctx.clock, keyring=None, argon2=fast
+        tmp_path / "data", window.ctx.clock, keyring=None, argon2=FAST
     )
     lock(window.ctx)
     picker = window.current()

@@ -4,10 +4,8 @@ with no personal data. Real widgets, real files, the clock injected."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
@@ -16,8 +14,7 @@ from companion.clock import FixedClock
 from companion.config import SettingsStore
 from companion.preset_files import PRESET_SETTINGS
 from companion.safety import EmergencyContact
-from companion.security import Argon2Params
-from ui.app import MainWindow, build_window
+from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.checkin.schedule_settings import CheckInScheduleScreen
 from ui.screens.settings import SettingsScreen
@@ -35,19 +32,7 @@ from ui.screens.setup.helper_settings import (
     open_helper_settings,
 )
 
-FAST = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
 HELPER_PIN = "730215"
-
-
-@pytest.fixture
-def window(qtbot, make_ctx: Callable[..., AppContext]) -> MainWindow:  # type: ignore[no-untyped-def]
-    ctx = make_ctx()
-    ctx.services[CAREGIVER_SERVICE] = CaregiverLock(ctx.data_dir, ctx.clock, FAST)
-    win = build_window(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def lock_of(window: MainWindow) -> CaregiverLock:

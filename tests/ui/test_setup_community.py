@@ -24,7 +24,7 @@ from companion.checkin.models import CheckIn
 from companion.community import GUEST_FILES_FOLDER
 from companion.profiles import People, guest_session, open_people
 from companion.safety import EmergencyContact
-from companion.security import Argon2Params
+from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.autolock import AutoLockWarningScreen
 from ui.context import AppContext
@@ -38,7 +38,6 @@ from ui.screens.setup.community import (
 from ui.screens.unlock import UnlockScreen
 from ui.start import install_start, switch_to
 
-FAST = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
 PRIVATE_WORDS = ("Mary's secret worry", "Aunt Bea", "555 0199", "Dr. Quill")
 
 

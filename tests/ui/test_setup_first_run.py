@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from companion.checkin.schedule import load_schedule
 from companion.i18n import set_language
 from companion.profiles import People, ensure_default_person, open_people
-from companion.security import Argon2Params
 from companion.setup import should_offer_first_run
+from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.home import HomeScreen
@@ -27,8 +27,6 @@ from ui.screens.setup.flow import ChoiceStepScreen, ScaleStepScreen, SetupStepSc
 from ui.screens.setup.steps import LockStepScreen, SecretStepScreen
 from ui.screens.setup.summary import SummaryScreen
 from ui.widgets.big_button import BigButton
-
-FAST = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
 from companion.profiles import INDEX_FILE_NAME, People, open_people
 from companion.security import (
-    Argon2Params,
     PinRejectedError,
     UnlockDelayedError,
     WrongSecretError,
@@ -31,8 +30,8 @@ from companion.security.kdf import KEY_BYTES, derive_key, normalise_secret
 from companion.security.wrap import UnwrapError, combine, unwrap_key
 from companion.storage import DATABASE_FILE_NAME, open_database
 from companion.storage.engine import DatabaseKeyError
+from tests.fast_argon2 import FAST
 
-FAST = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 CAREGIVER_PIN = "730215"
 

@@ -21,9 +21,8 @@ from companion.preset_files import (
 )
 from companion.profiles import open_people
 from companion.safety import EmergencyContact
-from companion.security import Argon2Params
+from tests.fast_argon2 import FAST
 
-FAST = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 REGIONS = ("CA", "FR", "US")
 CENTRE_SETTINGS = {

@@ -13,7 +13,6 @@ from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
 from companion.profiles import People, ProfileError, ensure_default_person, open_people
 from companion.security import (
-    Argon2Params,
     DeviceSecretMismatchError,
     DeviceSecretMissingError,
     PinRejectedError,
@@ -23,8 +22,8 @@ from companion.security import (
     new_recovery_code,
 )
 from companion.security.device_secret import FALLBACK_FILE_NAME
+from tests.fast_argon2 import FAST
 
-FAST = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 
 

@@ -10,7 +10,6 @@ import pytest
 
 from companion.security import (
     DEFAULT_ARGON2,
-    Argon2Params,
     DeviceSecretMismatchError,
     NoRecoveryCodeError,
     PersonKeys,
@@ -28,8 +27,8 @@ from companion.security.person_keys import (
 )
 from companion.storage import open_database
 from companion.storage.preferences import SqlPreferencesStore
+from tests.fast_argon2 import FAST
 
-FAST = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
 DEVICE = os.urandom(32)
 
 

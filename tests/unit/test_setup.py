@@ -13,7 +13,7 @@ from companion.checkin.schedule import load_schedule
 from companion.clock import FixedClock
 from companion.config import SettingsStore
 from companion.profiles import People, ensure_default_person, open_people
-from companion.security import Argon2Params, WrongSecretError, new_recovery_code
+from companion.security import WrongSecretError, new_recovery_code
 from companion.setup import (
     MAX_STEPS,
     STEPS,
@@ -24,8 +24,8 @@ from companion.setup import (
     should_offer_first_run,
 )
 from companion.setup_summary import summary
+from tests.fast_argon2 import FAST
 
-FAST = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 
 
