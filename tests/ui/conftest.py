@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtWidgets import QApplication
 
 from companion.caregiver import CaregiverLock
 from companion.clock import FixedClock
@@ -19,6 +21,30 @@ from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.setup.caregiver_gate import CAREGIVER_SERVICE
+
+
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test(qapp: QApplication) -> Iterator[None]:
+    """Every window a test made is closed and really deleted before the next test starts.
+
+    pytest-qt closes the widgets a test registered and calls deleteLater(), but only pumps
+    events with processEvents(), which never runs deferred deletes: without this, every window
+    of every earlier test stays alive, hidden, and an application-wide setStyleSheet() re-polishes
+    them all (slow, and in the whole suite a crash). A top-level widget that a test made without
+    registering it is closed here too, and named, so the leak is fixed where it starts.
+    """
+    yield
+    # Windows a test dropped, and the cycles around them, go now, between tests: left to the
+    # cyclic garbage collector they would be deleted at a random moment of a later test, perhaps
+    # while Qt walks every widget to apply a style sheet.
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    leftovers = [w for w in QApplication.topLevelWidgets() if not w.isHidden()]
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not leftovers, f"windows left open by the test: {[type(w).__name__ for w in leftovers]}"
 
 
 class RecordingSpeech(QObject):
