@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from collections.abc import Callable
@@ -288,14 +289,23 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Companion: {self.current().title()}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """A closed window lets go of everything outside itself: the settings store, the
+        application's focus signal and event filters. Otherwise a later settings change (or
+        the next window's style sheet) reaches a window that is being deleted."""
         self.reader.stop()
         if self.reminders is not None:
             self.reminders.stop()
+        watch = self.ctx.services.get("autolock")
+        if watch is not None:
+            watch.stop()
         self.scanner.set_mode("off", self.scanner.interval_ms)
+        self.ctx.settings.unsubscribe(self._on_setting)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scanner)
             app.removeEventFilter(self.pointer_rest)
+            with contextlib.suppress(RuntimeError):  # already disconnected by an earlier close
+                app.focusChanged.disconnect(self._on_focus_changed)
         super().closeEvent(event)
 
 

@@ -110,6 +110,7 @@ class AutoLockWatch(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self.ctx.settings.unsubscribe(self._on_setting)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QApplication
 
-from ui.app import MainWindow
+from ui.app import MainWindow, build_window
 from ui.screens.help_now import HelpNowScreen
 from ui.screens.settings import SettingsScreen
 
@@ -136,3 +137,19 @@ def test_with_several_people_the_start_asks_who_is_using_companion(qtbot, make_c
     assert ctx.session is not None and ctx.session.is_guest  # nobody's data is open yet
     names = [b.accessibleName() for b in win.current().choices()]
     assert any("Mary" in n for n in names) and any("Sam" in n for n in names)
+
+
+def test_a_closed_window_no_longer_follows_settings(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    """A window that was closed and deleted is not reached by a later settings change: before,
+    it stayed subscribed, and the change re-applied the look through a deleted window."""
+    ctx = make_ctx()
+    window = build_window(ctx)
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app = QApplication.instance()
+    before = app.styleSheet()
+    ctx.settings.set("text_scale", 150)  # raised "already deleted" (or worse) before the fix
+    assert app.styleSheet() == before
