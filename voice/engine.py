@@ -201,12 +201,18 @@ class Renderer:
     def _wait_for_file(job: _RenderJob, path: Path, timeout: float, callback_only: bool) -> bool:
         """Until the finished callback, or else a complete WAV (SAPI5 sends no callback for files).
 
-        espeak (`callback_only`) writes the file on its own thread just before the callback; going
-        on before the callback would race that thread, so there only the callback counts.
+        espeak (`callback_only`) writes the file on its own thread around the callback; going on
+        before the callback would race that thread, so there the callback comes first, and then
+        the file must be complete too: on a busy machine its header was seen still unwritten when
+        the callback arrived.
         """
-        if callback_only:
-            return job.done.wait(timeout)
         deadline = time.monotonic() + timeout
+        if callback_only:
+            if not job.done.wait(timeout):
+                return False
+            while _complete_wav_duration(path) is None and time.monotonic() < deadline:
+                time.sleep(FILE_POLL_S)
+            return True
         while not job.done.wait(FILE_POLL_S):
             if _complete_wav_duration(path) is not None or time.monotonic() > deadline:
                 return False
