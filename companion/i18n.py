@@ -11,8 +11,11 @@ Use `from companion.i18n import _`; nothing is installed into builtins.
 from __future__ import annotations
 
 import gettext
+import io
 import logging
+import re
 import sys
+from datetime import UTC, datetime
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -85,6 +88,9 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
 }
 
 _log = logging.getLogger(__name__)
+_CATALOG_DATE = datetime(2026, 1, 1, tzinfo=UTC)
+_PLURAL_FORMS = {"fr": (2, "(n > 1)")}
+_GENERATED_BY = re.compile(rb'"Generated-By: Babel [^"]*\\n"')
 
 
 class _Catalogs:
@@ -227,12 +233,22 @@ def update_catalogs(root: Path, feature: str) -> list[Path]:
                 for m in read_po(handle):
                     if m.id and isinstance(m.id, str) and isinstance(m.string, str):
                         old[m.id] = m.string
-        catalog = Catalog(locale=language, project="Companion", domain=feature)
+        # The same source gives the same file whatever day or babel release writes it: no
+        # dates, no line numbers (they churned every catalog on every edit and made parallel
+        # changes conflict), and French keeps gettext's two plural forms (babel 2.19 follows
+        # CLDR's three).
+        catalog = Catalog(
+            locale=language, project="Companion", domain=feature, creation_date=_CATALOG_DATE
+        )
+        plurals = _PLURAL_FORMS.get(language)
+        if plurals is not None:
+            catalog._num_plurals, catalog._plural_expr = plurals
         for message, places in sorted(messages.items()):
             locations = [(p.rsplit(":", 1)[0], int(p.rsplit(":", 1)[1])) for p in places]
             catalog.add(message, old.get(message, ""), locations=locations)
-        with po_path.open("wb") as handle:
-            write_po(handle, catalog, width=100, omit_header=False)
+        buffer = io.BytesIO()
+        write_po(buffer, catalog, width=100, omit_header=False, include_lineno=False)
+        po_path.write_bytes(_GENERATED_BY.sub(rb'"Generated-By: Babel\\n"', buffer.getvalue()))
         written.append(po_path)
     return written
 
