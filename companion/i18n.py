@@ -15,8 +15,8 @@ import io
 import logging
 import re
 import sys
-from datetime import UTC, datetime
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
