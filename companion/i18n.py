@@ -241,8 +241,9 @@ def update_catalogs(root: Path, feature: str) -> list[Path]:
             locale=language, project="Companion", domain=feature, creation_date=_CATALOG_DATE
         )
         plurals = _PLURAL_FORMS.get(language)
-        if plurals is not None:
-            catalog._num_plurals, catalog._plural_expr = plurals
+        if plurals is not None:  # babel reads these private fields for its header
+            setattr(catalog, "_num_plurals", plurals[0])  # noqa: B010
+            setattr(catalog, "_plural_expr", plurals[1])  # noqa: B010
         for message, places in sorted(messages.items()):
             locations = [(p.rsplit(":", 1)[0], int(p.rsplit(":", 1)[1])) for p in places]
             catalog.add(message, old.get(message, ""), locations=locations)
