@@ -67,8 +67,25 @@ def policy_for(settings: SettingsStore) -> CommunityPolicy:
     return CommunityPolicy(shared, idle_timeout_seconds(shared, minutes))
 
 
-def closing_question() -> str:
-    return _("Are you finished? Your check-in is saved.")
+@dataclass(frozen=True)
+class SavedToday:
+    """What the person finished today, so "Are you finished?" says only what is true."""
+
+    is_guest: bool
+    checkins: int = 0
+    questionnaires: int = 0
+
+
+def closing_question(saved: SavedToday) -> str:
+    """The question before locking: a guest hears that nothing is kept; a person hears what was
+    saved today, and nothing about saving when nothing was."""
+    if saved.is_guest:
+        return _("Are you finished? Nothing you did is kept on this computer.")
+    if saved.checkins:
+        return _("Are you finished? Today's check-in is saved.")
+    if saved.questionnaires:
+        return _("Are you finished? Today's answers are saved.")
+    return _("Are you finished?")
 
 
 def finished_words() -> str:

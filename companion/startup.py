@@ -20,13 +20,16 @@ class StartDecision:
     session: PersonSession
     needs_person_picker: bool
     problem: str | None = None
+    # One person with a PIN or passphrase: open on their own unlock screen, not the picker.
+    unlock_person_id: str | None = None
 
 
 def open_start_session(people: People) -> StartDecision:
-    """A newcomer gets "Me" (no PIN) at once; one person with no PIN opens directly.
+    """A newcomer gets "Me" (no PIN) at once; one person with no PIN opens directly; one
+    person with a PIN opens on their own PIN pad (the picker behind it, for "Someone else").
 
-    Anything else (several people, a PIN) needs the "Who is using Companion?" screen; until the
-    person is chosen, a guest session keeps everything in memory only.
+    Several people need the "Who is using Companion?" screen; until the person is chosen, a
+    guest session keeps everything in memory only.
     """
     ensure_default_person(people)
     everyone = people.all()
@@ -41,4 +44,6 @@ def open_start_session(people: People) -> StartDecision:
                 "For now, what you do here is not saved."
             )
             return StartDecision(guest_session(), False, f"{sentence} {exc}")
+    if len(everyone) == 1:
+        return StartDecision(guest_session(), True, unlock_person_id=everyone[0].id)
     return StartDecision(guest_session(), needs_person_picker=True)

@@ -11,7 +11,14 @@ from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, Qt, QTranslator, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from companion.i18n import _, set_language
 from ui.context import AppContext
@@ -21,7 +28,7 @@ from ui.theme import apply_look
 from ui.topbar import TopBar
 from ui.widgets.big_button import BigButton
 from ui.widgets.scanner import SwitchScanner
-from ui.widgets.screen import Screen
+from ui.widgets.screen import Screen, SpokenPart
 
 _log = logging.getLogger(__name__)
 WINDOW_SIZE = (1280, 720)
@@ -50,7 +57,14 @@ class MainWindow(QMainWindow):
         self._layout = layout
         self.reminder_banner: Any = None  # made when the person's data opens (reminders need it)
         self.reminders: Any = None
+        # Whenever a guest is using Companion, it says so in words, under the top bar.
+        self.guest_band = QLabel()
+        self.guest_band.setObjectName("GuestBand")
+        self.guest_band.setProperty("notice", True)
+        self.guest_band.setWordWrap(True)
+        self.guest_band.hide()
         layout.addWidget(self.top_bar)
+        layout.addWidget(self.guest_band)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.resize(*WINDOW_SIZE)
@@ -73,7 +87,7 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.pointer_rest)
             app.focusChanged.connect(self._on_focus_changed)
 
-        self.top_bar.home_button.clicked.connect(self.home)
+        self.top_bar.home_button.clicked.connect(self.home_pressed)
         self.top_bar.back_button.clicked.connect(self.back)
         self.top_bar.read_button.clicked.connect(self.read_current)
         self.top_bar.help_button.clicked.connect(self.show_help_now)
@@ -100,18 +114,35 @@ class MainWindow(QMainWindow):
         self._show(screen)
 
     def back(self) -> None:
-        if len(self._screens) <= 1:
-            return
+        if len(self._screens) > self._floor() + 1:
+            self._pop()
+
+    def home(self) -> None:
+        """Home, or "Who is using Companion?" while it is showing: nobody slips past it."""
+        while len(self._screens) > self._floor() + 1:
+            self._pop()
+
+    def home_pressed(self) -> None:
+        """The top bar's Home: the screen may ask first (the setup does)."""
+        if self.current().leave_for_home():
+            self.home()
+
+    def clear_to_home(self) -> None:
+        """Every screen goes, the people picker too: someone (or a guest) was just chosen."""
+        while len(self._screens) > 1:
+            self._pop()
+
+    def _floor(self) -> int:
+        """Where Back and Home stop: the first people picker in the stack, else Home."""
+        return next((i for i, s in enumerate(self._screens) if s.is_floor), 0)
+
+    def _pop(self) -> None:
         old = self._screens.pop()
         self._leave(old)
         self._show(self.current())
         self.stack.removeWidget(old)
         old.on_closed()
         old.deleteLater()
-
-    def home(self) -> None:
-        while len(self._screens) > 1:
-            self.back()
 
     def show_help_now(self) -> None:
         from ui.screens.help_now import HelpNowScreen
@@ -128,7 +159,8 @@ class MainWindow(QMainWindow):
     def _show(self, screen: Screen) -> None:
         self.stack.setCurrentWidget(screen)
         self._apply_icons(screen)
-        self.top_bar.back_button.setEnabled(len(self._screens) > 1)
+        self.top_bar.back_button.setEnabled(len(self._screens) > self._floor() + 1)
+        self._show_guest_band()
         self.setWindowTitle(f"Companion: {screen.title()}")
         screen.on_shown()
         self.scanner.reset()
@@ -165,7 +197,9 @@ class MainWindow(QMainWindow):
         first_run = not decision.session.is_guest and should_offer_first_run(
             self.ctx.settings, people
         )
-        install_start(self, decision.needs_person_picker and not first_run)
+        install_start(
+            self, decision.needs_person_picker and not first_run, decision.unlock_person_id
+        )
         install_community_mode(self, start_at_people=not first_run)
         if first_run:
             start_first_run(self)
@@ -180,6 +214,7 @@ class MainWindow(QMainWindow):
             self._start_reminders()
         for screen in self._screens:
             screen.on_session_changed()
+        self._show_guest_band()
         self.session_changed.emit()
 
     def _start_reminders(self) -> None:
@@ -206,7 +241,22 @@ class MainWindow(QMainWindow):
 
     # --- speech -------------------------------------------------------------------------
     def read_current(self) -> None:
-        self.reader.toggle(self.current())
+        """Read the screen; a guest first hears that nothing is kept."""
+        before = [SpokenPart(self.guest_band.text(), None)] if self.guest_is_using() else []
+        self.reader.toggle(self.current(), before)
+
+    # --- a guest ------------------------------------------------------------------------
+    def guest_is_using(self) -> bool:
+        """A guest is using Companion: their session is open and no picker stands before it."""
+        session = self.ctx.session
+        return bool(session is not None and session.is_guest and self._screens) and not any(
+            s.is_floor for s in self._screens
+        )
+
+    def _show_guest_band(self) -> None:
+        self.guest_band.setText(_("You are a guest. Nothing you do is kept."))
+        self.guest_band.setAccessibleName(self.guest_band.text())
+        self.guest_band.setVisible(self.guest_is_using())
 
     def _speak_control(self, widget: QWidget) -> None:
         if self.ctx.settings.get("talking_buttons") and widget.accessibleName():
@@ -282,6 +332,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.top_bar.retranslate()
+        self._show_guest_band()
         if self.reminder_banner is not None:
             self.reminder_banner.retranslate()
         for screen in self._screens:

@@ -32,11 +32,12 @@ class ScreenReader(QObject):
     def reading(self) -> bool:
         return self._last_id is not None
 
-    def toggle(self, screen: Screen) -> None:
+    def toggle(self, screen: Screen, before: list[SpokenPart] | None = None) -> None:
+        """Stop, or read the screen with `before` (what the window says first) ahead of it."""
         if self.reading:
             self.stop()
         else:
-            self.read(screen)
+            self.read(screen, [*(before or []), *screen.reading_order()])
 
     def read(self, screen: Screen, parts: list[SpokenPart] | None = None) -> None:
         """Say `parts` (default: the whole screen in reading order)."""

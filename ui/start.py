@@ -41,7 +41,7 @@ def switch_to(ctx: AppContext, session: PersonSession) -> None:
     watch = ctx.services.get("autolock")
     if watch is not None:
         watch.restart()
-    nav.home()
+    nav.clear_to_home()
     _log.info("Switched to %s session", "a guest" if session.is_guest else "a person's")
 
 
@@ -50,7 +50,7 @@ def show_people(ctx: AppContext) -> None:
     from ui.screens.people import PeopleScreen
 
     nav = ctx.nav()
-    nav.home()
+    nav.clear_to_home()
     nav.push(PeopleScreen(ctx))
 
 
@@ -68,12 +68,21 @@ def lock(ctx: AppContext) -> None:
     _log.info("Locked")
 
 
-def install_start(window: MainWindow, needs_person_picker: bool) -> None:
-    """The launcher's one call: the auto-lock watch, then the picker when the start needs it."""
+def install_start(
+    window: MainWindow, needs_person_picker: bool, unlock_person_id: str | None = None
+) -> None:
+    """The launcher's one call: the auto-lock watch, then the picker when the start needs it,
+    and on a PC that one person uses, their own PIN pad on top of it."""
     from ui.autolock import AutoLockWatch
 
     ctx = window.ctx
     ctx.services["autolock"] = AutoLockWatch(window)
     screen = first_screen(ctx, needs_person_picker)
-    if screen is not None:
-        window.push(screen)
+    if screen is None:
+        return
+    window.push(screen)
+    person = next((p for p in ctx.services["people"].all() if p.id == unlock_person_id), None)
+    if person is not None:
+        from ui.screens.unlock import UnlockScreen
+
+        window.push(UnlockScreen(ctx, person, someone_else=True))

@@ -161,12 +161,13 @@ def test_read_this_to_me_says_the_page_and_highlights_the_sentence(  # type: ign
     assert isinstance(reader, ReaderScreen)
     qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
     said = speech.texts()
-    assert said[0] == reader.article().title
-    assert said[1:] == list(reader.current_page().sentences())
-    third_id = speech.queued[3][0]
+    assert said[0] == "You are a guest. Nothing you do is kept."  # a guest hears it first
+    assert said[1] == reader.article().title
+    assert said[2:] == list(reader.current_page().sentences())
+    third_id = speech.queued[4][0]
     speech.started.emit(third_id)
     assert reader.page_label.textFormat() == Qt.TextFormat.RichText
-    assert said[3] in reader.page_label.text() and "<span" in reader.page_label.text()
+    assert said[4] in reader.page_label.text() and "<span" in reader.page_label.text()
 
 
 def test_an_article_by_two_switch_scanning(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ from ui.screens.help_now import HelpNowScreen
 def test_home_is_read_title_then_texts_then_choices(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
     assert speech.texts() == [
+        "You are a guest. Nothing you do is kept.",  # this window's session is a guest's
         "What would you like to do?",
         "Would you like to check in?",  # the gentle daily reminder, due at this test's noon
         "It takes about a minute.",
@@ -25,10 +26,11 @@ def test_the_sentence_being_said_is_highlighted(qtbot, window: MainWindow, speec
     assert isinstance(screen, HelpNowScreen)
     qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
     texts = speech.texts()
-    assert texts[0] == "Get help now"
-    assert texts[1].startswith("If you are thinking of hurting yourself")
+    assert texts[0] == "You are a guest. Nothing you do is kept."  # a guest hears it first
+    assert texts[1] == "Get help now"
+    assert texts[2].startswith("If you are thinking of hurting yourself")
     assert texts[-1].startswith("You can choose: Change region")
-    first_id, second_id = speech.queued[0][0], speech.queued[1][0]
+    first_id, second_id = speech.queued[1][0], speech.queued[2][0]
     speech.started.emit(first_id)
     assert "<span" in screen.title_label.text()
     speech.finished.emit(first_id, True)

@@ -186,7 +186,7 @@ def test_im_finished_locks_and_a_guest_leaves_no_file_behind(qtbot, centre: Main
     centre.push(choice.open_screen(ctx))
     finished = centre.current()
     assert isinstance(finished, FinishedScreen)
-    assert finished.title() == "Are you finished? Your check-in is saved."
+    assert finished.title() == "Are you finished? Nothing you did is kept on this computer."
     qtbot.mouseClick(finished.yes_button, Qt.MouseButton.LeftButton)
     assert isinstance(centre.current(), PeopleScreen)
     assert (
@@ -252,3 +252,16 @@ def test_switching_person_keeps_the_caregivers_idle_time(qtbot, centre: MainWind
     open_mary(qtbot, centre)
     switch_to(centre.ctx, centre.ctx.session)
     assert centre.ctx.services["autolock"].policy.state().seconds_left == 120
+
+
+def test_mary_hears_that_todays_check_in_is_saved(qtbot, centre: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    open_mary(qtbot, centre)  # her check-in of today was saved in the fixture
+    centre.push(open_finished(centre.ctx))
+    assert centre.current().title() == "Are you finished? Today's check-in is saved."
+
+
+def test_with_nothing_done_today_nothing_is_said_about_saving(qtbot, centre: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    open_mary(qtbot, centre)
+    centre.ctx.clock.advance(days=2)  # her only check-in is two days old
+    centre.push(open_finished(centre.ctx))
+    assert centre.current().title() == "Are you finished?"

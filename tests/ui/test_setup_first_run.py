@@ -295,3 +295,32 @@ def test_do_this_later_everywhere_still_gives_a_working_app(
     assert all(button.isEnabled() for button in home.buttons.values())
     click(qtbot, home.buttons["checkin"])  # the app works: a check-in opens
     assert window.current() is not home
+
+
+def test_home_during_setup_asks_first_and_the_next_start_resumes_there(
+    qtbot, first_run: MainWindow, people: People
+) -> None:  # type: ignore[no-untyped-def]
+    window, ctx = first_run, first_run.ctx
+    click(qtbot, button_named(window, "Français"))
+    click(qtbot, button_named(window, "Suivant"))
+    click(qtbot, button_named(window, "Suivant"))  # text size as it is
+    click(qtbot, button_named(window, "Suivant"))  # voice as it is
+    click(qtbot, button_named(window, "Suivant"))  # who uses it
+    assert step_id(window) == "name"
+    qtbot.keyClicks(window.current().findChild(QLineEdit), "Mary")
+    click(qtbot, button_named(window, "Suivant"))
+    assert step_id(window) == "lock"
+    click(qtbot, window.top_bar.home_button)
+    assert window.current().title() == "Arrêter la mise en route pour l’instant?"
+    click(qtbot, button_named(window, "Non, je continue"))
+    assert step_id(window) == "lock"  # nothing lost by asking
+    click(qtbot, window.top_bar.home_button)
+    click(qtbot, button_named(window, "Oui, arrêter pour l’instant"))
+    assert isinstance(window.current(), HomeScreen)
+
+    # The next start: the first run is still offered, and opens where it was left.
+    assert should_offer_first_run(ctx.settings, people)
+    start_first_run(window)
+    assert step_id(window) == "lock"
+    assert window.current().run.flow.answers.name == "Mary"
+    assert window.current().run.flow.answers.language == "fr"

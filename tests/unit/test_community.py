@@ -12,6 +12,7 @@ from companion.clock import FixedClock
 from companion.community import (
     GUEST_FILES_FOLDER,
     DailyTidy,
+    SavedToday,
     closing_question,
     policy_for,
 )
@@ -41,8 +42,17 @@ def test_a_shared_pc_locks_after_the_caregivers_idle_time(
     assert policy.idle_lock_seconds == seconds
 
 
-def test_the_closing_question_says_the_check_in_is_kept() -> None:
-    assert closing_question() == "Are you finished? Your check-in is saved."
+def test_the_closing_question_says_only_what_is_true() -> None:
+    assert closing_question(SavedToday(is_guest=True, checkins=2)) == (
+        "Are you finished? Nothing you did is kept on this computer."
+    )
+    assert closing_question(SavedToday(is_guest=False, checkins=1)) == (
+        "Are you finished? Today's check-in is saved."
+    )
+    assert closing_question(SavedToday(is_guest=False, questionnaires=1)) == (
+        "Are you finished? Today's answers are saved."
+    )
+    assert closing_question(SavedToday(is_guest=False)) == "Are you finished?"
 
 
 def _age(path: Path, now: datetime, days: float) -> None:

@@ -89,6 +89,7 @@ class PeopleScreen(Screen):
     """ "Who is using Companion?": one tile per person, then Guest, Add a person, More people."""
 
     screen_id = "people"
+    is_floor = True
 
     def __init__(self, ctx: AppContext, page: int = 0) -> None:
         super().__init__(ctx)

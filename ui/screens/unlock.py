@@ -141,7 +141,9 @@ class UnlockScreen(Screen):
 
     screen_id = "unlock"
 
-    def __init__(self, ctx: AppContext, person: Person) -> None:
+    def __init__(self, ctx: AppContext, person: Person, someone_else: bool = False) -> None:
+        """`someone_else`: the PC opened straight on this person's pad (one person uses it),
+        so a small "Someone else" choice leads to "Who is using Companion?"."""
         super().__init__(ctx)
         self.person = person
         self.busy = False
@@ -152,10 +154,15 @@ class UnlockScreen(Screen):
         self.forgot_button.clicked.connect(self.forgot)
         self.open_button = BigButton(lambda: _("Open"), "check")
         self.open_button.clicked.connect(self.open_now)
+        actions = [self.forgot_button, self.open_button]
+        if someone_else:
+            self.someone_else_button = BigButton(lambda: _("Someone else"), "person", line_chars=12)
+            self.someone_else_button.clicked.connect(lambda: self.ctx.nav().back())
+            actions.append(self.someone_else_button)
         self.pad = PinPad(
             self._box_name,
             digits=person.lock != "passphrase",
-            actions=[self.forgot_button, self.open_button],
+            actions=actions,
         )
         self.pad.submitted.connect(self.open_now)
         self.add_widget(self.pad)
@@ -256,7 +263,9 @@ class ForgotScreen(Screen):
 
     screen_id = "forgot_pin"
 
-    def __init__(self, ctx: AppContext, person: Person) -> None:
+    def __init__(self, ctx: AppContext, person: Person, someone_else: bool = False) -> None:
+        """`someone_else`: the PC opened straight on this person's pad (one person uses it),
+        so a small "Someone else" choice leads to "Who is using Companion?"."""
         super().__init__(ctx)
         self.person = person
         self.busy = False

@@ -44,6 +44,8 @@ class Screen(QWidget):
     """Base class of every screen: builds the layout, reads itself aloud, retranslates live."""
 
     screen_id = "screen"
+    # True for "Who is using Companion?": Back and Home stop there, so nobody slips past it.
+    is_floor = False
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -213,6 +215,10 @@ class Screen(QWidget):
 
     def on_session_changed(self) -> None:
         """The person's data was opened, or another person's: refresh what depends on it."""
+
+    def leave_for_home(self) -> bool:
+        """The top bar's Home was pressed: True to go, False when the screen asks first."""
+        return True
 
     def on_closed(self) -> None:
         """Called once when the screen leaves the stack for good: drop subscriptions here."""

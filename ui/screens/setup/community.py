@@ -7,12 +7,14 @@ The rules are companion.community's; locking itself is ui.start.lock (the people
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
 
 from companion.community import (
     DailyTidy,
+    SavedToday,
     TidyReport,
     closing_question,
     policy_for,
@@ -45,15 +47,35 @@ def lock_for_next_person(ctx: AppContext) -> None:
         remove_guest_files(ctx.data_dir)
 
 
+def saved_today(ctx: AppContext) -> SavedToday:
+    """What the person finished today (their own local day); a guest keeps nothing."""
+    session = ctx.session
+    if session is None or session.is_guest:
+        return SavedToday(is_guest=True)
+    now = ctx.clock.now()
+    local = now.astimezone()
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    tomorrow = midnight + timedelta(days=1)
+    try:
+        found = session.checkins.checkins_between(midnight, tomorrow)
+        checkins = [c for c in found if not c.is_draft]
+        results = session.checkins.results_between(midnight, tomorrow)
+    except Exception:  # the question still works; it just says nothing about saving
+        _log.exception("Could not count what was saved today")
+        return SavedToday(is_guest=False)
+    return SavedToday(is_guest=False, checkins=len(checkins), questionnaires=len(results))
+
+
 class FinishedScreen(Screen):
-    """ "Are you finished? Your check-in is saved." in big words, with two huge answers."""
+    """ "Are you finished?" in big words, with what was saved today, and two huge answers."""
 
     screen_id = "finished"
 
     def __init__(self, ctx: AppContext, closing: bool = False) -> None:
         super().__init__(ctx)
         self.closing = closing
-        self.set_title(closing_question)
+        saved = saved_today(ctx)
+        self.set_title(lambda: closing_question(saved))
         # Big words, but the two answers must still show on a 1280 x 720 screen at 200%.
         points = round(FINISHED_TITLE_POINTS * min(ctx.look().text_scale, 140) / 100)
         self.title_label.setStyleSheet(f"font-size: {points}pt; font-weight: bold;")

@@ -23,6 +23,7 @@ from companion.setup import (
     apply_person,
     apply_settings,
 )
+from companion.setup_progress import forget_progress, resumed_flow, save_progress
 from ui.context import AppContext
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
@@ -42,7 +43,15 @@ class FirstRun:
         self.busy = False
 
     def start(self) -> None:
-        self.show(0)
+        """Begin, or go on where the person left it last time (their answers kept)."""
+        preferences = self._preferences()
+        if preferences is not None:
+            self.flow = resumed_flow(preferences)
+        self.show(self.flow.index)
+
+    def _preferences(self) -> Any:
+        session = self.ctx.session
+        return None if session is None or session.is_guest else session.preferences
 
     def show(self, index: int) -> None:
         """Open step `index` (or finish when past the last)."""
@@ -50,6 +59,12 @@ class FirstRun:
         if self.flow.finished:
             self.finish()
             return
+        preferences = self._preferences()
+        if preferences is not None:
+            try:
+                save_progress(self.flow, preferences)
+            except Exception:  # resuming is a kindness; the setup itself goes on
+                _log.exception("Could not keep where the setup is")
         from ui.screens.setup.steps import ExtrasStepScreen, LockStepScreen, SafetyStepScreen
 
         kinds: dict[str, type[SetupStepScreen]] = {
@@ -105,6 +120,12 @@ class FirstRun:
         self.busy = False
         self.result = result
         self.ctx.settings.set("first_run_done", True)
+        preferences = result.session.preferences if result is not None else self._preferences()
+        if preferences is not None:
+            try:
+                forget_progress(preferences)
+            except Exception:
+                _log.exception("Could not forget where the setup was")
         if result is not None:
             from ui.start import switch_to
 
@@ -155,6 +176,11 @@ class SetupStepScreen(Screen):
             self.next_button = self.add_choice(BigButton(lambda: _("Next"), "next"))
             self.next_button.clicked.connect(self.next)
         self.finish_layout()
+
+    def leave_for_home(self) -> bool:
+        """Home during the setup asks first: stop for now (it is kept) or keep going."""
+        self.ctx.nav().push(StopSetupScreen(self.ctx))
+        return False
 
     def _where(self) -> str:
         return _("Step {number} of {total}").format(
@@ -292,3 +318,23 @@ class NameStepScreen(SetupStepScreen):
     def on_shown(self) -> None:
         super().on_shown()
         self.name_box.setFocus()
+
+
+class StopSetupScreen(Screen):
+    """ "Stop setting up for now?" after Home is pressed during the setup."""
+
+    screen_id = "setup_stop"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.set_title(lambda: _("Stop setting up for now?"))
+        self.add_text(
+            lambda: _(
+                "What you chose so far is kept. You can finish the next time you start Companion."
+            )
+        )
+        self.stop_button = self.add_choice(BigButton(lambda: _("Yes, stop for now"), "home"))
+        self.stop_button.clicked.connect(lambda: self.ctx.nav().home())
+        self.keep_button = self.add_choice(BigButton(lambda: _("No, keep setting up"), "next"))
+        self.keep_button.clicked.connect(lambda: self.ctx.nav().back())
+        self.finish_layout()
