@@ -54,3 +54,4 @@ echo "   Done."
 step "Step 3 of 3: preparing the translations."
 .venv/bin/python -m companion.i18n compile >/dev/null
 echo "   Done. Companion is installed in $(pwd)/.venv"
+echo "   Next: 'bash scripts/start' opens Companion; 'bash scripts/test' runs every test."
