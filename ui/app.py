@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, Qt, QTranslator, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -32,6 +32,9 @@ from ui.widgets.screen import Screen, SpokenPart
 
 _log = logging.getLogger(__name__)
 WINDOW_SIZE = (1280, 720)
+# Below this width (an old 1366 x 768 laptop, a 1024 x 768 community-centre monitor) the window
+# takes the whole screen: a 1280-wide window there hid Get help now past the right edge.
+MAXIMISE_BELOW_WIDTH = 1440
 LOOK_SETTINGS = {"theme", "text_scale", "less_motion", "follow_system_look"}
 
 
@@ -338,6 +341,21 @@ class MainWindow(QMainWindow):
         for screen in self._screens:
             screen.retranslate()
         self.setWindowTitle(f"Companion: {self.current().title()}")
+
+    def show_fitted(self) -> None:
+        """Show the window inside the screen: maximised on small screens, else 1280 x 720."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.show()
+            return
+        room = screen.availableGeometry()
+        if room.width() < MAXIMISE_BELOW_WIDTH:
+            # Sized first too: with no window manager (a kiosk, a test screen) nobody maximises.
+            self.setGeometry(room)
+            self.showMaximized()
+            return
+        self.resize(min(WINDOW_SIZE[0], room.width()), min(WINDOW_SIZE[1], room.height()))
+        self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """A closed window lets go of everything outside itself: the settings store, the

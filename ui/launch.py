@@ -82,7 +82,7 @@ def run(parts: Any) -> int:
     window = build_window(ctx)
     if parts.open_screen:
         open_named_screen(window, parts.open_screen)
-    window.show()
+    window.show_fitted()
     opener = DataOpener(parts.open_data, window, parts.make_speaker)
     opener.speaker_ready.connect(window.speaker_ready)
     opener.opened.connect(window.data_opened)

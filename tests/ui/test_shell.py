@@ -153,3 +153,18 @@ def test_a_closed_window_no_longer_follows_settings(qtbot, make_ctx) -> None:  #
     before = app.styleSheet()
     ctx.settings.set("text_scale", 150)  # raised "already deleted" (or worse) before the fix
     assert app.styleSheet() == before
+
+
+def test_the_window_fits_inside_the_screen_it_opens_on(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    """On a screen narrower than 1440 px (here the offscreen screen) the window fills it; it is
+    never wider than the screen, where Get help now would sit past the right edge."""
+    window = build_window(make_ctx())
+    qtbot.addWidget(window)
+    window.show_fitted()
+    qtbot.waitExposed(window)
+    room = window.screen().availableGeometry()
+    assert room.width() < 1440
+    assert window.width() <= room.width() and window.height() <= room.height()
+    help_button = window.top_bar.help_button
+    right_edge = help_button.mapTo(window, help_button.rect().topRight()).x()
+    assert right_edge <= room.width()
