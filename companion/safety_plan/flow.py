@@ -44,12 +44,12 @@ PLAN_STEPS: tuple[PlanStep, ...] = (
         StepKind.WORDS,
         N_("Signs that a hard time may be starting"),
         N_("What tells you a hard time may be starting?"),
-        N_("It may be a thought, a feeling, or something you do. Choose or type your own words."),
+        N_("A thought, a feeling, or something you do."),
         (
-            N_("I stop wanting to see people"),
+            N_("I avoid people"),
             N_("I cannot sleep"),
             N_("I feel like a burden"),
-            N_("I stay in bed all day"),
+            N_("I stay in bed"),
         ),
     ),
     PlanStep(
@@ -57,7 +57,7 @@ PLAN_STEPS: tuple[PlanStep, ...] = (
         StepKind.WORDS,
         N_("Things I can do on my own to feel a little better"),
         N_("What can you do on your own to feel a little better?"),
-        N_("Small things count. Choose or type your own words."),
+        N_("Small things count."),
         (N_("Go for a short walk"), N_("Listen to music I like"), N_("Have a warm drink")),
     ),
     PlanStep(
@@ -65,7 +65,7 @@ PLAN_STEPS: tuple[PlanStep, ...] = (
         StepKind.PEOPLE,
         N_("People and places that take my mind off things"),
         N_("Which people and places help take your mind off things?"),
-        N_("A friend to chat with, a park, a café. You can add a phone number."),
+        N_("A friend, a park, a café."),
         (N_("A walk in the park"), N_("The library"), N_("My seniors' centre")),
     ),
     PlanStep(
@@ -80,19 +80,19 @@ PLAN_STEPS: tuple[PlanStep, ...] = (
         StepKind.PEOPLE,
         N_("Professionals and services I can call"),
         N_("Which professionals and services can you call?"),
-        N_("Your doctor or counsellor, and the crisis line of your region."),
+        N_("Your doctor, and the crisis line of your region."),
     ),
     PlanStep(
         Part.SAFER_HOME,
         StepKind.WORDS,
         N_("Making my home safer"),
         N_("What could make your home safer in a hard moment?"),
-        N_("Many people ask someone they trust to keep their medicines for a while."),
+        N_("Many people ask someone to keep their medicines for a while."),
         (
-            N_("Ask someone I trust to keep my medicines"),
-            N_("Keep only a few days of pills at home"),
-            N_("Ask someone to keep things I could hurt myself with"),
-            N_("Stay with someone for a while"),
+            N_("Someone keeps my medicines"),
+            N_("Only a few days of pills at home"),
+            N_("Someone keeps things that could hurt me"),
+            N_("I stay with someone for a while"),
         ),
     ),
     PlanStep(
@@ -100,7 +100,7 @@ PLAN_STEPS: tuple[PlanStep, ...] = (
         StepKind.WORDS,
         N_("What matters most to me"),
         N_("What matters most to you?"),
-        N_("The people, pets, hopes and things that make life worth living."),
+        N_("People, pets, hopes: what makes life worth living."),
         (N_("My family"), N_("My friends"), N_("My pet"), N_("My faith")),
     ),
 )

@@ -43,8 +43,10 @@ def plan_html(plan: SafetyPlan, name: str) -> str:
     for number, (heading, lines) in enumerate(plan_outline(plan), start=1):
         parts.append(f'<h2 style="font-size:{HEADING_POINTS}pt">{number}. {escape(heading)}</h2>')
         if lines:
-            items = "".join(f"<li>{escape(line)}</li>" for line in lines)
-            parts.append(f'<ul style="font-size:{BODY_POINTS}pt">{items}</ul>')
+            items = "".join(
+                f'<li style="font-size:{BODY_POINTS}pt">{escape(line)}</li>' for line in lines
+            )
+            parts.append(f"<ul>{items}</ul>")
         else:
             parts.append(f'<p style="font-size:{BODY_POINTS}pt">{escape(_(EMPTY_PART))}</p>')
     parts.append(
@@ -57,17 +59,13 @@ def plan_html(plan: SafetyPlan, name: str) -> str:
 
 def write_plan_pdf(plan: SafetyPlan, name: str, path: Path) -> None:
     """Large print on Letter/A4-safe margins; the bytes are written in one safe step."""
-    document = QTextDocument()
-    font = QFont()
-    font.setPointSize(BODY_POINTS)
-    document.setDefaultFont(font)
-    document.setHtml(plan_html(plan, name))
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(300)
     writer.setTitle(_(PLAN_TITLE))
+    writer.setCreator("Companion")
     writer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.Letter),
@@ -76,8 +74,15 @@ def write_plan_pdf(plan: SafetyPlan, name: str, path: Path) -> None:
             QPageLayout.Unit.Millimeter,
         )
     )
-    layout = writer.pageLayout()
-    paint = layout.paintRectPixels(writer.resolution())
+    document = QTextDocument()
+    # Lay the text out at the writer's resolution, so 20 pt prints as 20 pt on paper.
+    document.documentLayout().setPaintDevice(writer)
+    font = QFont()
+    font.setPointSize(BODY_POINTS)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(f"li, p {{ font-size: {BODY_POINTS}pt; }}")
+    document.setHtml(plan_html(plan, name))
+    paint = writer.pageLayout().paintRectPixels(writer.resolution())
     document.setPageSize(QSizeF(paint.width(), paint.height()))
     document.print_(writer)
     del writer

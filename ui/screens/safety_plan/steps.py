@@ -20,8 +20,7 @@ from companion.safety_plan.plan import Part, PlanEntry
 from ui.context import AppContext
 from ui.screens.safety_plan import plan_store
 from ui.widgets.big_button import BigButton
-from ui.widgets.choice_grid import ChoiceGrid
-from ui.widgets.screen import Screen, SpokenPart
+from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
 LINES_PER_PAGE = 3
@@ -117,22 +116,21 @@ class PlanStepScreen(Screen):
             lambda: _("Step {number} of {count}").format(number=position, count=len(PLAN_STEPS))
         )
         self.add_text(lambda: _(step.hint))
-        self.lines_grid = ChoiceGrid(max_columns=LINES_PER_PAGE)
         self.line_buttons: list[BigButton] = []
         for slot in range(LINES_PER_PAGE):
-            button = BigButton(partial(self._line_words, slot), None, checkable=True)
+            button = self.add_choice(
+                BigButton(partial(self._line_words, slot), None, checkable=True, line_chars=18)
+            )
             button.clicked.connect(partial(self.toggle, slot))
-            self.lines_grid.add(button)
             self.line_buttons.append(button)
-        self.add_widget(self.lines_grid)
-        self.status = self.add_text(lambda: "", notice=True)
-        self.status.hide()
         self.add_button = self.add_choice(BigButton(self.add_words, "plus"))
         self.add_button.clicked.connect(self.open_own_words)
         self.page_button = self.add_choice(BigButton(self._page_words, "plus", line_chars=26))
         self.page_button.clicked.connect(self.turn_page)
         self.next_button = self.add_choice(BigButton(self._next_words, "next"))
         self.next_button.clicked.connect(self.go_on)
+        self.status = self.add_text(lambda: "", notice=True, below_choices=True)
+        self.status.hide()
         self.finish_layout()
         self.show_page(0)
 
@@ -190,7 +188,6 @@ class PlanStepScreen(Screen):
         self.add_button.setEnabled(not self.flow.is_full())
         for button in (self.page_button, self.next_button, self.add_button):
             button.retranslate()
-        self.lines_grid.refresh()
         self.grid.refresh()
         self.setAccessibleDescription(self.body_text())
 
@@ -226,23 +223,10 @@ class PlanStepScreen(Screen):
         self.driver.go_on()
 
     # --- what others ask of a screen ------------------------------------------------------------
-    def choices(self) -> list[QWidget]:
-        return [*self.line_buttons, *self._choice_buttons]
-
-    def reading_order(self) -> list[SpokenPart]:
-        """The question and texts, then this page's lines and the other choices, by name."""
-        parts = [part for part in super().reading_order() if part.label is not None]
-        names = [b.label() for b in [*self.line_buttons, *self._choice_buttons] if b.isEnabled()]
-        parts.append(
-            SpokenPart(_("You can choose: {choices}.").format(choices=", ".join(names)), None)
-        )
-        return parts
-
     def retranslate(self) -> None:
         super().retranslate()
         for button in self.line_buttons:
             button.retranslate()
-        self.lines_grid.refresh()
 
     def on_closed(self) -> None:
         self.driver.step_closed()
