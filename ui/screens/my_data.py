@@ -334,7 +334,8 @@ class KeepsScreen(Screen):
         self.add_text(
             lambda: _(
                 "What: your check-ins and notes, your answers to questions, your video "
-                "sessions, the people you can call, and your choices in Settings."
+                "sessions, the people you can call, your safety plan, and your choices in "
+                "Settings."
             )
         )
         self.add_text(
