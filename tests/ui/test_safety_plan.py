@@ -325,3 +325,17 @@ def test_the_plan_marker_never_reaches_any_file_in_plain_text(
         data = path.read_bytes()
         assert marker.encode() not in data, path
         assert marker.encode("utf-16-le") not in data, path
+
+
+def test_each_step_is_spoken_when_speech_is_on_and_changes_language_live(
+    qtbot, window: MainWindow, mary: PersonSession, speech
+) -> None:  # type: ignore[no-untyped-def]
+    window.ctx.settings.set("read_steps_aloud", True)
+    window.push(PlanIntroScreen(window.ctx))
+    press(qtbot, window, "Start my plan")
+    said = speech.texts()
+    assert "What tells you a hard time may be starting?" in said
+    assert any(t.startswith("You can choose: I avoid people, I cannot sleep") for t in said)
+    window.ctx.settings.set("language", "fr")
+    assert window.current().title() == "Qu’est-ce qui vous dit qu’un moment difficile commence?"
+    assert "Étape 1 sur 7" in window.current().body_text()
