@@ -79,6 +79,7 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
         "ui/screens/learn",
         "ui/screens/exercise",
     ),
+    "safety_plan": ("companion/safety_plan", "ui/screens/safety_plan"),
     "setup": (
         "companion/setup.py",
         "companion/setup_summary.py",

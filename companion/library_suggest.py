@@ -29,6 +29,10 @@ TAG_TOPICS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A check-in tag with an article written for it: that article comes first after a low mood.
+TAG_ARTICLES: dict[str, str] = {"pain": "pain-and-mood", "money": "money-worries"}
+
+
 def wanted_topics(tags: Iterable[str]) -> list[str]:
     """The topics to look for, most wanted first; low mood itself always counts, last."""
     topics: list[str] = []
@@ -77,10 +81,19 @@ def suggest_after_checkin(
         help_articles = [a for a in articles if HELP_TOPIC in a.topics]
         if help_articles:
             picks.append(help_articles[0].key)
+    matching = [
+        a
+        for tag in sorted(tag_set, key=TAGS.index)
+        for a in articles
+        if a.id == TAG_ARTICLES.get(tag)
+    ]
+    ranked_articles = matching + [a for a in ranked_articles if a not in matching]
     best_article = [a.key for a in ranked_articles[:1]]
     best_exercise = [e.key for e in ranked_exercises[:1]]
     # After a very bad day the help article is already there: add something calming to do now.
-    first = best_exercise + best_article if mood == "very_bad" else best_article + best_exercise
+    # An article written for what they named (pain, money) is offered even then.
+    calm_first = mood == "very_bad" and not matching
+    first = best_exercise + best_article if calm_first else best_article + best_exercise
     candidates = first + [a.key for a in ranked_articles[1:]]
     for key in candidates:
         if len(picks) >= MAX_SUGGESTIONS:

@@ -21,6 +21,7 @@ from companion.clock import Clock, SystemClock
 from companion.config import write_file_atomically
 from companion.i18n import N_, _
 from companion.safety import ContactsStore, MemoryContactsStore
+from companion.safety_plan.plan import MemorySafetyPlanStore, SafetyPlanStore
 from companion.security import person_keys
 from companion.security.delay import DELAY_FILE_NAME, WrongPinDelay
 from companion.security.device_secret import DeviceSecretStore, KeyringBackend, system_keyring
@@ -38,6 +39,7 @@ from companion.storage.preferences import (
     PreferencesStore,
     SqlPreferencesStore,
 )
+from companion.storage.safety_plan_store import SqlSafetyPlanStore
 
 _log = logging.getLogger(__name__)
 
@@ -113,6 +115,8 @@ class PersonSession:
     # How many digits the PIN that opened this session has (memory only, never stored), so
     # Settings can say how long guessing it would take; 0 when not known.
     secret_length: int = field(default=0, repr=False)
+    # The person's safety plan: never shown to a guest or a helper (a guest's stays empty).
+    safety_plan: SafetyPlanStore = field(default_factory=MemorySafetyPlanStore, repr=False)
 
     def close(self) -> None:
         """Let go of the database (a guest's memory is simply dropped)."""
@@ -145,6 +149,7 @@ def session_for(person: Person, database: PersonDatabase, secret: str = "") -> P
         is_guest=False,
         database=database,
         secret_length=len("".join(secret.split())),
+        safety_plan=SqlSafetyPlanStore(database),
     )
 
 

@@ -25,6 +25,7 @@ from companion.config import write_file_atomically
 from companion.i18n import _
 from companion.profiles import People, Person, PersonSession
 from companion.safety import EmergencyContact
+from companion.safety_plan.plan import PARTS, PlanEntry, SafetyPlan
 from companion.security.kdf import (
     DEFAULT_ARGON2,
     Argon2Params,
@@ -103,7 +104,24 @@ def _to_json(data: PersonData) -> dict[str, Any]:
         ],
         "contacts": [asdict(c) for c in data.contacts],
         "preferences": data.preferences,
+        "safety_plan": {
+            part.value: [asdict(e) for e in data.safety_plan.entries(part)]
+            for part in PARTS
+            if data.safety_plan.entries(part)
+        },
     }
+
+
+def _plan(d: dict[str, Any]) -> SafetyPlan:
+    """The plan in a backup (none in backups made before plans existed)."""
+    raw = d.get("safety_plan") or {}
+    return SafetyPlan(
+        {
+            part: tuple(PlanEntry(str(e["text"]), str(e.get("phone", ""))) for e in raw[part.value])
+            for part in PARTS
+            if raw.get(part.value)
+        }
+    )
 
 
 def _from_json(d: dict[str, Any]) -> PersonData:
@@ -149,6 +167,7 @@ def _from_json(d: dict[str, Any]) -> PersonData:
             EmergencyContact(c["name"], c["phone"], c["relation"]) for c in d["contacts"]
         ),
         preferences=dict(d["preferences"]),
+        safety_plan=_plan(d),
     )
 
 
@@ -160,7 +179,13 @@ def export_backup(
 ) -> None:
     """Write everything of `session` to `path`, locked with `passphrase` (12+ characters)."""
     check_new_secret("passphrase", passphrase)
-    data = collect(session.checkins, session.appointments, session.contacts, session.preferences)
+    data = collect(
+        session.checkins,
+        session.appointments,
+        session.contacts,
+        session.preferences,
+        session.safety_plan,
+    )
     document = {"name": session.display_name, "data": _to_json(data)}
     plain = gzip.compress(json.dumps(document).encode("utf-8"), mtime=0)
     salt, nonce = new_salt(), os.urandom(12)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,6 +11,7 @@ from companion.appointments.store import AppointmentStore
 from companion.checkin.models import CheckIn, QuestionnaireResult
 from companion.checkin.store import CheckInStore
 from companion.safety import ContactsStore, EmergencyContact
+from companion.safety_plan.plan import SafetyPlan, SafetyPlanStore
 from companion.storage.database import PersonDatabase
 from companion.storage.models import (
     AppointmentRow,
@@ -20,6 +21,7 @@ from companion.storage.models import (
     QuestionnaireResultRow,
 )
 from companion.storage.preferences import PreferencesStore
+from companion.storage.safety_plan_store import plan_rows
 
 EVER_START = datetime(1900, 1, 1, tzinfo=UTC)
 EVER_END = datetime(9999, 1, 1, tzinfo=UTC)
@@ -35,6 +37,7 @@ class PersonData:
     appointments: tuple[Appointment, ...]
     contacts: tuple[EmergencyContact, ...]
     preferences: dict[str, Any]
+    safety_plan: SafetyPlan = field(default_factory=SafetyPlan)
 
 
 def collect(
@@ -42,6 +45,7 @@ def collect(
     appointments: AppointmentStore,
     contacts: ContactsStore,
     preferences: PreferencesStore,
+    safety_plan: SafetyPlanStore | None = None,
 ) -> PersonData:
     """Read everything through the stores (so a guest's memory can be saved too)."""
     return PersonData(
@@ -51,6 +55,7 @@ def collect(
         appointments=tuple(appointments.all()),
         contacts=tuple(contacts.contacts()),
         preferences=preferences.items(),
+        safety_plan=safety_plan.plan() if safety_plan is not None else SafetyPlan(),
     )
 
 
@@ -103,3 +108,4 @@ def write_all(database: PersonDatabase, data: PersonData) -> None:
         session.add_all(
             PersonPreferenceRow(key=key, value=value) for key, value in data.preferences.items()
         )
+        session.add_all(plan_rows(data.safety_plan))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Index, Integer, String, Text, text
+from sqlalchemy import JSON, DateTime, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -109,3 +109,16 @@ class PersonPreferenceRow(Base):
 
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+class SafetyPlanEntryRow(Base):
+    """One line of the person's safety plan (migration 0003): its part, its place, its words."""
+
+    __tablename__ = "safety_plan_entries"
+    __table_args__ = (UniqueConstraint("part", "position", name="uq_safety_plan_place"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    part: Mapped[str] = mapped_column(String(32))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    phone: Mapped[str] = mapped_column(String(64), default="")

@@ -179,7 +179,9 @@ def test_an_article_by_two_switch_scanning(qtbot, window: MainWindow) -> None:  
     press_by_two_switches(qtbot, window, topics.item_buttons[1])  # Worry
     articles = window.current()
     assert isinstance(articles, PagedListScreen)
-    press_by_two_switches(qtbot, window, articles.item_buttons[0])
+    # Articles are listed in file order (money-worries comes first): pick Worry by its name.
+    worry_button = next(b for b in articles.item_buttons if b.accessibleName().startswith("Worry"))
+    press_by_two_switches(qtbot, window, worry_button)
     reader = window.current()
     assert isinstance(reader, ReaderScreen)
     assert reader.article_id == "worry"

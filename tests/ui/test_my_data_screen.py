@@ -225,3 +225,36 @@ def test_a_guest_sees_no_lock_sentence_on_what_companion_keeps(qtbot, start) -> 
     window.push(KeepsScreen(window.ctx))
     page = window.current()
     assert not page.lock_label.isVisible() and "PIN of" not in page.body_text()
+
+
+def test_the_safety_plan_goes_beside_the_csv_and_delete_all_removes_it(
+    qtbot,
+    start,
+    people: People,
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from companion.safety_plan.plan import Part, PlanEntry, SafetyPlan
+
+    marker = "PLANMARKER-csv-delete"
+    mary = people.add("Mary", "pin", PIN)
+    session = people.unlock(mary.id, PIN)
+    session.safety_plan.save(SafetyPlan({Part.REASONS: (PlanEntry(marker),)}))
+    session.close()
+    target = tmp_path / "mine.csv"
+    choose_files(monkeypatch, target, None)
+    window = start()
+    unlock_mary(qtbot, window, PIN)
+    window.push(MyDataScreen(window.ctx))
+    screen = window.current()
+    qtbot.mouseClick(screen.csv_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "mine-safety-plan.csv" in screen.status.text())
+    assert marker in (tmp_path / "mine-safety-plan.csv").read_text(encoding="utf-8-sig")
+
+    press(qtbot, window, "Delete all my data")
+    assert "safety plan" in window.current().body_text()
+    qtbot.mouseClick(window.current().yes_button, Qt.MouseButton.LeftButton)
+    assert people.all() == []
+    for path in (tmp_path / "data").rglob("*"):
+        if path.is_file():
+            assert marker.encode() not in path.read_bytes(), path

@@ -15,6 +15,7 @@ from companion.checkin.models import CheckIn, QuestionnaireResult
 from companion.clock import FixedClock
 from companion.profiles import People, PersonSession, open_people
 from companion.safety import EmergencyContact
+from companion.safety_plan.plan import Part, PlanEntry, SafetyPlan
 from companion.security import Argon2Params
 from companion.storage.backup import BackupError, export_backup, restore_as_new_person
 from companion.storage.bulk import PersonData, collect
@@ -44,11 +45,27 @@ def _fill(session: PersonSession) -> None:
     )
     session.contacts.set_contacts([EmergencyContact("Ann", "555-0101", "daughter")])
     session.preferences.set("library.favourites", ["breathing"])
+    session.safety_plan.save(
+        SafetyPlan(
+            {
+                Part.WARNING_SIGNS: (PlanEntry("I stop answering the phone"),),
+                Part.PEOPLE_TO_ASK: (PlanEntry("Ann", "555-0101"), PlanEntry("Bob", "555-0102")),
+                Part.REASONS: (PlanEntry("My grandson Léo"),),
+            }
+        )
+    )
 
 
 def _everything(session: PersonSession) -> PersonData:
     """All the person's data with ids cleared: ids are new on the other PC, the rest must match."""
-    data = collect(session.checkins, session.appointments, session.contacts, session.preferences)
+    data = collect(
+        session.checkins,
+        session.appointments,
+        session.contacts,
+        session.preferences,
+        session.safety_plan,
+    )
+    assert not data.safety_plan.is_empty
     return PersonData(
         checkins=tuple(replace(c, id=None) for c in data.checkins),
         draft=None if data.draft is None else replace(data.draft, id=None),
@@ -56,6 +73,7 @@ def _everything(session: PersonSession) -> PersonData:
         appointments=tuple(replace(a, id=None) for a in data.appointments),
         contacts=data.contacts,
         preferences=data.preferences,
+        safety_plan=data.safety_plan,
     )
 
 

@@ -79,7 +79,7 @@ def test_poor_sleep_suggests_the_sleep_article_and_one_exercise(library: Library
 
 
 def test_a_very_bad_day_puts_help_first(library: Library) -> None:
-    picks = suggest_after_checkin("very_bad", {"worry", "money"}, library, "fr")
+    picks = suggest_after_checkin("very_bad", {"worry", "family"}, library, "fr")
     assert picks[0] == "article:help-now"
     assert picks[1].startswith("exercise:")
 
@@ -107,3 +107,14 @@ def test_unknown_mood_or_tag_is_a_programming_error(library: Library) -> None:
         suggest_after_checkin("grumpy", set(), library, "en")
     with pytest.raises(ValueError, match="tag"):
         suggest_after_checkin("not_good", {"weather"}, library, "en")
+
+
+@pytest.mark.parametrize(
+    ("tag", "article"), [("pain", "article:pain-and-mood"), ("money", "article:money-worries")]
+)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_pain_and_money_suggest_the_article_written_for_them(
+    library: Library, tag: str, article: str, language: str
+) -> None:
+    assert suggest_after_checkin("not_good", {tag, "sleep"}, library, language)[0] == article
+    assert article in suggest_after_checkin("very_bad", {tag}, library, language)

@@ -40,7 +40,7 @@ def test_first_schema_database_is_upgraded_at_open_and_keeps_its_rows(tmp_path: 
     engine.dispose()
 
     db = open_database(path, key)
-    assert runner.current_revision(db.engine) == runner.latest_revision() == "0002"
+    assert runner.current_revision(db.engine) == runner.latest_revision() == "0003"
     new_indexes = {i["name"] for i in inspect(db.engine).get_indexes("questionnaire_results")}
     assert "ix_results_instrument_taken" in new_indexes
     store = SqlCheckInStore(db)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from companion.i18n import _
 from companion.safety import CrisisLine, Region, localized
 from ui.context import AppContext
+from ui.screens.safety_plan import add_help_now_choice
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -50,6 +51,7 @@ class HelpNowScreen(Screen):
                 )
             )
         self.add_text(lambda: _("Companion does not call anyone for you. You make the call."))
+        add_help_now_choice(self)  # "My safety plan" first, when the person has one
         self.change_region = self.add_choice(
             BigButton(
                 lambda: _("Change region ({region})").format(region=self._region_name()), "language"

@@ -23,7 +23,7 @@ from companion.storage.backup import (
     read_backup,
     restore_as_new_person,
 )
-from companion.storage.csv_export import export_checkins_csv
+from companion.storage.csv_export import export_checkins_csv, export_safety_plan_csv
 from ui.context import AppContext
 from ui.screens.change_pin import your_lock_sentences
 from ui.screens.people_common import people_of, run_off_ui_thread, speak_prompt
@@ -119,23 +119,28 @@ class MyDataScreen(DataStepScreen):
             return
         if path is None or self.busy:
             return
-        store = session.checkins
+        store, plan = session.checkins, session.safety_plan
         self.busy = True
         self.say(_("Saving…"))
+
+        def export() -> Path | None:
+            export_checkins_csv(store, path)
+            return None if session.is_guest else export_safety_plan_csv(plan, path)
+
         run_off_ui_thread(
-            self,
-            lambda: export_checkins_csv(store, path),
-            lambda _r: self._csv_saved(path),
-            self.failed,
+            self, export, lambda plan_path: self._csv_saved(path, plan_path), self.failed
         )
 
-    def _csv_saved(self, path: Path) -> None:
+    def _csv_saved(self, path: Path, plan_path: Path | None = None) -> None:
         self.busy = False
-        self.say(
-            _(
-                "Saved as {file}. This file is not locked: anyone who opens it can read your notes."
-            ).format(file=path.name)
-        )
+        sentence = _(
+            "Saved as {file}. This file is not locked: anyone who opens it can read your notes."
+        ).format(file=path.name)
+        if plan_path is not None:
+            sentence += " " + _("Your safety plan is beside it, as {file}.").format(
+                file=plan_path.name
+            )
+        self.say(sentence)
 
     def delete_all(self) -> None:
         from ui.screens.people import confirm_delete_me
@@ -329,7 +334,8 @@ class KeepsScreen(Screen):
         self.add_text(
             lambda: _(
                 "What: your check-ins and notes, your answers to questions, your video "
-                "sessions, the people you can call, and your choices in Settings."
+                "sessions, the people you can call, your safety plan, and your choices in "
+                "Settings."
             )
         )
         self.add_text(

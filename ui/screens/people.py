@@ -286,7 +286,7 @@ def confirm_delete_me(ctx: AppContext) -> None:
             on_yes=delete,
             explanation=lambda: _(
                 "Everything {name} keeps in Companion is removed from this computer: "
-                "check-ins, sessions and people to call."
+                "check-ins, sessions, people to call and the safety plan."
             ).format(name=name),
         )
     )

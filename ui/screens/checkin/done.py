@@ -16,6 +16,7 @@ from companion.library_schema import Article, Exercise
 from companion.library_suggest import suggest_after_checkin
 from ui.context import AppContext
 from ui.screens.learn.services import content_language, load_report
+from ui.screens.safety_plan import offer_after_checkin
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -70,6 +71,7 @@ class ThankYouScreen(Screen):
         self.history_button.clicked.connect(self._history)
         self.home_button = self.add_choice(BigButton(lambda: _("Back to the start"), "home"))
         self.home_button.clicked.connect(lambda: self.ctx.nav().home())
+        offer_after_checkin(self, checkin)  # after repeated bad days, at most once a week
         self.finish_layout()
 
     def _item(self, key: str) -> Article | Exercise | None:

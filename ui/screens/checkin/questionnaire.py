@@ -18,6 +18,7 @@ from companion.i18n import _
 from ui.context import AppContext
 from ui.screens.checkin.common import checkin_store
 from ui.screens.checkin.driver import QuestionnaireDriver
+from ui.screens.safety_plan import offer_after_score
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -138,4 +139,5 @@ class ResultScreen(Screen):
             self.add_text(lambda i=index: result_sentences(score)[i])  # type: ignore[misc]
         self.home_button = self.add_choice(BigButton(lambda: _("Back to the start"), "home"))
         self.home_button.clicked.connect(lambda: self.ctx.nav().home())
+        offer_after_score(self, score)  # after the self-harm question route, at most weekly
         self.finish_layout()

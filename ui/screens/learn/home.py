@@ -10,6 +10,7 @@ from ui.context import AppContext
 from ui.screens.learn.lists import ListItem, PagedListScreen
 from ui.screens.learn.services import content_language, learn_services
 from ui.screens.learn.tiles import LearnButton, topic_name
+from ui.screens.safety_plan import add_learn_choice
 from ui.widgets.screen import Screen
 
 EXERCISE_ICONS = ("breathing", "grounding", "relaxation", "planner")
@@ -39,6 +40,7 @@ class LearnScreen(Screen):
             LearnButton(lambda: _("My favourites"), "star", tile=True)
         )
         self.search_button = self.add_choice(LearnButton(lambda: _("Search"), "search", tile=True))
+        add_learn_choice(self)  # "My safety plan", for a person (never a guest)
         self.continue_button.clicked.connect(self._continue)
         self.topics_button.clicked.connect(lambda: ctx.nav().push(topics_screen(ctx)))
         self.exercises_button.clicked.connect(lambda: ctx.nav().push(exercises_screen(ctx)))

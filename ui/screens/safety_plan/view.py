@@ -1,0 +1,221 @@
+"""The finished plan: people to call first (each a big button), then the whole plan a part at a
+time, read aloud from start to end, printed in large print, changed, or deleted."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from companion.i18n import _
+from companion.safety import localized
+from companion.safety_plan.flow import PLAN_STEPS
+from companion.safety_plan.plan import PlanEntry, SafetyPlan
+from companion.safety_plan.reading import EMPTY_PART, part_title, plan_outline, plan_sentences
+from ui.context import AppContext
+from ui.screens.safety_plan import plan_store
+from ui.widgets.big_button import BigButton
+from ui.widgets.screen import Screen, SpokenPart
+
+_log = logging.getLogger(__name__)
+PEOPLE_PER_PAGE = 3
+"""Three people, "More people", "See my whole plan" and "Read my plan to me": six choices."""
+
+
+def _plan(ctx: AppContext) -> SafetyPlan:
+    store = plan_store(ctx)
+    return SafetyPlan() if store is None else store.plan()
+
+
+def read_whole_plan(ctx: AppContext, plan: SafetyPlan) -> None:
+    """Say the plan from start to end (pressing again starts it over)."""
+    ctx.speech.stop()
+    ctx.speech.say_sequence(plan_sentences(plan))
+
+
+class PlanScreen(Screen):
+    """ "My safety plan": who to call first, each person or number one big button."""
+
+    screen_id = "safety_plan"
+    is_step = True
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.plan = _plan(ctx)
+        self.people = list(self.plan.people_to_call()) or self._region_lines()
+        self.page = 0
+        self.set_title(lambda: _("My safety plan"))
+        self.add_text(lambda: _("People you can call now. Press a name to see the number big."))
+        self.status = self.add_text(lambda: "", notice=True)
+        self.status.hide()
+        self.person_buttons: list[BigButton] = []
+        for slot in range(PEOPLE_PER_PAGE):
+            button = self.add_choice(BigButton(partial(self._person_words, slot), "phone"))
+            button.clicked.connect(partial(self.show_person, slot))
+            self.person_buttons.append(button)
+        self.more_button = self.add_choice(BigButton(lambda: _("More people"), "plus"))
+        self.more_button.clicked.connect(self.turn_page)
+        self.whole_button = self.add_choice(BigButton(lambda: _("See my whole plan"), "learn"))
+        self.whole_button.clicked.connect(lambda: ctx.nav().push(PlanPartsScreen(ctx)))
+        self.read_button = self.add_choice(BigButton(lambda: _("Read my plan to me"), "read-aloud"))
+        self.read_button.clicked.connect(lambda: read_whole_plan(ctx, self.plan))
+        self.add_text(
+            lambda: _("Companion does not call anyone for you. You make the call."),
+            below_choices=True,
+        )
+        self.finish_layout()
+        self.show_page(0)
+
+    def _region_lines(self) -> list[PlanEntry]:
+        """With no numbers in the plan yet, the crisis lines of the person's region."""
+        region = self.ctx.crisis.region(self.ctx.settings.get("region"))
+        return [
+            PlanEntry(localized(line.name, self.ctx.language()), line.number)
+            for line in region.lines
+        ][:PEOPLE_PER_PAGE]
+
+    def _entry(self, slot: int) -> PlanEntry | None:
+        index = self.page * PEOPLE_PER_PAGE + slot
+        return self.people[index] if index < len(self.people) else None
+
+    def _person_words(self, slot: int) -> str:
+        entry = self._entry(slot)
+        return "" if entry is None else f"{entry.text}: {entry.phone}"
+
+    def show_page(self, page: int) -> None:
+        pages = max(1, -(-len(self.people) // PEOPLE_PER_PAGE))
+        self.page = page % pages
+        for slot, button in enumerate(self.person_buttons):
+            shown = self._entry(slot) is not None
+            button.setVisible(shown)
+            button.setEnabled(shown)
+            button.retranslate()
+        self.more_button.setVisible(pages > 1)
+        self.more_button.setEnabled(pages > 1)
+        self.grid.refresh()
+
+    def turn_page(self) -> None:
+        self.show_page(self.page + 1)
+        if self.isVisible():
+            self.person_buttons[0].setFocus()
+
+    def show_person(self, slot: int) -> None:
+        entry = self._entry(slot)
+        if entry is None:
+            return
+        sentence = _("Call {name} on {number}.").format(name=entry.text, number=entry.phone)
+        self.status.setText(sentence)
+        self.status.setStyleSheet(f"font-size: {self.ctx.look().points(30)}pt;")
+        self.status.show()
+        self.setAccessibleDescription(sentence)
+        self.ctx.speech.stop()
+        self.ctx.speech.say(sentence)
+
+
+class PlanPartsScreen(Screen):
+    """The whole plan, one part per page so every choice stays on screen; read aloud whole."""
+
+    screen_id = "safety_plan_parts"
+
+    def __init__(self, ctx: AppContext, part_index: int = 0) -> None:
+        super().__init__(ctx)
+        self.plan = _plan(ctx)
+        self.index = part_index
+        self.set_title(lambda: _("My whole plan"))
+        self.heading = self.add_text(self._heading_words, notice=True)
+        self.lines = self.add_text(self._lines_words)
+        self.status = self.add_text(lambda: "", notice=True)
+        self.status.hide()
+        self.previous_button = self.add_choice(BigButton(lambda: _("Previous part"), "back"))
+        self.previous_button.clicked.connect(lambda: self.show_part(self.index - 1))
+        self.next_button = self.add_choice(BigButton(lambda: _("Next part"), "next"))
+        self.next_button.clicked.connect(lambda: self.show_part(self.index + 1))
+        self.read_button = self.add_choice(BigButton(lambda: _("Read it all to me"), "read-aloud"))
+        self.read_button.clicked.connect(lambda: read_whole_plan(ctx, self.plan))
+        self.print_button = self.add_choice(BigButton(lambda: _("Print in large letters"), "check"))
+        self.print_button.clicked.connect(self.save_pdf)
+        self.change_button = self.add_choice(BigButton(lambda: _("Change this part"), "plus"))
+        self.change_button.clicked.connect(self.change_part)
+        self.delete_button = self.add_choice(BigButton(lambda: _("Delete my plan"), "delete"))
+        self.delete_button.clicked.connect(self.confirm_delete)
+        self.finish_layout()
+        self.show_part(part_index)
+
+    def _heading_words(self) -> str:
+        part = PLAN_STEPS[self.index].part
+        return _("Part {number} of {count}: {title}").format(
+            number=self.index + 1, count=len(PLAN_STEPS), title=part_title(part)
+        )
+
+    def _lines_words(self) -> str:
+        _title, lines = plan_outline(self.plan)[self.index]
+        return "\n".join(f"• {line}" for line in lines) if lines else _(EMPTY_PART)
+
+    def show_part(self, index: int) -> None:
+        self.index = max(0, min(index, len(PLAN_STEPS) - 1))
+        self.previous_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < len(PLAN_STEPS) - 1)
+        self.lines.setStyleSheet(f"font-size: {self.ctx.look().points(24)}pt;")
+        self.retranslate()
+        focus = self.focusWidget()
+        if self.isVisible() and focus is not None and not focus.isEnabled():
+            (self.next_button if self.next_button.isEnabled() else self.previous_button).setFocus()
+
+    def reading_order(self) -> list[SpokenPart]:
+        """ "Read this to me" reads the whole plan, start to end, then the choices."""
+        parts = [SpokenPart(s, None) for s in plan_sentences(self.plan)]
+        return parts + [p for p in super().reading_order() if p.label is None]
+
+    def _say(self, sentence: str) -> None:
+        self.status.setText(sentence)
+        self.status.show()
+        self.setAccessibleDescription(sentence)
+
+    def save_pdf(self) -> None:
+        from ui.screens.safety_plan.printing import PlanFiles, write_plan_pdf
+
+        path = PlanFiles.save_path(self, _("my-safety-plan") + ".pdf")
+        if path is None:
+            return
+        name = getattr(self.ctx.session, "display_name", "") or ""
+        try:
+            write_plan_pdf(self.plan, name, path)
+        except OSError:
+            _log.exception("Saving the plan as PDF failed")
+            self._say(_("Your plan could not be saved there. Please choose another place."))
+        else:
+            self._say(
+                _("Saved: {name}. You can print it and keep it on the fridge.").format(
+                    name=path.name
+                )
+            )
+
+    def change_part(self) -> None:
+        from ui.screens.safety_plan.steps import start_plan
+
+        start_plan(self.ctx, PLAN_STEPS[self.index].part)
+
+    def confirm_delete(self) -> None:
+        from ui.screens.people_common import ConfirmInWordsScreen
+
+        self.ctx.nav().push(
+            ConfirmInWordsScreen(
+                self.ctx,
+                lambda: _("Delete your safety plan? This cannot be undone."),
+                yes=lambda: _("Yes, delete my plan"),
+                no=lambda: _("No, keep my plan"),
+                on_yes=self.delete_plan,
+                explanation=lambda: _("Only the plan is deleted. Your check-ins stay."),
+            )
+        )
+
+    def delete_plan(self) -> None:
+        store = plan_store(self.ctx)
+        if store is not None:
+            store.delete()
+        self.ctx.nav().home()
+
+    def on_shown(self) -> None:
+        """Back from changing a part: show what is kept now."""
+        self.plan = _plan(self.ctx)
+        self.show_part(self.index)
+        super().on_shown()
