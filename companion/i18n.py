@@ -76,6 +76,13 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
         "ui/screens/learn",
         "ui/screens/exercise",
     ),
+    "reminders": (
+        "companion/autostart.py",
+        "companion/reminder_times.py",
+        "companion/background_reminders.py",
+        "ui/tray.py",
+        "ui/screens/reminders.py",
+    ),
     "setup": (
         "companion/setup.py",
         "companion/setup_summary.py",

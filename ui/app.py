@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
         self._layout = layout
         self.reminder_banner: Any = None  # made when the person's data opens (reminders need it)
         self.reminders: Any = None
+        # Set by ui.tray: returns True when closing only hid the window (reminders go on).
+        self.close_to_tray: Callable[[], bool] | None = None
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -288,6 +290,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Companion: {self.current().title()}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_to_tray is not None and self.close_to_tray():
+            self.reader.stop()
+            event.ignore()
+            return
         self.reader.stop()
         if self.reminders is not None:
             self.reminders.stop()

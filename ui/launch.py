@@ -69,6 +69,9 @@ def run(parts: Any) -> int:
     from ui.screens.setup.system_look import os_look
 
     ctx.system_look = os_look(app)
+    from companion.autostart import StartWithComputer
+
+    ctx.autostart = StartWithComputer.for_this_computer()
 
     def speech_failed(sentence: str) -> None:
         """ "Speech is not available…", shown once in words, whenever the check finds it."""
@@ -82,7 +85,12 @@ def run(parts: Any) -> int:
     window = build_window(ctx)
     if parts.open_screen:
         open_named_screen(window, parts.open_screen)
-    window.show()
+    from ui.tray import install_background
+
+    background = install_background(window)
+    quiet = getattr(parts, "start_hidden", False) and background.tray_available
+    if not quiet or not parts.settings.get("first_run_done"):
+        window.show()  # started with the computer, it waits in the tray until something is due
     opener = DataOpener(parts.open_data, window, parts.make_speaker)
     opener.speaker_ready.connect(window.speaker_ready)
     opener.opened.connect(window.data_opened)
