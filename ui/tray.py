@@ -89,10 +89,17 @@ def tray_menu_words() -> tuple[str, str, str, str]:
     )
 
 
-def tray_menu_style(points: int) -> str:
+def tray_menu_style(points: int, palette: Any) -> str:
+    """Large words, a clear edge, and the item under the pointer or keys marked as chosen."""
+    p = palette
     return (
-        f"QMenu {{ font-size: {points}pt; padding: 8px; }}"
-        f"QMenu::item {{ min-height: {MENU_ITEM_MIN_HEIGHT_PX}px; padding: 8px 32px 8px 24px; }}"
+        f"QMenu {{ font-size: {points}pt; padding: 8px; background: {p.window}; "
+        f"color: {p.text}; border: 3px solid {p.edge}; }}"
+        f"QMenu::item {{ min-height: {MENU_ITEM_MIN_HEIGHT_PX}px; padding: 8px 32px 8px 24px; "
+        f"margin: 4px 0; border: 2px solid {p.edge}; background: {p.button}; "
+        f"color: {p.button_text}; }}"
+        f"QMenu::item:selected {{ background: {p.chosen}; color: {p.chosen_text}; "
+        f"border: 3px solid {p.focus}; }}"
     )
 
 
@@ -118,8 +125,8 @@ class TrayMenu(QMenu):
             action.setToolTip(words)
         self.setAccessibleName(_("Companion"))
 
-    def set_text_points(self, points: int) -> None:
-        self.setStyleSheet(tray_menu_style(points))
+    def set_look(self, points: int, palette: Any) -> None:
+        self.setStyleSheet(tray_menu_style(points, palette))
 
 
 class BackgroundCompanion(QObject):
@@ -179,7 +186,8 @@ class BackgroundCompanion(QObject):
     def _apply_look(self) -> None:
         from ui.theme import BODY_POINTS
 
-        self.menu.set_text_points(self.ctx.look().points(BODY_POINTS))
+        look = self.ctx.look()
+        self.menu.set_look(look.points(BODY_POINTS), look.palette)
 
     def _on_setting(self, name: str, value: Any) -> None:
         if name == "start_with_computer" and self.ctx.autostart is not None:

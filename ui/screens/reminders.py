@@ -41,9 +41,9 @@ def background_screen(ctx: AppContext) -> Screen:
         "background_reminders",
         lambda: _("Remind me when Companion is closed"),
         lambda: _(
-            "Companion can stay near the clock when you close it, and remind you of your "
-            "sessions and check-ins. To do that while your notes are locked, it keeps only the "
-            "times of your next reminders outside your locked file."
+            "When you close Companion, it can wait near the clock and still remind you. For "
+            "that, it keeps the times of your reminders, and nothing else, outside your locked "
+            "file."
         ),
         [(True, lambda: _("Yes, remind me")), (False, lambda: _("No, only when it is open"))],
     )
@@ -60,10 +60,7 @@ def start_with_computer_screen(ctx: AppContext) -> Screen:
         ctx,
         "start_with_computer",
         lambda: _("Start Companion when the computer starts"),
-        lambda: _(
-            "Companion then starts quietly each time the computer starts. It shows itself only "
-            "when a reminder is due, or when you open it."
-        ),
+        lambda: _("Companion then waits quietly near the clock, and reminds you when it is time."),
         [
             (True, lambda: _("Yes, start with the computer")),
             (False, lambda: _("No, I will open it myself")),
