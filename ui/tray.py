@@ -351,28 +351,34 @@ class BackgroundCompanion(QObject):
             return False
         if not self.ctx.settings.get("background_reminders"):
             return False
+        if not self.ctx.settings.get("told_about_tray"):
+            from ui.screens.reminders import StillRemindingScreen
+
+            if not isinstance(self.window.current(), StillRemindingScreen):
+                self.window.push(
+                    StillRemindingScreen(self.ctx, self._told_then_hide, self.quit_companion)
+                )
+            return True  # said in words first, once; its "Close the window" then hides
+        self.hide_to_tray()
+        return True
+
+    def _told_then_hide(self) -> None:
+        self.ctx.settings.set("told_about_tray", True)
+        self.window.back()
+        self.hide_to_tray()
+
+    def hide_to_tray(self) -> None:
         if self.ctx.settings.get("shared_pc"):
             from ui.start import lock
 
             lock(self.ctx)  # the next person to open it must not find someone's data open
         self.window.hide()
-        if not self.ctx.settings.get("told_about_tray"):
-            self._note(still_running_sentence())
-            self.ctx.settings.set("told_about_tray", True)
-        return True
 
     def _note(self, sentence: str) -> None:
         """A word from Companion itself: shown as a notification and said when reminders are."""
         self.sink.show(Notification("", _("Companion"), sentence, Kind.NOTE))
         if self.ctx.settings.get("speak_reminders"):
             self.ctx.speech.say(sentence)
-
-
-def still_running_sentence() -> str:
-    return _(
-        "Companion is still here, so your reminders will keep coming. To close it for good, "
-        "press its small picture near the clock and choose Quit Companion."
-    )
 
 
 def install_background(

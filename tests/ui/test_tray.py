@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from companion.appointments.model import Appointment
 from companion.autostart import StartWithComputer
@@ -24,7 +24,7 @@ from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.help_now import HelpNowScreen
 from ui.screens.home import HomeScreen
-from ui.screens.reminders import CheckInInvitationScreen
+from ui.screens.reminders import CheckInInvitationScreen, StillRemindingScreen
 from ui.screens.sessions.common import ZONE_SERVICE
 from ui.screens.sessions.sessions_screen import SessionsScreen
 from ui.tray import BackgroundCompanion, TrayMenu, install_background
@@ -146,24 +146,57 @@ def test_the_tray_menu_has_four_large_plain_choices(background: BackgroundCompan
     ]
 
 
-def test_closing_the_window_keeps_companion_running_and_says_so_once(
-    qtbot, background: BackgroundCompanion, sink: RecordingNotifications, speech
+def test_closing_the_window_says_once_in_words_that_reminders_keep_coming(
+    qtbot, background: BackgroundCompanion, sink: RecordingNotifications
 ) -> None:  # type: ignore[no-untyped-def]
     window = background.window
-    window.ctx.settings.set("speak_reminders", True)
     window.close()
-    assert not window.isVisible() and not QApplication.quitOnLastWindowClosed()
-    [note] = sink.shown
-    assert note.kind is Kind.NOTE and "reminders will keep coming" in note.body
-    assert "Quit Companion" in note.body and speech.texts()[-1] == note.body
+    assert window.isVisible() and not QApplication.quitOnLastWindowClosed()
+    screen = window.current()
+    assert isinstance(screen, StillRemindingScreen)
+    words = " ".join(label.text() for label in screen.findChildren(QLabel))
+    assert "Your reminders keep coming" in screen.title() and "waits near the clock" in words
+    assert "choose Quit Companion" in words
+    [close] = [b for b in screen.choices() if b.accessibleName() == "Close the window"]
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not window.isVisible() and window.ctx.settings.get("told_about_tray")
 
     _press(qtbot, background.menu, "Open Companion")
-    assert window.isVisible()
+    assert window.isVisible() and not isinstance(window.current(), StillRemindingScreen)
     window.close()
-    assert not window.isVisible() and len(sink.shown) == 1  # said once, not each time
+    assert not window.isVisible()  # said once: the second time it just goes to the tray
+    assert sink.shown == []
 
     _press(qtbot, background.menu, "Get help now")
     assert window.isVisible() and isinstance(window.current(), HelpNowScreen)
+
+
+def test_quit_companion_on_the_closing_screen_really_quits(
+    qtbot, background: BackgroundCompanion, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    quit_calls: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda *_args: quit_calls.append(True))
+    window = background.window
+    window.close()
+    [quit_button] = [
+        b for b in window.current().choices() if b.accessibleName() == "Quit Companion"
+    ]
+    qtbot.mouseClick(quit_button, Qt.MouseButton.LeftButton)
+    assert quit_calls == [True] and not window.isVisible()
+
+
+def test_on_a_shared_pc_closing_to_the_tray_locks_the_persons_data(
+    qtbot, make_ctx, people: People
+) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, make_ctx, people, shared_pc=True, told_about_tray=True)
+    _open_me(window, people)
+    opened = window.ctx.session
+    background = install_background(window, RecordingNotifications(), tray_available=True)
+    background.timer.stop()
+    window.close()
+    assert not window.isVisible() and window.ctx.session.is_guest
+    assert opened.database is None  # closed, not just hidden
+    background.quitting = True
 
 
 def test_stop_reminders_until_tomorrow_and_quit_from_the_menu(
@@ -188,8 +221,7 @@ def test_a_session_tomorrow_brings_three_notifications_and_one_opens_join(
     window = background.window
     ctx = window.ctx
     session = _save_session(ctx)
-    window.close()  # to the tray
-    sink.shown.clear()
+    window.hide()  # closed to the tray
     clock = ctx.clock
     assert isinstance(clock, FixedClock)
     given: list[tuple[str, Kind]] = []

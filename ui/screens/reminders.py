@@ -3,6 +3,8 @@ computer) and the check-in invitation a notification opens, with its "Not today"
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from companion.background_reminders import NOT_TODAY_PREFERENCE
 from companion.i18n import _
 from ui.context import AppContext
@@ -80,6 +82,32 @@ def kept_outside_sentence(ctx: AppContext) -> str:
     return _("Companion keeps nothing about you outside your locked file.")
 
 
+class StillRemindingScreen(Screen):
+    """Said once, the first time the window is closed: Companion keeps running to remind, and
+    how to quit it for good."""
+
+    screen_id = "still_reminding"
+
+    def __init__(
+        self, ctx: AppContext, close_window: Callable[[], None], quit_app: Callable[[], None]
+    ) -> None:
+        super().__init__(ctx)
+        self.set_title(lambda: _("Your reminders keep coming"))
+        self.add_text(lambda: _("Companion waits near the clock when its window is closed."))
+        self.close_button = self.add_choice(BigButton(lambda: _("Close the window"), "check"))
+        self.close_button.clicked.connect(close_window)
+        self.quit_button = self.add_choice(BigButton(lambda: _("Quit Companion")))
+        self.quit_button.clicked.connect(quit_app)
+        self.add_text(
+            lambda: _(
+                "To stop it for good later, press its small picture near the clock and choose "
+                "Quit Companion."
+            ),
+            below_choices=True,
+        )
+        self.finish_layout()
+
+
 class CheckInInvitationScreen(Screen):
     """What the daily check-in notification opens: an invitation, and a kind way to say no."""
 
@@ -88,11 +116,13 @@ class CheckInInvitationScreen(Screen):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.set_title(lambda: _("Would you like to check in?"))
-        self.add_text(lambda: _("It takes about a minute. There are no wrong answers."))
         self.yes_button = self.add_choice(BigButton(lambda: _("Check in now"), "mood"))
         self.yes_button.clicked.connect(self.check_in)
         self.no_button = self.add_choice(BigButton(lambda: _("Not today"), "later"))
         self.no_button.clicked.connect(self.not_today)
+        self.add_text(
+            lambda: _("It takes about a minute. There are no wrong answers."), below_choices=True
+        )
         self.finish_layout()
 
     def check_in(self) -> None:
