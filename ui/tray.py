@@ -261,8 +261,15 @@ class BackgroundCompanion(QObject):
         except Exception:
             _log.exception("Could not work out the reminders")
             return []
-        if self.window_showing() or not self.ctx.settings.get("background_reminders"):
+        if not self.ctx.settings.get("background_reminders"):
             return []
+        if self.window_showing():
+            # The open person's reminders are on the window's banner and Home already; a locked
+            # person's (the picker on a shared PC) would otherwise never be seen.
+            found = [n for n in found if n.kind is Kind.LOCKED]
+            for notification in found:
+                self._show_in_window(notification.body)
+            return found
         for notification in found:
             self.sink.show(notification)
             if self.ctx.settings.get("speak_reminders"):
@@ -270,6 +277,15 @@ class BackgroundCompanion(QObject):
         if found:
             _log.info("Gave %d reminders with the window closed", len(found))
         return found
+
+    def _show_in_window(self, sentence: str) -> None:
+        banner = self.window.reminder_banner
+        if banner is not None:
+            banner.show_reminder(sentence)
+        else:
+            self.window.show_notice(sentence)
+        if self.ctx.settings.get("speak_reminders"):
+            self.ctx.speech.say(sentence)
 
     def tell_missed(self) -> None:
         """A session missed while the computer was off is said gently, once."""

@@ -348,3 +348,23 @@ def test_what_companion_keeps_says_only_reminder_times_are_kept_outside(
     words = " ".join(label.text() for label in screen.findChildren(type(screen.title_label)))
     assert "keeps nothing about you outside your locked file" in words
     screen.deleteLater()
+
+
+def test_with_the_picker_on_screen_a_locked_persons_reminder_shows_on_the_window(
+    qtbot, make_ctx, people: People, sink: RecordingNotifications
+) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, make_ctx, people, shared_pc=True, told_about_tray=True)
+    _open_me(window, people)
+    background = install_background(window, sink, tray_available=True)
+    background.timer.stop()
+    _save_session(window.ctx)
+    background.check()  # Mary's reminder times are kept (times only)
+    window.close()  # to the tray: her data locks
+    window.show()  # the picker stays on screen all day in a community centre
+    window.ctx.clock.current = TUESDAY_10 - timedelta(minutes=15)
+    [n] = background.check()
+    assert n.kind is Kind.LOCKED and sink.shown == []
+    assert window.reminder_banner.label.text() == (
+        "Companion has a reminder for Me. Open Companion to see it."
+    )
+    background.quitting = True
