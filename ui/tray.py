@@ -3,15 +3,14 @@ notifications, and the watch that gives reminders while the window is closed.
 
 The rules (what is due, the words, what is kept) live in companion.background_reminders; this
 module asks it every 30 seconds by the injected clock and shows what it says. Notifications go
-to a `NotificationSink`: the tray's own messages here, a recording fake in tests.
+to a `ui.notifications.NotificationSink`: the tray's own messages, a recording fake in tests.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QIcon
@@ -28,6 +27,7 @@ from companion.background_reminders import (
     quiet_until_tomorrow,
 )
 from companion.i18n import _
+from ui.notifications import NotificationSink, TrayNotifications, WindowNotifications
 
 if TYPE_CHECKING:
     from ui.app import MainWindow
@@ -36,48 +36,6 @@ _log = logging.getLogger(__name__)
 CHECK_EVERY_MS = 30_000
 SESSION_KINDS = (Kind.SESSION_DAY_BEFORE, Kind.SESSION_HOUR_BEFORE, Kind.SESSION_JOIN)
 MENU_ITEM_MIN_HEIGHT_PX = 64
-
-
-class NotificationSink(Protocol):
-    """Where notifications go: the operating system (through the tray), or a test's list."""
-
-    def show(self, notification: Notification) -> None: ...
-
-
-class TrayNotifications:
-    """QSystemTrayIcon.showMessage: on Windows a toast, on macOS a notification, on Linux the
-    desktop's notifications. Pressing it calls `chosen` with that notification."""
-
-    def __init__(self, tray: QSystemTrayIcon, chosen: Callable[[Notification], None]) -> None:
-        self.tray = tray
-        self.last: Notification | None = None
-        tray.messageClicked.connect(lambda: self.last is not None and chosen(self.last))
-
-    def show(self, notification: Notification) -> None:
-        self.last = notification
-        self.tray.showMessage(
-            notification.title, notification.body, QSystemTrayIcon.MessageIcon.Information
-        )
-
-
-class WindowNotifications:
-    """No tray on this desktop: the window itself comes up with the sentence on its banner."""
-
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-
-    def show(self, notification: Notification) -> None:
-        if notification.kind is Kind.NOTE:
-            if self.window.isVisible():
-                self.window.show_notice(notification.body)
-            return
-        self.window.showNormal()
-        self.window.raise_()
-        banner = self.window.reminder_banner
-        if banner is not None:
-            banner.show_reminder(notification.body)
-        else:
-            self.window.show_notice(notification.body)
 
 
 def tray_menu_words() -> tuple[str, str, str, str]:
