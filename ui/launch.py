@@ -88,9 +88,12 @@ def run(parts: Any) -> int:
     from ui.tray import install_background
 
     background = install_background(window)
-    quiet = getattr(parts, "start_hidden", False) and background.tray_available
-    if not quiet or not parts.settings.get("first_run_done"):
-        window.show()  # started with the computer, it waits in the tray until something is due
+    if shows_window_at_start(
+        getattr(parts, "start_hidden", False),
+        background.tray_available,
+        bool(parts.settings.get("first_run_done")),
+    ):
+        window.show()
     opener = DataOpener(parts.open_data, window, parts.make_speaker)
     opener.speaker_ready.connect(window.speaker_ready)
     opener.opened.connect(window.data_opened)
@@ -107,6 +110,12 @@ def run(parts: Any) -> int:
         speech.shutdown()
         if ctx.session is not None:
             ctx.session.close()
+
+
+def shows_window_at_start(start_hidden: bool, tray_available: bool, first_run_done: bool) -> bool:
+    """Started with the computer (`--background`), Companion waits in the tray until something
+    is due or the person opens it; with no tray, or before the first setup, the window shows."""
+    return not (start_hidden and tray_available and first_run_done)
 
 
 def open_named_screen(window: MainWindow, name: str) -> None:

@@ -368,3 +368,19 @@ def test_with_the_picker_on_screen_a_locked_persons_reminder_shows_on_the_window
         "Companion has a reminder for Me. Open Companion to see it."
     )
     background.quitting = True
+
+
+def test_started_with_the_computer_there_is_no_window_until_something_is_due() -> None:
+    from ui.launch import shows_window_at_start
+
+    assert not shows_window_at_start(True, tray_available=True, first_run_done=True)
+    assert shows_window_at_start(False, tray_available=True, first_run_done=True)
+    assert shows_window_at_start(True, tray_available=False, first_run_done=True)  # no tray
+    assert shows_window_at_start(True, tray_available=True, first_run_done=False)  # setup first
+
+
+def test_the_background_argument_reaches_the_launcher() -> None:
+    from companion.__main__ import parse_args
+
+    assert parse_args(["--background"]).background
+    assert not parse_args([]).background
