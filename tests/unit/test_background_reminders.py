@@ -214,3 +214,11 @@ def test_the_last_time_companion_ran_is_remembered_for_the_next_start(tmp_path: 
     assert reminders.previous_awake is None
     reminders.check(NOW, TORONTO, [], None, shared_pc=False, keep_times=True)
     assert _reminders(tmp_path).previous_awake == NOW
+
+
+def test_missed_session_and_locked_words_in_french(french: None) -> None:
+    after = START + timedelta(hours=3)
+    assert missed_sentence(_session(), after, TORONTO) == (
+        "Vous aviez une séance vidéo aujourd’hui à 10 h 00. Si vous voulez, vous pouvez ajouter "
+        "la prochaine dans Mes séances vidéo."
+    )
