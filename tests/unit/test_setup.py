@@ -253,3 +253,7 @@ def test_starting_with_the_computer_follows_who_uses_it(
     flow.choose("who", shared)
     apply_settings(flow.answers, settings)
     assert settings.get("start_with_computer") is starts
+    lines = {line.label: line.value for line in summary(flow.answers, set(), "Canada")}
+    assert lines["Starts when the computer starts"] == (
+        "Yes, quietly, to remind you" if starts else "No"
+    )
