@@ -52,6 +52,7 @@ class CoreParts:
     open_data: Callable[[], tuple[People, StartDecision]]  # the person's data; may take a moment
     notices: list[str] = field(default_factory=list)
     open_screen: str | None = None
+    start_hidden: bool = False  # --background: started with the computer
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -64,6 +65,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--open", metavar="SCREEN", help="start on a screen: home, settings, help_now"
+    )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start quietly (at login): no window until a reminder is due or it is opened",
     )
     return parser.parse_args(argv)
 
@@ -160,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         open_data=lambda: open_data(folder, clock),
         notices=notices,
         open_screen=args.open,
+        start_hidden=args.background,
     )
     ui_launch = importlib.import_module("ui.launch")
     return int(ui_launch.run(parts))

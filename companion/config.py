@@ -81,6 +81,11 @@ SETTINGS: tuple[Setting, ...] = (
         "autolock_minutes", int, 10, N_("Lock after this many idle minutes"), minimum=0, maximum=60
     ),
     Setting("trusted_link_domains", str, "", N_("Trusted video session websites")),
+    # Reminders with Companion closed (issue 21). The helper's choice; the setup step offers it
+    # on for one person at home and off in community-centre mode.
+    Setting("start_with_computer", bool, False, N_("Start Companion when the computer starts")),
+    Setting("background_reminders", bool, True, N_("Remind me when Companion is closed")),
+    Setting("told_about_tray", bool, False, N_("Told once that Companion keeps running")),
 )
 SETTINGS_BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 

@@ -80,6 +80,13 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
         "ui/screens/exercise",
     ),
     "safety_plan": ("companion/safety_plan", "ui/screens/safety_plan"),
+    "reminders": (
+        "companion/autostart.py",
+        "companion/reminder_times.py",
+        "companion/background_reminders.py",
+        "ui/tray.py",
+        "ui/screens/reminders.py",
+    ),
     "setup": (
         "companion/setup.py",
         "companion/setup_summary.py",

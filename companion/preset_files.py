@@ -22,7 +22,7 @@ _log = logging.getLogger(__name__)
 PRESET_SUFFIX = ".json"
 MAX_PRESET_BYTES = 64 * 1024
 # Settings that describe this one PC's state rather than how the app should work.
-NOT_IN_PRESETS: frozenset[str] = frozenset({"first_run_done"})
+NOT_IN_PRESETS: frozenset[str] = frozenset({"first_run_done", "told_about_tray"})
 PRESET_SETTINGS: tuple[str, ...] = tuple(s.name for s in SETTINGS if s.name not in NOT_IN_PRESETS)
 
 

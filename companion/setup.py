@@ -83,7 +83,14 @@ STEPS: tuple[SetupStep, ...] = (
         N_("This decides how Companion keeps each person's notes apart."),
         "shared_pc",
         (
-            SetupChoice(False, N_("Just me"), N_("One person uses Companion here, at home.")),
+            SetupChoice(
+                False,
+                N_("Just me"),
+                N_(
+                    "One person uses Companion here, at home. It starts with the computer, "
+                    "so reminders come even when it is closed."
+                ),
+            ),
             SetupChoice(
                 True,
                 N_("Several people"),
@@ -286,6 +293,11 @@ def apply_settings(answers: SetupAnswers, settings: SettingsStore) -> None:
             settings.set(name, value)
     if answers.text_scale is not None:
         settings.set("follow_system_look", False)  # the person chose their own size
+    # Starting with the computer comes with the answer to "Who will use this computer?": on for
+    # one person at home, off in community-centre mode (the helper can change it in Settings >
+    # Reminders). Left for later, nothing changes.
+    if answers.shared_pc is not None:
+        settings.set("start_with_computer", not answers.shared_pc)
 
 
 def is_untouched(session: PersonSession, now: datetime) -> bool:

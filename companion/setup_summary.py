@@ -40,6 +40,9 @@ def summary(answers: SetupAnswers, later: set[str], region_name: str) -> list[Su
         lines.append(
             SummaryLine(_("Daily check-in reminder"), answers.reminder_time.strftime("%H:%M"))
         )
+    if answers.shared_pc is not None:  # the answer to "Who" decides it (companion.setup)
+        starts = _("No") if answers.shared_pc else _("Yes, quietly, to remind you")
+        lines.append(SummaryLine(_("Starts when the computer starts"), starts))
     if later:
         names = [_(STEPS[STEP_IDS.index(s)].question) for s in STEP_IDS if s in later]
         lines.append(SummaryLine(_("Left for later (in Settings)"), " ".join(names)))

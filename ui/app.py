@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self.guest_band.setProperty("notice", True)
         self.guest_band.setWordWrap(True)
         self.guest_band.hide()
+        # Set by ui.tray: returns True when closing only hid the window (reminders go on).
+        self.close_to_tray: Callable[[], bool] | None = None
         layout.addWidget(self.top_bar)
         layout.addWidget(self.guest_band)
         layout.addWidget(self.stack, 1)
@@ -358,9 +360,14 @@ class MainWindow(QMainWindow):
         self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """A closed window lets go of everything outside itself: the settings store, the
-        application's focus signal and event filters. Otherwise a later settings change (or
-        the next window's style sheet) reaches a window that is being deleted."""
+        """Closing may only hide the window (the tray keeps reminders going). A window really
+        closed lets go of everything outside itself: the settings store, the application's
+        focus signal and event filters. Otherwise a later settings change (or the next
+        window's style sheet) reaches a window that is being deleted."""
+        if self.close_to_tray is not None and self.close_to_tray():
+            self.reader.stop()
+            event.ignore()
+            return
         self.reader.stop()
         if self.reminders is not None:
             self.reminders.stop()

@@ -46,6 +46,8 @@ class AppContext:
     services: dict[str, Any] = field(default_factory=dict)
     startup_notices: list[str] = field(default_factory=list)
     system_look: tuple[str | None, int | None] = (None, None)  # what the OS asks for, if anything
+    # companion.autostart.StartWithComputer from the launcher; None (tests) never touches the OS.
+    autostart: Any = None
 
     def look(self) -> Look:
         """The person's look; the OS's dark or high-contrast scheme and text size where the

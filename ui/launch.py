@@ -69,6 +69,9 @@ def run(parts: Any) -> int:
     from ui.screens.setup.system_look import os_look
 
     ctx.system_look = os_look(app)
+    from companion.autostart import StartWithComputer
+
+    ctx.autostart = StartWithComputer.for_this_computer()
 
     def speech_failed(sentence: str) -> None:
         """ "Speech is not available…", shown once in words, whenever the check finds it."""
@@ -82,7 +85,15 @@ def run(parts: Any) -> int:
     window = build_window(ctx)
     if parts.open_screen:
         open_named_screen(window, parts.open_screen)
-    window.show_fitted()
+    from ui.tray import install_background
+
+    background = install_background(window)
+    if shows_window_at_start(
+        getattr(parts, "start_hidden", False),
+        background.tray_available,
+        bool(parts.settings.get("first_run_done")),
+    ):
+        window.show_fitted()
     opener = DataOpener(parts.open_data, window, parts.make_speaker)
     opener.speaker_ready.connect(window.speaker_ready)
     opener.opened.connect(window.data_opened)
@@ -99,6 +110,12 @@ def run(parts: Any) -> int:
         speech.shutdown()
         if ctx.session is not None:
             ctx.session.close()
+
+
+def shows_window_at_start(start_hidden: bool, tray_available: bool, first_run_done: bool) -> bool:
+    """Started with the computer (`--background`), Companion waits in the tray until something
+    is due or the person opens it; with no tray, or before the first setup, the window shows."""
+    return not (start_hidden and tray_available and first_run_done)
 
 
 def open_named_screen(window: MainWindow, name: str) -> None:

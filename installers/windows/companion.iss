@@ -59,6 +59,10 @@ Name: "fr"; MessagesFile: "compiler:Languages\French.isl"
 [Tasks]
 ; Ticked by default (also in a silent install): most people start Companion from the desktop.
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
+; Not ticked: Companion's own first-run step asks (on for one person at home, off in a community
+; centre). Turning "Start Companion when the computer starts" off in Companion removes this
+; shortcut too (companion/autostart.py knows its name, Companion.lnk).
+Name: "startup"; Description: "Start Companion quietly when the computer starts, for reminders"; Flags: unchecked
 
 [Files]
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
@@ -68,6 +72,7 @@ Source: "{param:PRESET|}"; DestDir: "{app}"; DestName: "preset.json"; Flags: ext
 [Icons]
 Name: "{autoprograms}\Companion"; Filename: "{app}\companion.exe"; WorkingDir: "{app}"; Comment: "Check in, join your sessions, learn"
 Name: "{autodesktop}\Companion"; Filename: "{app}\companion.exe"; WorkingDir: "{app}"; Comment: "Check in, join your sessions, learn"; Tasks: desktopicon
+Name: "{userstartup}\Companion"; Filename: "{app}\companion.exe"; Parameters: "--background"; WorkingDir: "{app}"; Comment: "Reminders for your video sessions and check-ins"; Tasks: startup
 
 [Run]
 Filename: "{app}\companion.exe"; Description: "{cm:LaunchProgram,Companion}"; Flags: nowait postinstall skipifsilent
@@ -75,6 +80,8 @@ Filename: "{app}\companion.exe"; Description: "{cm:LaunchProgram,Companion}"; Fl
 [UninstallDelete]
 ; Only what Setup put there. People's own data (%LOCALAPPDATA%\Companion) is kept on purpose.
 Type: files; Name: "{app}\preset.json"
+; The Startup-folder script Companion writes when "Start Companion when the computer starts" is on.
+Type: files; Name: "{userstartup}\Companion.cmd"
 
 [Code]
 function PresetGiven: Boolean;

@@ -17,6 +17,7 @@ from ui.screens.checkin.schedule_settings import (
     QuestionnaireEveryScreen,
     ReminderTimeScreen,
 )
+from ui.screens.reminders import RemindersScreen
 from ui.screens.settings import MoreSettingsScreen
 from ui.screens.setup.caregiver_gate import CAREGIVER_SERVICE, CaregiverGateScreen
 
@@ -31,7 +32,10 @@ def _open_from_more_settings(qtbot, window: MainWindow) -> None:  # type: ignore
     more = MoreSettingsScreen(window.ctx)
     window.push(more)
     assert len(more.choices()) <= 6
-    [tile] = [b for b in more.choices() if b.accessibleName() == "Check-in reminder and questions"]
+    [reminders] = [b for b in more.choices() if b.accessibleName() == "Reminders"]
+    _click(qtbot, reminders)
+    tiles = window.current().choices()
+    [tile] = [b for b in tiles if b.accessibleName() == "Check-in reminder and questions"]
     _click(qtbot, tile)
 
 
@@ -133,7 +137,7 @@ def test_the_schedule_is_behind_the_helper_pin_once_one_is_set(qtbot, window: Ma
     _click(qtbot, gate.action_button)
     qtbot.waitUntil(lambda: isinstance(window.current(), CheckInScheduleScreen), timeout=5000)
     window.back()
-    assert isinstance(window.current(), MoreSettingsScreen)  # the gate left the stack
+    assert isinstance(window.current(), RemindersScreen)  # the gate left the stack
     # Once the helper's time is up, the gate asks again.
     window.ctx.clock.advance(hours=1)  # type: ignore[attr-defined]
     window.home()

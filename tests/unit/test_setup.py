@@ -20,6 +20,7 @@ from companion.setup import (
     SetupAnswers,
     SetupError,
     SetupFlow,
+    apply_settings,
     apply_setup,
     should_offer_first_run,
 )
@@ -241,3 +242,18 @@ def test_the_starting_look_follows_the_os_unless_the_person_chose(
     expected: tuple[str, int],
 ) -> None:
     assert starting_look(stored, os_theme, os_scale) == expected
+
+
+@pytest.mark.parametrize(("shared", "starts"), [(False, True), (True, False)])
+def test_starting_with_the_computer_follows_who_uses_it(
+    tmp_path: Path, shared: bool, starts: bool
+) -> None:
+    settings = SettingsStore(tmp_path / "settings.json")
+    flow = SetupFlow()
+    flow.choose("who", shared)
+    apply_settings(flow.answers, settings)
+    assert settings.get("start_with_computer") is starts
+    lines = {line.label: line.value for line in summary(flow.answers, set(), "Canada")}
+    assert lines["Starts when the computer starts"] == (
+        "Yes, quietly, to remind you" if starts else "No"
+    )

@@ -79,10 +79,14 @@ class HomeScreen(Screen):
         try:
             from datetime import timedelta
 
+            from companion.background_reminders import NOT_TODAY_PREFERENCE
             from companion.checkin.schedule import load_schedule, reminder_due, reminder_text
             from ui.screens.checkin.common import local_zone
 
             now = self.ctx.clock.now()
+            today = now.astimezone(local_zone(self.ctx)).date().isoformat()
+            if session.preferences.get(NOT_TODAY_PREFERENCE) == today:
+                return ""  # they said "Not today" to this reminder
             recent = session.checkins.checkins_between(now - timedelta(days=2), now)
             due = reminder_due(
                 load_schedule(session.preferences), recent, now, local_zone(self.ctx)

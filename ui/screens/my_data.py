@@ -375,6 +375,9 @@ class KeepsScreen(Screen):
                     "files would also need that key and your PIN."
                 )
             )
+        from ui.screens.reminders import kept_outside_sentence  # in the reminders catalog
+
+        self.add_text(lambda: kept_outside_sentence(ctx))
         # The person's own lock and how long guessing it would take ("" for a guest).
         self.lock_label = self.add_text(lambda: your_lock_sentences(ctx, keyring=False))
         self.lock_label.setVisible(bool(self.lock_label.text()))

@@ -64,13 +64,13 @@ class MoreSettingsScreen(TileScreen):
         from ui.screens.region import RegionScreen
 
         self.set_title(lambda: _("More settings"))
-        from ui.screens.checkin.schedule_settings import open_checkin_schedule, schedule_tile_title
+        from ui.screens.reminders import RemindersScreen, reminders_tile_title
         from ui.screens.setup.helper_settings import helper_tile_title, open_helper_settings
 
         self.add_tile(lambda: _("Where I live"), "language", RegionScreen)
         self.add_tile(lambda: _("People to call"), "phone", ContactsScreen)
         self.add_tile(lambda: _("Me and my data"), "person", PersonalScreen)
-        self.add_tile(schedule_tile_title, "mood", open_checkin_schedule)
+        self.add_tile(reminders_tile_title, "mood", RemindersScreen)
         self.add_tile(helper_tile_title, "lock", open_helper_settings)
         self.add_tile(lambda: _("About Companion"), "about", AboutScreen)
         self.finish_layout()

@@ -61,6 +61,9 @@ class ReminderWatch(QObject):
         return sentences
 
     def _speaking(self) -> bool:
+        window = self.parent()
+        if isinstance(window, QWidget) and not window.isVisible():
+            return False  # closed to the tray: ui.tray's notification speaks instead
         try:
             return bool(self.ctx.settings.get(SPEAK_SETTING))
         except KeyError:
