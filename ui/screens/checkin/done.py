@@ -38,7 +38,14 @@ class ThankYouScreen(Screen):
     screen_id = "checkin_done"
     is_step = True
 
-    def __init__(self, ctx: AppContext, checkin: CheckIn, plan_done: bool | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        checkin: CheckIn,
+        plan_done: bool | None = None,
+        offer_help: bool = False,
+    ) -> None:
+        """`offer_help`: after repeated bad days, help is offered kindly, first (never opened)."""
         super().__init__(ctx)
         self.checkin = checkin
         self.set_title(lambda: _("Thank you. Your check-in is saved."))
@@ -56,6 +63,22 @@ class ThankYouScreen(Screen):
             self.add_text(
                 lambda: _("That is all right. You can plan another small thing any time.")
             )
+        self.help_button: BigButton | None = None
+        self.trusted_button: BigButton | None = None
+        if offer_help:
+            self.add_text(
+                lambda: _(
+                    "It sounds like things have been hard lately. "
+                    "Talking to someone can help, today or any day."
+                ),
+                notice=True,
+            )
+            self.help_button = self.add_choice(BigButton(lambda: _("Get help now"), "help-now"))
+            self.help_button.clicked.connect(lambda: self.ctx.nav().show_help_now())
+            self.trusted_button = self.add_choice(
+                BigButton(lambda: _("Talk to someone I trust"), "phone", line_chars=30)
+            )
+            self.trusted_button.clicked.connect(self._trusted_people)
         self.suggestion_keys = suggestions(ctx, checkin)
         self.suggestion_buttons: list[BigButton] = []
         if self.suggestion_keys:
@@ -93,6 +116,11 @@ class ThankYouScreen(Screen):
             from ui.screens.exercise.opening import exercise_screen
 
             self.ctx.nav().push(exercise_screen(self.ctx, item.id))
+
+    def _trusted_people(self) -> None:
+        from ui.screens.checkin.trusted_people import TrustedPeopleScreen
+
+        self.ctx.nav().push(TrustedPeopleScreen(self.ctx))
 
     def _history(self) -> None:
         from ui.screens.history import HistoryScreen
