@@ -243,7 +243,9 @@ def test_get_help_now_from_a_step_keeps_the_check_in_and_comes_back(
     assert window.current() is tags
 
 
-def test_a_second_very_bad_day_offers_help_kindly_on_the_thank_you(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_very_bad_day_offers_help_kindly_on_the_thank_you(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
     earlier = datetime(2026, 3, 13, 9, 0, tzinfo=UTC)
     _store(window).finish(
         CheckIn(None, earlier, earlier, "very_bad", frozenset({"loneliness"}), "", False)

@@ -309,9 +309,10 @@ def test_a_regional_french_form_is_used_only_where_the_file_carries_one(tmp_path
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert load_instrument(tmp_path, "who5", "fr", "CA").title == "Titre canadien (test)"
     assert load_instrument(tmp_path, "who5", "fr", "FR").title != "Titre canadien (test)"
-    assert load_instrument(tmp_path, "who5", "fr").items == load_instrument(
-        tmp_path, "who5", "fr", "CA"
-    ).items
+    assert (
+        load_instrument(tmp_path, "who5", "fr").items
+        == load_instrument(tmp_path, "who5", "fr", "CA").items
+    )
 
 
 def test_each_instrument_file_says_which_french_form_it_uses() -> None:

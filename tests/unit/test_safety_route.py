@@ -70,7 +70,10 @@ def test_repeated_bad_days_whatever_the_tags(moods: list[str | None], offered: b
 def test_five_very_bad_lonely_days_offer_help() -> None:
     """The hole in the old rule: loneliness, not worry, never offered anything."""
     days = _checkins(["very_bad"] * 5)
-    days = [CheckIn(c.id, c.started_at, c.finished_at, c.mood, frozenset({"loneliness"}), "", False) for c in days]  # noqa: E501
+    days = [
+        CheckIn(c.id, c.started_at, c.finished_at, c.mood, frozenset({"loneliness"}), "", False)
+        for c in days
+    ]
     *earlier, today = days
     assert reasons_for_checkin(today, earlier, UTC) == (SafetyReason.REPEATED_BAD_DAYS,)
 
@@ -87,7 +90,9 @@ def test_help_is_offered_at_most_once_a_day() -> None:
     # The next day it may be offered again.
     moods = ["very_bad", "very_bad", "very_bad"]
     *earlier, current = _checkins(moods, hours_apart=2)
-    next_day = CheckIn(9, current.started_at + timedelta(days=1), None, "very_bad", frozenset(), "", False)  # noqa: E501
+    next_day = CheckIn(
+        9, current.started_at + timedelta(days=1), None, "very_bad", frozenset(), "", False
+    )
     assert reasons_for_checkin(next_day, [*earlier, current], UTC) == (
         SafetyReason.REPEATED_BAD_DAYS,
     )

@@ -42,7 +42,17 @@ class FirstRun:
         self.busy = False
 
     def start(self) -> None:
+        self.propose_region()
         self.show(0)
+
+    def propose_region(self) -> None:
+        """Crisis lines for where the computer says it is (its language and country); the
+        safety step shows it and asks. Not listed: "Somewhere else", never another country."""
+        from PySide6.QtCore import QLocale
+
+        from companion.safety import propose_region
+
+        self.ctx.settings.set("region", propose_region(QLocale().name(), self.ctx.crisis))
 
     def show(self, index: int) -> None:
         """Open step `index` (or finish when past the last)."""
