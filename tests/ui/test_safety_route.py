@@ -279,3 +279,40 @@ def test_the_gad7_ends_with_the_difficulty_question_kept_with_the_result(
         datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC)
     )
     assert saved.total == 7 and saved.difficulty == 2
+
+
+def test_history_shows_each_questionnaires_score_over_time_in_words(
+    qtbot, listening_window
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from companion.checkin.instruments import score
+    from companion.checkin.models import QuestionnaireResult
+    from ui.screens.checkin.common import checkin_store
+    from ui.screens.checkin.score_history import ScoreHistoryScreen
+    from ui.screens.history import HistoryScreen
+
+    window = listening_window("en")
+    store = checkin_store(window.ctx)
+    now = window.ctx.clock.now()
+    for days_ago, answers in ((28, [3, 3]), (1, [1, 0])):
+        scored = score("phq2", answers)
+        store.save_result(
+            QuestionnaireResult(
+                None,
+                "phq2",
+                now - timedelta(days=days_ago),
+                tuple(answers),
+                scored.total,
+                scored.band,
+                scored.flags,
+            )
+        )
+    history = HistoryScreen(window.ctx)
+    window.push(history)
+    _press(qtbot, history, "My questionnaire scores")
+    screen = window.current()
+    assert isinstance(screen, ScoreHistoryScreen)
+    text = screen.body_text()
+    assert "Short questions about low mood (PHQ-2): 6 on" in text
+    assert "Fewer signs than at the start." in text

@@ -9,7 +9,7 @@ import pytest
 
 from companion.checkin.follow_up import FollowUp, follow_ups
 from companion.checkin.instruments import score
-from companion.checkin.models import CheckIn
+from companion.checkin.models import CheckIn, QuestionnaireResult
 from companion.checkin.outcome import OutcomeKind
 from companion.checkin.questionnaire_flow import QuestionnaireFlow
 from companion.checkin.safety_rules import (
@@ -17,6 +17,7 @@ from companion.checkin.safety_rules import (
     reasons_for_checkin,
     repeated_bad_days,
 )
+from companion.checkin.score_history import score_sentences
 from companion.checkin.store import MemoryCheckInStore
 from companion.checkin.wording import result_sentences
 from companion.clock import FixedClock
@@ -217,3 +218,43 @@ def test_without_wording_in_the_language_the_difficulty_question_is_not_asked() 
     flow = QuestionnaireFlow("gad7", store, FixedClock(WHEN), closing_question=False)
     _answer_all(flow, [2] * 7)
     assert not flow.on_difficulty and flow.score is not None
+
+
+def _result(instrument_id: str, day: int, answers: list[int]) -> QuestionnaireResult:
+    scored = score(instrument_id, answers)
+    taken = datetime(2026, 3, day, 9, 0, tzinfo=UTC)
+    return QuestionnaireResult(
+        None, instrument_id, taken, tuple(answers), scored.total, scored.band, scored.flags
+    )
+
+
+def test_each_questionnaires_score_over_time_is_said_in_words() -> None:
+    results = [
+        _result("phq9", 1, [2, 2, 1, 1, 1, 1, 1, 1, 0]),  # 10
+        _result("who5", 2, [1, 1, 1, 1, 1]),  # 20 %
+        _result("phq9", 15, [1, 1, 1, 1, 1, 0, 0, 0, 0]),  # 5
+        _result("who5", 16, [3, 3, 3, 3, 3]),  # 60 %
+        _result("gad7", 16, [1, 0, 0, 0, 0, 0, 0]),
+    ]
+    sentences = score_sentences(results, UTC)
+    assert sentences == [
+        "Questions about low mood (PHQ-9): 10 on 1 March 2026, 5 on 15 March 2026. "
+        "Fewer signs than at the start.",
+        "Questions about worry (GAD-7): 1 on 16 March 2026.",
+        "Questions about well-being (WHO-5): 20 out of 100 on 2 March 2026, "
+        "60 out of 100 on 16 March 2026. Better well-being than at the start.",
+    ]
+    set_language("fr")
+    try:
+        french = score_sentences(results, UTC)
+        assert french[0].startswith("Questions sur la déprime (PHQ-9) : 10 le 1 mars 2026")
+        assert "Moins de signes qu’au début." in french[0]
+    finally:
+        set_language("en")
+
+
+def test_only_the_last_four_scores_are_said_and_the_direction_is_from_the_first_said() -> None:
+    results = [_result("gad2", day, [value, 0]) for day, value in enumerate([0, 3, 2, 2, 3], 1)]
+    [sentence] = score_sentences(results, UTC)
+    assert sentence.count(" on ") == 4 and "1 March" not in sentence
+    assert sentence.endswith("About the same as at the start.")
