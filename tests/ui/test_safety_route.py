@@ -272,7 +272,8 @@ def test_the_gad7_ends_with_the_difficulty_question_kept_with_the_result(
         _press(qtbot, window.current(), "Several days")
     closing = window.current()
     assert isinstance(closing, ClosingQuestionScreen)
-    assert closing.title().startswith("If you checked off any problems")
+    assert closing.title() == "One last question. It is not part of the score."
+    assert closing.body_text().startswith("If you checked off any problems")
     _press(qtbot, closing, "Very difficult")
     assert isinstance(window.current(), ResultScreen)
     [saved] = checkin_store(window.ctx).results_between(

@@ -79,7 +79,8 @@ class ThankYouScreen(Screen):
                 BigButton(lambda: _("Talk to someone I trust"), "phone", line_chars=30)
             )
             self.trusted_button.clicked.connect(self._trusted_people)
-        self.suggestion_keys = suggestions(ctx, checkin)
+        # When help is offered, it takes the place of reading suggestions (one clear way on).
+        self.suggestion_keys = [] if offer_help else suggestions(ctx, checkin)
         self.suggestion_buttons: list[BigButton] = []
         if self.suggestion_keys:
             self.add_text(lambda: _("Something here may help today:"))

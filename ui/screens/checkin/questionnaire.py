@@ -189,8 +189,9 @@ class ClosingQuestionScreen(Screen):
             closing = wording(ctx, instrument_id).closing_question
             return closing.text if closing is not None else ""
 
-        self.set_title(question)
-        self.add_text(self.flow.progress_text)
+        # A short title; the long published question as body text, so its answers stay in view.
+        self.set_title(self.flow.progress_text)
+        self.question_label = self.add_text(question)
         closing = wording(ctx, instrument_id).closing_question
         self.answers: dict[int, BigButton] = {}
         for choice in closing.choices if closing is not None else ():
@@ -215,6 +216,7 @@ class ClosingQuestionScreen(Screen):
         self.driver.item_closed()
 
 
+RESULT_SENTENCES_ABOVE = 2
 FOLLOW_UP_WORDS = {
     FollowUp.HELP_NOW: (lambda: _("Get help now"), "help-now"),
     FollowUp.TRUSTED_PEOPLE: (lambda: _("Talk to someone I trust"), "phone"),
@@ -235,8 +237,13 @@ class ResultScreen(Screen):
         self.score = score
         name = INSTRUMENT_NAMES.get(score.instrument_id, score.instrument_id)
         self.set_title(lambda: _("Your {name} result").format(name=name))
+        # The score and what it means first; "not a diagnosis" and "share it" below the
+        # choices, so the choices stay in view at large text.
         for index in range(len(result_sentences(score))):
-            self.add_text(lambda i=index: result_sentences(score)[i])  # type: ignore[misc]
+            self.add_text(
+                lambda i=index: result_sentences(score)[i],  # type: ignore[misc]
+                below_choices=index >= RESULT_SENTENCES_ABOVE,
+            )
         self.follow_up_buttons: dict[FollowUp, BigButton] = {}
         for follow_up in follow_ups(score):
             words, icon = FOLLOW_UP_WORDS[follow_up]
