@@ -69,16 +69,24 @@ def check_crisis_lines(content_root: Path, today: date) -> CheckResult:
             ),
         )
     stale = directory.stale_entries(today)
+    unconfirmed = directory.unconfirmed_entries()
+    sentences = []
+    if unconfirmed:
+        sentences.append(
+            _(
+                "These crisis lines are not yet confirmed against their official source; "
+                "check each one: {lines}."
+            ).format(lines="; ".join(unconfirmed))
+        )
     if stale:
-        return CheckResult(
-            N_("crisis lines"),
-            True,
+        sentences.append(
             _(
                 "These crisis lines were last checked over a year ago; check them against their "
                 "official source: {lines}."
-            ).format(lines="; ".join(stale)),
-            warning=True,
+            ).format(lines="; ".join(stale))
         )
+    if sentences:
+        return CheckResult(N_("crisis lines"), True, " ".join(sentences), warning=True)
     return CheckResult(
         N_("crisis lines"),
         True,

@@ -33,6 +33,7 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
         "companion/config.py",
         "companion/safety.py",
         "ui/app.py",
+        "ui/launch.py",
         "ui/topbar.py",
         "ui/theme.py",
         "ui/widgets",

@@ -1,4 +1,10 @@
-"""Crisis resources by region (content/crisis/regions.json) and the person's emergency contacts."""
+"""Crisis resources by region (content/crisis/regions.json) and the person's emergency contacts.
+
+Every entry records its official source, the date it was last checked and whether that check
+was against the source itself (`confirmed`); `companion --check` lists what is not confirmed.
+"Somewhere else" (ELSEWHERE) is the region of anyone not listed, and of an unknown code: it
+shows only what is true everywhere, never another country's number.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +20,8 @@ _log = logging.getLogger(__name__)
 CRISIS_FILE = Path("crisis") / "regions.json"
 STALE_AFTER_DAYS = 365
 MAX_EMERGENCY_CONTACTS = 3
-FALLBACK_REGION = "CA"
+ELSEWHERE = "ELSEWHERE"
+FALLBACK_REGION = ELSEWHERE
 
 
 class CrisisDataError(ValueError):
@@ -24,24 +31,34 @@ class CrisisDataError(ValueError):
 @dataclass(frozen=True)
 class CrisisLine:
     name: dict[str, str]
-    number: str
+    number: str | None
+    """None for a directory reached on the internet (its address is in `how`)."""
     how: dict[str, str]
     source: str
     last_checked: date
+    confirmed: bool = False
+    """True only when `last_checked` was a check against the official `source` itself."""
 
 
 @dataclass(frozen=True)
 class Emergency:
-    number: str
+    numbers: tuple[str, ...]
     source: str
     last_checked: date
+    confirmed: bool = False
+
+    @property
+    def number(self) -> str:
+        """The first number to call (ambulance or general emergency)."""
+        return self.numbers[0]
 
 
 @dataclass(frozen=True)
 class Region:
     code: str
     name: dict[str, str]
-    emergency: Emergency
+    emergency: Emergency | None
+    """None for "Somewhere else": call your local emergency number."""
     lines: tuple[CrisisLine, ...]
 
 
@@ -100,14 +117,29 @@ class CrisisDirectory:
 
     def stale_entries(self, today: date) -> list[str]:
         """Plain descriptions of entries last checked more than a year before `today`."""
-        stale = []
+        return [
+            words
+            for words, checked, _confirmed in self._entries()
+            if (today - checked).days > STALE_AFTER_DAYS
+        ]
+
+    def unconfirmed_entries(self) -> list[str]:
+        """Plain descriptions of entries not yet confirmed against their official source."""
+        return [words for words, _checked, confirmed in self._entries() if not confirmed]
+
+    def _entries(self) -> list[tuple[str, date, bool]]:
+        entries = []
         for region in self.regions:
-            if (today - region.emergency.last_checked).days > STALE_AFTER_DAYS:
-                stale.append(f"{region.code} emergency {region.emergency.number}")
+            if region.emergency is not None:
+                emergency = region.emergency
+                words = f"{region.code} emergency {' / '.join(emergency.numbers)}"
+                entries.append((words, emergency.last_checked, emergency.confirmed))
             for line in region.lines:
-                if (today - line.last_checked).days > STALE_AFTER_DAYS:
-                    stale.append(f"{region.code} {localized(line.name, 'en')} ({line.number})")
-        return stale
+                words = f"{region.code} {localized(line.name, 'en')}"
+                if line.number:
+                    words += f" ({line.number})"
+                entries.append((words, line.last_checked, line.confirmed))
+        return entries
 
 
 def _field(entry: dict[str, Any], key: str, where: str, kind: type) -> Any:
@@ -130,7 +162,7 @@ def _texts(entry: dict[str, Any], key: str, where: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in texts.items()}
 
 
-def _checked(entry: dict[str, Any], where: str) -> tuple[str, date]:
+def _checked(entry: dict[str, Any], where: str) -> tuple[str, date, bool]:
     source = _field(entry, "source", where, str)
     if not source.startswith("https://"):
         raise CrisisDataError(f"{where}: field 'source' must be an https link")
@@ -138,7 +170,25 @@ def _checked(entry: dict[str, Any], where: str) -> tuple[str, date]:
         checked = datetime.strptime(_field(entry, "last_checked", where, str), "%Y-%m-%d").date()
     except ValueError as exc:
         raise CrisisDataError(f"{where}: field 'last_checked' must be a date YYYY-MM-DD") from exc
-    return source, checked
+    return source, checked, _field(entry, "confirmed", where, bool)
+
+
+def _emergency(entry: dict[str, Any], here: str) -> Emergency | None:
+    if entry.get("code") == ELSEWHERE and entry.get("emergency", 0) is None:
+        return None  # "call your local emergency number"
+    raw = _field(entry, "emergency", here, dict)
+    source, checked, confirmed = _checked(raw, f"{here} emergency")
+    numbers = _field(raw, "numbers", f"{here} emergency", list)
+    if not numbers or not all(isinstance(n, str) and n.strip() for n in numbers):
+        raise CrisisDataError(f"{here} emergency: field 'numbers' must list phone numbers")
+    return Emergency(tuple(numbers), source, checked, confirmed)
+
+
+def _number(entry: dict[str, Any], where: str) -> str | None:
+    if entry.get("number", "") is None:
+        return None
+    number: str = _field(entry, "number", where, str)
+    return number
 
 
 def parse_crisis_data(raw: Any, where: str = "regions.json") -> CrisisDirectory:
@@ -152,46 +202,51 @@ def parse_crisis_data(raw: Any, where: str = "regions.json") -> CrisisDirectory:
             raise CrisisDataError(f"{here}: must be a table")
         code = _field(entry, "code", here, str)
         here = f"{where}: region {code}"
-        emergency_raw = _field(entry, "emergency", here, dict)
-        source, checked = _checked(emergency_raw, f"{here} emergency")
-        emergency = Emergency(_field(emergency_raw, "number", here, str), source, checked)
+        emergency = _emergency(entry, here)
         lines = []
         for line_index, line_raw in enumerate(_field(entry, "lines", here, list)):
             line_where = f"{here} line {line_index + 1}"
             if not isinstance(line_raw, dict):
                 raise CrisisDataError(f"{line_where}: must be a table")
-            source, checked = _checked(line_raw, line_where)
+            source, checked, confirmed = _checked(line_raw, line_where)
             lines.append(
                 CrisisLine(
                     name=_texts(line_raw, "name", line_where),
-                    number=_field(line_raw, "number", line_where, str),
+                    number=_number(line_raw, line_where),
                     how=_texts(line_raw, "how", line_where),
                     source=source,
                     last_checked=checked,
+                    confirmed=confirmed,
                 )
             )
         regions.append(Region(code, _texts(entry, "name", here), emergency, tuple(lines)))
     if not regions:
         raise CrisisDataError(f"{where}: no regions")
+    if ELSEWHERE not in {r.code for r in regions}:
+        raise CrisisDataError(f"{where}: the region {ELSEWHERE} (Somewhere else) is missing")
     if len({r.code for r in regions}) != len(regions):
         raise CrisisDataError(f"{where}: a region code appears twice")
     return CrisisDirectory(tuple(regions))
 
 
-# Used only when the shipped file is broken, so the Get help now screen is never empty.
+# Used only when the shipped file is broken, so the Get help now screen is never empty: only
+# what is true everywhere (no country's number shown as if it were the person's).
 BUILT_IN_FALLBACK = CrisisDirectory(
     (
         Region(
-            "CA",
-            {"en": "Canada", "fr": "Canada"},
-            Emergency("911", "https://988.ca", date(2026, 11, 21)),
+            ELSEWHERE,
+            {"en": "Somewhere else", "fr": "Ailleurs"},
+            None,
             (
                 CrisisLine(
-                    {"en": "9-8-8 Suicide Crisis Helpline", "fr": "9-8-8"},
-                    "988",
-                    {"en": "Call or text 9-8-8.", "fr": "Appelez ou textez le 9-8-8."},
-                    "https://988.ca",
-                    date(2026, 11, 21),
+                    {"en": "Find a Helpline", "fr": "Find a Helpline"},
+                    None,
+                    {
+                        "en": "On the internet, go to findahelpline.com and choose your country.",
+                        "fr": "Sur Internet, allez sur findahelpline.com et choisissez votre pays.",
+                    },
+                    "https://findahelpline.com",
+                    date(2026, 12, 1),
                 ),
             ),
         ),
@@ -208,3 +263,19 @@ def load_crisis_directory(content_root: Path) -> tuple[CrisisDirectory, str | No
     except (OSError, ValueError) as exc:
         _log.error("Crisis lines could not be loaded from %s: %s", path.name, exc)
         return BUILT_IN_FALLBACK, str(exc)
+
+
+def propose_region(locale_name: str, directory: CrisisDirectory) -> str:
+    """The region to propose at first run from the computer's language and country ("fr_CA").
+
+    French in Canada proposes Quebec; a country Companion has lines for proposes itself;
+    anything else proposes "Somewhere else", never another country. The person is then asked.
+    """
+    language, _sep, rest = locale_name.replace("-", "_").partition("_")
+    country = rest.split(".")[0].split("@")[0].split("_")[-1].upper() if rest else ""
+    codes = set(directory.codes())
+    if country == "CA" and language.lower() == "fr" and "CA-QC" in codes:
+        return "CA-QC"
+    if country in codes:
+        return country
+    return ELSEWHERE if ELSEWHERE in codes else directory.regions[0].code

@@ -150,12 +150,22 @@ class MainWindow(QMainWindow):
         old.deleteLater()
 
     def show_help_now(self) -> None:
+        """Open Get help now (from the top bar, a flow, a result, anywhere); when speech is on,
+        it is always read aloud as it opens, whatever was being said before."""
         from ui.screens.help_now import HelpNowScreen
 
+        speak = self.speech_is_on()  # asked before leaving the screen stops its reading
         if isinstance(self.current(), HelpNowScreen):
             self.current().setFocus()
-            return
-        self.push(HelpNowScreen(self.ctx))
+        else:
+            self.push(HelpNowScreen(self.ctx))
+        if speak:
+            self.reader.read(self.current())
+
+    def speech_is_on(self) -> bool:
+        """The person listens: steps are read, buttons talk, or a reading is going on now."""
+        s = self.ctx.settings
+        return bool(s.get("read_steps_aloud") or s.get("talking_buttons") or self.reader.reading)
 
     def _leave(self, screen: Screen) -> None:
         self.reader.stop()

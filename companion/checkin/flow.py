@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import timedelta, tzinfo
 from enum import StrEnum
 
 from companion.checkin.models import MOODS, TAGS, CheckIn
@@ -55,7 +55,13 @@ QUICK_CHECKIN_STEPS: tuple[Step, ...] = (
 class CheckInFlow:
     """Walks one person through the quick check-in, one step per screen."""
 
-    def __init__(self, store: CheckInStore, clock: Clock, draft: CheckIn | None = None) -> None:
+    def __init__(
+        self,
+        store: CheckInStore,
+        clock: Clock,
+        draft: CheckIn | None = None,
+        zone: tzinfo | None = None,
+    ) -> None:
         self._store = store
         self._clock = clock
         self.steps = QUICK_CHECKIN_STEPS
@@ -70,7 +76,9 @@ class CheckInFlow:
             is_draft=True,
         )
         self.finished = False
-        self._safety_shown = False
+        self.help_offer: tuple[SafetyReason, ...] = ()
+        """Set when finishing after repeated bad days: the thank-you offers help, kindly."""
+        self._zone = zone
         if draft is not None:
             self.index = self._where_to_resume(draft)
 
@@ -143,7 +151,7 @@ class CheckInFlow:
             return self._finish()
         self.index += 1
         self.checkin = self._store.save_draft(self.checkin)
-        return self._check_safety() or FlowOutcome(OutcomeKind.SHOW_STEP, checkin=self.checkin)
+        return FlowOutcome(OutcomeKind.SHOW_STEP, checkin=self.checkin)
 
     def skip(self) -> FlowOutcome:
         """Always allowed: move on without having to answer (an earlier answer is kept)."""
@@ -170,21 +178,12 @@ class CheckInFlow:
 
     def _finish(self) -> FlowOutcome:
         finished = dataclasses.replace(self.checkin, finished_at=self._clock.now(), is_draft=False)
+        start = finished.started_at
+        earlier = self._store.checkins_between(start - timedelta(days=30), start)
         self.checkin = self._store.finish(finished)
         self.finished = True
-        return self._check_safety() or FlowOutcome(OutcomeKind.FINISHED, checkin=self.checkin)
-
-    def _check_safety(self) -> FlowOutcome | None:
-        """Open help at most once per check-in, as soon as the repeated-bad-day rule is met."""
-        if self._safety_shown:
-            return None
-        start = self.checkin.started_at
-        earlier = self._store.checkins_between(start - timedelta(days=30), start)
-        reasons = reasons_for_checkin(self.checkin, earlier)
-        if not reasons:
-            return None
-        self._safety_shown = True
-        return FlowOutcome(OutcomeKind.HELP_NOW, checkin=self.checkin, reasons=reasons)
+        self.help_offer = reasons_for_checkin(self.checkin, earlier, self._zone)
+        return FlowOutcome(OutcomeKind.FINISHED, checkin=self.checkin, reasons=self.help_offer)
 
     def _require_open(self) -> None:
         if self.finished:

@@ -39,6 +39,14 @@ class AnswerChoice:
 
 
 @dataclass(frozen=True)
+class ClosingQuestion:
+    """The published, unscored last question of the PHQ-9 and GAD-7 (how difficult...)."""
+
+    text: str
+    choices: tuple[AnswerChoice, ...]
+
+
+@dataclass(frozen=True)
 class InstrumentText:
     """A questionnaire's wording in one language, ready for one-item-per-screen display."""
 
@@ -51,6 +59,9 @@ class InstrumentText:
     choices: tuple[AnswerChoice, ...]
     source: str
     terms_of_use: str
+    closing_question: ClosingQuestion | None = None
+    """None when the file has no confirmed wording of it in this language (then it is not
+    asked: questionnaire wording is never made up)."""
 
 
 def instrument_path(content_dir: Path, instrument_id: str) -> Path:
@@ -65,10 +76,38 @@ def _text(path: Path, data: dict[str, Any], field: str, key: str, language: str)
     return value
 
 
-def _translated(path: Path, data: Any, field: str, language: str) -> str:
+def _translated(path: Path, data: Any, field: str, language: str, variant: str = "") -> str:
+    """The text in `language`, or in its regional form (`fr-CA`) when the file has one."""
     if not isinstance(data, dict):
         raise InstrumentContentError(path, field, "must be a table of languages")
+    regional = f"{language}-{variant}" if variant else ""
+    if regional and regional in data:
+        return _text(path, data, field, regional, regional)
     return _text(path, data, field, language, language)
+
+
+def _closing_question(
+    path: Path, data: dict[str, Any], language: str, variant: str
+) -> ClosingQuestion | None:
+    raw = data.get("closing_question")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise InstrumentContentError(path, "closing_question", "must be an object")
+    text = raw.get("text")
+    if not isinstance(text, dict) or language not in text:
+        return None  # no wording in this language: not asked
+    words = _translated(path, text, "closing_question.text", language, variant)
+    choices = raw.get("choices")
+    if not isinstance(choices, list) or len(choices) != 4:
+        raise InstrumentContentError(path, "closing_question.choices", "must list 4 answers")
+    answers = []
+    for index, entry in enumerate(choices):
+        where = f"closing_question.choices[{index}]"
+        if not isinstance(entry, dict) or entry.get("value") != index:
+            raise InstrumentContentError(path, where, f"must be an object with value {index}")
+        answers.append(AnswerChoice(index, _translated(path, entry, where, language, variant)))
+    return ClosingQuestion(words, tuple(answers))
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -117,8 +156,11 @@ def _choices(
     return tuple(choices)
 
 
-def load_instrument(content_dir: Path, instrument_id: str, language: str) -> InstrumentText:
-    """Read and check one questionnaire's wording in `language` (`en` or `fr`)."""
+def load_instrument(
+    content_dir: Path, instrument_id: str, language: str, variant: str = ""
+) -> InstrumentText:
+    """Read and check one questionnaire's wording in `language` (`en` or `fr`); `variant` (a
+    country, "CA") picks a regional form such as `fr-CA` where the file carries one."""
     rules = rules_for(instrument_id)
     if language not in LANGUAGES:
         raise ValueError(f"Unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
@@ -126,7 +168,9 @@ def load_instrument(content_dir: Path, instrument_id: str, language: str) -> Ins
     data = _read(path)
     if data.get("id") != instrument_id:
         raise InstrumentContentError(path, "id", f"must be {instrument_id!r}")
-    texts = {field: _translated(path, data.get(field), field, language) for field in TEXT_FIELDS}
+    texts = {
+        field: _translated(path, data.get(field), field, language, variant) for field in TEXT_FIELDS
+    }
     raw_items = data.get("items")
     if not isinstance(raw_items, list) or len(raw_items) != rules.item_count:
         count = len(raw_items) if isinstance(raw_items, list) else 0
@@ -134,7 +178,8 @@ def load_instrument(content_dir: Path, instrument_id: str, language: str) -> Ins
             path, "items", f"must list {rules.item_count} items, found {count}"
         )
     items = tuple(
-        _translated(path, item, f"items[{index}]", language) for index, item in enumerate(raw_items)
+        _translated(path, item, f"items[{index}]", language, variant)
+        for index, item in enumerate(raw_items)
     )
     return InstrumentText(
         instrument_id=instrument_id,
@@ -146,6 +191,7 @@ def load_instrument(content_dir: Path, instrument_id: str, language: str) -> Ins
         choices=_choices(path, data, instrument_id, language),
         source=_text(path, data, "source", "source", language),
         terms_of_use=_text(path, data, "terms_of_use", "terms_of_use", language),
+        closing_question=_closing_question(path, data, language, variant),
     )
 
 

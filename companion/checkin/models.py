@@ -42,3 +42,8 @@ class QuestionnaireResult:
     total: int
     band: str
     flags: frozenset[str]
+    difficulty: int | None = None
+    """The published PHQ-9 / GAD-7 closing question, not scored: how difficult these problems
+    made work, home and getting along with people, 0 (not difficult at all) to 3 (extremely
+    difficult); None when not asked (no problem checked, a self-harm answer, other
+    questionnaires) or skipped."""

@@ -14,7 +14,8 @@ class OutcomeKind(StrEnum):
     SHOW_STEP = "show_step"
     """Show the flow's current step (it may be a new one)."""
     FINISHED = "finished"
-    """Everything is saved; show the thank-you or results screen."""
+    """Everything is saved; show the thank-you or results screen (with `reasons`, the
+    thank-you offers help kindly: repeated bad days)."""
     HELP_NOW = "help_now"
     """Open Get help now at once; everything so far is already saved."""
     INCOMPLETE = "incomplete"

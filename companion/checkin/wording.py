@@ -5,7 +5,7 @@ Declared with N_() at import and translated with _() when shown, so a language s
 
 from __future__ import annotations
 
-from companion.checkin.instruments import Score
+from companion.checkin.instruments import SELF_HARM_FLAG, Score
 from companion.i18n import N_, _
 
 MOOD_WORDS: dict[str, str] = {
@@ -44,6 +44,10 @@ BAND_WORDS: dict[str, str] = {
     "poor": N_("low"),
     "likely depression": N_("very low"),
 }
+NO_RIGHT_OR_WRONG = N_(
+    "There are no right or wrong answers. Your answers stay on this computer, locked."
+)
+"""Said before the first question of every questionnaire."""
 INSTRUMENT_NAMES: dict[str, str] = {
     "phq9": "PHQ-9",
     "phq2": "PHQ-2",
@@ -89,11 +93,38 @@ def _meaning(score: Score) -> str:
         return _("Your answers show a lot of worry in the last two weeks.")
     if score.band == "adequate":
         return _("Your answers show good well-being in the last two weeks.")
-    return _("Your answers show low well-being in the last two weeks.")
+    if score.band == "poor":
+        return _(
+            "Your answers show low well-being in the last two weeks. "
+            "Questions about mood can tell more."
+        )
+    return _(
+        "Your answers show very low well-being in the last two weeks. "
+        "Talking to a doctor about this is a good idea."
+    )
+
+
+def _self_harm_sentences(score: Score) -> list[str]:
+    """After a self-harm answer the result never reassures: that answer comes before the score."""
+    return [
+        _(
+            "You said you have had thoughts that you would be better off dead, "
+            "or of hurting yourself."
+        ),
+        _("That answer matters more than your score of {total}.").format(total=score.total),
+        _("You do not have to face this alone. Please reach out to someone today."),
+        _("You can share this result with your clinician. They can help you understand it."),
+    ]
 
 
 def result_sentences(score: Score) -> list[str]:
-    """What the results screen says: the score, its meaning, not a diagnosis, share it."""
+    """What the results screen says: the score, its meaning, not a diagnosis, share it.
+
+    After a self-harm answer (PHQ-9 item 9 above 0) it says that answer matters more than the
+    score, and nothing about "few signs".
+    """
+    if SELF_HARM_FLAG in score.flags:
+        return _self_harm_sentences(score)
     name = INSTRUMENT_NAMES.get(score.instrument_id, score.instrument_id)
     if score.percent is not None:
         first = _("Your {name} score is {percent} out of 100.").format(

@@ -42,6 +42,7 @@ def _result(row: QuestionnaireResultRow) -> QuestionnaireResult:
         total=row.total,
         band=row.band,
         flags=frozenset(row.flags),
+        difficulty=row.difficulty,
     )
 
 
@@ -109,6 +110,7 @@ class SqlCheckInStore:
             row.total = r.total
             row.band = r.band
             row.flags = sorted(r.flags)
+            row.difficulty = r.difficulty
             session.flush()
             return _result(row)
 

@@ -71,6 +71,8 @@ class QuestionnaireResultRow(Base):
     total: Mapped[int] = mapped_column(Integer)
     band: Mapped[str] = mapped_column(String(32))
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Migration 0004: the unscored PHQ-9 / GAD-7 closing question (0-3), None if not asked.
+    difficulty: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
 
 
 class AppointmentRow(Base):

@@ -122,7 +122,9 @@ def test_the_built_program_runs_its_check(build: dict[str, Path], tmp_path: Path
     for part in ("data folder", "crisis lines", "speech", "encryption"):
         assert f"] {part}:" in result.stdout, result.stdout
     assert "[OK  ] data folder" in result.stdout
-    assert "[OK  ] crisis lines" in result.stdout  # content/ was bundled and found
+    # content/ was bundled and found (a warning lists entries not yet confirmed at their source)
+    assert "[FAIL] crisis lines" not in result.stdout
+    assert "[OK  ] crisis lines" in result.stdout or "[WARN] crisis lines" in result.stdout
     assert "[OK  ] encryption" in result.stdout  # SQLCipher and the migrations work frozen
 
 

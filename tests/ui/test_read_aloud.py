@@ -46,9 +46,17 @@ def test_pressing_again_or_leaving_stops_reading(qtbot, window: MainWindow, spee
     assert speech.stops == 1
     assert window.top_bar.read_button.accessibleName() == "Read this to me"
     qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.top_bar.help_button, Qt.MouseButton.LeftButton)
-    assert speech.stops == 2
+    home = window.current()
+    window.push(type(home)(window.ctx))
+    assert speech.stops == 2  # leaving a screen stops its reading
     assert not window.reader.reading
+    # Except that Get help now, opened while something was being read, is read in turn (#17).
+    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    queued = len(speech.queued)
+    qtbot.mouseClick(window.top_bar.help_button, Qt.MouseButton.LeftButton)
+    assert speech.stops == 3  # the reading of the screen left behind was stopped
+    assert window.reader.reading
+    assert speech.texts()[queued:][0] == "Get help now"
 
 
 def test_reading_ends_when_the_last_sentence_is_done(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QPageLayout
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
@@ -48,8 +48,11 @@ def first_run(qtbot, make_ctx: Callable[..., AppContext], people: People) -> Ite
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    # The first run proposes the region from the computer's locale: make it a Canadian PC.
+    QLocale.setDefault(QLocale("en_CA"))
     start_first_run(window)
     yield window
+    QLocale.setDefault(QLocale.system())
     set_language("en")
     if ctx.session is not None:
         ctx.session.close()

@@ -179,27 +179,27 @@ def test_i_need_help_now_at_any_step_goes_to_help_with_the_check_in_saved(
     assert flow.position == steps_before + 1
 
 
-def test_a_very_bad_worried_day_repeated_opens_help_after_the_tags_step(
+def test_a_second_very_bad_day_offers_help_kindly_when_it_is_finished(
     store: CheckInStore, clock: FixedClock
 ) -> None:
     earlier = CheckInFlow.resume_or_start(store, clock)
     earlier.choose_mood("very_bad")
-    earlier.next()
-    earlier.toggle_tag("worry")
-    assert earlier.next().kind == OutcomeKind.SHOW_STEP  # one bad day is not a pattern
-    assert earlier.next().kind == OutcomeKind.FINISHED
+    earlier.toggle_tag("loneliness")
+    assert earlier.next().kind == OutcomeKind.SHOW_STEP
+    assert earlier.next().kind == OutcomeKind.SHOW_STEP
+    first = earlier.next()
+    assert (first.kind, first.reasons) == (OutcomeKind.FINISHED, ())  # one bad day is a bad day
 
     clock.advance(days=1)
     today = CheckInFlow.resume_or_start(store, clock)
     today.choose_mood("very_bad")
-    today.next()
-    today.toggle_tag("worry")
+    # Nothing opens on its own in the middle of the check-in.
+    assert today.next().kind == OutcomeKind.SHOW_STEP
+    assert today.next().kind == OutcomeKind.SHOW_STEP
     outcome = today.next()
-    assert outcome.kind == OutcomeKind.HELP_NOW
-    assert outcome.reasons == (SafetyReason.REPEATED_VERY_BAD_WORRY,)
-    assert store.latest_draft() is not None
-    # Help is offered once per check-in, not again on every press.
-    assert today.next().kind == OutcomeKind.FINISHED
+    assert outcome.kind == OutcomeKind.FINISHED
+    assert outcome.reasons == (SafetyReason.REPEATED_BAD_DAYS,)
+    assert today.help_offer == (SafetyReason.REPEATED_BAD_DAYS,)
     assert len(finished(store)) == 2
 
 

@@ -7,10 +7,9 @@ from datetime import UTC, datetime
 import pytest
 
 from companion.checkin.instruments import score
-from companion.checkin.models import CheckIn
 from companion.checkin.outcome import OutcomeKind
 from companion.checkin.questionnaire_flow import QuestionnaireFlow
-from companion.checkin.safety_rules import SafetyReason, reasons_for_checkin, reasons_for_score
+from companion.checkin.safety_rules import SafetyReason, reasons_for_score
 from companion.checkin.store import MemoryCheckInStore
 from companion.checkin.wording import result_sentences
 from companion.clock import FixedClock
@@ -27,7 +26,9 @@ def test_phq9_answered_item_by_item_is_scored_and_saved_with_its_date() -> None:
     for number, value in enumerate([1, 2, 1, 1, 0, 1, 2, 1, 0], start=1):
         assert flow.progress_text() == f"Question {number} of 9"
         outcomes.append(flow.answer(value))
-    assert [o.kind for o in outcomes[:-1]] == [OutcomeKind.SHOW_STEP] * 8
+    assert [o.kind for o in outcomes] == [OutcomeKind.SHOW_STEP] * 9
+    assert flow.on_difficulty  # the published closing question, not scored
+    outcomes.append(flow.answer_difficulty(1))
     assert outcomes[-1].kind == OutcomeKind.FINISHED
     assert outcomes[-1].score is not None and outcomes[-1].score.band == "mild"
     [saved] = store.results_between(*ALL_TIME)
@@ -118,39 +119,6 @@ def test_an_answer_outside_the_choices_is_refused(bad: int) -> None:
 def test_reasons_for_score_follow_the_self_harm_flag() -> None:
     assert reasons_for_score(score("phq9", [0] * 8 + [1])) == (SafetyReason.SELF_HARM_ANSWER,)
     assert reasons_for_score(score("phq9", [3] * 8 + [0])) == ()
-
-
-def _checkin(day: int, mood: str, tags: set[str]) -> CheckIn:
-    started = datetime(2026, 3, day, 9, 0, tzinfo=UTC)
-    return CheckIn(day, started, started, mood, frozenset(tags), "", False)
-
-
-@pytest.mark.parametrize(
-    ("earlier", "expected"),
-    [
-        ([], ()),
-        ([("very_bad", {"worry"})], (SafetyReason.REPEATED_VERY_BAD_WORRY,)),
-        ([("very_bad", {"worry"}), ("good", set())], (SafetyReason.REPEATED_VERY_BAD_WORRY,)),
-        # Two good days since: the earlier bad day is outside "two of the last three".
-        ([("very_bad", {"worry"}), ("good", set()), ("okay", set())], ()),
-        ([("very_bad", {"sleep"})], ()),
-        ([("not_good", {"worry"})], ()),
-    ],
-)
-def test_repeated_very_bad_worry_means_two_of_the_last_three_check_ins(
-    earlier: list[tuple[str, set[str]]], expected: tuple[SafetyReason, ...]
-) -> None:
-    history = [_checkin(day, mood, tags) for day, (mood, tags) in enumerate(earlier, start=1)]
-    today = _checkin(10, "very_bad", {"worry", "family"})
-    assert reasons_for_checkin(today, history) == expected
-
-
-def test_an_old_bad_day_beyond_two_weeks_does_not_count() -> None:
-    long_ago = _checkin(1, "very_bad", {"worry"})
-    today = CheckIn(
-        None, datetime(2026, 3, 20, 9, tzinfo=UTC), None, "very_bad", frozenset({"worry"}), "", True
-    )
-    assert reasons_for_checkin(today, [long_ago]) == ()
 
 
 def test_results_are_explained_in_plain_words_not_a_diagnosis_and_to_share() -> None:

@@ -273,3 +273,51 @@ def test_a_broken_or_missing_file_is_reported_by_name(content_copy: Path) -> Non
     (content_copy / "instruments" / "gad2.json").unlink()
     with pytest.raises(InstrumentContentError, match=r"gad2\.json: field '\(file\)': cannot be"):
         load_instrument(content_copy, "gad2", "en")
+
+
+def test_gad7_items_one_and_seven_keep_their_published_commas() -> None:
+    gad7 = load_instrument(content_dir(), "gad7", "en")
+    assert gad7.items[0] == "Feeling nervous, anxious, or on edge"
+    assert gad7.items[6] == "Feeling afraid, as if something awful might happen"
+    assert load_instrument(content_dir(), "gad2", "en").items[0] == gad7.items[0]
+
+
+def test_phq9_and_gad7_carry_their_closing_difficulty_question() -> None:
+    for instrument_id in ("phq9", "gad7"):
+        closing = load_instrument(content_dir(), instrument_id, "en").closing_question
+        assert closing is not None
+        assert closing.text.startswith("If you checked off any problems, how difficult")
+        assert [c.label for c in closing.choices] == [
+            "Not difficult at all",
+            "Somewhat difficult",
+            "Very difficult",
+            "Extremely difficult",
+        ]
+    for instrument_id in ("phq2", "gad2", "who5"):
+        assert load_instrument(content_dir(), instrument_id, "en").closing_question is None
+    # No confirmed French wording of the GAD-7's closing question: it is not asked in French.
+    assert load_instrument(content_dir(), "gad7", "fr").closing_question is None
+    french = load_instrument(content_dir(), "phq9", "fr").closing_question
+    assert french is not None and french.choices[0].label == "Pas du tout difficile(s)"
+
+
+def test_a_regional_french_form_is_used_only_where_the_file_carries_one(tmp_path: Path) -> None:
+    shutil.copytree(content_dir() / "instruments", tmp_path / "instruments")
+    path = tmp_path / "instruments" / "who5.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["title"]["fr-CA"] = "Titre canadien (test)"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert load_instrument(tmp_path, "who5", "fr", "CA").title == "Titre canadien (test)"
+    assert load_instrument(tmp_path, "who5", "fr", "FR").title != "Titre canadien (test)"
+    assert (
+        load_instrument(tmp_path, "who5", "fr").items
+        == load_instrument(tmp_path, "who5", "fr", "CA").items
+    )
+
+
+def test_each_instrument_file_says_which_french_form_it_uses() -> None:
+    for instrument_id in ("phq9", "phq2", "gad7", "gad2", "who5"):
+        data = json.loads(
+            (content_dir() / "instruments" / f"{instrument_id}.json").read_text(encoding="utf-8")
+        )
+        assert "French" in data["wording_notes"]["french"]

@@ -40,7 +40,7 @@ def test_first_schema_database_is_upgraded_at_open_and_keeps_its_rows(tmp_path: 
     engine.dispose()
 
     db = open_database(path, key)
-    assert runner.current_revision(db.engine) == runner.latest_revision() == "0003"
+    assert runner.current_revision(db.engine) == runner.latest_revision() == "0004"
     new_indexes = {i["name"] for i in inspect(db.engine).get_indexes("questionnaire_results")}
     assert "ix_results_instrument_taken" in new_indexes
     store = SqlCheckInStore(db)
@@ -51,6 +51,7 @@ def test_first_schema_database_is_upgraded_at_open_and_keeps_its_rows(tmp_path: 
     assert old.started_at == datetime(2025, 1, 2, 9, 0, tzinfo=UTC)
     [result] = store.results_between(start, start + timedelta(days=7))
     assert (result.instrument_id, result.answers, result.band) == ("gad2", (1, 2), "positive")
+    assert result.difficulty is None  # migration 0004 adds the column empty
     assert db.integrity() == "ok"
     db.close()
 

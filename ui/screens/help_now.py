@@ -71,7 +71,10 @@ class HelpNowScreen(Screen):
         return f"{localized(line.name, language)}\n{localized(line.how, language)}"
 
     def _emergency_text(self) -> str:
-        number = self._region().emergency.number
+        emergency = self._region().emergency
+        if emergency is None:  # "Somewhere else": only what is true everywhere
+            return _("In an emergency, call your local emergency number.")
+        number = _(" or ").join(emergency.numbers)
         return _("In an emergency, call {number}.").format(number=number)
 
     def _pick_region(self) -> None:

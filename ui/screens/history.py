@@ -166,6 +166,10 @@ class HistoryScreen(Screen):
             BigButton(lambda: _("Show as a table"), None, checkable=True)
         )
         self.table_button.toggled.connect(self._show_table)
+        self.scores_button = self.add_choice(
+            BigButton(lambda: _("My questionnaire scores"), "check", line_chars=26)
+        )
+        self.scores_button.clicked.connect(self._scores)
         self.finish_layout()
         self.show_weeks(2)
 
@@ -188,6 +192,11 @@ class HistoryScreen(Screen):
         for row, point in enumerate(self.trend.points):
             self.table.setItem(row, 0, QTableWidgetItem(point.day.strftime("%A %d %B %Y")))
             self.table.setItem(row, 1, QTableWidgetItem(point.word))
+
+    def _scores(self) -> None:
+        from ui.screens.checkin.score_history import ScoreHistoryScreen
+
+        self.ctx.nav().push(ScoreHistoryScreen(self.ctx))
 
     def _show_table(self, shown: bool) -> None:
         self.table.setVisible(shown)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import partial
 
 from companion import __version__
+from companion.checkin.attribution import all_attributions
 from companion.i18n import _
 from ui.context import AppContext
 from ui.widgets.big_button import BigButton
@@ -114,4 +115,6 @@ class AboutScreen(Screen):
             )
         )
         self.add_text(lambda: _("Your data folder: {folder}").format(folder=ctx.data_dir))
+        for index in range(len(all_attributions())):  # the questionnaires' authors (issue 17)
+            self.add_text(lambda i=index: all_attributions()[i])  # type: ignore[misc]
         self.finish_layout()

@@ -39,7 +39,14 @@ class ThankYouScreen(Screen):
     screen_id = "checkin_done"
     is_step = True
 
-    def __init__(self, ctx: AppContext, checkin: CheckIn, plan_done: bool | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        checkin: CheckIn,
+        plan_done: bool | None = None,
+        offer_help: bool = False,
+    ) -> None:
+        """`offer_help`: after repeated bad days, help is offered kindly, first (never opened)."""
         super().__init__(ctx)
         self.checkin = checkin
         self.set_title(lambda: _("Thank you. Your check-in is saved."))
@@ -57,7 +64,24 @@ class ThankYouScreen(Screen):
             self.add_text(
                 lambda: _("That is all right. You can plan another small thing any time.")
             )
-        self.suggestion_keys = suggestions(ctx, checkin)
+        self.help_button: BigButton | None = None
+        self.trusted_button: BigButton | None = None
+        if offer_help:
+            self.add_text(
+                lambda: _(
+                    "It sounds like things have been hard lately. "
+                    "Talking to someone can help, today or any day."
+                ),
+                notice=True,
+            )
+            self.help_button = self.add_choice(BigButton(lambda: _("Get help now"), "help-now"))
+            self.help_button.clicked.connect(lambda: self.ctx.nav().show_help_now())
+            self.trusted_button = self.add_choice(
+                BigButton(lambda: _("Talk to someone I trust"), "phone", line_chars=30)
+            )
+            self.trusted_button.clicked.connect(self._trusted_people)
+        # When help is offered, it takes the place of reading suggestions (one clear way on).
+        self.suggestion_keys = [] if offer_help else suggestions(ctx, checkin)
         self.suggestion_buttons: list[BigButton] = []
         if self.suggestion_keys:
             self.add_text(lambda: _("Something here may help today:"))
@@ -95,6 +119,11 @@ class ThankYouScreen(Screen):
             from ui.screens.exercise.opening import exercise_screen
 
             self.ctx.nav().push(exercise_screen(self.ctx, item.id))
+
+    def _trusted_people(self) -> None:
+        from ui.screens.checkin.trusted_people import TrustedPeopleScreen
+
+        self.ctx.nav().push(TrustedPeopleScreen(self.ctx))
 
     def _history(self) -> None:
         from ui.screens.history import HistoryScreen

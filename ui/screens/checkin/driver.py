@@ -43,7 +43,8 @@ class CheckInDriver:
             from ui.screens.checkin.done import ThankYouScreen
 
             nav.home()
-            nav.push(ThankYouScreen(self.ctx, self.flow.checkin, self.plan_done))
+            offer = bool(self.flow.help_offer)
+            nav.push(ThankYouScreen(self.ctx, self.flow.checkin, self.plan_done, offer))
         elif outcome.kind in (OutcomeKind.SHOW_STEP, OutcomeKind.HELP_NOW):
             nav.push(self.step_screen())
         if outcome.kind == OutcomeKind.HELP_NOW:
@@ -63,12 +64,17 @@ class QuestionnaireDriver:
         self.flow = flow
 
     def item_screen(self) -> Screen:
-        from ui.screens.checkin.questionnaire import QuestionItemScreen
+        from ui.screens.checkin.questionnaire import ClosingQuestionScreen, QuestionItemScreen
 
+        if self.flow.on_difficulty:
+            return ClosingQuestionScreen(self.ctx, self)
         return QuestionItemScreen(self.ctx, self)
 
     def show_first(self) -> None:
-        self.ctx.nav().push(self.item_screen())
+        """The first screen (no right or wrong answers; who made it), then the questions."""
+        from ui.screens.checkin.questionnaire import QuestionnaireStartScreen
+
+        self.ctx.nav().push(QuestionnaireStartScreen(self.ctx, self))
 
     def follow(self, outcome: FlowOutcome) -> None:
         nav = self.ctx.nav()

@@ -1,4 +1,5 @@
-"""Questionnaire screens: choose one, one item per screen with big answer buttons, the result."""
+"""Questionnaire screens: choose one, a first screen (no right or wrong answers, and who made
+it), one item per screen with big answer buttons, the closing question, and the result."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import logging
 from functools import lru_cache, partial
 from pathlib import Path
 
+from companion.checkin.attribution import attribution
+from companion.checkin.follow_up import INSTRUMENT_TO_START, FollowUp, follow_ups
 from companion.checkin.instrument_texts import (
     InstrumentContentError,
     InstrumentText,
@@ -13,7 +16,7 @@ from companion.checkin.instrument_texts import (
 )
 from companion.checkin.instruments import Score
 from companion.checkin.questionnaire_flow import QuestionnaireFlow
-from companion.checkin.wording import INSTRUMENT_NAMES, result_sentences
+from companion.checkin.wording import INSTRUMENT_NAMES, NO_RIGHT_OR_WRONG, result_sentences
 from companion.i18n import _
 from ui.context import AppContext
 from ui.screens.checkin.common import checkin_store
@@ -26,18 +29,37 @@ _log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=32)
-def _wording(content_dir: Path, instrument_id: str, language: str) -> InstrumentText:
+def _wording(
+    content_dir: Path, instrument_id: str, language: str, variant: str = ""
+) -> InstrumentText:
     """Read each questionnaire file once per language (the screens redraw from it often)."""
-    return load_instrument(content_dir, instrument_id, language)
+    return load_instrument(content_dir, instrument_id, language, variant)
+
+
+def wording(ctx: AppContext, instrument_id: str) -> InstrumentText:
+    """The questionnaire in the person's language, in the regional form where one is kept."""
+    variant = str(ctx.settings.get("region")).split("-")[0]
+    return _wording(ctx.content_dir, instrument_id, ctx.language(), variant)
 
 
 def instrument_title(ctx: AppContext, instrument_id: str) -> str:
     """The questionnaire's plain title ("Mood over the last two weeks"), or "" if unreadable."""
     try:
-        return _wording(ctx.content_dir, instrument_id, ctx.language()).title
+        return wording(ctx, instrument_id).title
     except InstrumentContentError:
         _log.exception("Questionnaire wording could not be loaded")
         return ""
+
+
+def start_questionnaire(ctx: AppContext, instrument_id: str) -> None:
+    """Begin `instrument_id` at its first screen (from the list, or from a result)."""
+    try:
+        has_closing = wording(ctx, instrument_id).closing_question is not None
+    except InstrumentContentError:
+        _log.exception("Questionnaire wording could not be loaded")
+        return
+    flow = QuestionnaireFlow(instrument_id, checkin_store(ctx), ctx.clock, has_closing)
+    QuestionnaireDriver(ctx, flow).show_first()
 
 
 class QuestionnairePickScreen(Screen):
@@ -53,30 +75,58 @@ class QuestionnairePickScreen(Screen):
         self.problem.hide()
         self.buttons: dict[str, BigButton] = {}
         for instrument_id in instrument_ids[:6]:
-            texts = self._load_wording(instrument_id)
-            if texts is None:
+            if not self._readable(instrument_id):
                 continue
             button = self.add_choice(
-                BigButton(lambda t=texts: f"{t.name}: {t.title}", "check")  # type: ignore[misc]
+                BigButton(partial(self._words, instrument_id), "check")  # type: ignore[misc]
             )
             button.clicked.connect(partial(self.open, instrument_id))
             self.buttons[instrument_id] = button
         self.finish_layout()
 
-    def _load_wording(self, instrument_id: str) -> InstrumentText | None:
+    def _words(self, instrument_id: str) -> str:
+        texts = wording(self.ctx, instrument_id)
+        return f"{texts.name}: {texts.title}"
+
+    def _readable(self, instrument_id: str) -> bool:
         try:
-            return _wording(self.ctx.content_dir, instrument_id, self.ctx.language())
+            wording(self.ctx, instrument_id)
+            return True
         except InstrumentContentError:
             _log.exception("Questionnaire wording could not be loaded")
             self.problem.setText(
                 _("Some questions could not be opened. Please tell the person who helps you.")
             )
             self.problem.show()
-            return None
+            return False
 
     def open(self, instrument_id: str) -> None:
-        flow = QuestionnaireFlow(instrument_id, checkin_store(self.ctx), self.ctx.clock)
-        QuestionnaireDriver(self.ctx, flow).show_first()
+        start_questionnaire(self.ctx, instrument_id)
+
+
+class QuestionnaireStartScreen(Screen):
+    """Before the first question: no right or wrong answers, kept locked here; who made it."""
+
+    screen_id = "questionnaire_start"
+    is_step = True
+
+    def __init__(self, ctx: AppContext, driver: QuestionnaireDriver) -> None:
+        super().__init__(ctx)
+        self.driver = driver
+        instrument_id = driver.flow.instrument_id
+        count = driver.flow.item_count
+        self.set_title(lambda: wording(ctx, instrument_id).title)
+        self.add_text(lambda: _(NO_RIGHT_OR_WRONG))
+        self.add_text(
+            lambda: _("There are {count} questions. You can stop at any time.").format(count=count)
+        )
+        self.credit = self.add_text(lambda: attribution(instrument_id), below_choices=True)
+        self.start_button = self.add_choice(BigButton(lambda: _("Start the questions"), "next"))
+        self.start_button.clicked.connect(self._start)
+        self.finish_layout()
+
+    def _start(self) -> None:
+        self.ctx.nav().push(self.driver.item_screen())
 
 
 class QuestionItemScreen(Screen):
@@ -92,7 +142,7 @@ class QuestionItemScreen(Screen):
         self.index = self.flow.index
         position, count = self.flow.position, self.flow.item_count
         instrument_id = self.flow.instrument_id
-        text = lambda: _wording(ctx.content_dir, instrument_id, ctx.language())  # noqa: E731
+        text = partial(wording, ctx, instrument_id)
         index = self.index
         self.set_title(lambda: text().items[index])
         self.add_text(lambda: text().stem)
@@ -116,7 +166,7 @@ class QuestionItemScreen(Screen):
     def choose(self, value: int) -> None:
         for other, button in self.answers.items():
             button.setChecked(other == value)
-        if self.flow.index != self.index:  # came back here with Back: the flow follows
+        if self.flow.index != self.index or self.flow.on_difficulty:  # came back with Back
             self.flow.go_to(self.index + 1)
         self.driver.follow(self.flow.answer(value))
 
@@ -124,8 +174,61 @@ class QuestionItemScreen(Screen):
         self.driver.item_closed()
 
 
+class ClosingQuestionScreen(Screen):
+    """The published PHQ-9 / GAD-7 closing question: not scored, may be skipped, kept."""
+
+    screen_id = "questionnaire_closing"
+    is_step = True
+
+    def __init__(self, ctx: AppContext, driver: QuestionnaireDriver) -> None:
+        super().__init__(ctx)
+        self.driver = driver
+        self.flow = driver.flow
+        instrument_id = self.flow.instrument_id
+
+        def question() -> str:
+            closing = wording(ctx, instrument_id).closing_question
+            return closing.text if closing is not None else ""
+
+        # A short title; the long published question as body text, so its answers stay in view.
+        self.set_title(self.flow.progress_text)
+        self.question_label = self.add_text(question)
+        closing = wording(ctx, instrument_id).closing_question
+        self.answers: dict[int, BigButton] = {}
+        for choice in closing.choices if closing is not None else ():
+            button = self.add_choice(
+                BigButton(partial(self._choice_words, choice.value), None, checkable=True)
+            )
+            button.clicked.connect(partial(self.choose, choice.value))
+            self.answers[choice.value] = button
+        self.skip_button = self.add_choice(BigButton(lambda: _("Skip this question"), "next"))
+        self.skip_button.clicked.connect(lambda: self.choose(None))
+        self.finish_layout()
+
+    def _choice_words(self, value: int) -> str:
+        closing = wording(self.ctx, self.flow.instrument_id).closing_question
+        return closing.choices[value].label if closing is not None else ""
+
+    def choose(self, value: int | None) -> None:
+        if self.flow.on_difficulty:
+            self.driver.follow(self.flow.answer_difficulty(value))
+
+    def on_closed(self) -> None:
+        self.driver.item_closed()
+
+
+RESULT_SENTENCES_ABOVE = 2
+FOLLOW_UP_WORDS = {
+    FollowUp.HELP_NOW: (lambda: _("Get help now"), "help-now"),
+    FollowUp.TRUSTED_PEOPLE: (lambda: _("Talk to someone I trust"), "phone"),
+    FollowUp.START_PHQ9: (lambda: _("Answer the longer questions about mood"), "check"),
+    FollowUp.START_GAD7: (lambda: _("Answer the longer questions about worry"), "check"),
+    FollowUp.HOME: (lambda: _("Back to the start"), "home"),
+}
+
+
 class ResultScreen(Screen):
-    """What the score means, in plain words; not a diagnosis; share it with your clinician."""
+    """What the score means, in plain words; then what to do next, most important first."""
 
     screen_id = "questionnaire_result"
     is_step = True
@@ -135,9 +238,33 @@ class ResultScreen(Screen):
         self.score = score
         name = INSTRUMENT_NAMES.get(score.instrument_id, score.instrument_id)
         self.set_title(lambda: _("Your {name} result").format(name=name))
-        for index in range(4):
-            self.add_text(lambda i=index: result_sentences(score)[i])  # type: ignore[misc]
-        self.home_button = self.add_choice(BigButton(lambda: _("Back to the start"), "home"))
-        self.home_button.clicked.connect(lambda: self.ctx.nav().home())
+        # The score and what it means first; "not a diagnosis" and "share it" below the
+        # choices, so the choices stay in view at large text.
+        for index in range(len(result_sentences(score))):
+            self.add_text(
+                lambda i=index: result_sentences(score)[i],  # type: ignore[misc]
+                below_choices=index >= RESULT_SENTENCES_ABOVE,
+            )
+        self.follow_up_buttons: dict[FollowUp, BigButton] = {}
+        for follow_up in follow_ups(score):
+            words, icon = FOLLOW_UP_WORDS[follow_up]
+            button = self.add_choice(BigButton(words, icon, line_chars=30))
+            button.clicked.connect(partial(self.choose, follow_up))
+            self.follow_up_buttons[follow_up] = button
+        self.home_button = self.follow_up_buttons[FollowUp.HOME]
         offer_after_score(self, score)  # after the self-harm question route, at most weekly
         self.finish_layout()
+
+    def choose(self, follow_up: FollowUp) -> None:
+        nav = self.ctx.nav()
+        if follow_up == FollowUp.HELP_NOW:
+            nav.show_help_now()
+        elif follow_up == FollowUp.TRUSTED_PEOPLE:
+            from ui.screens.checkin.trusted_people import TrustedPeopleScreen
+
+            nav.push(TrustedPeopleScreen(self.ctx))
+        elif follow_up in INSTRUMENT_TO_START:
+            nav.home()
+            start_questionnaire(self.ctx, INSTRUMENT_TO_START[follow_up])
+        else:
+            nav.home()

@@ -43,15 +43,27 @@ class FirstRun:
         self.busy = False
 
     def start(self) -> None:
-        """Begin, or go on where the person left it last time (their answers kept)."""
+        """Begin, or go on where the person left it last time (their answers kept). A fresh
+        start proposes the region from the computer's language and country."""
         preferences = self._preferences()
         if preferences is not None:
             self.flow = resumed_flow(preferences)
+        if self.flow.index == 0 and self.flow.answers.region is None:
+            self.propose_region()
         self.show(self.flow.index)
 
     def _preferences(self) -> Any:
         session = self.ctx.session
         return None if session is None or session.is_guest else session.preferences
+
+    def propose_region(self) -> None:
+        """Crisis lines for where the computer says it is (its language and country); the
+        safety step shows it and asks. Not listed: "Somewhere else", never another country."""
+        from PySide6.QtCore import QLocale
+
+        from companion.safety import propose_region
+
+        self.ctx.settings.set("region", propose_region(QLocale().name(), self.ctx.crisis))
 
     def show(self, index: int) -> None:
         """Open step `index` (or finish when past the last)."""
