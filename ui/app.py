@@ -149,16 +149,17 @@ class MainWindow(QMainWindow):
         old.on_closed()
         old.deleteLater()
 
-    def show_help_now(self) -> None:
+    def show_help_now(self, because: str | None = None) -> None:
         """Open Get help now (from the top bar, a flow, a result, anywhere); when speech is on,
-        it is always read aloud as it opens, whatever was being said before."""
+        it is always read aloud as it opens, whatever was being said before. `because` says
+        why, when an answer opened it."""
         from ui.screens.help_now import HelpNowScreen
 
         speak = self.speech_is_on()  # asked before leaving the screen stops its reading
-        if isinstance(self.current(), HelpNowScreen):
+        if isinstance(self.current(), HelpNowScreen) and not because:
             self.current().setFocus()
         else:
-            self.push(HelpNowScreen(self.ctx))
+            self.push(HelpNowScreen(self.ctx, because))
         if speak:
             self.reader.read(self.current())
 

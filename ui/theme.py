@@ -77,6 +77,7 @@ QToolButton:checked, QPushButton:checked {{
     background: {p.chosen}; color: {p.chosen_text}; border: 3px solid {p.chosen_text};
 }}
 QToolButton[helpNow="true"] {{ background: {p.help_button}; color: {p.help_button_text}; }}
+QToolButton[emphasis="true"] {{ font-size: {round(body * 1.5)}pt; font-weight: bold; }}
 QToolButton:disabled, QPushButton:disabled {{ color: {p.disabled_text}; border-style: dashed; }}
 QToolButton:focus, QPushButton:focus, QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{
     border: {FOCUS_RING_PX + 2}px solid {p.focus};

@@ -138,3 +138,8 @@ def result_sentences(score: Score) -> list[str]:
         _("This is not a diagnosis. Only a health professional can make one."),
         _("You can share this result with your clinician. They can help you understand it."),
     ]
+
+
+def self_harm_reason() -> str:
+    """Why Get help now opened by itself after the question about hurting oneself."""
+    return _("You told us you have had thoughts of hurting yourself. You do not have to wait.")

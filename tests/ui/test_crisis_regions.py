@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from companion.i18n import set_language
 from companion.safety import ELSEWHERE
+from tests.text import words_on_screen
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.help_now import HelpNowScreen
@@ -76,7 +77,7 @@ def test_somewhere_else_shows_only_what_is_true_everywhere(
     _click(qtbot, window.top_bar.help_button)
     screen = window.current()
     assert isinstance(screen, HelpNowScreen)
-    text = screen.body_text()
+    text = words_on_screen(screen)
     assert "findahelpline.com" in text
     assert {
         "en": "In an emergency, call your local emergency number.",
@@ -102,7 +103,7 @@ def test_help_now_shows_the_places_own_lines(  # type: ignore[no-untyped-def]
 ) -> None:
     window = open_window(region=region)
     _click(qtbot, window.top_bar.help_button)
-    text = window.current().body_text()
+    text = words_on_screen(window.current())
     for words in shown:
         assert words in text
     for words in not_shown:
@@ -119,4 +120,4 @@ def test_changing_region_from_help_now_shows_the_new_lines(qtbot, open_window) -
         page = window.current()
     _click(qtbot, page.buttons["BE"])  # type: ignore[attr-defined]
     assert isinstance(window.current(), HelpNowScreen)
-    assert "0800 32 123" in window.current().body_text()
+    assert "0800 32 123" in words_on_screen(window.current())

@@ -28,16 +28,18 @@ def test_the_sentence_being_said_is_highlighted(qtbot, window: MainWindow, speec
     texts = speech.texts()
     assert texts[0] == "You are a guest. Nothing you do is kept."  # a guest hears it first
     assert texts[1] == "Get help now"
-    assert texts[2].startswith("If you are thinking of hurting yourself")
-    assert texts[-1].startswith("You can choose: Change region")
-    first_id, second_id = speech.queued[1][0], speech.queued[2][0]
-    speech.started.emit(first_id)
+    assert texts[2].startswith("You can choose: Call or text 9-8-8.")  # the numbers come first
+    # Then the side notes under the choices.
+    assert texts[3].startswith("If you are thinking of hurting yourself")
+    assert texts[-2:] == ["Companion does not call anyone for you.", "You make the call."]
+    title_id, note_id = speech.queued[1][0], speech.queued[3][0]
+    speech.started.emit(title_id)
     assert "<span" in screen.title_label.text()
-    speech.finished.emit(first_id, True)
-    speech.started.emit(second_id)
+    speech.finished.emit(title_id, True)
+    speech.started.emit(note_id)
     assert "<span" not in screen.title_label.text()
-    body = screen._texts[0][0]
-    assert "<span" in body.text() and "hurting yourself" in body.text()
+    note = next(label for label, _text in screen._texts if "hurting yourself" in label.text())
+    assert "<span" in note.text()
 
 
 def test_pressing_again_or_leaving_stops_reading(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]

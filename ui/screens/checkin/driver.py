@@ -11,6 +11,8 @@ from collections.abc import Callable
 from companion.checkin.flow import CheckInFlow, StepKind
 from companion.checkin.outcome import FlowOutcome, OutcomeKind
 from companion.checkin.questionnaire_flow import QuestionnaireFlow
+from companion.checkin.safety_rules import SafetyReason
+from companion.checkin.wording import self_harm_reason
 from ui.context import AppContext
 from ui.widgets.screen import Screen
 
@@ -86,7 +88,9 @@ class QuestionnaireDriver:
         elif outcome.kind in (OutcomeKind.SHOW_STEP, OutcomeKind.HELP_NOW):
             nav.push(self.item_screen())
         if outcome.kind == OutcomeKind.HELP_NOW:
-            nav.show_help_now()
+            # An answer about hurting oneself opened it: one sentence says why.
+            said_self_harm = SafetyReason.SELF_HARM_ANSWER in outcome.reasons
+            nav.show_help_now(self_harm_reason() if said_self_harm else None)
 
     def item_closed(self) -> None:
         if self.flow.score is None:
