@@ -74,11 +74,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def make_speaker(settings: SettingsStore) -> Any:
-    """The speech engine, or None when it cannot even start (the UI then says so once)."""
+def make_speaker(settings: SettingsStore, data_dir: Path | None = None) -> Any:
+    """The speech engine, or None when it cannot even start (the UI then says so once).
+
+    Its sound files (sentences read aloud) stay in a private folder inside `data_dir`."""
     try:
         voice = importlib.import_module("voice")
-        speaker = voice.Speaker()
+        speaker = voice.Speaker(data_dir=data_dir)
         speaker.set_voice(
             settings.get("speech_rate"),
             settings.get("speech_volume") / 100,
@@ -162,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         settings=settings,
         clock=clock,
         crisis=crisis,
-        make_speaker=lambda: make_speaker(settings),
+        make_speaker=lambda: make_speaker(settings, folder),
         open_data=lambda: open_data(folder, clock),
         notices=notices,
         open_screen=args.open,

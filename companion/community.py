@@ -98,6 +98,21 @@ def autolock_words(minutes: int) -> str:
     return _("Lock after {minutes} minutes").format(minutes=minutes)
 
 
+def guest_save_folder(data_dir: Path) -> Path:
+    """Where a guest's saved files go: emptied when the guest leaves and daily (made, owner-only,
+    by `make_guest_save_folder` only when something is saved)."""
+    return data_dir / GUEST_FILES_FOLDER
+
+
+def make_guest_save_folder(data_dir: Path) -> None:
+    guest_save_folder(data_dir).mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def is_in_guest_folder(data_dir: Path, path: Path) -> bool:
+    """Whether `path` is inside the guest folder (so it goes when the guest leaves)."""
+    return path.resolve().is_relative_to((data_dir / GUEST_FILES_FOLDER).resolve())
+
+
 def remove_guest_files(data_dir: Path) -> bool:
     """When a guest leaves: remove the one folder a guest may have saved into. True if it was."""
     folder = data_dir / GUEST_FILES_FOLDER

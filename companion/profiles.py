@@ -1,13 +1,13 @@
 """The people on this PC: a small non-secret index, their locks, and opening their sessions.
 
-Each person has a folder `people/<id>/` with their encrypted database and wrong-PIN counter;
-`people.json` holds names, initials, colours and key wraps (never a PIN, never a note).
+Each person has a folder `people/<id>/` with their encrypted database; `people.json` holds
+names, initials, colours, key wraps and, beside each wrap, the wrong-PIN count (never a PIN,
+never a note).
 A guest session keeps everything in memory and writes nothing at all.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import uuid
@@ -18,14 +18,14 @@ from typing import Any, Literal
 from companion.appointments.store import AppointmentStore, MemoryAppointmentStore
 from companion.checkin.store import CheckInStore, MemoryCheckInStore
 from companion.clock import Clock, SystemClock
-from companion.config import write_file_atomically
 from companion.i18n import N_, _
 from companion.safety import ContactsStore, MemoryContactsStore
 from companion.safety_plan.plan import MemorySafetyPlanStore, SafetyPlanStore
 from companion.security import person_keys
-from companion.security.delay import DELAY_FILE_NAME, WrongPinDelay
+from companion.security.delay import WrongPinDelay
 from companion.security.device_secret import DeviceSecretStore, KeyringBackend, system_keyring
 from companion.security.errors import SecurityError, UnlockDelayedError, WrongSecretError
+from companion.security.index_count import IndexCount, read_index, with_counts, write_index
 from companion.security.kdf import DEFAULT_ARGON2, Argon2Params
 from companion.security.person_keys import PersonKeys
 from companion.security.pins import CAREGIVER_ONLY, LockKind
@@ -172,13 +172,12 @@ class People:
 
     # The index ---------------------------------------------------------------------------
 
+    def _read_index(self) -> dict[str, Any]:
+        return read_index(self._index_path)
+
     def all(self) -> list[Person]:
         """Everyone on this PC, in the order they were added."""
-        try:
-            stored = json.loads(self._index_path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return []
-        return [Person.from_json(entry) for entry in stored.get("people", [])]
+        return [Person.from_json(entry) for entry in self._read_index().get("people", [])]
 
     def get(self, person_id: str) -> Person:
         for person in self.all():
@@ -187,8 +186,9 @@ class People:
         raise ProfileError(_("That person is no longer on this computer."))
 
     def _save(self, people: list[Person]) -> None:
-        data = {"version": 1, "people": [p.to_json() for p in people]}
-        write_file_atomically(self._index_path, json.dumps(data, indent=2).encode("utf-8"))
+        """Write the list; each person's wrong-PIN count stays as stored (0 for a newcomer)."""
+        entries = [p.to_json() for p in people]
+        write_index(self._index_path, with_counts(self._read_index(), entries, self.folder))
 
     def _replace(self, updated: Person) -> None:
         self._save([updated if p.id == updated.id else p for p in self.all()])
@@ -261,7 +261,7 @@ class People:
     # Unlocking ---------------------------------------------------------------------------
 
     def _delay(self, person_id: str) -> WrongPinDelay:
-        return WrongPinDelay(self.folder(person_id) / DELAY_FILE_NAME, self._clock)
+        return WrongPinDelay(IndexCount(self._index_path, person_id, self.folder), self._clock)
 
     def seconds_to_wait(self, person_id: str) -> int:
         """How long before the next PIN try is allowed (0: now)."""

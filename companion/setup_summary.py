@@ -1,4 +1,5 @@
-"""The one page a caregiver prints at the end of the first run: never the PIN."""
+"""The one page a caregiver prints at the end of the first run: never the PIN, never the
+recovery code (it opens the notes; the person sees it alone, see ui/screens/setup/recovery_code)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ class SummaryLine:
 
 
 def summary(answers: SetupAnswers, later: set[str], region_name: str) -> list[SummaryLine]:
-    """The one page a caregiver prints: never the PIN; the recovery code only if one was made."""
+    """The one page a caregiver prints: never the PIN and never the recovery code."""
     lines: list[SummaryLine] = []
     if answers.name:
         lines.append(SummaryLine(_("Name"), answers.name))
@@ -31,7 +32,12 @@ def summary(answers: SetupAnswers, later: set[str], region_name: str) -> list[Su
             SummaryLine(_("Your PIN"), _("Not printed here. Keep it in your head or a safe place."))
         )
     if answers.recovery_code and lock != "none":
-        lines.append(SummaryLine(_("Recovery code"), answers.recovery_code))
+        lines.append(
+            SummaryLine(
+                _("Recovery code"),
+                _("Made, and shown to this person alone. It is not printed here."),
+            )
+        )
     lines.append(SummaryLine(_("Crisis lines for"), region_name))
     for contact in answers.contacts:
         relation = f" ({contact.relation})" if contact.relation else ""

@@ -29,7 +29,10 @@ def first_screen(ctx: AppContext, needs_person_picker: bool) -> Screen | None:
 
 
 def switch_to(ctx: AppContext, session: PersonSession) -> None:
-    """Close the old session, use `session` from now on, and go back to a fresh Home."""
+    """Close the old session, use `session` from now on, and go back to a fresh Home.
+
+    What the last person copied is cleared from the clipboard on the way."""
+    forget_clipboard()
     nav = ctx.nav()
     set_session = getattr(nav, "set_session", None)
     if set_session is not None:  # the window closes the old session and tells every screen
@@ -54,8 +57,27 @@ def show_people(ctx: AppContext) -> None:
     nav.push(PeopleScreen(ctx))
 
 
+def forget_clipboard() -> None:
+    """Clear what Companion put on the clipboard (a copied note), never another program's text.
+
+    Platforms with no system clipboard (offscreen) keep it inside Companion: all of it is ours.
+    """
+    from PySide6.QtGui import QClipboard, QGuiApplication
+
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return
+    clipboard = app.clipboard()
+    in_process_only = QGuiApplication.platformName() in ("offscreen", "minimal")
+    if clipboard.ownsClipboard() or in_process_only:
+        clipboard.clear(QClipboard.Mode.Clipboard)
+    if clipboard.supportsSelection() and clipboard.ownsSelection():
+        clipboard.clear(QClipboard.Mode.Selection)
+
+
 def lock(ctx: AppContext) -> None:
-    """Lock now: close the person's data, forget every screen of theirs, show the picker."""
+    """Lock now: close the person's data, forget every screen of theirs and what they copied,
+    show the picker."""
     window = ctx.navigator
     banner = getattr(window, "reminder_banner", None)
     if banner is not None:  # a session reminder names the person's appointment

@@ -13,10 +13,10 @@ import logging
 import os
 import queue
 import shutil
-import tempfile
 import threading
 import time
 import wave
+import weakref
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -26,6 +26,7 @@ from typing import Protocol
 from voice import messages
 from voice.engine import Renderer, Rendering, SpeechUnavailableError, VoiceSettings, renderer_for
 from voice.player import Playback, Player, find_player
+from voice.sound_folder import make_private_folder
 from voice.status import SpeechStatus
 from voice.text import Piece, split_into_pieces
 
@@ -82,7 +83,8 @@ class Speaker:
     `engine`: a pyttsx3 driver name ("espeak", "sapi5", "nsss"), "none" for no speech, or None for
     $COMPANION_SPEECH_ENGINE or this platform's default. `player`: a player command (list, or a
     string with "{wav}"), "none" for no sound output, or None for $COMPANION_SPEECH_PLAYER or the
-    first installed player.
+    first installed player. `data_dir`: the data folder, where sound files are kept private
+    (see sound_folder.py).
     """
 
     def __init__(
@@ -92,6 +94,7 @@ class Speaker:
         *,
         settings: VoiceSettings | None = None,
         environ: Mapping[str, str] | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         env = os.environ if environ is None else environ
         self.engine_name = engine or env.get(ENGINE_ENV) or None
@@ -109,7 +112,9 @@ class Speaker:
         self._jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
         self._renderer: Renderer | None = None
         self._player: Player | None = None
-        self._folder = Path(tempfile.mkdtemp(prefix="companion-speech-"))
+        self._folder = make_private_folder(data_dir)
+        # Runs at shutdown(), when the speaker is collected, or when Python exits: every way out.
+        self._remove_folder = weakref.finalize(self, shutil.rmtree, self._folder, True)
         self._thread = threading.Thread(target=self._run, name="companion-speech", daemon=True)
         self._thread.start()
 
@@ -186,7 +191,7 @@ class Speaker:
             self._jobs.put(_Shutdown())
             if threading.current_thread() is not self._thread:
                 self._thread.join(timeout)
-        shutil.rmtree(self._folder, ignore_errors=True)
+        self._remove_folder()
 
     def _refuse_on_worker(self) -> None:
         if threading.current_thread() is self._thread:
@@ -265,6 +270,9 @@ class Speaker:
                 completed = self._speak_pieces(utterance, split_into_pieces(utterance.text))
         except SpeechUnavailableError as exc:
             self._fail(utterance.utterance_id, exc)
+        finally:  # a failed player or renderer leaves no sentence behind on disk
+            for leftover in self._folder.glob(f"{utterance.utterance_id}-*.wav"):
+                leftover.unlink(missing_ok=True)
         self._emit("speech_finished", utterance.utterance_id, completed)
 
     def _speak_pieces(self, utterance: _Utterance, pieces: list[Piece]) -> bool:
@@ -375,6 +383,9 @@ class Speaker:
                 with self._state_lock:
                     self._problem = exc
             return SpeechStatus(False, exc.sentence, engine, player)
+        finally:
+            for leftover in (self._folder / "check.wav", self._folder / "silence.wav"):
+                leftover.unlink(missing_ok=True)
         with self._state_lock:
             self._problem = None
         return SpeechStatus(True, messages.SPEECH_OK, engine, player)

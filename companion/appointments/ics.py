@@ -27,7 +27,13 @@ from companion.appointments.invitation_text import (
     dial_in_details,
 )
 from companion.appointments.model import Appointment
-from companion.appointments.recurrence import DEFAULT_HORIZON, RecurrenceError, occurrences
+from companion.appointments.recurrence import (
+    DEFAULT_HORIZON,
+    RecurrenceError,
+    TooOftenError,
+    TryBudget,
+    occurrences,
+)
 from companion.i18n import _
 
 _log = logging.getLogger(__name__)
@@ -35,8 +41,12 @@ _log = logging.getLogger(__name__)
 MAX_ICS_BYTES = 2_000_000  # real invitations are 2-60 kB; a whole exported calendar fits
 MAX_NESTING = 4  # VCALENDAR > VTIMEZONE > STANDARD (> one spare level)
 MAX_COMPONENTS = 5_000
+MAX_EVENTS = 1_000  # a clinic's whole exported calendar; 4,990 daily series cost a minute
+MAX_SESSIONS = 2_000  # sessions one file may add, all series together
+_FOLD = re.compile(r"(?:\r\n|\r|\n)[ \t]")  # RFC 5545 line folding: a break then one blank
 DEFAULT_DURATION_MINUTES = 60  # an invitation with neither DTEND nor DURATION
 _ESCAPED = re.compile(r"\\(.)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # controls, except tab and line ends
 _LINK_PROPERTIES = (
     "X-GOOGLE-CONFERENCE",
     "CONFERENCE",
@@ -93,17 +103,24 @@ def _decode(data: object) -> str:
         raise IcsError(
             _("This file is not written in a way Companion can read. Ask for the invitation again.")
         ) from exc
-    if any(ord(char) < 32 and char not in "\t\r\n" for char in text) or "\ufffd" in text:
+    if _CONTROL.search(text) or "\ufffd" in text:
         raise IcsError(_("This file is not a calendar invitation Companion can read."))
     if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         raise IcsError(_("This file is not a calendar invitation."))
     return text
 
 
+def _too_many() -> str:
+    return _("This file holds too many sessions to add at once. Ask for just your own invitation.")
+
+
 def _check_shape(text: str) -> None:
-    """Refuse deeply nested or absurdly many components before the parser walks them."""
-    depth = components = 0
-    for line in text.splitlines():
+    """Refuse deeply nested or absurdly many components before the parser walks them.
+
+    Lines are unfolded first, exactly as the parser will, so "B\\r\\n EGIN:" is counted too.
+    """
+    depth = components = events = 0
+    for line in _FOLD.sub("", text).splitlines():
         keyword = line[:6].upper()
         if keyword == "BEGIN:":
             depth += 1
@@ -112,6 +129,9 @@ def _check_shape(text: str) -> None:
                 raise IcsError(
                     _("This file is built in a strange way, so Companion will not open it.")
                 )
+            events += line[6:].strip().upper() == "VEVENT"
+            if events > MAX_EVENTS:
+                raise IcsError(_too_many())
         elif keyword.startswith("END:"):
             depth -= 1
 
@@ -134,6 +154,7 @@ class _Reader:
         default = calendar.get("X-WR-TIMEZONE")
         self.default_zone = self._zone(str(default)) if default else None
         self.cancelled = 0
+        self.budget = TryBudget()  # shared by every repeating rule in the file
 
     def appointments(self) -> list[Appointment]:
         events = [e for e in self.calendar.walk("VEVENT")]
@@ -147,6 +168,8 @@ class _Reader:
         found: list[Appointment] = []
         for event in masters:
             found.extend(self._from_event(event, moved))
+            if len(found) > MAX_SESSIONS:  # stop building as soon as the file is too much
+                raise IcsError(_too_many())
         for event in moved.values():  # exceptions whose series is not in this file
             found.extend(self._from_event(event, {}))
         if not found and self.cancelled:
@@ -177,15 +200,21 @@ class _Reader:
                 horizon=self.horizon,
                 duration=duration,
                 excluded=excluded,
+                budget=self.budget,
             )
+        except TooOftenError as exc:
+            raise IcsError(
+                _("This invitation repeats more than once a day, so Companion will not add it.")
+            ) from exc
         except RecurrenceError as exc:
             raise IcsError(_("This invitation repeats in a way Companion cannot follow.")) from exc
         uid = str(event.get("UID", ""))
+        template = self._appointment(event, start, duration, rule_text)  # read the texts once
         series = []
         for moment in starts:
             replacement = moved.pop((uid, moment.timestamp()), None)
             if replacement is None:
-                series.append(self._appointment(event, moment, duration, rule_text))
+                series.append(replace(template, start=moment))
                 continue
             self._refuse_broken_times(replacement)
             if str(replacement.get("STATUS", "")).upper() == "CANCELLED":

@@ -12,7 +12,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import quote
+
+from publicsuffixlist import PublicSuffixList  # type: ignore[import-untyped,unused-ignore]
 
 from companion.appointments.link_privacy import link_for_log
 from companion.i18n import _
@@ -96,11 +99,23 @@ def check_link(url: str, trusted_domains: Iterable[str] = ()) -> LinkCheck:
     return verdict
 
 
+@cache
+def _public_suffixes() -> PublicSuffixList:
+    """The public suffix list shipped inside the package (never fetched), read on first use."""
+    return PublicSuffixList()
+
+
+def is_public_suffix(name: str) -> bool:
+    """True for names under which anyone can get a site (co.uk, github.io, blogspot.com)."""
+    return bool(_public_suffixes().is_public(name))
+
+
 def normalise_trusted_domain(text: str) -> str | None:
     """The plain form of a domain the caregiver typed ("Meet.Clinic.ca." -> "meet.clinic.ca").
 
     Returns None when it cannot be trusted: not a name with at least two parts, an IP address,
-    a look-alike, or something with a scheme or path pasted in.
+    a look-alike, something with a scheme or path pasted in, or a public suffix (co.uk,
+    github.io), which would trust every stranger's site under it.
     """
     name = text.strip().lower().removeprefix("*.").removeprefix(".").removesuffix(".")
     labels = name.split(".")
@@ -108,7 +123,7 @@ def normalise_trusted_domain(text: str) -> str | None:
         return None
     if not all(_LABEL.match(label) and not label.startswith("xn--") for label in labels):
         return None
-    if _HEX_OR_DIGITS.match(labels[-1]):
+    if _HEX_OR_DIGITS.match(labels[-1]) or is_public_suffix(name):
         return None
     return name
 

@@ -36,6 +36,20 @@ class Argon2Params:
 DEFAULT_ARGON2 = Argon2Params(time_cost=3, memory_kib=256 * 1024, parallelism=2)
 # The floor `tune_argon2` never goes below (OWASP's minimum for Argon2id).
 MINIMUM_ARGON2 = Argon2Params(time_cost=2, memory_kib=19 * 1024, parallelism=1)
+# The most a file from elsewhere (a backup) may ask of this PC: what Companion writes
+# (DEFAULT_ARGON2) with a margin, never gigabytes or hours. About 3 s at worst here.
+MAX_TIME_COST = 10
+MAX_MEMORY_KIB = 512 * 1024
+MAX_PARALLELISM = 8
+
+
+def within_bounds(params: Argon2Params) -> bool:
+    """Whether `params` are ones Companion could have written; anything else is refused unrun."""
+    return (
+        1 <= params.time_cost <= MAX_TIME_COST
+        and 1 <= params.parallelism <= MAX_PARALLELISM
+        and 8 * params.parallelism <= params.memory_kib <= MAX_MEMORY_KIB
+    )
 
 
 def normalise_secret(secret: str) -> bytes:

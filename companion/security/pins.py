@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import unicodedata
+from datetime import date
 from typing import Literal
+
+from zxcvbn import zxcvbn  # type: ignore[import-untyped,unused-ignore]
 
 from companion.i18n import _
 from companion.security.errors import PinRejectedError
@@ -35,10 +39,106 @@ COMMON_PINS: frozenset[str] = frozenset(
 DEFAULT_SECONDS_PER_GUESS = 0.4
 
 
+# Years people use in PINs (births, weddings, now); a 4-number PIN that is one of them is refused.
+FIRST_YEAR, LAST_YEAR = 1900, 2030
+# zxcvbn's score for a passphrase: 3 means about 10^8 guesses or more (years at 0.4 s a guess).
+MIN_PASSPHRASE_SCORE = 3
+
+
 def _is_run_or_repeat(digits: str) -> bool:
     """Every digit the same, or a straight run up or down (e.g. 345678, 876543)."""
     steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(digits)}
     return len(steps) == 1 and steps <= {0, 1, 9}
+
+
+def _is_near_run(digits: str) -> bool:
+    """A run or repeat with one number changed (000001, 123457, 111112)."""
+    return any(
+        _is_run_or_repeat(digits[:i] + other + digits[i + 1 :])
+        for i in range(len(digits))
+        for other in "0123456789"
+    )
+
+
+def _is_repeated_group(digits: str) -> bool:
+    """A short group said again and again (121212, 123123, 4545) or numbers in pairs (112233)."""
+    length = len(digits)
+    for size in range(1, length // 2 + 1):
+        if length % size == 0 and digits == digits[:size] * (length // size):
+            return True
+    return length % 2 == 0 and all(digits[i] == digits[i + 1] for i in range(0, length, 2))
+
+
+def _is_day(day: str, month: str, year: int = 2000) -> bool:
+    try:
+        date(year, int(month), int(day))
+    except ValueError:
+        return False
+    return True
+
+
+def _is_year(text: str) -> bool:
+    return FIRST_YEAR <= int(text) <= LAST_YEAR
+
+
+def _is_date(digits: str) -> bool:
+    """A birthday or other date: DDMMYY, MMDDYY, YYMMDD, DDMMYYYY, MMDDYYYY, YYYYMMDD, or
+    a day and month (DDMM, MMDD) for a 4-number PIN."""
+    if len(digits) == 4:
+        return _is_day(digits[:2], digits[2:]) or _is_day(digits[2:], digits[:2])
+    if len(digits) == 6:
+        return (
+            _is_day(digits[:2], digits[2:4])
+            or _is_day(digits[2:4], digits[:2])
+            or _is_day(digits[4:], digits[2:4])
+        )
+    if len(digits) == 8:
+        head, tail = digits[:4], digits[4:]
+        return (
+            (_is_year(tail) and (_is_day(digits[:2], digits[2:4], int(tail))))
+            or (_is_year(tail) and _is_day(digits[2:4], digits[:2], int(tail)))
+            or (_is_year(head) and _is_day(digits[6:], digits[4:6], int(head)))
+        )
+    return False
+
+
+def _pin_weakness(digits: str) -> str | None:
+    """The one kind sentence saying why others could guess this PIN, or None."""
+    if digits in COMMON_PINS:
+        return _("That PIN is one of the first ones people guess. Please choose another.")
+    if _is_run_or_repeat(digits) or _is_near_run(digits):
+        return _("Numbers in a row are easy for others to guess. Please mix them up more.")
+    if _is_repeated_group(digits):
+        return _("Repeated numbers are easy for others to guess. Please mix them up more.")
+    if len(digits) == 4 and _is_year(digits):
+        return _("A year is easy for others to guess. Please choose other numbers.")
+    if _is_date(digits):
+        return _(
+            "A birthday is easy for others to guess. Please choose numbers that are not a date."
+        )
+    return None
+
+
+def passphrase_as_judged(secret: str) -> str:
+    """The passphrase as a guesser would see it: NFKC, invisible characters gone, one space."""
+    shown = "".join(
+        char
+        for char in unicodedata.normalize("NFKC", secret)
+        if unicodedata.category(char) not in ("Cf", "Cc", "Cn", "Co", "Cs") or char in " \t"
+    )
+    return " ".join(shown.split())
+
+
+def _passphrase_weakness(secret: str) -> str | None:
+    judged = passphrase_as_judged(secret)
+    if len(judged) < MIN_PASSPHRASE_CHARACTERS:
+        return _("Please use at least 12 letters, for example three or four words you like.")
+    if zxcvbn(judged[:100])["score"] < MIN_PASSPHRASE_SCORE:
+        return _(
+            "Those words are easy for others to guess. "
+            "Try three or four words that do not usually go together."
+        )
+    return None
 
 
 def check_new_secret(kind: LockKind, secret: str) -> None:
@@ -48,10 +148,9 @@ def check_new_secret(kind: LockKind, secret: str) -> None:
             raise PinRejectedError(_("No PIN was chosen, so leave the box empty."))
         return
     if kind == "passphrase":
-        if len(secret.strip()) < MIN_PASSPHRASE_CHARACTERS:
-            raise PinRejectedError(
-                _("Please use at least 12 letters, for example three or four words you like.")
-            )
+        reason = _passphrase_weakness(secret)
+        if reason:
+            raise PinRejectedError(reason)
         return
     wanted = MIN_PIN_DIGITS if kind == "pin" else SHORT_PIN_DIGITS
     if not secret.isascii() or not secret.isdigit():
@@ -60,10 +159,9 @@ def check_new_secret(kind: LockKind, secret: str) -> None:
         raise PinRejectedError(_("Please use at least 6 numbers."))
     if kind == "short_pin" and len(secret) != wanted:
         raise PinRejectedError(_("A short PIN has exactly 4 numbers."))
-    if secret in COMMON_PINS or _is_run_or_repeat(secret):
-        raise PinRejectedError(
-            _("That PIN is one of the first ones people guess. Please choose another.")
-        )
+    reason = _pin_weakness(secret)
+    if reason:
+        raise PinRejectedError(reason)
 
 
 def trade_off_sentence(kind: LockKind) -> str:

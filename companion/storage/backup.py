@@ -11,6 +11,7 @@ import gzip
 import json
 import logging
 import os
+import zlib
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -28,12 +29,14 @@ from companion.safety import EmergencyContact
 from companion.safety_plan.plan import PARTS, PlanEntry, SafetyPlan
 from companion.security.kdf import (
     DEFAULT_ARGON2,
+    SALT_BYTES,
     Argon2Params,
     b64,
     derive_key,
     new_salt,
     normalise_secret,
     unb64,
+    within_bounds,
 )
 from companion.security.pins import LockKind, check_new_secret
 from companion.storage.bulk import PersonData, collect, write_all
@@ -44,6 +47,25 @@ MAGIC = b"COMPANION-BACKUP\n"
 FORMAT_VERSION = 1
 BACKUP_SUFFIX = ".companion-backup"
 MAX_HEADER_BYTES = 4096
+NONCE_BYTES = 12
+# Ten years of daily check-ins with long notes is a few megabytes; these leave a wide margin and
+# stop a hostile file from filling the memory (a gzip bomb) or the disk.
+MAX_BACKUP_BYTES = 64 * 1024 * 1024
+MAX_PLAIN_BYTES = 64 * 1024 * 1024
+# Anything that can go wrong while reading a file somebody else made: all become one sentence.
+_BAD_FILE = (
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    AssertionError,
+    OSError,
+    EOFError,
+    zlib.error,
+    RecursionError,
+    OverflowError,
+)
 
 
 class BackupError(Exception):
@@ -215,14 +237,8 @@ def _damaged() -> BackupError:
     )
 
 
-def read_backup(path: Path, passphrase: str) -> tuple[str, PersonData]:
-    """The name and data inside a backup; BackupError for a wrong passphrase or a bad file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BackupError(
-            _("That backup file could not be opened. Please check where it is.")
-        ) from exc
+def _header(raw: bytes) -> tuple[bytes, bytes, Argon2Params, bytes, bytes]:
+    """Preamble, ciphertext, Argon2 settings, salt and nonce, all checked before any work."""
     if not raw.startswith(MAGIC):
         raise _not_a_backup()
     body = raw[len(MAGIC) :]
@@ -232,14 +248,55 @@ def read_backup(path: Path, passphrase: str) -> tuple[str, PersonData]:
     preamble, ciphertext = raw[: len(MAGIC) + 4 + size], body[4 + size :]
     try:
         header = json.loads(body[4 : 4 + size])
+        if not isinstance(header, dict):
+            raise TypeError("header is not an object")
+        version = header.get("version")
         argon2 = Argon2Params.from_json(header["argon2"])
         salt, nonce, length = unb64(header["salt"]), unb64(header["nonce"]), int(header["length"])
-    except (ValueError, KeyError, TypeError) as exc:
+    except _BAD_FILE as exc:
         raise _damaged() from exc
-    if header.get("version") != FORMAT_VERSION:
+    if version != FORMAT_VERSION:
         raise BackupError(_("This backup was made by a newer Companion. Please update first."))
+    if not within_bounds(argon2) or len(salt) != SALT_BYTES or len(nonce) != NONCE_BYTES:
+        raise _damaged()
     if len(ciphertext) != length:
         raise _damaged()
+    return preamble, ciphertext, argon2, salt, nonce
+
+
+def _decompress(plain: bytes) -> bytearray:
+    """Gunzip at most MAX_PLAIN_BYTES, a piece at a time: a small file that grows to gigabytes
+    is refused once it passes the limit, without ever holding more."""
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    out = bytearray()
+    pending = plain
+    while not inflater.eof:
+        piece = inflater.decompress(pending, 1024 * 1024)
+        if not piece and not inflater.unconsumed_tail:
+            raise ValueError("backup data cut short")
+        out += piece
+        if len(out) > MAX_PLAIN_BYTES:
+            raise ValueError("backup data too large")
+        pending = inflater.unconsumed_tail
+    return out
+
+
+def read_backup(path: Path, passphrase: str) -> tuple[str, PersonData]:
+    """The name and data inside a backup; BackupError for a wrong passphrase or a bad file.
+
+    Nothing from the file is used before it is checked: the Argon2 settings must be ones Companion
+    could have written, and the data may grow only to MAX_PLAIN_BYTES. BackupError is the only
+    error this raises.
+    """
+    try:
+        if path.stat().st_size > MAX_BACKUP_BYTES:
+            raise _not_a_backup()
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BackupError(
+            _("That backup file could not be opened. Please check where it is.")
+        ) from exc
+    preamble, ciphertext, argon2, salt, nonce = _header(raw)
     try:
         key = derive_key(normalise_secret(passphrase), salt, argon2)
         plain = AESGCM(key).decrypt(nonce, ciphertext, preamble)
@@ -251,9 +308,9 @@ def read_backup(path: Path, passphrase: str) -> tuple[str, PersonData]:
             )
         ) from exc
     try:
-        document = json.loads(gzip.decompress(plain))
+        document = json.loads(_decompress(plain))
         return str(document["name"]), _from_json(document["data"])
-    except (ValueError, KeyError, TypeError, OSError) as exc:
+    except _BAD_FILE as exc:
         raise _damaged() from exc
 
 

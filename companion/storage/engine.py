@@ -58,6 +58,9 @@ def engine_from_creator(creator: Callable[[], Any], module: Any = sqlcipher3) ->
         poolclass=QueuePool,
         pool_size=1,
         max_overflow=2,
+        # SQLAlchemy's error messages otherwise carry the statement's values, and a logged
+        # traceback would put a person's note in plain text beside the encrypted database.
+        hide_parameters=True,
     )
     _use_explicit_transactions(engine)
     return engine

@@ -21,7 +21,7 @@ from ui.screens.reminders import RemindersScreen
 from ui.screens.settings import MoreSettingsScreen
 from ui.screens.setup.caregiver_gate import CAREGIVER_SERVICE, CaregiverGateScreen
 
-HELPER_PIN = "730215"
+HELPER_PIN = "730285"
 
 
 def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]

@@ -32,7 +32,7 @@ from ui.screens.setup.helper_settings import (
     open_helper_settings,
 )
 
-HELPER_PIN = "730215"
+HELPER_PIN = "730285"
 
 
 def lock_of(window: MainWindow) -> CaregiverLock:

@@ -33,7 +33,7 @@ from companion.storage.engine import DatabaseKeyError
 from tests.fast_argon2 import FAST
 
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
-CAREGIVER_PIN = "730215"
+CAREGIVER_PIN = "730285"
 
 
 @pytest.fixture

@@ -71,7 +71,7 @@ def test_wrong_pin_fails_clearly_and_touches_nothing(people: People, tmp_path: P
     with pytest.raises(WrongSecretError, match="did not match"):
         people.unlock(mary.id, "583921")
     after = snapshot(people.folder(mary.id))
-    after.pop("unlock-delay.json")
+    after.pop("unlock-delay.json", None)  # older Companion kept the count here
     assert after == before
 
 

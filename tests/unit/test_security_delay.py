@@ -50,7 +50,7 @@ def test_the_wait_stops_growing_and_success_clears_it(tmp_path: Path) -> None:
     assert delay.seconds_to_wait() == DELAY_STEPS[-1] <= 300
     delay.record_success()
     assert delay.seconds_to_wait() == 0
-    assert not path.exists()
+    assert WrongPinDelay(path, clock).failures == 0
 
 
 def test_a_clock_set_backwards_never_makes_the_wait_longer(tmp_path: Path) -> None:
@@ -62,7 +62,12 @@ def test_a_clock_set_backwards_never_makes_the_wait_longer(tmp_path: Path) -> No
     assert delay.seconds_to_wait() == 30
 
 
-def test_a_damaged_counter_file_does_not_stop_the_person(tmp_path: Path) -> None:
+def test_a_damaged_counter_file_earns_the_longest_wait_which_then_runs_out(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "delay.json"
     path.write_text("{not json")
-    assert WrongPinDelay(path, FixedClock()).seconds_to_wait() == 0
+    clock = FixedClock()
+    assert WrongPinDelay(path, clock).seconds_to_wait() == DELAY_STEPS[-1]
+    clock.advance(seconds=DELAY_STEPS[-1])
+    assert WrongPinDelay(path, clock).seconds_to_wait() == 0

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from companion.appointments.ics import write_ics
 from companion.appointments.model import Appointment
 from companion.appointments.schedule import describe_next
+from companion.community import guest_save_folder, is_in_guest_folder, make_guest_save_folder
 from companion.config import write_file_atomically
 from companion.i18n import _
 from ui.context import AppContext
@@ -70,13 +71,18 @@ class SessionChoicesScreen(Screen):
         """Ask where, write the .ics there in one go, and say where it went (or why not)."""
         day = self.session.start.astimezone(display_zone(self.ctx)).date()
         suggested = _("session-{day}.ics").format(day=day.isoformat())
-        path = self.ask_where_to_save(self, default_folder() / suggested)
+        is_guest = bool(getattr(self.ctx.session, "is_guest", False))
+        folder = guest_save_folder(self.ctx.data_dir) if is_guest else default_folder()
+        path = self.ask_where_to_save(self, folder / suggested)
         if path is None:
             return
         if path.suffix.lower() != ".ics":
             path = path.with_name(path.name + ".ics")
         data, refused = calendar_bytes(self.ctx, self.session)
+        wiped = is_guest and is_in_guest_folder(self.ctx.data_dir, path)
         try:
+            if wiped:
+                make_guest_save_folder(self.ctx.data_dir)
             write_file_atomically(path, data)
         except OSError as error:
             # The path can hold a name the person typed, so only the kind of error is logged.
@@ -95,6 +101,10 @@ class SessionChoicesScreen(Screen):
             "Saved. The file {name} is in your folder {folder}. "
             "Open it to add the session to your calendar."
         ).format(name=path.name, folder=path.parent.name or str(path.parent))
+        if wiped:
+            sentence += " " + _("It will be removed when you leave.")
+        elif is_guest:
+            sentence += " " + _("It stays on this computer after you leave.")
         if refused:
             sentence += " " + refused + " " + _("The file has no link.")
         self.tell(sentence)

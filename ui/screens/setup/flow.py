@@ -145,8 +145,21 @@ class FirstRun:
         else:
             self.ctx.nav().home()
         self.pushed = 0
-        self.ctx.nav().push(SummaryScreen(self.ctx, self))
+        code = result.recovery_code if result is not None else None
+        if code:  # for the person alone, before the page a helper may print
+            from ui.screens.setup.recovery_code import RecoveryCodeScreen
+
+            self.ctx.nav().push(RecoveryCodeScreen(self.ctx, code, self._show_summary))
+        else:
+            self.ctx.nav().push(SummaryScreen(self.ctx, self))
         _log.info("First run finished")
+
+    def _show_summary(self) -> None:
+        """After the recovery code: the helper's page over a fresh Home (the code screen gone)."""
+        from ui.screens.setup.summary import SummaryScreen
+
+        self.ctx.nav().home()
+        self.ctx.nav().push(SummaryScreen(self.ctx, self))
 
     def _failed(self, exc: Exception) -> None:
         self.busy = False

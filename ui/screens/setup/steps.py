@@ -96,9 +96,9 @@ class SecretStepScreen(SetupStepScreen):
         if not self.recovery_code:
             return ""
         return _(
-            "Your recovery code is {code}. It opens your notes if the PIN is forgotten. "
-            "It will be on the page you can print."
-        ).format(code=self.recovery_code)
+            "A recovery code will be made. It opens your notes if the PIN is forgotten, "
+            "so you will see it alone, at the end."
+        )
 
     def _show_typing(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password

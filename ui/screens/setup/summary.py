@@ -1,6 +1,7 @@
 """The end of the first run: what was set up, on one page a caregiver can print or save as PDF.
 
-The page never holds the PIN; the recovery code only when one was made (see companion.setup).
+The page never holds the PIN nor the recovery code (see recovery_code.py). A saved PDF is
+owner-only (0600), and the screen says before saving that the file itself is not locked.
 Printing and choosing a file go through classmethods so tests can replace the dialogs.
 """
 
@@ -11,11 +12,12 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from companion.config import write_file_atomically
 from companion.i18n import _
 from companion.safety import localized
 from companion.setup_summary import SummaryLine, summary
@@ -40,6 +42,24 @@ def page_html(title: str, lines: list[SummaryLine]) -> str:
         f'<table cellpadding="8" style="font-size:15pt">{rows}</table>'
         f'<p style="font-size:13pt">{escape(_("Keep this page somewhere safe."))}</p>'
     )
+
+
+def not_locked_sentence() -> str:
+    return _("A saved page is not locked: anyone who opens the file can read it.")
+
+
+def pdf_bytes(document: QTextDocument, title: str) -> bytes:
+    """The document as a PDF in memory, so it can be written owner-only in one go."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    writer.setCreator("Companion")
+    print_document(document, writer)
+    del writer
+    buffer.close()
+    return bytes(data.data())
 
 
 def print_document(document: QTextDocument, device: QPagedPaintDevice) -> None:
@@ -71,6 +91,7 @@ class SummaryScreen(Screen):
         self.print_button.clicked.connect(self.print_page)
         self.pdf_button = self.add_choice(BigButton(lambda: _("Save as PDF"), "about"))
         self.pdf_button.clicked.connect(self.save_pdf)
+        self.add_text(not_locked_sentence, below_choices=True)
         wants_session = run.flow.answers.wants_first_session
         self.done_button = self.add_choice(
             BigButton(
@@ -135,12 +156,7 @@ class SummaryScreen(Screen):
         if path is None:
             return
         try:
-            writer = QPdfWriter(str(path))
-            writer.setTitle(_("Companion is set up"))
-            writer.setCreator("Companion")
-            document = self.document()
-            print_document(document, writer)
-            del writer
+            write_file_atomically(path, pdf_bytes(self.document(), _("Companion is set up")))
         except Exception:
             _log.exception("Saving the setup page failed")
             self._say(_("The page could not be saved there. Please choose another place."))

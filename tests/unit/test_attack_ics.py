@@ -1,0 +1,149 @@
+"""Attacks on read_ics: hostile repeats and folded lines cost under a second, raise IcsError.
+
+Each test reproduces a file found by the hardening review (issue #13, item 4). Time is measured
+as this process's CPU time, so other work on the PC does not make the tests flaky.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+import pytest
+
+from companion.appointments.ics import MAX_ICS_BYTES, IcsError, read_ics
+from companion.appointments.recurrence import RecurrenceError, TryBudget, occurrences
+
+NOW = datetime(2026, 3, 1, tzinfo=UTC)
+
+
+def _event(uid: int, *lines: str) -> list[str]:
+    return [
+        "BEGIN:VEVENT",
+        f"UID:attack-{uid}",
+        "DTSTAMP:20260301T000000Z",
+        "SUMMARY:Session",
+        "DTSTART:20260302T100000Z",
+        "DURATION:PT30M",
+        *lines,
+        "END:VEVENT",
+    ]
+
+
+def _calendar(events: list[list[str]]) -> bytes:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Attack//EN"]
+    for event in events:
+        lines.extend(event)
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+@contextmanager
+def _costs_under(seconds: float) -> Iterator[None]:
+    started = time.process_time()
+    yield
+    spent = time.process_time() - started
+    assert spent < seconds, f"the import took {spent:.2f} s of CPU"
+
+
+IMPOSSIBLE_RULES = [
+    "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+    "FREQ=WEEKLY;BYMONTH=4;BYMONTHDAY=31",
+    "FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=31",
+    "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=31",
+    "FREQ=DAILY;INTERVAL=7;BYDAY=TU",  # the start is a Monday: every 7 days never lands on Tuesday
+    "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=9",
+]
+
+
+def test_thirty_impossible_daily_rules_cost_under_a_second() -> None:
+    events = [_event(i, f"RRULE:{IMPOSSIBLE_RULES[i % len(IMPOSSIBLE_RULES)]}") for i in range(30)]
+    data = _calendar(events)
+    assert len(data) < 8_000
+    with _costs_under(1.0), pytest.raises(IcsError, match="no video session"):
+        read_ics(data, now=NOW)
+
+
+@pytest.mark.parametrize("rule", IMPOSSIBLE_RULES)
+def test_one_impossible_rule_gives_no_sessions_quickly(rule: str) -> None:
+    start = datetime(2026, 3, 2, 10, tzinfo=UTC)
+    with _costs_under(0.2):
+        assert occurrences(start, rule, window_start=NOW) == []
+
+
+def test_thousands_of_daily_series_are_refused_not_expanded() -> None:
+    events = [_event(i, "RRULE:FREQ=DAILY") for i in range(4_990)]
+    with _costs_under(1.0), pytest.raises(IcsError, match="too many sessions"):
+        read_ics(_calendar(events), now=NOW)
+
+
+def test_many_series_under_the_event_cap_still_add_a_bounded_number_of_sessions() -> None:
+    events = [_event(i, "RRULE:FREQ=DAILY") for i in range(900)]
+    with _costs_under(1.0), pytest.raises(IcsError):
+        read_ics(_calendar(events), now=NOW)
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=DAILY;INTERVAL=0",
+        "FREQ=WEEKLY;INTERVAL=0;COUNT=400",
+        "FREQ=DAILY;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23",
+        "FREQ=DAILY;BYMINUTE=0,10,20,30,40,50",
+        "FREQ=DAILY;BYSECOND=1,2,3",
+        "FREQ=HOURLY",
+        "FREQ=SECONDLY",
+    ],
+)
+def test_rules_that_repeat_within_a_day_are_refused_with_a_reason(rule: str) -> None:
+    with _costs_under(0.5), pytest.raises(IcsError, match="more than once a day"):
+        read_ics(_calendar([_event(1, f"RRULE:{rule}")]), now=NOW)
+
+
+def test_a_folded_begin_cannot_hide_nesting_from_the_shape_check() -> None:
+    folded = "B\r\n EGIN:VALARM"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0"]
+    lines += [folded] * 50 + ["END:VALARM"] * 50
+    lines += [*_event(1), "END:VCALENDAR"]
+    with _costs_under(0.5), pytest.raises(IcsError, match="strange way"):
+        read_ics(("\r\n".join(lines) + "\r\n").encode(), now=NOW)
+
+
+def test_folded_events_count_toward_the_event_cap() -> None:
+    events = [["B\r\n EGIN:VEVENT", *_event(i)[1:]] for i in range(4_990)]
+    with _costs_under(1.0), pytest.raises(IcsError):
+        read_ics(_calendar(events), now=NOW)
+
+
+@pytest.mark.parametrize("padding", [0, 1_900])
+def test_a_file_just_under_the_size_limit_costs_under_a_second(padding: int) -> None:
+    """Many small series (stopped by the event cap) or fewer, larger ones (by the try budget)."""
+    rules = [*IMPOSSIBLE_RULES, "FREQ=DAILY;COUNT=9999", "FREQ=YEARLY;BYDAY=MO"]
+    events: list[list[str]] = []
+    size = 0
+    while size < MAX_ICS_BYTES - 3_000:
+        event = _event(len(events), f"RRULE:{rules[len(events) % len(rules)]}")
+        event.insert(-1, "DESCRIPTION:" + "x" * padding)
+        events.append(event)
+        size += sum(len(line) + 2 for line in event)
+    data = _calendar(events)
+    assert MAX_ICS_BYTES - 3_000 < len(data) <= MAX_ICS_BYTES
+    with _costs_under(1.0), pytest.raises(IcsError):
+        read_ics(data, now=NOW)
+
+
+def test_a_shared_budget_stops_a_walk_that_would_run_for_ages() -> None:
+    start = datetime(1800, 1, 1, 10, tzinfo=UTC)
+    with _costs_under(0.5), pytest.raises(RecurrenceError):
+        occurrences(start, "FREQ=DAILY;COUNT=9999;BYMONTH=2;BYMONTHDAY=30", window_start=NOW)
+    budget = TryBudget(100)
+    with pytest.raises(RecurrenceError):
+        occurrences(start, "FREQ=DAILY", window_start=NOW, budget=budget)
+
+
+def test_an_ordinary_weekly_series_still_comes_through() -> None:
+    sessions = read_ics(_calendar([_event(1, "RRULE:FREQ=WEEKLY;BYDAY=MO")]), now=NOW)
+    assert len(sessions) == 26
+    assert all(s.start.weekday() == 0 for s in sessions)
