@@ -1,0 +1,98 @@
+"""The first report screen: which weeks, with or without notes, large print or not, then see it.
+
+Six choices, one question each: the weeks (three buttons, one chosen), two yes/no toggles, and
+"See the report", which opens the pages one at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
+
+from companion.i18n import _
+from companion.report import ClinicianReport, build_report
+from ui.context import AppContext
+from ui.screens.checkin.common import checkin_store, local_zone
+from ui.widgets.big_button import BigButton
+from ui.widgets.screen import Screen
+
+REPORT_WEEKS = (2, 4, 12)
+
+
+@dataclass(frozen=True)
+class ReportChoice:
+    """What the person chose on the first screen, carried to the preview and save screens."""
+
+    weeks: int
+    include_notes: bool
+    large_print: bool
+
+
+def make_report(ctx: AppContext, choice: ReportChoice) -> ClinicianReport:
+    zone = local_zone(ctx)
+    now = ctx.clock.now()
+    last_day = now.astimezone(zone).date()
+    first_day = last_day - timedelta(days=choice.weeks * 7 - 1)
+    name = getattr(ctx.session, "display_name", "") or ""
+    return build_report(
+        checkin_store(ctx),
+        first_day,
+        last_day,
+        zone,
+        now=now,
+        include_notes=choice.include_notes,
+        person_name=name,
+    )
+
+
+class ReportScreen(Screen):
+    screen_id = "report"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.weeks = 2
+        self.set_title(lambda: _("Report for my doctor or counsellor"))
+        self.add_text(
+            lambda: _("You choose what goes in. Nothing is sent. You choose where it is saved.")
+        )
+        self.week_buttons: dict[int, BigButton] = {}
+        for weeks in REPORT_WEEKS:
+            button = self.add_choice(
+                BigButton(
+                    lambda w=weeks: _("Last {weeks} weeks").format(weeks=w),  # type: ignore[misc]
+                    None,
+                    checkable=True,
+                )
+            )
+            button.clicked.connect(partial(self.choose_weeks, weeks))
+            self.week_buttons[weeks] = button
+        self.notes_button = self.add_choice(
+            BigButton(lambda: _("Include my notes"), "check", checkable=True)
+        )
+        self.large_button = self.add_choice(
+            BigButton(lambda: _("Large print"), "check", checkable=True)
+        )
+        self.see_button = self.add_choice(BigButton(lambda: _("See the report"), "next"))
+        self.see_button.clicked.connect(self.open_preview)
+        self.finish_layout()
+        self.choose_weeks(2)
+
+    def choose_weeks(self, weeks: int) -> None:
+        self.weeks = weeks
+        for other, button in self.week_buttons.items():
+            button.setChecked(other == weeks)
+
+    def choice(self) -> ReportChoice:
+        return ReportChoice(
+            weeks=self.weeks,
+            include_notes=self.notes_button.isChecked(),
+            large_print=self.large_button.isChecked(),
+        )
+
+    def open_preview(self) -> None:
+        from ui.screens.report.preview import ReportPreviewScreen
+
+        choice = self.choice()
+        report = make_report(self.ctx, choice)
+        self.ctx.nav().push(ReportPreviewScreen(self.ctx, report, choice))
