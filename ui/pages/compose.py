@@ -57,9 +57,11 @@ def paginate(pieces: list[Piece], body_height: float) -> list[Page]:
         group_height = sum(p.height + p.space_before for p in group) - piece.space_before
         if group_height > body_height:
             flowing_until = max(flowing_until, index + len(group) - 1)
-        alone = y + piece.space_before + piece.height > body_height
+        needed = piece.space_before + piece.height
+        if piece.kind in ("heading", "header") and len(group) > 1:
+            needed += group[1].space_before + group[1].height  # never last on a page
         if index <= flowing_until:
-            fits = not alone
+            fits = y + needed <= body_height
         else:
             fits = y + piece.space_before + group_height <= body_height
         if pages[-1].placed and not fits:

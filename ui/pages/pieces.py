@@ -33,6 +33,14 @@ class Piece:
     words: list[str] = field(default_factory=list)
 
 
+def keep_ends_together(lines: list[Piece]) -> list[Piece]:
+    """No orphans or widows: a paragraph's first two and last two lines stay together."""
+    if len(lines) > 1:
+        lines[0].keep_with_next = True
+        lines[-2].keep_with_next = True
+    return lines
+
+
 class Measurer:
     """Turns blocks into pieces for one device, one style and one text width."""
 
@@ -124,11 +132,7 @@ class Measurer:
             self.style.small_scale if block.style == "small" else 1.0,
             bold=block.style == "lead",
         )
-        lines = self.text_lines(block.text, font, self.width)
-        # No orphans or widows: the first two and the last two lines stay together.
-        if len(lines) > 1:
-            lines[0].keep_with_next = True
-            lines[-2].keep_with_next = True
+        lines = keep_ends_together(self.text_lines(block.text, font, self.width))
         if block.style == "lead":
             lines[-1].keep_with_next = True
         return lines
@@ -264,6 +268,8 @@ class Measurer:
             )
             made = self.table(card, width)
             made[0].space_before = self.style.gap * 0.8
+            for piece in made[:-1]:
+                piece.keep_with_next = True  # a card is small: it stays on one page
             pieces.extend(made)
         return pieces
 
@@ -308,7 +314,7 @@ class Measurer:
             ]
             body[-2].keep_with_next = True
         body[0].space_before = self.style.gap * 0.5
-        change = self.text_lines(block.change, self.style.font(), self.width)
+        change = keep_ends_together(self.text_lines(block.change, self.style.font(), self.width))
         body[-1].keep_with_next = True
         change[0].space_before = self.style.gap * 0.5
         return [*heading, *body, *change]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QFont, QGuiApplication, QPaintDevice
 
 NORMAL_BODY_PT = 11.0  # a printed page: 11-12 pt body text
-LARGE_PRINT_BODY_PT = 18.0  # large print for the person's own copy
+LARGE_PRINT_BODY_PT = 16.0  # large print for the person's own copy (16-18 pt guidance)
 INK = "#000000"
 LINE_INK = "#1F4E99"  # dark blue: clear in colour, dark grey in black-and-white printing
 RULE_INK = "#6B6B6B"
