@@ -119,13 +119,24 @@ class Measurer:
         return self.alert(block)
 
     def heading(self, block: Heading) -> list[Piece]:
+        """One piece, however many lines: a heading is never cut across two pages."""
         lines = self.text_lines(block.text, self.style.heading_font(block.level), self.width)
-        for piece in lines:
-            piece.kind = "heading"
-            piece.keep_with_next = True
+
+        def draw(painter: QPainter, x: float, y: float) -> None:
+            for line in lines:
+                line.draw(painter, x, y)
+                y += line.height
+
+        heading = Piece(
+            sum(line.height for line in lines),
+            draw,
+            kind="heading",
+            keep_with_next=True,
+            words=[w for line in lines for w in line.words],
+        )
         if block.level < 3:
-            lines[0].space_before = self.style.gap * 1.5
-        return lines
+            heading.space_before = self.style.gap * 1.5
+        return [heading]
 
     def paragraph(self, block: Paragraph) -> list[Piece]:
         font = self.style.font(

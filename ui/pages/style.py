@@ -41,7 +41,11 @@ class PageStyle:
         return font
 
     def heading_font(self, level: int) -> QFont:
-        return self.font({1: 1.75, 2: 1.35, 3: 1.12}.get(level, 1.0), bold=True)
+        """Headings stand out by less as the body grows (36 pt text needs no 63 pt title)."""
+        extra = {1: 0.75, 2: 0.35, 3: 0.12}.get(level, 0.0) * min(
+            1.0, NORMAL_BODY_PT / self.body_pt
+        )
+        return self.font(1.0 + extra, bold=True)
 
     @property
     def small_scale(self) -> float:

@@ -24,6 +24,8 @@ from ui.widgets.screen import Screen, SpokenPart, split_sentences
 
 PAPER_PADDING_PX = 16
 PAPER_EDGE_PX = 3
+ONE_LINE_FROM_SCALE = 175
+ONE_LINE_CHARS = 16
 
 
 class PageView(QWidget):
@@ -116,12 +118,14 @@ class ReportPreviewScreen(Screen):
         body_pt = ctx.look().points(BODY_POINTS)
         self.page_view = PageView(report_document(report), body_pt)
         self.page_view.on_changed = self._page_changed
-        # The buttons stand beside the page, so the page keeps the screen's full height.
-        self.previous_button = BigButton(lambda: _("Previous page"), "back", line_chars=11)
+        # The buttons stand beside the page, so the page keeps the screen's full height; at
+        # the largest text sizes each keeps to one line, so the three fit in the height too.
+        chars = ONE_LINE_CHARS if ctx.look().text_scale >= ONE_LINE_FROM_SCALE else 11
+        self.previous_button = BigButton(lambda: _("Previous page"), "back", line_chars=chars)
         self.previous_button.clicked.connect(lambda: self.page_view.turn(-1))
-        self.next_button = BigButton(lambda: _("Next page"), "next", line_chars=11)
+        self.next_button = BigButton(lambda: _("Next page"), "next", line_chars=chars)
         self.next_button.clicked.connect(lambda: self.page_view.turn(1))
-        self.save_button = BigButton(lambda: _("Save or print"), "next", line_chars=11)
+        self.save_button = BigButton(lambda: _("Save or print"), "next", line_chars=chars)
         self.save_button.clicked.connect(self.open_save)
         self.buttons = [self.previous_button, self.next_button, self.save_button]
         row = QWidget()
