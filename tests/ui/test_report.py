@@ -124,6 +124,7 @@ def test_the_paper_follows_the_region(
     target = tmp_path / "report.pdf"
     monkeypatch.setattr(ReportSaveScreen, "ask_save_path", classmethod(lambda cls, *a: target))
     _open(window)
+    press(qtbot, window, "Last 2 weeks")
     press(qtbot, window, "See the report")
     press(qtbot, window, "Save or print")
     press(qtbot, window, "Save as PDF")
@@ -154,6 +155,7 @@ def test_cancelling_the_save_writes_nothing(
     monkeypatch.setattr(ReportSaveScreen, "ask_save_path", classmethod(lambda cls, *a: None))
     monkeypatch.setattr(ReportSaveScreen, "ask_printer", classmethod(lambda cls, *a: False))
     _open(window)
+    press(qtbot, window, "Last 2 weeks")
     press(qtbot, window, "See the report")
     press(qtbot, window, "Save or print")
     save = window.current()

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from ui.screens.report.choose import ReportScreen
+from ui.screens.report.choose import ReportOptionsScreen, ReportScreen
 from ui.screens.report.preview import ReportPreviewScreen
 from ui.screens.report.save import ReportSaveScreen
 
-__all__ = ["ReportPreviewScreen", "ReportSaveScreen", "ReportScreen"]
+__all__ = [
+    "ReportOptionsScreen",
+    "ReportPreviewScreen",
+    "ReportSaveScreen",
+    "ReportScreen",
+]

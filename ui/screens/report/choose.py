@@ -1,7 +1,7 @@
-"""The first report screen: which weeks, with or without notes, large print or not, then see it.
+"""The first report screens: which weeks (one question), then what goes in (notes, large print).
 
-Six choices, one question each: the weeks (three buttons, one chosen), two yes/no toggles, and
-"See the report", which opens the pages one at a time.
+One question a screen, so each fits at 200% text: the weeks, then two yes/no toggles and "See the
+report", which opens the pages one at a time.
 """
 
 from __future__ import annotations
@@ -47,41 +47,60 @@ def make_report(ctx: AppContext, choice: ReportChoice) -> ClinicianReport:
 
 
 class ReportScreen(Screen):
+    """Which weeks: one question, three answers; each goes on to what goes in."""
+
     screen_id = "report"
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.weeks = 2
         self.set_title(lambda: _("Report for my doctor or counsellor"))
-        self.add_text(
-            lambda: _("You choose what goes in. Nothing is sent. You choose where it is saved.")
-        )
         self.week_buttons: dict[int, BigButton] = {}
         for weeks in REPORT_WEEKS:
             button = self.add_choice(
                 BigButton(
                     lambda w=weeks: _("Last {weeks} weeks").format(weeks=w),  # type: ignore[misc]
                     None,
-                    checkable=True,
+                    line_chars=8,  # two short lines: the three sit side by side at 200%
                 )
             )
             button.clicked.connect(partial(self.choose_weeks, weeks))
             self.week_buttons[weeks] = button
-        self.notes_button = self.add_choice(
-            BigButton(lambda: _("Include my notes"), "check", checkable=True)
+        self.add_text(
+            lambda: _("You choose what goes in. Nothing is sent. You choose where it is saved."),
+            below_choices=True,
         )
-        self.large_button = self.add_choice(
-            BigButton(lambda: _("Large print"), "check", checkable=True)
-        )
-        self.see_button = self.add_choice(BigButton(lambda: _("See the report"), "next"))
-        self.see_button.clicked.connect(self.open_preview)
         self.finish_layout()
-        self.choose_weeks(2)
 
     def choose_weeks(self, weeks: int) -> None:
+        self.ctx.nav().push(ReportOptionsScreen(self.ctx, weeks))
+
+
+class ReportOptionsScreen(Screen):
+    """What goes in: notes or not, large print or not, then see the report."""
+
+    screen_id = "report_options"
+
+    def __init__(self, ctx: AppContext, weeks: int) -> None:
+        super().__init__(ctx)
         self.weeks = weeks
-        for other, button in self.week_buttons.items():
-            button.setChecked(other == weeks)
+        self.set_title(lambda: _("What goes in the report?"))
+        self.notes_button = self.add_choice(
+            BigButton(lambda: _("Include my notes"), None, checkable=True, line_chars=10)
+        )
+        self.large_button = self.add_choice(
+            BigButton(lambda: _("Large print"), None, checkable=True, line_chars=10)
+        )
+        self.see_button = self.add_choice(
+            BigButton(lambda: _("See the report"), "next", line_chars=10)
+        )
+        self.see_button.clicked.connect(self.open_preview)
+        self.add_text(
+            lambda: _("The last {weeks} weeks. Your notes go in only if you choose.").format(
+                weeks=self.weeks
+            ),
+            below_choices=True,
+        )
+        self.finish_layout()
 
     def choice(self) -> ReportChoice:
         return ReportChoice(

@@ -56,15 +56,19 @@ class ReportSaveScreen(Screen):
         self.report = report
         self.choice = choice
         self.set_title(lambda: _("Save or print the report"))
-        self.add_text(self._what)
         self.status = self.add_text(lambda: "", notice=True)
         self.status.hide()
-        self.pdf_button = self.add_choice(BigButton(lambda: _("Save as PDF"), "next"))
+        self.pdf_button = self.add_choice(
+            BigButton(lambda: _("Save as PDF"), "next", line_chars=11)
+        )
         self.pdf_button.clicked.connect(lambda: self.save("pdf"))
-        self.csv_button = self.add_choice(BigButton(lambda: _("Save as CSV"), "next"))
+        self.csv_button = self.add_choice(
+            BigButton(lambda: _("Save as CSV"), "next", line_chars=11)
+        )
         self.csv_button.clicked.connect(lambda: self.save("csv"))
-        self.print_button = self.add_choice(BigButton(lambda: _("Print"), "next"))
+        self.print_button = self.add_choice(BigButton(lambda: _("Print"), "next", line_chars=11))
         self.print_button.clicked.connect(self.send_to_printer)
+        self.add_text(self._what, below_choices=True)
         self.finish_layout()
 
     def _what(self) -> str:
