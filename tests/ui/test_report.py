@@ -194,3 +194,23 @@ def test_printing_lays_out_the_same_report_on_the_printer(
     assert "PHQ-9 item 9 answered above 0" in pages[0].text.replace("\n", " ")
     assert "8/27" in text and NOTE not in text
     assert 10 <= median_word_height(pages) <= 14
+
+
+def test_the_preview_follows_a_language_switch(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _fill(window)
+    _open(window)
+    press(qtbot, window, "Last 12 weeks")
+    press(qtbot, window, "See the report")
+    preview = window.current()
+    assert isinstance(preview, ReportPreviewScreen)
+    window.ctx.settings.set("language", "fr")
+    assert preview.title().startswith("Rapport, page 1 sur ")
+    assert "Rapport de suivi" in preview.page_view.accessibleDescription()
+    assert "du jeudi 27 août 2026 au mercredi 18 novembre 2026" in (
+        preview.page_view.accessibleDescription()
+    )
+    assert [b.accessibleName() for b in preview.choices()[1:]] == [
+        "Page précédente",
+        "Page suivante",
+        "Enregistrer ou imprimer",
+    ]
