@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
@@ -214,3 +215,24 @@ def test_the_preview_follows_a_language_switch(qtbot, window: MainWindow) -> Non
         "Page suivante",
         "Enregistrer ou imprimer",
     ]
+
+
+def test_the_page_takes_focus_with_a_visible_ring_and_turns_with_page_down(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    _fill(window)
+    _open(window)
+    press(qtbot, window, "Last 12 weeks")
+    press(qtbot, window, "See the report")
+    preview = window.current()
+    assert isinstance(preview, ReportPreviewScreen)
+    view = preview.page_view
+    assert preview.choices()[0] is view  # first in Tab order: a screen reader reads the page
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    ring = QColor(window.ctx.look().palette.focus)
+    assert view.grab().toImage().pixelColor(2, view.height() // 2) == ring
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert preview.title().startswith("Report, page 2 of ")
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert preview.title().startswith("Report, page 1 of ")

@@ -207,7 +207,3 @@ def print_report_document(
     finally:
         painter.end()
     return len(laid.pages)
-
-
-def page_rect(laid: LaidOut) -> QRectF:
-    return QRectF(0, 0, laid.width, laid.height)

@@ -7,8 +7,10 @@ the preview's accessible description and is read aloud by "Read this to me".
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from companion.i18n import _
@@ -17,13 +19,14 @@ from companion.report.document import ReportDocument, report_document
 from companion.report.words import page_label
 from ui.context import AppContext
 from ui.pages.compose import LaidOut, lay_out
+from ui.pages.style import RULE_INK
 from ui.screens.report.choose import ReportChoice
-from ui.theme import BODY_POINTS, TARGET_GAP_PX
+from ui.theme import BODY_POINTS, FOCUS_RING_PX, TARGET_GAP_PX
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen, SpokenPart, split_sentences
 
 PAPER_PADDING_PX = 16
-PAPER_EDGE_PX = 3
+PAPER_EDGE_PX = FOCUS_RING_PX + 2  # as thick as the focus ring of every control
 ONE_LINE_FROM_SCALE = 175
 ONE_LINE_CHARS = 16
 
@@ -31,8 +34,11 @@ ONE_LINE_CHARS = 16
 class PageView(QWidget):
     """One page of the report on white paper, filling the room it is given."""
 
-    def __init__(self, document: ReportDocument, body_pt: float) -> None:
+    def __init__(
+        self, document: ReportDocument, body_pt: float, focus_colour: Callable[[], str]
+    ) -> None:
         super().__init__()
+        self.focus_colour = focus_colour
         self.document = document
         self.body_pt = body_pt
         self.index = 0
@@ -73,6 +79,14 @@ class PageView(QWidget):
         self.on_changed()
         self.update()
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.relayout()
@@ -91,8 +105,10 @@ class PageView(QWidget):
         assert self.laid is not None
         painter = QPainter(self)
         try:
-            edge = QPen(QColor("#000000"))
-            edge.setWidth(PAPER_EDGE_PX)
+            # The page's edge is the focus ring when the page has focus (PageUp/PageDown turn it).
+            focused = self.hasFocus()
+            edge = QPen(QColor(self.focus_colour() if focused else RULE_INK))
+            edge.setWidth(PAPER_EDGE_PX if focused else 2)
             painter.setPen(edge)
             painter.setBrush(QColor("#FFFFFF"))
             half = PAPER_EDGE_PX / 2
@@ -116,7 +132,9 @@ class ReportPreviewScreen(Screen):
         self.choice = choice
         self.set_title(self._title_words)
         body_pt = ctx.look().points(BODY_POINTS)
-        self.page_view = PageView(report_document(report), body_pt)
+        self.page_view = PageView(
+            report_document(report), body_pt, lambda: ctx.look().palette.focus
+        )
         self.page_view.on_changed = self._page_changed
         # The buttons stand beside the page, so the page keeps the screen's full height; at
         # the largest text sizes each keeps to one line, so the three fit in the height too.
