@@ -14,8 +14,9 @@ from companion.checkin.instruments import RULES
 from companion.checkin.models import TAGS
 from companion.checkin.store import CheckInStore
 from companion.checkin.trends import MoodPoint, mood_points
-from companion.checkin.wording import INSTRUMENT_NAMES, band_word
+from companion.checkin.wording import INSTRUMENT_NAMES
 from companion.i18n import _
+from companion.report.words import period_words
 
 SERIES_ORDER = ("phq9", "gad7", "who5", "phq2", "gad2")
 """The order instruments appear in a report: the longer questionnaires a clinician reads first."""
@@ -126,8 +127,6 @@ class ClinicianReport:
         return tuple(s for s in self.scores if s.self_harm_answer)
 
     def title(self) -> str:
-        from companion.report.words import period_words
-
         return _("Check-in report, {period}").format(
             period=period_words(self.first_day, self.last_day)
         )
@@ -200,8 +199,3 @@ def score_text(score: ReportScore) -> str:
     if score.percent is not None:
         return f"{score.percent}/100"
     return f"{score.total}/{score.highest_total}"
-
-
-def band_label(score: ReportScore) -> str:
-    """The band as the clinician reads it (published name) with the plain word beside it."""
-    return f"{score.band} ({band_word(score.band)})"

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from companion.checkin.trends import MOOD_VALUES
 from companion.checkin.wording import mood_word, tag_word
 from companion.i18n import _
-from companion.report.data import ClinicianReport, InstrumentSeries, ReportScore, score_text
+from companion.report.data import ClinicianReport, InstrumentSeries, score_text
 from companion.report.words import (
     ITEM9_TEXT,
     band_name,
@@ -125,10 +125,6 @@ def _x_ticks(first: date, last: date, with_year: bool) -> tuple[tuple[date, str]
     return tuple((d, short_date(d, with_year)) for d in days)
 
 
-def _score_cell(score: ReportScore) -> str:
-    return score_text(score)
-
-
 def summary_table(report: ClinicianReport) -> Table:
     """One row per instrument: how often, first and latest score, change, band now."""
     with_year = report.first_day.year != report.last_day.year
@@ -140,10 +136,10 @@ def summary_table(report: ClinicianReport) -> Table:
                 series.name,
                 str(len(series.scores)),
                 _("{score} on {day}").format(
-                    score=_score_cell(first), day=short_date(first.taken_at.date(), with_year)
+                    score=score_text(first), day=short_date(first.taken_at.date(), with_year)
                 ),
                 _("{score} on {day}").format(
-                    score=_score_cell(latest), day=short_date(latest.taken_at.date(), with_year)
+                    score=score_text(latest), day=short_date(latest.taken_at.date(), with_year)
                 ),
                 change_words(series.change),
                 band_name(latest.band),
@@ -173,7 +169,7 @@ def score_section(report: ClinicianReport, series: InstrumentSeries) -> ScoreSec
     table = Table(
         headers=(_("Date"), _("Score"), _("Band")),
         rows=tuple(
-            (short_date(s.taken_at.date(), with_year), _score_cell(s), band_name(s.band))
+            (short_date(s.taken_at.date(), with_year), score_text(s), band_name(s.band))
             for s in series.scores
         ),
     )
@@ -207,11 +203,13 @@ def item9_alert(report: ClinicianReport) -> Alert | None:
     if not answers:
         return None
     lines = [
-        _("{day}: answered \u201c{answer}\u201d ({value} of 3).").format(
+        _("{day}: answered \u201c{answer}\u201d ({value} of 3).")
+        .format(
             day=date_words(s.taken_at.date()),
             answer=item9_answer(s.self_harm_answer or 0),
             value=s.self_harm_answer,
         )
+        .replace(f"({s.self_harm_answer} ", f"({s.self_harm_answer}\u00a0")  # "(1 of 3)" whole
         for s in answers
     ]
     lines.append(_("Question: \u201c{item}\u201d").format(item=_(ITEM9_TEXT)))

@@ -136,8 +136,8 @@ def test_the_first_blocks_say_who_when_not_a_diagnosis_then_item_9_then_the_scor
     alert = blocks[4]
     assert isinstance(alert, Alert)
     assert alert.lines[:2] == (
-        "Sunday 30 August 2026: answered \u201cSeveral days\u201d (1 of 3).",
-        "Sunday 8 November 2026: answered \u201cMore than half the days\u201d (2 of 3).",
+        "Sunday 30 August 2026: answered \u201cSeveral days\u201d (1\u00a0of 3).",
+        "Sunday 8 November 2026: answered \u201cMore than half the days\u201d (2\u00a0of 3).",
     )
     assert blocks[5] == Heading("Questionnaires")
     summary = blocks[6]

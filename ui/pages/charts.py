@@ -91,8 +91,9 @@ def paint_chart(
     line.setCapStyle(Qt.PenCapStyle.RoundCap)
     line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     painter.setPen(line)
-    if len(points) > 1:
-        painter.drawPolyline(points)
+    for run in _runs(points, chart):
+        if len(run) > 1:
+            painter.drawPolyline(run)
     painter.setBrush(QColor(LINE_INK))
     radius = style.pts(2.2 if chart.words_axis else 3.0)
     for point in points:
@@ -108,3 +109,17 @@ def paint_chart(
                 painter.drawText(QPointF(x, point.y() - radius - gap * 0.5), label)
                 free_from = x + width + gap
     painter.restore()
+
+
+def _runs(points: list[QPointF], chart: Chart) -> list[list[QPointF]]:
+    """Scores join up; mood days join only day to day, so a day with no check-in is a gap."""
+    if not chart.words_axis:
+        return [points]
+    runs: list[list[QPointF]] = []
+    previous = None
+    for point, (day, _value) in zip(points, chart.points, strict=True):
+        if previous is None or (day - previous).days > 1:
+            runs.append([])
+        runs[-1].append(point)
+        previous = day
+    return runs
