@@ -236,3 +236,42 @@ def test_the_page_takes_focus_with_a_visible_ring_and_turns_with_page_down(
     assert preview.title().startswith("Report, page 2 of ")
     qtbot.keyClick(view, Qt.Key.Key_PageUp)
     assert preview.title().startswith("Report, page 1 of ")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_choice_is_on_screen_at_200_percent_on_1024_by_768(
+    qtbot, make_ctx, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    from companion.i18n import set_language
+    from ui.app import build_window
+
+    ctx = make_ctx(text_scale=200, language=language)
+    set_language(language)
+    try:
+        win = build_window(ctx)
+        qtbot.addWidget(win)
+        win.resize(1024, 768)
+        win.show()
+        qtbot.waitExposed(win)
+        ctx.clock.current = NOW
+        fill_twelve_weeks(checkin_store(ctx))
+        win.push(ReportScreen(ctx))
+        seen = []
+        for step in (
+            lambda s: s.choose_weeks(12),
+            lambda s: s.open_preview(),
+            lambda s: s.open_save(),
+            None,
+        ):
+            screen = win.current()
+            qtbot.wait(10)
+            viewport = screen._scroll.viewport()
+            for control in screen.choices():
+                bottom = control.mapTo(viewport, control.rect().bottomLeft()).y()
+                assert 0 <= bottom <= viewport.height(), (screen.screen_id, control)
+            seen.append(screen.screen_id)
+            if step is not None:
+                step(screen)
+        assert seen == ["report", "report_options", "report_preview", "report_save"]
+    finally:
+        set_language("en")

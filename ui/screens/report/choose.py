@@ -18,6 +18,12 @@ from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
 REPORT_WEEKS = (2, 4, 12)
+WRAP_FROM_SCALE = 150  # from 150% text, labels wrap to short lines so buttons sit side by side
+
+
+def line_chars(ctx: AppContext, short: int) -> int:
+    """`short` characters a line at large text sizes; one line at the usual sizes."""
+    return short if ctx.look().text_scale >= WRAP_FROM_SCALE else 30
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,7 @@ class ReportScreen(Screen):
                 BigButton(
                     lambda w=weeks: _("Last {weeks} weeks").format(weeks=w),  # type: ignore[misc]
                     None,
-                    line_chars=8,  # two short lines: the three sit side by side at 200%
+                    line_chars=line_chars(ctx, 8),
                 )
             )
             button.clicked.connect(partial(self.choose_weeks, weeks))
@@ -85,13 +91,17 @@ class ReportOptionsScreen(Screen):
         self.weeks = weeks
         self.set_title(lambda: _("What goes in the report?"))
         self.notes_button = self.add_choice(
-            BigButton(lambda: _("Include my notes"), None, checkable=True, line_chars=10)
+            BigButton(
+                lambda: _("Include my notes"), None, checkable=True, line_chars=line_chars(ctx, 10)
+            )
         )
         self.large_button = self.add_choice(
-            BigButton(lambda: _("Large print"), None, checkable=True, line_chars=10)
+            BigButton(
+                lambda: _("Large print"), None, checkable=True, line_chars=line_chars(ctx, 10)
+            )
         )
         self.see_button = self.add_choice(
-            BigButton(lambda: _("See the report"), "next", line_chars=10)
+            BigButton(lambda: _("See the report"), "next", line_chars=line_chars(ctx, 10))
         )
         self.see_button.clicked.connect(self.open_preview)
         self.add_text(

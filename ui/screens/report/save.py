@@ -21,7 +21,7 @@ from companion.report.document import report_document
 from companion.report.words import paper_for_region
 from ui.context import AppContext
 from ui.pages.compose import print_report_document, set_margins, set_paper
-from ui.screens.report.choose import ReportChoice
+from ui.screens.report.choose import ReportChoice, line_chars
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -59,14 +59,16 @@ class ReportSaveScreen(Screen):
         self.status = self.add_text(lambda: "", notice=True)
         self.status.hide()
         self.pdf_button = self.add_choice(
-            BigButton(lambda: _("Save as PDF"), "next", line_chars=11)
+            BigButton(lambda: _("Save as PDF"), "next", line_chars=line_chars(ctx, 11))
         )
         self.pdf_button.clicked.connect(lambda: self.save("pdf"))
         self.csv_button = self.add_choice(
-            BigButton(lambda: _("Save as CSV"), "next", line_chars=11)
+            BigButton(lambda: _("Save as CSV"), "next", line_chars=line_chars(ctx, 11))
         )
         self.csv_button.clicked.connect(lambda: self.save("csv"))
-        self.print_button = self.add_choice(BigButton(lambda: _("Print"), "next", line_chars=11))
+        self.print_button = self.add_choice(
+            BigButton(lambda: _("Print"), "next", line_chars=line_chars(ctx, 11))
+        )
         self.print_button.clicked.connect(self.send_to_printer)
         self.add_text(self._what, below_choices=True)
         self.finish_layout()
