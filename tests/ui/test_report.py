@@ -275,3 +275,17 @@ def test_every_choice_is_on_screen_at_200_percent_on_1024_by_768(
         assert seen == ["report", "report_options", "report_preview", "report_save"]
     finally:
         set_language("en")
+
+
+def test_the_pages_follow_a_new_text_size(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _fill(window)
+    _open(window)
+    press(qtbot, window, "Last 12 weeks")
+    press(qtbot, window, "See the report")
+    preview = window.current()
+    assert isinstance(preview, ReportPreviewScreen)
+    pages = preview.page_view.page_count()
+    window.ctx.settings.set("text_scale", 150)
+    preview.on_shown()
+    assert preview.page_view.page_count() > pages
+    assert preview.title() == f"Report, page 1 of {preview.page_view.page_count()}"

@@ -183,6 +183,14 @@ class ReportPreviewScreen(Screen):
     def choices(self) -> list[QWidget]:
         return [self.page_view, *self.buttons]
 
+    def on_shown(self) -> None:
+        """Back from Settings with another text size: the pages are laid out again for it."""
+        body_pt = self.ctx.look().points(BODY_POINTS)
+        if body_pt != self.page_view.body_pt:
+            self.page_view.body_pt = body_pt
+            self.page_view.relayout()
+        super().on_shown()
+
     def retranslate(self) -> None:
         self.page_view.document = report_document(self.report)
         self.page_view.relayout()
