@@ -11,7 +11,7 @@ from datetime import date
 from babel.dates import format_date
 
 from companion.appointments.schedule import babel_locale
-from companion.i18n import N_, _
+from companion.i18n import N_, _, current_language
 
 LETTER_REGIONS = frozenset({"CA", "US"})
 """Regions whose paper is US Letter; everywhere else prints on A4."""
@@ -57,15 +57,20 @@ def paper_for_region(region: str) -> str:
     return "letter" if region.upper() in LETTER_REGIONS else "a4"
 
 
+def _day(day: date) -> str:
+    """The day-of-month pattern: French writes the first of the month "1er"."""
+    return "'1er'" if day.day == 1 and current_language() == "fr" else "d"
+
+
 def date_words(day: date) -> str:
     """ "Tuesday 18 November 2026" (English) or "mardi 18 novembre 2026" (French)."""
-    return str(format_date(day, "EEEE d MMMM y", locale=babel_locale()))
+    return str(format_date(day, f"EEEE {_day(day)} MMMM y", locale=babel_locale()))
 
 
 def short_date(day: date, with_year: bool = False) -> str:
     """ "18 November" (or "18 November 2026"), kept on one line, for table cells and charts."""
-    text = str(format_date(day, "d MMMM y" if with_year else "d MMMM", locale=babel_locale()))
-    return text.replace(" ", "\u00a0")
+    pattern = f"{_day(day)} MMMM" + (" y" if with_year else "")
+    return str(format_date(day, pattern, locale=babel_locale())).replace(" ", "\u00a0")
 
 
 def period_words(first: date, last: date) -> str:

@@ -195,3 +195,16 @@ def test_dates_in_words_in_english_and_french() -> None:
 )
 def test_letter_in_canada_and_the_us_a4_elsewhere(region: str, paper: str) -> None:
     assert paper_for_region(region) == paper
+
+
+def test_french_writes_the_first_of_the_month_1er() -> None:
+    from companion.report.words import short_date
+
+    set_language("fr")
+    try:
+        assert date_words(date(2026, 10, 1)) == "jeudi 1er octobre 2026"
+        assert short_date(date(2026, 10, 1)) == "1er\u00a0octobre"
+        assert short_date(date(2026, 10, 2)) == "2\u00a0octobre"
+    finally:
+        set_language("en")
+    assert date_words(date(2026, 10, 1)) == "Thursday 1 October 2026"
