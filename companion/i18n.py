@@ -62,11 +62,10 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
     "voice": ("voice", "ui/speech.py", "ui/screens/speech_settings.py"),
     "checkin": (
         "companion/checkin",
-        "companion/report.py",
         "ui/screens/checkin",
         "ui/screens/history.py",
-        "ui/screens/report.py",
     ),
+    "report": ("companion/report", "ui/pages", "ui/screens/report"),
     "appointments": ("companion/appointments", "ui/screens/sessions"),
     "library": (
         "companion/library_schema.py",

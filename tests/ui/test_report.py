@@ -1,84 +1,136 @@
-"""The clinician report as PDF, CSV or on paper: scores and dates in it; notes only if ticked."""
+"""The report screens: choose, see the pages, save as PDF or CSV, or print; notes only if chosen."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
-from companion.checkin.instruments import score
-from companion.checkin.models import CheckIn, QuestionnaireResult
+from tests.report_data import NOTE, NOW, fill_twelve_weeks
+from tests.ui.pdf_words import HAVE_POPPLER, median_word_height, read_pages
 from ui.app import MainWindow
 from ui.screens.checkin.common import checkin_store
-from ui.screens.report import ReportSaveScreen, ReportScreen
-
-NOTE = "Argued with my brother about the house"
+from ui.screens.report import ReportPreviewScreen, ReportSaveScreen, ReportScreen
 
 
 def _fill(window: MainWindow) -> None:
-    store = checkin_store(window.ctx)
-    now = window.ctx.clock.now()
-    for days_ago, mood, tags in [(6, "not_good", {"sleep"}), (3, "okay", {"sleep", "family"})]:
-        at = now - timedelta(days=days_ago)
-        store.finish(
-            CheckIn(None, at, at, mood, frozenset(tags), NOTE if days_ago == 6 else "", False)
-        )
-    answers = (2, 2, 1, 1, 1, 1, 1, 2, 0)
-    result = score("phq9", answers)
-    store.save_result(
-        QuestionnaireResult(
-            None, "phq9", now - timedelta(days=2), answers, result.total, result.band, result.flags
-        )
-    )
+    window.ctx.clock.current = NOW  # type: ignore[attr-defined]
+    fill_twelve_weeks(checkin_store(window.ctx))
 
 
-def _open_save(qtbot, window: MainWindow, screen: ReportScreen) -> ReportSaveScreen:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
-    save = window.current()
-    assert isinstance(save, ReportSaveScreen)
-    return save
+def press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]
+    button = next(b for b in window.current().choices() if b.accessibleName() == name)
+    assert button.isEnabled(), name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def _pdf_text(path: Path) -> str:
-    run = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-    return run.stdout
+def _open(window: MainWindow) -> ReportScreen:
+    screen = ReportScreen(window.ctx)
+    window.push(screen)
+    return screen
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
-def test_the_pdf_has_scores_and_dates_and_notes_only_when_included(
+def test_the_hub_names_the_report_for_a_doctor_or_counsellor(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from ui.screens.checkin.hub import CheckInHubScreen
+
+    window.push(CheckInHubScreen(window.ctx))
+    names = [b.accessibleName() for b in window.current().choices()]
+    assert "Report for my doctor or counsellor" in names
+    assert not any("clinician" in n.lower() or "PHQ" in n for n in names)
+    press(qtbot, window, "Report for my doctor or counsellor")
+    assert isinstance(window.current(), ReportScreen)
+    assert len(window.current().choices()) <= 6
+
+
+def test_the_preview_turns_pages_with_big_buttons_and_no_scrollbar(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    _fill(window)
+    _open(window)
+    press(qtbot, window, "Last 12 weeks")
+    press(qtbot, window, "See the report")
+    preview = window.current()
+    assert isinstance(preview, ReportPreviewScreen)
+    qtbot.waitUntil(lambda: preview.page_view.page_count() > 1)
+    pages = preview.page_view.page_count()
+    assert preview.title() == f"Report, page 1 of {pages}"
+    assert not preview.previous_button.isEnabled()
+    first = preview.page_view.accessibleDescription()
+    assert "Check-in report" in first and "not a diagnosis" in first
+    press(qtbot, window, "Next page")
+    assert preview.title() == f"Report, page 2 of {pages}"
+    assert preview.page_view.accessibleDescription() != first
+    for _ in range(pages):
+        if preview.next_button.isEnabled():
+            press(qtbot, window, "Next page")
+    assert not preview.next_button.isEnabled()
+    assert preview.title() == f"Report, page {pages} of {pages}"
+    press(qtbot, window, "Previous page")
+    assert preview.title() == f"Report, page {pages - 1} of {pages}"
+    # No page scrolls: the screen's own scroll bar has nothing to scroll.
+    scroll = preview._scroll.verticalScrollBar()
+    assert scroll.maximum() == 0
+    # What the page says is read aloud after the title and the page number.
+    spoken = [part.sentence for part in preview.reading_order()]
+    assert spoken[0] == f"Report, page {pages - 1} of {pages}"
+    assert spoken[1] in preview.page_view.accessibleDescription()
+
+
+@pytest.mark.skipif(not HAVE_POPPLER, reason="needs poppler-utils")
+def test_the_pdf_has_notes_only_when_included_and_large_print_when_chosen(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     _fill(window)
     target = tmp_path / "report.pdf"
     monkeypatch.setattr(ReportSaveScreen, "ask_save_path", classmethod(lambda cls, *a: target))
-    screen = ReportScreen(window.ctx)
-    window.push(screen)
-    assert NOTE not in screen.preview.toPlainText()
-    save = _open_save(qtbot, window, screen)
+    _open(window)
+    press(qtbot, window, "Last 12 weeks")
+    press(qtbot, window, "See the report")
+    assert NOTE not in window.current().page_view.accessibleDescription()
+    press(qtbot, window, "Save or print")
+    save = window.current()
+    assert isinstance(save, ReportSaveScreen)
     assert "without your notes" in save.body_text()
-    qtbot.mouseClick(save.pdf_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Save as PDF")
     assert "Saved: report.pdf" in save.status.text()
-
-    text = _pdf_text(target)
-    assert "Check-in report, 2026-03-01 to 2026-03-14" in text
-    assert "2026-03-12" in text and "PHQ-9" in text and "11/27" in text and "moderate" in text
-    assert "Sleep: 2" in text and "Family: 1" in text
-    assert NOTE not in text and "Argued" not in text
+    pages = read_pages(target)
+    assert (pages[0].width, pages[0].height) == pytest.approx((612, 792), abs=1)  # CA: Letter
+    text = " ".join(" ".join(p.text for p in pages).split())
+    assert "Check-in report" in text and "PHQ-9" in text and "8/27" in text
+    assert "hospital" not in text
+    assert 10 <= median_word_height(pages) <= 14
 
     window.back()
-    qtbot.mouseClick(screen.notes_button, Qt.MouseButton.LeftButton)
-    assert NOTE in screen.preview.toPlainText()
-    save = _open_save(qtbot, window, screen)
-    assert "with your notes" in save.body_text()
-    qtbot.mouseClick(save.pdf_button, Qt.MouseButton.LeftButton)
-    assert NOTE in " ".join(_pdf_text(target).split())
+    window.back()
+    press(qtbot, window, "Include my notes")
+    press(qtbot, window, "Large print")
+    press(qtbot, window, "See the report")
+    press(qtbot, window, "Save or print")
+    assert "with your notes. In large print." in window.current().body_text()
+    press(qtbot, window, "Save as PDF")
+    pages = read_pages(target)
+    assert NOTE in " ".join(" ".join(p.text for p in pages).split())
+    assert median_word_height(pages) >= 16
+
+
+@pytest.mark.skipif(not HAVE_POPPLER, reason="needs poppler-utils")
+def test_the_paper_follows_the_region(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    window.ctx.settings.set("region", "FR")
+    target = tmp_path / "report.pdf"
+    monkeypatch.setattr(ReportSaveScreen, "ask_save_path", classmethod(lambda cls, *a: target))
+    _open(window)
+    press(qtbot, window, "Last 2 weeks")
+    press(qtbot, window, "See the report")
+    press(qtbot, window, "Save or print")
+    press(qtbot, window, "Save as PDF")
+    page = read_pages(target)[0]
+    assert (page.width, page.height) == pytest.approx((595.3, 841.9), abs=1)  # A4
 
 
 def test_the_csv_is_saved_where_the_person_chose(
@@ -87,14 +139,14 @@ def test_the_csv_is_saved_where_the_person_chose(
     _fill(window)
     target = tmp_path / "report.csv"
     monkeypatch.setattr(ReportSaveScreen, "ask_save_path", classmethod(lambda cls, *a: target))
-    screen = ReportScreen(window.ctx)
-    window.push(screen)
-    qtbot.mouseClick(screen.week_buttons[4], Qt.MouseButton.LeftButton)
-    save = _open_save(qtbot, window, screen)
-    assert "The last 4 weeks" in save.body_text()
-    qtbot.mouseClick(save.csv_button, Qt.MouseButton.LeftButton)
+    _open(window)
+    press(qtbot, window, "Last 4 weeks")
+    press(qtbot, window, "See the report")
+    press(qtbot, window, "Save or print")
+    assert "The last 4 weeks" in window.current().body_text()
+    press(qtbot, window, "Save as CSV")
     content = target.read_text(encoding="utf-8-sig")
-    assert "questionnaire,2026-03-12" in content and "PHQ-9,11/27,moderate" in content
+    assert "questionnaire,2026-11-08" in content and "PHQ-9,8/27,mild" in content
     assert NOTE not in content
 
 
@@ -102,48 +154,138 @@ def test_cancelling_the_save_writes_nothing(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(ReportSaveScreen, "ask_save_path", classmethod(lambda cls, *a: None))
-    monkeypatch.setattr(ReportSaveScreen, "ask_printer", classmethod(lambda cls, *a: None))
-    screen = ReportScreen(window.ctx)
-    window.push(screen)
-    save = _open_save(qtbot, window, screen)
-    qtbot.mouseClick(save.pdf_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(save.print_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(ReportSaveScreen, "ask_printer", classmethod(lambda cls, *a: False))
+    _open(window)
+    press(qtbot, window, "Last 2 weeks")
+    press(qtbot, window, "See the report")
+    press(qtbot, window, "Save or print")
+    save = window.current()
+    press(qtbot, window, "Save as PDF")
+    press(qtbot, window, "Print")
     assert not save.status.isVisibleTo(save)
     assert list(tmp_path.glob("*.pdf")) == []
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
-def test_printing_sends_scores_and_dates_and_notes_only_when_included(
+@pytest.mark.skipif(not HAVE_POPPLER, reason="needs poppler-utils")
+def test_printing_lays_out_the_same_report_on_the_printer(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    """The real print path (QTextDocument onto a QPrinter), with the printer writing a PDF file."""
+    """The real print path (the composer onto a QPrinter), the printer writing a PDF file."""
     _fill(window)
     target = tmp_path / "printed.pdf"
     asked: list[str] = []
 
-    def pdf_printer(cls: type, parent: QWidget, document_name: str) -> QPrinter:
-        asked.append(document_name)
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    def pdf_printer(cls: type, parent: QWidget, printer: QPrinter) -> bool:
+        asked.append(printer.docName())
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(target))
-        return printer
+        return True
 
     monkeypatch.setattr(ReportSaveScreen, "ask_printer", classmethod(pdf_printer))
-    screen = ReportScreen(window.ctx)
-    window.push(screen)
-    save = _open_save(qtbot, window, screen)
-    assert len(save.choices()) <= 6 and len(screen.choices()) <= 6
-    qtbot.mouseClick(save.print_button, Qt.MouseButton.LeftButton)
-    assert asked == ["Check-in report, 2026-03-01 to 2026-03-14"]
+    _open(window)
+    press(qtbot, window, "Last 12 weeks")
+    press(qtbot, window, "See the report")
+    press(qtbot, window, "Save or print")
+    save = window.current()
+    press(qtbot, window, "Print")
+    assert asked == ["Check-in report, Thursday 27 August 2026 to Wednesday 18 November 2026"]
     assert save.status.text() == "The report was sent to the printer."
-    text = " ".join(_pdf_text(target).split())
-    assert "Check-in report, 2026-03-01 to 2026-03-14" in text
-    assert "2026-03-12" in text and "PHQ-9" in text and "11/27" in text and "moderate" in text
-    assert "Sleep: 2" in text
-    assert NOTE not in text and "Argued" not in text
+    pages = read_pages(target)
+    text = " ".join(" ".join(p.text for p in pages).split())
+    assert "PHQ-9 item 9 answered above 0" in pages[0].text.replace("\n", " ")
+    assert "8/27" in text and NOTE not in text
+    assert 10 <= median_word_height(pages) <= 14
 
-    window.back()
-    qtbot.mouseClick(screen.notes_button, Qt.MouseButton.LeftButton)
-    save = _open_save(qtbot, window, screen)
-    qtbot.mouseClick(save.print_button, Qt.MouseButton.LeftButton)
-    assert NOTE in " ".join(_pdf_text(target).split())
+
+def test_the_preview_follows_a_language_switch(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _fill(window)
+    _open(window)
+    press(qtbot, window, "Last 12 weeks")
+    press(qtbot, window, "See the report")
+    preview = window.current()
+    assert isinstance(preview, ReportPreviewScreen)
+    window.ctx.settings.set("language", "fr")
+    assert preview.title().startswith("Rapport, page 1 sur ")
+    assert "Rapport de suivi" in preview.page_view.accessibleDescription()
+    assert "du jeudi 27 août 2026 au mercredi 18 novembre 2026" in (
+        preview.page_view.accessibleDescription()
+    )
+    assert [b.accessibleName() for b in preview.choices()[1:]] == [
+        "Page précédente",
+        "Page suivante",
+        "Enregistrer ou imprimer",
+    ]
+
+
+def test_the_page_takes_focus_with_a_visible_ring_and_turns_with_page_down(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    _fill(window)
+    _open(window)
+    press(qtbot, window, "Last 12 weeks")
+    press(qtbot, window, "See the report")
+    preview = window.current()
+    assert isinstance(preview, ReportPreviewScreen)
+    view = preview.page_view
+    assert preview.choices()[0] is view  # first in Tab order: a screen reader reads the page
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    ring = QColor(window.ctx.look().palette.focus)
+    assert view.grab().toImage().pixelColor(2, view.height() // 2) == ring
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert preview.title().startswith("Report, page 2 of ")
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert preview.title().startswith("Report, page 1 of ")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_choice_is_on_screen_at_200_percent_on_1024_by_768(
+    qtbot, make_ctx, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    from companion.i18n import set_language
+    from ui.app import build_window
+
+    ctx = make_ctx(text_scale=200, language=language)
+    set_language(language)
+    try:
+        win = build_window(ctx)
+        qtbot.addWidget(win)
+        win.resize(1024, 768)
+        win.show()
+        qtbot.waitExposed(win)
+        ctx.clock.current = NOW
+        fill_twelve_weeks(checkin_store(ctx))
+        win.push(ReportScreen(ctx))
+        seen = []
+        for step in (
+            lambda s: s.choose_weeks(12),
+            lambda s: s.open_preview(),
+            lambda s: s.open_save(),
+            None,
+        ):
+            screen = win.current()
+            qtbot.wait(10)
+            viewport = screen._scroll.viewport()
+            for control in screen.choices():
+                bottom = control.mapTo(viewport, control.rect().bottomLeft()).y()
+                assert 0 <= bottom <= viewport.height(), (screen.screen_id, control)
+            seen.append(screen.screen_id)
+            if step is not None:
+                step(screen)
+        assert seen == ["report", "report_options", "report_preview", "report_save"]
+    finally:
+        set_language("en")
+
+
+def test_the_pages_follow_a_new_text_size(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _fill(window)
+    _open(window)
+    press(qtbot, window, "Last 12 weeks")
+    press(qtbot, window, "See the report")
+    preview = window.current()
+    assert isinstance(preview, ReportPreviewScreen)
+    pages = preview.page_view.page_count()
+    window.ctx.settings.set("text_scale", 150)
+    preview.on_shown()
+    assert preview.page_view.page_count() > pages
+    assert preview.title() == f"Report, page 1 of {preview.page_view.page_count()}"

@@ -11,7 +11,13 @@ import pytest
 from companion.checkin.instruments import score
 from companion.checkin.models import CheckIn, QuestionnaireResult
 from companion.checkin.store import MemoryCheckInStore
+from companion.i18n import set_language
 from companion.report import build_report, report_csv
+from companion.report.document import Alert, Heading, Paragraph, ScoreSection, Table
+from companion.report.document import report_document as document_of
+from companion.report.words import date_words, paper_for_region
+from tests.report_data import FIRST_DAY, twelve_weeks
+from tests.report_data import NOW as TWELVE_WEEKS_NOW
 
 NOW = datetime(2026, 3, 14, 18, 0, tzinfo=UTC)
 SECRET_NOTE = "My neighbour Paul upset me"
@@ -56,7 +62,7 @@ def test_the_report_has_mood_scores_with_bands_and_dates_and_tags_counted() -> N
     ]
     assert report.scores[1].percent == 52
     assert report.tag_counts == (("sleep", 3), ("family", 1), ("worry", 1))
-    assert report.title() == "Check-in report, 2026-03-01 to 2026-03-14"
+    assert report.title() == "Check-in report, Sunday 1 March 2026 to Saturday 14 March 2026"
 
 
 def test_notes_are_left_out_unless_the_person_includes_them() -> None:
@@ -108,3 +114,97 @@ def test_the_self_harm_answer_is_marked_for_the_clinician() -> None:
 def test_the_last_day_cannot_come_before_the_first() -> None:
     with pytest.raises(ValueError, match="last day"):
         build_report(MemoryCheckInStore(), date(2026, 3, 14), date(2026, 3, 1), UTC, now=NOW)
+
+
+def _twelve_weeks(**kwargs):  # type: ignore[no-untyped-def]
+    return build_report(
+        twelve_weeks(**kwargs),
+        FIRST_DAY,
+        TWELVE_WEEKS_NOW.date(),
+        UTC,
+        now=TWELVE_WEEKS_NOW,
+        person_name="Ann Lee",
+    )
+
+
+def test_the_first_blocks_say_who_when_not_a_diagnosis_then_item_9_then_the_scores() -> None:
+    blocks = document_of(_twelve_weeks()).blocks
+    assert blocks[0] == Heading("Check-in report", level=1)
+    assert blocks[1] == Paragraph("Ann Lee", "lead")
+    assert blocks[2] == Paragraph("Thursday 27 August 2026 to Wednesday 18 November 2026")
+    assert "own record" in blocks[3].text and "not a diagnosis" in blocks[3].text  # type: ignore[union-attr]
+    alert = blocks[4]
+    assert isinstance(alert, Alert)
+    assert alert.lines[:2] == (
+        "Sunday 30 August 2026: answered \u201cSeveral days\u201d (1\u00a0of 3).",
+        "Sunday 8 November 2026: answered \u201cMore than half the days\u201d (2\u00a0of 3).",
+    )
+    assert blocks[5] == Heading("Questionnaires")
+    summary = blocks[6]
+    assert isinstance(summary, Table)
+    assert summary.rows == (
+        ("PHQ-9", "4", "15/27 on 30\u00a0August", "8/27 on 8\u00a0November", "down 7", "Mild"),
+        ("GAD-7", "3", "11/21 on 30\u00a0August", "4/21 on 8\u00a0November", "down 7", "Minimal"),
+        (
+            "WHO-5",
+            "3",
+            "36/100 on 27\u00a0September",
+            "60/100 on 15\u00a0November",
+            "up 24",
+            "Adequate well-being",
+        ),
+    )
+    sections = [b for b in blocks if isinstance(b, ScoreSection)]
+    assert [s.chart.y_high for s in sections] == [27, 21, 100]  # each on its own scale
+    assert sections[0].change == (
+        "Change since the first score: down 7 (from 15 on Sunday 30 August 2026)."
+    )
+
+
+def test_no_item_9_block_when_it_was_always_0_and_no_notes_unless_chosen() -> None:
+    document = document_of(_twelve_weeks(item9=False))
+    assert not any(isinstance(b, Alert) for b in document.blocks)
+    assert "My notes" not in document.plain_text()
+    assert "hospital" not in document.plain_text()
+
+
+def test_days_checked_in_tags_counted_and_instruments_credited() -> None:
+    text = document_of(_twelve_weeks()).plain_text()
+    assert "Days with a check-in: 67 of 84." in text
+    assert "Loneliness | 13" in text
+    assert "Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke" in text
+    assert "educational grant from Pfizer Inc." in text
+    assert "Frederiksborg General Hospital" in text
+
+
+def test_dates_in_words_in_english_and_french() -> None:
+    assert date_words(date(2026, 11, 18)) == "Wednesday 18 November 2026"
+    set_language("fr")
+    try:
+        assert date_words(date(2026, 11, 18)) == "mercredi 18 novembre 2026"
+        text = document_of(_twelve_weeks()).plain_text()
+        assert "du jeudi 27 août 2026 au mercredi 18 novembre 2026" in text
+        assert "Modérément sévère" in text and "en baisse de 7" in text
+        assert "subvention éducative de Pfizer Inc." in text
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize(
+    "region,paper", [("CA", "letter"), ("US", "letter"), ("GB", "a4"), ("FR", "a4"), ("AU", "a4")]
+)
+def test_letter_in_canada_and_the_us_a4_elsewhere(region: str, paper: str) -> None:
+    assert paper_for_region(region) == paper
+
+
+def test_french_writes_the_first_of_the_month_1er() -> None:
+    from companion.report.words import short_date
+
+    set_language("fr")
+    try:
+        assert date_words(date(2026, 10, 1)) == "jeudi 1er octobre 2026"
+        assert short_date(date(2026, 10, 1)) == "1er\u00a0octobre"
+        assert short_date(date(2026, 10, 2)) == "2\u00a0octobre"
+    finally:
+        set_language("en")
+    assert date_words(date(2026, 10, 1)) == "Thursday 1 October 2026"

@@ -76,7 +76,7 @@ def paint_chart(
     text_colour: str,
     font: QFont,
 ) -> None:
-    """Draw the chart into any painter (the screen, and the PDF report use the same drawing)."""
+    """Draw the chart into any painter (the report draws its own, in points: ui/pages/charts.py)."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setFont(font)
     metrics = QFontMetrics(font)

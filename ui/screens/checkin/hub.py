@@ -61,7 +61,7 @@ class CheckInHubScreen(Screen):
         self.history_button = self.add_choice(BigButton(lambda: _("See how I have been"), "learn"))
         self.history_button.clicked.connect(self._history)
         self.report_button = self.add_choice(
-            BigButton(lambda: _("Report for my clinician"), "about")
+            BigButton(lambda: _("Report for my doctor or counsellor"), "about")
         )
         self.report_button.clicked.connect(self._report)
         self.finish_layout()

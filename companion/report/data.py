@@ -1,4 +1,4 @@
-"""The data of a clinician report for a date range, and its CSV export (the UI renders the PDF).
+"""The data of a report for a date range: check-ins, questionnaire scores by instrument, tags.
 
 The person chooses the dates and whether their notes go in; nothing is sent anywhere. Notes are
 only read when `include_notes` is True, so they cannot slip into a report by accident.
@@ -6,8 +6,6 @@ only read when `include_notes` is True, so they cannot slip into a report by acc
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
@@ -16,11 +14,12 @@ from companion.checkin.instruments import RULES
 from companion.checkin.models import TAGS
 from companion.checkin.store import CheckInStore
 from companion.checkin.trends import MoodPoint, mood_points
-from companion.checkin.wording import INSTRUMENT_NAMES, band_word, mood_word, tag_word
+from companion.checkin.wording import INSTRUMENT_NAMES
 from companion.i18n import _
+from companion.report.words import period_words
 
-CSV_COLUMNS = ("kind", "date", "time", "item", "value", "detail")
-_SPREADSHEET_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SERIES_ORDER = ("phq9", "gad7", "who5", "phq2", "gad2")
+"""The order instruments appear in a report: the longer questionnaires a clinician reads first."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,41 @@ class ReportScore:
     percent: int | None
     band: str
     flags: frozenset[str]
+    self_harm_answer: int | None = None
+    """The answer to PHQ-9 item 9 (0 to 3) for instruments that have that item, else None."""
+
+    @property
+    def value(self) -> int:
+        """The number read on the instrument's scale (WHO-5: the percentage)."""
+        return self.percent if self.percent is not None else self.total
+
+
+@dataclass(frozen=True)
+class InstrumentSeries:
+    """All of one instrument's scores in the period, oldest first, with its own scale."""
+
+    instrument_id: str
+    name: str
+    scale_high: int
+    higher_is_better: bool
+    cut_offs: tuple[int, ...]
+    """Where the published bands begin (on the same scale as `ReportScore.value`), above 0."""
+    scores: tuple[ReportScore, ...]
+
+    @property
+    def first(self) -> ReportScore:
+        return self.scores[0]
+
+    @property
+    def latest(self) -> ReportScore:
+        return self.scores[-1]
+
+    @property
+    def change(self) -> int | None:
+        """Latest minus first score; None when there is only one score."""
+        if len(self.scores) < 2:
+            return None
+        return self.latest.value - self.first.value
 
 
 @dataclass(frozen=True)
@@ -58,9 +92,43 @@ class ClinicianReport:
     include_notes: bool
     notes: tuple[ReportNote, ...]
 
+    @property
+    def days_in_period(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+    @property
+    def days_checked_in(self) -> int:
+        """Days with at least one finished check-in that has a mood."""
+        return len(self.mood_points)
+
+    def series(self) -> tuple[InstrumentSeries, ...]:
+        """One series per instrument answered in the period, in `SERIES_ORDER`."""
+        found = []
+        for instrument_id in SERIES_ORDER:
+            scores = tuple(s for s in self.scores if s.instrument_id == instrument_id)
+            if not scores:
+                continue
+            rules = RULES[instrument_id]
+            factor = rules.percent_factor
+            found.append(
+                InstrumentSeries(
+                    instrument_id=instrument_id,
+                    name=INSTRUMENT_NAMES[instrument_id],
+                    scale_high=100 if factor else rules.highest_total,
+                    higher_is_better=factor is not None,
+                    cut_offs=tuple(band.low for band in rules.bands if band.low > 0),
+                    scores=scores,
+                )
+            )
+        return tuple(found)
+
+    def self_harm_answers(self) -> tuple[ReportScore, ...]:
+        """Every result whose PHQ-9 item 9 answer was above 0, oldest first."""
+        return tuple(s for s in self.scores if s.self_harm_answer)
+
     def title(self) -> str:
-        return _("Check-in report, {first} to {last}").format(
-            first=self.first_day.isoformat(), last=self.last_day.isoformat()
+        return _("Check-in report, {period}").format(
+            period=period_words(self.first_day, self.last_day)
         )
 
 
@@ -79,7 +147,7 @@ def build_report(
         raise ValueError("The last day must be on or after the first day")
     start = datetime.combine(first_day, datetime.min.time(), zone)
     end = datetime.combine(last_day + timedelta(days=1), datetime.min.time(), zone)
-    checkins = store.checkins_between(start, end)
+    checkins = [c for c in store.checkins_between(start, end) if not c.is_draft]
     tag_counter = Counter(tag for c in checkins for tag in c.tags)
     tag_counts = tuple(
         (tag, tag_counter[tag])
@@ -91,6 +159,7 @@ def build_report(
     for result in store.results_between(start, end):
         rules = RULES.get(result.instrument_id)
         factor = rules.percent_factor if rules else None
+        item = rules.self_harm_item if rules else None
         scores.append(
             ReportScore(
                 taken_at=result.taken_at.astimezone(zone),
@@ -101,8 +170,12 @@ def build_report(
                 percent=result.total * factor if factor else None,
                 band=result.band,
                 flags=result.flags,
+                self_harm_answer=(
+                    result.answers[item - 1] if item and len(result.answers) >= item else None
+                ),
             )
         )
+    scores.sort(key=lambda s: s.taken_at)
     notes: tuple[ReportNote, ...] = ()
     if include_notes:
         notes = tuple(
@@ -122,61 +195,7 @@ def build_report(
     )
 
 
-def _cell(text: str) -> str:
-    """Keep a spreadsheet from running typed text as a formula when the CSV is opened."""
-    return "'" + text if text.startswith(_SPREADSHEET_FORMULA_STARTS) else text
-
-
 def score_text(score: ReportScore) -> str:
     if score.percent is not None:
         return f"{score.percent}/100"
     return f"{score.total}/{score.highest_total}"
-
-
-def report_csv(report: ClinicianReport) -> str:
-    """The report as CSV (one row per mood day, score, tag and, only if included, note)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for point in report.mood_points:
-        local = point.at.astimezone(report.made_at.tzinfo)
-        writer.writerow(
-            (
-                "mood",
-                point.day.isoformat(),
-                local.strftime("%H:%M"),
-                point.mood,
-                point.value,
-                mood_word(point.mood),
-            )
-        )
-    for score in report.scores:
-        writer.writerow(
-            (
-                "questionnaire",
-                score.taken_at.date().isoformat(),
-                score.taken_at.strftime("%H:%M"),
-                score.instrument_name,
-                score_text(score),
-                score.band + ("; self_harm item above 0" if "self_harm" in score.flags else ""),
-            )
-        )
-    for tag, count in report.tag_counts:
-        writer.writerow(("tag", "", "", tag, count, tag_word(tag)))
-    for note in report.notes:
-        writer.writerow(
-            (
-                "note",
-                note.written_at.date().isoformat(),
-                note.written_at.strftime("%H:%M"),
-                "",
-                "",
-                _cell(note.text),
-            )
-        )
-    return buffer.getvalue()
-
-
-def band_label(score: ReportScore) -> str:
-    """The band as the clinician reads it (published name) with the plain word beside it."""
-    return f"{score.band} ({band_word(score.band)})"

@@ -1,0 +1,151 @@
+"""Save the report the person just looked at as PDF or CSV, or print it.
+
+The PDF and the printout come from one composer (ui.pages.compose) on Letter or A4 by region.
+The save dialog is the same one as before (tests replace the classmethods); printing goes
+through the system's own print dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QPdfWriter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from companion.i18n import _
+from companion.report import ClinicianReport, report_csv
+from companion.report.document import report_document
+from companion.report.words import paper_for_region
+from ui.context import AppContext
+from ui.pages.compose import print_report_document, set_margins, set_paper
+from ui.screens.report.choose import ReportChoice, line_chars
+from ui.widgets.big_button import BigButton
+from ui.widgets.screen import Screen
+
+_log = logging.getLogger(__name__)
+
+
+def write_report_pdf(
+    report: ClinicianReport, path: Path, *, paper: str, large_print: bool = False
+) -> int:
+    """Save the report as a PDF on Letter or A4; returns the number of pages."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(report.title())
+    writer.setCreator("Companion")
+    set_paper(writer, paper)
+    pages = print_report_document(report_document(report), writer, large_print=large_print)
+    del writer
+    buffer.close()
+    path.write_bytes(bytes(data.data()))
+    return pages
+
+
+class ReportSaveScreen(Screen):
+    """Save as PDF, save as CSV, or print."""
+
+    screen_id = "report_save"
+
+    def __init__(self, ctx: AppContext, report: ClinicianReport, choice: ReportChoice) -> None:
+        super().__init__(ctx)
+        self.report = report
+        self.choice = choice
+        self.set_title(lambda: _("Save or print the report"))
+        self.status = self.add_text(lambda: "", notice=True)
+        self.status.hide()
+        self.pdf_button = self.add_choice(
+            BigButton(lambda: _("Save as PDF"), "next", line_chars=line_chars(ctx, 11))
+        )
+        self.pdf_button.clicked.connect(lambda: self.save("pdf"))
+        self.csv_button = self.add_choice(
+            BigButton(lambda: _("Save as CSV"), "next", line_chars=line_chars(ctx, 11))
+        )
+        self.csv_button.clicked.connect(lambda: self.save("csv"))
+        self.print_button = self.add_choice(
+            BigButton(lambda: _("Print"), "next", line_chars=line_chars(ctx, 11))
+        )
+        self.print_button.clicked.connect(self.send_to_printer)
+        self.add_text(self._what, below_choices=True)
+        self.finish_layout()
+
+    def _what(self) -> str:
+        weeks = self.choice.weeks
+        sentence = (
+            _("The last {weeks} weeks, with your notes.")
+            if self.choice.include_notes
+            else _("The last {weeks} weeks, without your notes.")
+        ).format(weeks=weeks)
+        if self.choice.large_print:
+            sentence += " " + _("In large print.")
+        return sentence
+
+    def paper(self) -> str:
+        return paper_for_region(str(self.ctx.settings.get("region")))
+
+    @classmethod
+    def ask_save_path(cls, parent: QWidget, suggested: str, kind: str) -> Path | None:
+        """Ask where to save (tests replace this classmethod)."""
+        filters = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)"}
+        chosen, _filter = QFileDialog.getSaveFileName(
+            parent, _("Save the report"), str(Path.home() / suggested), filters[kind]
+        )
+        return Path(chosen) if chosen else None
+
+    @classmethod
+    def ask_printer(cls, parent: QWidget, printer: QPrinter) -> bool:
+        """The system's print dialog for `printer`; True when the person pressed Print."""
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(_("Print the report"))
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return accepted
+
+    def _say(self, sentence: str) -> None:
+        self.status.setText(sentence)
+        self.status.show()
+        self.setAccessibleDescription(sentence)
+
+    def save(self, kind: str) -> None:
+        suggested = f"companion-report-{self.report.last_day.isoformat()}.{kind}"
+        path = type(self).ask_save_path(self, suggested, kind)
+        if path is None:
+            return
+        try:
+            if kind == "pdf":
+                write_report_pdf(
+                    self.report, path, paper=self.paper(), large_print=self.choice.large_print
+                )
+            else:
+                path.write_text(report_csv(self.report), encoding="utf-8-sig")
+        except OSError:
+            _log.exception("Saving the report failed")
+            self._say(_("The report could not be saved there. Please choose another place."))
+        else:
+            self._say(_("Saved: {name}").format(name=path.name))
+
+    def send_to_printer(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.report.title())
+        set_paper(printer, self.paper())  # the dialog starts on the region's paper
+        if not type(self).ask_printer(self, printer):
+            return
+        set_margins(printer)  # the paper the person picked, with the report's margins
+        try:
+            print_report_document(
+                report_document(self.report), printer, large_print=self.choice.large_print
+            )
+        except OSError:
+            _log.exception("Printing the report failed")
+            failed = True
+        else:
+            failed = printer.printerState() == QPrinter.PrinterState.Error
+        if failed:
+            _log.error("Printing the report failed")
+            self._say(_("The report could not be printed. Please check the printer and try again."))
+        else:
+            self._say(_("The report was sent to the printer."))
