@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.guest_band.setObjectName("GuestBand")
         self.guest_band.setProperty("notice", True)
         self.guest_band.setWordWrap(True)
+        self.guest_band.setStyleSheet("padding: 2px 12px;")  # one slim line above the screen
         self.guest_band.hide()
         # Set by ui.tray: returns True when closing only hid the window (reminders go on).
         self.close_to_tray: Callable[[], bool] | None = None

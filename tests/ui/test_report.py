@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -246,6 +247,9 @@ def test_every_choice_is_on_screen_at_200_percent_on_1024_by_768(
     from ui.app import build_window
 
     ctx = make_ctx(text_scale=200, language=language)
+    # A person's report (their data held in memory here): a guest also sees the one-line
+    # guest band above every screen, which the screen-fit layout of #15 must make room for.
+    ctx.session = dataclasses.replace(ctx.session, is_guest=False, display_name="Mary")
     set_language(language)
     try:
         win = build_window(ctx)

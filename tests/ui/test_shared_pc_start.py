@@ -60,7 +60,7 @@ def test_esc_back_and_home_on_the_picker_never_let_anyone_in_as_a_guest(
     qtbot, ctx: AppContext, people: People
 ) -> None:  # type: ignore[no-untyped-def]
     people.add("Mary", "pin", "583920")
-    people.add("Joe", "pin", "730416")
+    people.add("Joe", "pin", "730285")
     window = start_like_the_launcher(qtbot, ctx, people)
     assert isinstance(window.current(), PeopleScreen)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
@@ -75,7 +75,7 @@ def test_home_from_a_pin_pad_goes_back_to_the_picker(
     qtbot, ctx: AppContext, people: People
 ) -> None:  # type: ignore[no-untyped-def]
     people.add("Mary", "pin", "583920")
-    people.add("Joe", "pin", "730416")
+    people.add("Joe", "pin", "730285")
     window = start_like_the_launcher(qtbot, ctx, people)
     press(qtbot, next(iter(window.current().person_tiles.values())))
     assert isinstance(window.current(), UnlockScreen)
@@ -87,7 +87,7 @@ def test_a_guest_is_told_in_words_and_hears_it_first(
     qtbot, ctx: AppContext, people: People, speech
 ) -> None:  # type: ignore[no-untyped-def]
     people.add("Mary", "pin", "583920")
-    people.add("Joe", "pin", "730416")
+    people.add("Joe", "pin", "730285")
     window = start_like_the_launcher(qtbot, ctx, people)
     press(qtbot, window.current().guest_button)
     assert isinstance(window.current(), HomeScreen) and ctx.session.is_guest
@@ -97,14 +97,12 @@ def test_a_guest_is_told_in_words_and_hears_it_first(
     press(qtbot, window.top_bar.read_button)
     assert speech.texts()[0] == GUEST_SENTENCE
     ctx.settings.set("language", "fr")
-    assert window.guest_band.text() == (
-        "Vous êtes une personne invitée. Rien de ce que vous faites n’est gardé."
-    )
+    assert window.guest_band.text() == ("Mode invité : rien de ce que vous faites n’est gardé.")
 
 
 def test_a_person_never_sees_the_guest_band(qtbot, ctx: AppContext, people: People) -> None:  # type: ignore[no-untyped-def]
     people.add("Mary", "none", "", chosen_by_caregiver=True)
-    people.add("Joe", "pin", "730416")
+    people.add("Joe", "pin", "730285")
     window = start_like_the_launcher(qtbot, ctx, people)
     mary = next(t for t in window.current().person_tiles.values() if "Mary" in t.label())
     press(qtbot, mary)
@@ -152,7 +150,7 @@ def test_lock_shows_the_picker_with_no_guest_band(qtbot, ctx: AppContext, people
     from ui.start import lock
 
     people.add("Mary", "pin", "583920")
-    people.add("Joe", "pin", "730416")
+    people.add("Joe", "pin", "730285")
     window = start_like_the_launcher(qtbot, ctx, people)
     press(qtbot, window.current().guest_button)
     lock(ctx)
