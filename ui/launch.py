@@ -83,6 +83,11 @@ def run(parts: Any) -> int:
     if parts.open_screen:
         open_named_screen(window, parts.open_screen)
     window.show()
+    instance = getattr(parts, "instance", None)
+    if instance is not None:  # later starts bring this window forward instead of starting
+        from ui.single_instance import bring_window_forward
+
+        instance.listen(lambda: bring_window_forward(window))
     opener = DataOpener(parts.open_data, window, parts.make_speaker)
     opener.speaker_ready.connect(window.speaker_ready)
     opener.opened.connect(window.data_opened)
@@ -99,6 +104,8 @@ def run(parts: Any) -> int:
         speech.shutdown()
         if ctx.session is not None:
             ctx.session.close()
+        if instance is not None:
+            instance.release()
 
 
 def open_named_screen(window: MainWindow, name: str) -> None:
