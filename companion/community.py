@@ -17,6 +17,7 @@ from pathlib import Path
 
 from companion.clock import Clock
 from companion.config import SettingsStore, write_file_atomically
+from companion.files import UnreadableFileError, read_json_capped
 from companion.i18n import _
 from companion.logs import LOG_FILE_NAME, LOG_KEEP_DAYS
 from companion.security.autolock import idle_timeout_seconds
@@ -135,10 +136,10 @@ class DailyTidy:
 
     def _last_run(self) -> date | None:
         try:
-            return date.fromisoformat(json.loads(self._record.read_text("utf-8"))["last_run"])
+            return date.fromisoformat(read_json_capped(self._record)["last_run"])
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, UnreadableFileError):
             return None
 
     def run_if_due(self) -> TidyReport:
