@@ -9,6 +9,7 @@ QLocalSocket, waits for its answer, and exits. Anki does the same.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import logging
@@ -50,10 +51,8 @@ class SingleInstance:
     def claim(self) -> bool:
         """True when this process is now the one Companion of the folder."""
         if self._lock.tryLock(0):
-            try:  # it names this process and PC only, but keep it owner-only like the rest
+            with contextlib.suppress(OSError):  # it names this process and PC: owner-only too
                 self._path.chmod(0o600)
-            except OSError:
-                pass
             return True
         # tryLock already removes a lock whose process died; say why it still failed.
         _log.info("Another Companion holds the data folder (%s)", self._lock.error().name)
