@@ -25,7 +25,7 @@ from companion.storage.backup import (
 )
 from companion.storage.csv_export import export_checkins_csv
 from ui.context import AppContext
-from ui.screens.change_pin import your_lock_sentences
+from ui.screens.change_pin import person_in, your_lock_sentences
 from ui.screens.people_common import people_of, run_off_ui_thread, speak_prompt
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
@@ -335,12 +335,7 @@ class KeepsScreen(Screen):
         self.add_text(
             lambda: _("Where: in one folder on this computer: {folder}").format(folder=folder)
         )
-        self.add_text(
-            lambda: _(
-                "Each person has their own file there. It is locked (encrypted) and opens only "
-                "with that person's PIN or passphrase."
-            )
-        )
+        self.add_text(lambda: _("Each person has their own file there, encrypted."))
         self.add_text(
             lambda: _(
                 "Companion sends nothing over the internet. A video session opens in your own "
@@ -353,7 +348,12 @@ class KeepsScreen(Screen):
                 "keeps your notes, answers, PIN, names or meeting passcodes."
             )
         )
-        if fallback:
+        person = person_in(ctx)
+        if fallback and person is not None and person.lock == "none":  # never called locked
+            from companion.security.exposure import no_keyring_no_pin_sentence
+
+            self.add_text(no_keyring_no_pin_sentence, notice=True)
+        elif fallback:
             self.add_text(
                 lambda: _(
                     "This computer has no keyring, so Companion keeps its safe key in a private "
