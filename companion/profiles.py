@@ -75,8 +75,8 @@ class NotesMissingError(StorageError):
     def __init__(self, name: str) -> None:
         super().__init__(
             _(
-                "{name}'s notes are missing from this computer. If there is a backup, "
-                "you can bring them back from it in My data."
+                'The notes saved for "{name}" are missing from this computer. If you have a '
+                "backup, you can bring them back: Settings, then My data."
             ).format(name=name)
         )
 

@@ -159,7 +159,7 @@ def test_missing_notes_are_said_plainly_never_replaced_by_an_empty_database(
 
     assert decision.session.is_guest
     assert decision.problem is not None
-    assert "notes are missing" in decision.problem and "backup" in decision.problem
+    assert "are missing from this computer" in decision.problem and "backup" in decision.problem
     assert not database.exists()
 
 
