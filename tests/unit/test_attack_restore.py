@@ -159,5 +159,13 @@ def test_one_file_cannot_flood_the_log(caplog: pytest.LogCaptureFixture) -> None
     link_lines = [r.getMessage() for r in caplog.records if "Link" in r.getMessage()]
     assert len(link_lines) <= 3, link_lines[:5]
     assert any("400 time(s)" in line for line in link_lines)
-    with one_line_per_cause():  # nested imports count into the outer one
-        pass
+
+    # A pasted invitation full of links: one line too.
+    from companion.appointments.invitation_text import choose_meeting_link
+
+    caplog.clear()
+    pasted = " ".join(f"https://zoom.us.evil.example/j/{n}" for n in range(500))
+    with one_line_per_cause():  # an outer import: the inner one counts into it
+        choose_meeting_link([pasted])
+    link_lines = [r.getMessage() for r in caplog.records if "Link" in r.getMessage()]
+    assert len(link_lines) == 1 and "500 time(s)" in link_lines[0]
