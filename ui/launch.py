@@ -83,11 +83,6 @@ def run(parts: Any) -> int:
     if parts.open_screen:
         open_named_screen(window, parts.open_screen)
     window.show()
-    instance = getattr(parts, "instance", None)
-    if instance is not None:  # later starts bring this window forward instead of starting
-        from ui.single_instance import bring_window_forward
-
-        instance.listen(lambda: bring_window_forward(window))
     opener = DataOpener(parts.open_data, window, parts.make_speaker)
     opener.speaker_ready.connect(window.speaker_ready)
     opener.opened.connect(window.data_opened)
@@ -97,6 +92,13 @@ def run(parts: Any) -> int:
         QTimer.singleShot(0, lambda: print("shown", flush=True))
         window.session_changed.connect(lambda: (print("ready", flush=True), app.quit()))
     QTimer.singleShot(0, opener.start)
+    instance = getattr(parts, "instance", None)
+    if instance is not None:  # later starts bring this window forward instead of starting
+        from ui.single_instance import bring_window_forward
+
+        # After Home is shown and the data starts opening (QtNetwork takes ~20 ms to load);
+        # a second start meanwhile keeps trying for a few seconds.
+        QTimer.singleShot(0, lambda: instance.listen(lambda: bring_window_forward(window)))
     try:
         return app.exec()
     finally:
