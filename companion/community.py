@@ -17,6 +17,7 @@ from pathlib import Path
 
 from companion.clock import Clock
 from companion.config import SettingsStore, write_file_atomically
+from companion.file_lock import LOCK_SUFFIX
 from companion.files import UnreadableFileError, read_json_capped
 from companion.i18n import _
 from companion.logs import LOG_FILE_NAME, LOG_KEEP_DAYS
@@ -121,7 +122,11 @@ def _remove(path: Path, base: Path, report: TidyReport) -> None:
 
 
 def _is_atomic_write_leftover(path: Path) -> bool:
-    # write_file_atomically's temporary files are ".<name>.<random>" beside the real file.
+    # write_file_atomically's temporary files are ".<name>.<random>" beside the real file. The
+    # ".<name>.lock" files are not leftovers: removing one while held would let two processes
+    # each lock a different file of the same name.
+    if path.name.endswith(LOCK_SUFFIX):
+        return False
     return path.is_file() and path.name.startswith(".") and path.name.count(".") >= 2
 
 
