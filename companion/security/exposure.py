@@ -30,8 +30,8 @@ def no_keyring_no_pin_sentence() -> str:
 def no_pin_choice_sentence() -> str:
     """Where "No PIN" is chosen on a PC with no keyring: what it means here, in one sentence."""
     return _(
-        "With no PIN, anyone who uses this computer or copies Companion's folder can read "
-        "these notes. We recommend a PIN."
+        "With no PIN, anyone who can use this computer account, or who copies Companion's "
+        "folder, can read these notes. We recommend a PIN."
     )
 
 

@@ -20,7 +20,7 @@ from ui.screens.setup import start_first_run
 from ui.screens.setup.steps import LockStepScreen
 from ui.widgets.big_button import BigButton
 
-COPY_OPENS = "copies Companion's folder can read these notes"
+COPY_OPENS = "copies Companion's folder"
 
 
 @pytest.fixture
