@@ -26,6 +26,7 @@ class StartDecision:
     session: PersonSession
     needs_person_picker: bool
     problem: str | None = None
+    notes_missing: bool = False  # offer to bring them back from a backup
 
 
 def open_start_session(people: People) -> StartDecision:
@@ -47,7 +48,8 @@ def open_start_session(people: People) -> StartDecision:
             return StartDecision(people.unlock(person.id, ""), False, notice)
         except NotesMissingError as exc:  # said plainly, with the way back: never an empty db
             _log.error("The notes of the only person are missing")
-            return StartDecision(guest_session(), False, _join(notice, f"{exc} {_not_saved()}"))
+            problem = _join(notice, f"{exc} {_not_saved()}")
+            return StartDecision(guest_session(), False, problem, notes_missing=True)
         except (SecurityError, StorageError) as exc:
             _log.error("Could not open the saved data at start: %s", type(exc).__name__)
             sentence = _(

@@ -26,7 +26,12 @@ from companion.storage.backup import (
 from companion.storage.csv_export import export_checkins_csv
 from ui.context import AppContext
 from ui.screens.change_pin import person_in, your_lock_sentences
-from ui.screens.people_common import people_of, run_off_ui_thread, speak_prompt
+from ui.screens.people_common import (
+    ConfirmInWordsScreen,
+    people_of,
+    run_off_ui_thread,
+    speak_prompt,
+)
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -373,3 +378,20 @@ class KeepsScreen(Screen):
         self.lock_label = self.add_text(lambda: your_lock_sentences(ctx, keyring=False))
         self.lock_label.setVisible(bool(self.lock_label.text()))
         self.finish_layout()
+
+
+def offer_restore(ctx: AppContext) -> None:
+    """At start, when a person's notes are missing: say so and offer a backup (or not now).
+
+    Short, so the two choices stay on screen at large text; Home keeps the full sentence."""
+    nav = ctx.nav()
+    nav.push(
+        ConfirmInWordsScreen(
+            ctx,
+            lambda: _("Your notes are missing. Bring them back from a backup?"),
+            lambda: _("Bring back from a backup"),
+            lambda: _("Not now"),
+            lambda: nav.push(RestoreScreen(ctx)),
+            explanation=lambda: _("For now, what you do here is not saved."),
+        )
+    )
