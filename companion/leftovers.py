@@ -20,7 +20,8 @@ from companion.files import TEMP_MARK
 _log = logging.getLogger(__name__)
 
 LEFTOVER_AGE = timedelta(minutes=10)
-CHECK_FOLDER_PREFIX = ".encryption-check-"
+# What `--check` makes and removes again (a killed check leaves them).
+CHECK_PREFIXES: tuple[str, ...] = (".encryption-check-", ".check-")
 # Files Companion saves outside its data folder (a backup in the home folder) leave
 # temporary copies there too; only these are looked for outside the data folder.
 OUTSIDE_SUFFIXES: tuple[str, ...] = (".companion-backup",)
@@ -70,7 +71,7 @@ def remove_leftovers(data_dir: Path, now: datetime, outside: Iterable[Path] = ()
     removed: list[str] = []
     for folder in folders:
         for path in _entries(folder):
-            leftover = _is_temporary(path) or path.name.startswith(CHECK_FOLDER_PREFIX)
+            leftover = _is_temporary(path) or path.name.startswith(CHECK_PREFIXES)
             if leftover and _old(path, now) and _remove(path):
                 removed.append(path.name)
     for folder in outside:
