@@ -53,6 +53,7 @@ class CoreParts:
     notices: list[str] = field(default_factory=list)
     open_screen: str | None = None
     start_hidden: bool = False  # --background: started with the computer
+    instance: Any = None  # ui.single_instance.SingleInstance: this process owns the data folder
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -94,11 +95,28 @@ def make_speaker(settings: SettingsStore, data_dir: Path | None = None) -> Any:
 
 def open_data(folder: Path, clock: Clock) -> tuple[People, StartDecision]:
     """Open the people of this PC and the person to start with (imports the storage stack)."""
+    from companion.leftovers import remove_leftovers
     from companion.profiles import open_people
     from companion.startup import open_start_session
 
     people = open_people(folder, clock)
+    people.remove_unfinished()  # folders of a killed first start or restore
+    remove_leftovers(folder, clock.now(), outside=[Path.home()])
     return people, open_start_session(people)
+
+
+def claim_data_folder(folder: Path) -> Any | None:
+    """Make this the one Companion of `folder`, or (None) bring the running one forward.
+
+    Taken before anything is read or written, so two starts at once never both set up."""
+    guard = importlib.import_module("ui.single_instance").SingleInstance(folder)
+    if guard.claim():
+        return guard
+    if guard.ask_first_to_show():
+        _log.info("Companion is already open here; it was brought forward")
+    else:
+        _log.warning("Companion is already open here but did not answer; not starting twice")
+    return None
 
 
 def speech_probe() -> CheckResult:
@@ -150,11 +168,19 @@ def main(argv: list[str] | None = None) -> int:
         print(text)
         return code
 
+    instance = claim_data_folder(folder)
+    if instance is None:
+        return 0
     crisis, crisis_problem = load_crisis_directory(content)
-    apply_system_preset(folder / SETTINGS_FILE_NAME)  # an IT preset fills a first start only
-    settings = SettingsStore(folder / SETTINGS_FILE_NAME, regions=crisis.codes())
+    preset_notices: list[str] = []
+    apply_system_preset(  # an IT preset fills a first start only
+        folder / SETTINGS_FILE_NAME, today=clock.now().date(), notices=preset_notices
+    )
+    settings = SettingsStore(folder / SETTINGS_FILE_NAME, regions=crisis.codes(), clock=clock)
     set_language(settings.get("language"))
-    notices = []
+    notices = [_(sentence) for sentence in preset_notices]
+    if settings.problem:
+        notices.append(settings.problem)
     if crisis_problem is not None:
         notices.append(_("The crisis phone lines could not be read. Basic numbers are shown."))
     _log.info("Companion %s starting", __version__)
@@ -169,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         notices=notices,
         open_screen=args.open,
         start_hidden=args.background,
+        instance=instance,
     )
     ui_launch = importlib.import_module("ui.launch")
     return int(ui_launch.run(parts))

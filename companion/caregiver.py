@@ -20,6 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from companion.clock import Clock
 from companion.config import write_file_atomically
+from companion.files import UnreadableFileError, read_json_capped
 from companion.security.delay import WrongPinDelay
 from companion.security.errors import UnlockDelayedError, WrongSecretError
 from companion.security.kdf import DEFAULT_ARGON2, Argon2Params, normalise_secret
@@ -73,10 +74,10 @@ class CaregiverLock:
     # What is stored ------------------------------------------------------------------------
     def _record(self) -> CaregiverRecord | None:
         try:
-            stored = json.loads(self._path.read_text(encoding="utf-8"))
+            stored = read_json_capped(self._path)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError) as exc:
+        except (OSError, UnreadableFileError) as exc:
             # Fail closed: a damaged file still guards (and the right PIN cannot match it);
             # deleting the file from the OS account is the documented way back in.
             _log.error("Caregiver file unreadable (%s)", type(exc).__name__)

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from companion.clock import Clock
 from companion.config import SettingsStore, write_file_atomically
+from companion.file_lock import LOCK_SUFFIX
+from companion.files import UnreadableFileError, read_json_capped
 from companion.i18n import _
 from companion.logs import LOG_FILE_NAME, LOG_KEEP_DAYS
 from companion.security.autolock import idle_timeout_seconds
@@ -152,7 +154,11 @@ def _remove(path: Path, base: Path, report: TidyReport) -> None:
 
 
 def _is_atomic_write_leftover(path: Path) -> bool:
-    # write_file_atomically's temporary files are ".<name>.<random>" beside the real file.
+    # write_file_atomically's temporary files are ".<name>.<random>" beside the real file. The
+    # ".<name>.lock" files are not leftovers: removing one while held would let two processes
+    # each lock a different file of the same name.
+    if path.name.endswith(LOCK_SUFFIX):
+        return False
     return path.is_file() and path.name.startswith(".") and path.name.count(".") >= 2
 
 
@@ -167,10 +173,10 @@ class DailyTidy:
 
     def _last_run(self) -> date | None:
         try:
-            return date.fromisoformat(json.loads(self._record.read_text("utf-8"))["last_run"])
+            return date.fromisoformat(read_json_capped(self._record)["last_run"])
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, UnreadableFileError):
             return None
 
     def run_if_due(self) -> TidyReport:

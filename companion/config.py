@@ -8,18 +8,26 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from companion.i18n import LANGUAGES, N_
+from companion.file_lock import locked
+from companion.files import UnreadableFileError, read_json_capped, set_aside
+from companion.files import write_file_atomically as write_file_atomically  # the old home
+from companion.i18n import LANGUAGES, N_, _
+
+if TYPE_CHECKING:
+    from companion.clock import Clock
 
 _log = logging.getLogger(__name__)
 
 SETTINGS_FILE_NAME = "settings.json"
+# A settings file is a flat table of a few dozen short values: anything bigger is not ours.
+MAX_SETTINGS_BYTES = 64 * 1024
+MAX_SETTINGS_DEPTH = 4
 TEXT_SCALES: tuple[int, ...] = (100, 125, 150, 175, 200)
 THEMES: tuple[str, ...] = ("standard", "high_contrast", "dark")
 SWITCH_MODES: tuple[str, ...] = ("off", "one_switch", "two_switches")
@@ -92,42 +100,63 @@ SETTINGS_BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 Listener = Callable[[str, Any], None]
 
 
-def write_file_atomically(path: Path, data: bytes) -> None:
-    """Write `data` so that a crash leaves either the old file or the new one, owner-only."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o600) if hasattr(os, "fchmod") else None
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-
-
 class SettingsStore:
     """The current settings, kept in one JSON file; tells listeners about every change."""
 
-    def __init__(self, path: Path | None, regions: tuple[str, ...] = ()) -> None:
-        """`path` None keeps settings in memory only (a guest, or a test)."""
+    def __init__(
+        self, path: Path | None, regions: tuple[str, ...] = (), clock: Clock | None = None
+    ) -> None:
+        """`path` None keeps settings in memory only (a guest, or a test). `clock` dates a
+        damaged file that is set aside (the system clock when not given)."""
         self._path = path
         self._regions = regions
+        self._clock = clock
         self._values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
         self._listeners: list[Listener] = []
+        self.was_set_aside = False  # the file was damaged and renamed NAME.bad-DATE
         if path is not None and path.exists():
             self._load(path)
 
-    def _load(self, path: Path) -> None:
+    def _read_file(self, path: Path) -> dict[str, Any] | None:
+        """The stored table, or None (logged) when the file cannot be read at all."""
         try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            _log.warning("Settings file %s could not be read (%s); using defaults", path.name, exc)
-            return
+            stored = read_json_capped(path, MAX_SETTINGS_BYTES, MAX_SETTINGS_DEPTH)
+        except FileNotFoundError:
+            return {}
+        except UnreadableFileError as exc:
+            _log.warning("Settings file %s is damaged (%s)", path.name, exc.reason)
+            return None
+        except OSError as exc:
+            _log.warning("Settings file %s could not be read (%s)", path.name, exc)
+            return {}
         if not isinstance(stored, dict):
-            _log.warning("Settings file %s is not a table; using defaults", path.name)
+            _log.warning("Settings file %s is not a table", path.name)
+            return None
+        return stored
+
+    @property
+    def problem(self) -> str | None:
+        """One kind sentence for the person and the helper when the file had to be set aside
+        (in the language chosen now, so it is asked for after the language is set)."""
+        if not self.was_set_aside:
+            return None
+        return _(
+            "Companion's settings could not be read, so it started with its usual settings. "
+            "Your notes are safe."
+        )
+
+    def _today(self) -> date:
+        if self._clock is None:
+            from companion.clock import SystemClock
+
+            return SystemClock().now().date()
+        return self._clock.now().date()
+
+    def _load(self, path: Path) -> None:
+        stored = self._read_file(path)
+        if stored is None:  # set it aside, so it is never read again, and start from defaults
+            set_aside(path, self._today())
+            self.was_set_aside = True
             return
         for name, value in stored.items():
             try:
@@ -154,7 +183,7 @@ class SettingsStore:
         if self._values.get(name) == value:
             return
         self._values[name] = value
-        self._save()
+        self._save(name)
         for listener in list(self._listeners):
             listener(name, value)
 
@@ -176,8 +205,19 @@ class SettingsStore:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
-    def _save(self) -> None:
+    def _save(self, changed: str) -> None:
+        """Write `changed` without losing what another Companion wrote meanwhile: under the
+        file's lock, the file is read again and only this one setting is put over it."""
         if self._path is None:
             return
-        data = json.dumps(self._values, indent=2, sort_keys=True).encode("utf-8")
-        write_file_atomically(self._path, data)
+        with locked(self._path):
+            merged = dict(self._values)
+            for name, value in (self._read_file(self._path) or {}).items():
+                if name == changed:
+                    continue
+                try:
+                    merged[name] = self._validate(name, value)
+                except (KeyError, ValueError):
+                    continue
+            data = json.dumps(merged, indent=2, sort_keys=True).encode("utf-8")
+            write_file_atomically(self._path, data)

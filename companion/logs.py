@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -67,3 +71,36 @@ def setup_logging(folder: Path, level: int = logging.INFO) -> Path:
     path.touch(exist_ok=True)
     path.chmod(0o600)
     return path
+
+
+# One file must not flood the log: while an import runs, repeated lines are counted by cause
+# and written once at its end (2,000 refused links once pushed every earlier line out).
+_Cause = tuple[str, int, str]
+_causes: ContextVar[Counter[_Cause] | None] = ContextVar("companion_log_causes", default=None)
+
+
+@contextmanager
+def one_line_per_cause() -> Iterator[None]:
+    """Around one import: lines logged with `log_cause` are written once per cause, at the end,
+    with how many times they happened. Nested uses count into the outermost one."""
+    if _causes.get() is not None:
+        yield
+        return
+    counts: Counter[_Cause] = Counter()
+    token = _causes.set(counts)
+    try:
+        yield
+    finally:
+        _causes.reset(token)
+        for (name, level, cause), times in counts.items():
+            logging.getLogger(name).log(level, "%s (%d time(s) in one import)", cause, times)
+
+
+def log_cause(logger: logging.Logger, level: int, cause: str, message: str, *args: object) -> None:
+    """Log `message` now, or, inside `one_line_per_cause`, count it under `cause` (which must
+    hold nothing personal: it is what the summary line says)."""
+    counts = _causes.get()
+    if counts is None:
+        logger.log(level, message, *args)
+    else:
+        counts[(logger.name, level, cause)] += 1

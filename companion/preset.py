@@ -13,10 +13,20 @@ import logging
 import os
 import sys
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from companion.config import SETTINGS_BY_NAME, write_file_atomically
+from companion.config import SETTINGS_BY_NAME
+from companion.file_lock import locked
+from companion.files import (
+    SMALL_FILE_BYTES,
+    UnreadableFileError,
+    create_file_exclusively,
+    read_json_capped,
+    set_aside,
+)
+from companion.i18n import N_
 
 _log = logging.getLogger(__name__)
 
@@ -60,28 +70,36 @@ def system_preset_paths() -> list[Path]:
     return paths
 
 
-def _read_table(path: Path) -> dict[str, Any] | None:
+def _read_table(path: Path, bad: list[Path] | None = None) -> dict[str, Any] | None:
+    """The preset's table, or None. A damaged one (too big, too deep, not a table) is added to
+    `bad`, so the caller can set it aside and say so once."""
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
+        stored = read_json_capped(path, SMALL_FILE_BYTES, max_depth=4)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as exc:
+    except UnreadableFileError as exc:
+        _log.warning("Preset %s is damaged (%s); ignoring it", path, exc.reason)
+        stored = None
+    except OSError as exc:
         _log.warning("Preset %s could not be read (%s); ignoring it", path, exc)
         return None
     if not isinstance(stored, dict):
         _log.warning("Preset %s is not a table of settings; ignoring it", path)
+        if bad is not None:
+            bad.append(path)
         return None
     return stored
 
 
-def load_system_preset(paths: Iterable[Path]) -> dict[str, Any]:
+def load_system_preset(paths: Iterable[Path], bad: list[Path] | None = None) -> dict[str, Any]:
     """The valid settings from every preset file that exists; bad entries are logged and skipped.
 
-    A broken preset must never stop Companion from starting, so nothing here raises.
+    A broken preset must never stop Companion from starting, so nothing here raises; a file
+    that is not a preset at all is added to `bad`.
     """
     preset: dict[str, Any] = {}
     for path in paths:
-        table = _read_table(path)
+        table = _read_table(path, bad)
         if table is None:
             continue
         for name, value in table.items():
@@ -99,17 +117,39 @@ def load_system_preset(paths: Iterable[Path]) -> dict[str, Any]:
     return preset
 
 
-def apply_system_preset(settings_file: Path, paths: Iterable[Path] | None = None) -> bool:
+def apply_system_preset(
+    settings_file: Path,
+    paths: Iterable[Path] | None = None,
+    *,
+    today: date | None = None,
+    notices: list[str] | None = None,
+) -> bool:
     """On a person's first start (no settings file yet), write the preset as their settings.
 
-    Returns True when a preset was written. `paths` defaults to `system_preset_paths()`.
+    Returns True when a preset was written. `paths` defaults to `system_preset_paths()`. The
+    settings file is created exclusively under its lock, so a preset never overwrites settings
+    another Companion wrote a moment ago. A damaged preset is set aside (NAME.bad-DATE) when
+    Companion may move it, and one sentence for the person and the helper goes to `notices`
+    (untranslated: the caller translates it once the language is known).
     """
-    if settings_file.exists():
-        return False
-    preset = load_system_preset(system_preset_paths() if paths is None else paths)
-    if not preset:
-        return False
-    data = json.dumps(preset, indent=2, sort_keys=True).encode("utf-8")
-    write_file_atomically(settings_file, data)
+    with locked(settings_file):
+        if settings_file.exists():
+            return False
+        bad: list[Path] = []
+        preset = load_system_preset(system_preset_paths() if paths is None else paths, bad)
+        for path in bad:
+            if today is not None:
+                set_aside(path, today)
+            sentence = N_(
+                "The settings file a helper left on this computer could not be read, "
+                "so Companion used its usual settings."
+            )
+            if notices is not None and sentence not in notices:
+                notices.append(sentence)
+        if not preset:
+            return False
+        data = json.dumps(preset, indent=2, sort_keys=True).encode("utf-8")
+        if not create_file_exclusively(settings_file, data):
+            return False
     _log.info("First start: settings taken from the preset (%s)", ", ".join(sorted(preset)))
     return True

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from companion.config import SETTINGS, SettingsStore, write_file_atomically
+from companion.config import SETTINGS, SettingsStore
+from companion.files import UnreadableFileError, read_json_capped, write_file_atomically
 from companion.preset import load_system_preset
 
 _log = logging.getLogger(__name__)
@@ -63,10 +64,10 @@ def _read_table(path: Path) -> dict[str, Any]:
     try:
         if path.stat().st_size > MAX_PRESET_BYTES:
             raise PresetFileError("too_big")
-        stored = json.loads(path.read_text(encoding="utf-8"))
+        stored = read_json_capped(path, MAX_PRESET_BYTES, max_depth=4)
     except PresetFileError:
         raise
-    except (OSError, ValueError) as exc:
+    except (OSError, UnreadableFileError) as exc:
         _log.warning("Preset could not be read (%s)", type(exc).__name__)
         raise PresetFileError("unreadable") from exc
     if not isinstance(stored, dict) or not stored:

@@ -9,148 +9,85 @@ A guest session keeps everything in memory and writes nothing at all.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import uuid
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
-from companion.appointments.store import AppointmentStore, MemoryAppointmentStore
-from companion.checkin.store import CheckInStore, MemoryCheckInStore
 from companion.clock import Clock, SystemClock
+from companion.files import fsync_directory
 from companion.i18n import N_, _
-from companion.safety import ContactsStore, MemoryContactsStore
-from companion.safety_plan.plan import MemorySafetyPlanStore, SafetyPlanStore
+from companion.people_index import INDEX_FILE_NAME, PeopleIndex
+from companion.person import (
+    GUEST_ID,
+    Person,
+    PersonSession,
+    guest_session,
+    initials_of,
+    session_for,
+)
 from companion.security import person_keys
 from companion.security.delay import WrongPinDelay
 from companion.security.device_secret import DeviceSecretStore, KeyringBackend, system_keyring
 from companion.security.errors import SecurityError, UnlockDelayedError, WrongSecretError
-from companion.security.index_count import IndexCount, read_index, with_counts, write_index
+from companion.security.index_count import WRONG_TRIES, IndexCount, read_index, with_counts
 from companion.security.kdf import DEFAULT_ARGON2, Argon2Params
-from companion.security.person_keys import PersonKeys
 from companion.security.pins import CAREGIVER_ONLY, LockKind
 from companion.security.status import keyring_status, keyring_uses_fallback
-from companion.storage import DATABASE_FILE_NAME, PersonDatabase, open_database
-from companion.storage.appointment_store import SqlAppointmentStore
-from companion.storage.checkin_store import SqlCheckInStore
-from companion.storage.contacts_store import SqlContactsStore
-from companion.storage.preferences import (
-    MemoryPreferencesStore,
-    PreferencesStore,
-    SqlPreferencesStore,
-)
-from companion.storage.safety_plan_store import SqlSafetyPlanStore
+from companion.storage import DATABASE_FILE_NAME, PersonDatabase, StorageError, open_database
 
 _log = logging.getLogger(__name__)
 
-INDEX_FILE_NAME = "people.json"
+__all__ = [
+    "GUEST_ID",
+    "INDEX_FILE_NAME",
+    "NotesMissingError",
+    "People",
+    "Person",
+    "PersonSession",
+    "ProfileError",
+    "ensure_default_person",
+    "guest_session",
+    "initials_of",
+    "open_people",
+    "session_for",
+]
+
 PEOPLE_FOLDER = "people"
+# A person's folder is made under this name and renamed only when complete (first start,
+# restore), so a kill never leaves a listed person with half their data.
+UNFINISHED_PREFIX = ".new-"
 MAX_NAME_LENGTH = 40
 # Tile colours with white text at 4.5:1 or better, told apart by more than hue alone.
 TILE_COLOURS: tuple[str, ...] = ("#1F5FA8", "#2E6B30", "#7B2F7B", "#A3461A", "#00695C", "#5D4037")
 DEFAULT_PERSON_NAME = N_("Me")
-GUEST_ID = "guest"
 
 
 class ProfileError(SecurityError):
     """A change to the people list was refused; the message says what to do instead."""
 
 
-@dataclass(frozen=True)
-class Person:
-    """One person on this PC as the picker shows them (nothing here is secret)."""
+class NotesMissingError(StorageError):
+    """A listed person's database file is gone: it is never replaced by an empty one."""
 
-    id: str
-    name: str
-    initials: str
-    colour: str
-    keys: PersonKeys
-
-    @property
-    def lock(self) -> LockKind:
-        return self.keys.lock
-
-    @property
-    def has_recovery_code(self) -> bool:
-        return self.keys.recovery is not None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "colour": self.colour,
-            "keys": self.keys.to_json(),
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Person:
-        name = str(data["name"])
-        return cls(
-            id=str(data["id"]),
-            name=name,
-            initials=initials_of(name),
-            colour=str(data["colour"]),
-            keys=PersonKeys.from_json(data["keys"]),
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            _(
+                'The notes saved for "{name}" are missing from this computer. If you have a '
+                "backup, you can bring them back: Settings, then My data."
+            ).format(name=name)
         )
 
 
-def initials_of(name: str) -> str:
-    """Up to two letters for the name tile: "Mary Brown" -> "MB", "Sam" -> "S"."""
-    words = [w for w in name.split() if w[:1].isalnum()]
-    return "".join(w[0].upper() for w in words[:2]) or "?"
-
-
-@dataclass
-class PersonSession:
-    """The unlocked person's stores; the UI only ever talks to these, then calls `close()`."""
-
-    person_id: str
-    display_name: str
-    checkins: CheckInStore
-    appointments: AppointmentStore
-    contacts: ContactsStore
-    preferences: PreferencesStore
-    is_guest: bool
-    database: PersonDatabase | None = field(default=None, repr=False)
-    # How many digits the PIN that opened this session has (memory only, never stored), so
-    # Settings can say how long guessing it would take; 0 when not known.
-    secret_length: int = field(default=0, repr=False)
-    # The person's safety plan: never shown to a guest or a helper (a guest's stays empty).
-    safety_plan: SafetyPlanStore = field(default_factory=MemorySafetyPlanStore, repr=False)
-
-    def close(self) -> None:
-        """Let go of the database (a guest's memory is simply dropped)."""
-        if self.database is not None:
-            self.database.close()
-            self.database = None
-
-
-def guest_session() -> PersonSession:
-    """A session held fully in memory: nothing of it ever touches the disk."""
-    return PersonSession(
-        person_id=GUEST_ID,
-        display_name=_("Guest"),
-        checkins=MemoryCheckInStore(),
-        appointments=MemoryAppointmentStore(),
-        contacts=MemoryContactsStore(),
-        preferences=MemoryPreferencesStore(),
-        is_guest=True,
-    )
-
-
-def session_for(person: Person, database: PersonDatabase, secret: str = "") -> PersonSession:
-    return PersonSession(
-        person_id=person.id,
-        display_name=person.name,
-        checkins=SqlCheckInStore(database),
-        appointments=SqlAppointmentStore(database),
-        contacts=SqlContactsStore(database),
-        preferences=SqlPreferencesStore(database),
-        is_guest=False,
-        database=database,
-        secret_length=len("".join(secret.split())),
-        safety_plan=SqlSafetyPlanStore(database),
-    )
+def _parse_people(table: dict[str, Any]) -> list[Person]:
+    entries = table.get("people", [])
+    if not isinstance(entries, list):
+        raise TypeError("people is not a list")
+    return [Person.from_json(entry) for entry in entries]
 
 
 class People:
@@ -168,16 +105,30 @@ class People:
         self._device = DeviceSecretStore(data_dir, keyring)
         self._clock = clock
         self._argon2 = argon2
-        self._index_path = data_dir / INDEX_FILE_NAME
+        self._index = PeopleIndex(data_dir, _parse_people)
 
     # The index ---------------------------------------------------------------------------
 
-    def _read_index(self) -> dict[str, Any]:
-        return read_index(self._index_path)
-
     def all(self) -> list[Person]:
-        """Everyone on this PC, in the order they were added."""
-        return [Person.from_json(entry) for entry in self._read_index().get("people", [])]
+        """Everyone on this PC, in the order they were added (PeopleListDamagedError when the
+        list and its previous copy are both damaged)."""
+        return self._index.read()
+
+    @contextmanager
+    def changing(self) -> Iterator[None]:
+        """Hold the people list's lock (all processes) around a check-then-change."""
+        with self._index.lock():
+            yield
+
+    @property
+    def problem(self) -> str | None:
+        """One sentence for the start when the list was damaged and its previous copy used."""
+        if not self._index.fell_back:
+            return None
+        return _(
+            "The list of people on this computer was damaged, so Companion used its saved "
+            "copy. The last change to the list may be missing."
+        )
 
     def get(self, person_id: str) -> Person:
         for person in self.all():
@@ -185,13 +136,22 @@ class People:
                 return person
         raise ProfileError(_("That person is no longer on this computer."))
 
-    def _save(self, people: list[Person]) -> None:
-        """Write the list; each person's wrong-PIN count stays as stored (0 for a newcomer)."""
+    def _save(self, people: list[Person], *, forget_previous: bool = False) -> None:
+        """Write the list (under `changing()`); each person's wrong-PIN count stays as stored,
+        0 for a newcomer."""
         entries = [p.to_json() for p in people]
-        write_index(self._index_path, with_counts(self._read_index(), entries, self.folder))
+        try:
+            stored = read_index(self._index.path)
+        except (OSError, ValueError):  # damaged: every count restarts at the longest wait
+            stored = {"people": []}
+            for entry in entries:
+                entry[WRONG_TRIES] = None
+        table = with_counts(stored, entries, self.folder)
+        self._index.write(table["people"], forget_previous=forget_previous)
 
     def _replace(self, updated: Person) -> None:
-        self._save([updated if p.id == updated.id else p for p in self.all()])
+        with self.changing():
+            self._save([updated if p.id == updated.id else p for p in self.all()])
 
     def folder(self, person_id: str) -> Path:
         return self.data_dir / PEOPLE_FOLDER / person_id
@@ -217,51 +177,94 @@ class People:
         recovery_code: str | None = None,
         *,
         chosen_by_caregiver: bool = False,
+        fill: Callable[[PersonDatabase], None] | None = None,
     ) -> Person:
         """Add a person with a new encrypted database. A 4-digit PIN or no PIN needs the
-        caregiver's explicit choice. Raises ProfileError or PinRejectedError with a sentence."""
-        cleaned = self._clean_name(name)
+        caregiver's explicit choice. Raises ProfileError or PinRejectedError with a sentence.
+
+        `fill` writes into the new database before the person is listed (a restore): if it
+        fails, or the process is killed, nobody is added."""
         if lock in CAREGIVER_ONLY and not chosen_by_caregiver:
             raise ProfileError(_("Only a helper setting up one person at home can choose that."))
-        person_id = uuid.uuid4().hex[:12]
-        device_secret = self._device.secret_or_create()
-        data_key, keys = person_keys.protect_new_person(
-            person_id, lock, secret, device_secret, recovery_code, self._argon2
-        )
-        existing = self.all()
-        colour = TILE_COLOURS[len(existing) % len(TILE_COLOURS)]
-        person = Person(person_id, cleaned, initials_of(cleaned), colour, keys)
-        folder = self.folder(person_id)
-        folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # not left to the umask
-        folder.mkdir(mode=0o700)
-        open_database(folder / DATABASE_FILE_NAME, data_key).close()
-        self._save([*existing, person])
+        with self.changing():
+            cleaned = self._clean_name(name)
+            person_id = uuid.uuid4().hex[:12]
+            device_secret = self._device.secret_or_create()
+            data_key, keys = person_keys.protect_new_person(
+                person_id, lock, secret, device_secret, recovery_code, self._argon2
+            )
+            existing = self.all()
+            colour = TILE_COLOURS[len(existing) % len(TILE_COLOURS)]
+            person = Person(person_id, cleaned, initials_of(cleaned), colour, keys)
+            self._make_folder(person_id, data_key, fill)
+            self._save([*existing, person])
         _log.info("Added a person (%s lock)", lock)
         return person
 
+    def _make_folder(
+        self, person_id: str, data_key: bytes, fill: Callable[[PersonDatabase], None] | None
+    ) -> None:
+        """Make the person's database (and `fill` it) under a temporary name, then rename it
+        into place: only a complete folder ever carries the person's id."""
+        people_folder = self.data_dir / PEOPLE_FOLDER
+        people_folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # not left to the umask
+        unfinished = people_folder / f"{UNFINISHED_PREFIX}{person_id}"
+        unfinished.mkdir(mode=0o700)
+        try:
+            database = open_database(unfinished / DATABASE_FILE_NAME, data_key)
+            try:
+                if fill is not None:
+                    fill(database)
+            finally:
+                database.close()
+            os.replace(unfinished, self.folder(person_id))
+        except BaseException:
+            shutil.rmtree(unfinished, ignore_errors=True)
+            raise
+        fsync_directory(people_folder)
+
+    def remove_unfinished(self) -> list[str]:
+        """Remove folders of additions and restores that were killed before they finished.
+
+        Runs under the list's lock, which every addition holds from start to end, so a folder
+        still named unfinished then belongs to no running Companion. Returns their names."""
+        people_folder = self.data_dir / PEOPLE_FOLDER
+        if not people_folder.is_dir():
+            return []
+        removed = []
+        with self.changing():
+            for path in sorted(people_folder.glob(f"{UNFINISHED_PREFIX}*")):
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path.name)
+        if removed:
+            _log.info("Removed %d unfinished person folder(s)", len(removed))
+        return removed
+
     def rename(self, person_id: str, name: str) -> Person:
-        person = self.get(person_id)
-        cleaned = self._clean_name(name, ignore_id=person_id)
-        renamed = replace(person, name=cleaned, initials=initials_of(cleaned))
-        self._replace(renamed)
+        with self.changing():
+            person = self.get(person_id)
+            cleaned = self._clean_name(name, ignore_id=person_id)
+            renamed = replace(person, name=cleaned, initials=initials_of(cleaned))
+            self._replace(renamed)
         return renamed
 
     def delete(self, person_id: str) -> None:
         """Remove a person and all their files, without ever opening them (the fresh start)."""
-        person = self.get(person_id)
-        folder = self.folder(person.id)
-        if folder.exists():
-            shutil.rmtree(folder)
-        remaining = [p for p in self.all() if p.id != person.id]
-        self._save(remaining)
-        if not remaining:
-            self._device.forget()
+        with self.changing():
+            person = self.get(person_id)
+            folder = self.folder(person.id)
+            if folder.exists():
+                shutil.rmtree(folder)
+            remaining = [p for p in self.all() if p.id != person.id]
+            self._save(remaining, forget_previous=True)
+            if not remaining:
+                self._device.forget()
         _log.info("Removed a person and their files")
 
     # Unlocking ---------------------------------------------------------------------------
 
     def _delay(self, person_id: str) -> WrongPinDelay:
-        return WrongPinDelay(IndexCount(self._index_path, person_id, self.folder), self._clock)
+        return WrongPinDelay(IndexCount(self._index.path, person_id, self.folder), self._clock)
 
     def seconds_to_wait(self, person_id: str) -> int:
         """How long before the next PIN try is allowed (0: now)."""
@@ -292,9 +295,15 @@ class People:
         DeviceSecretMissingError / DeviceSecretMismatchError; the database stays untouched."""
         person = self.get(person_id)
         data_key, _device_secret = self._data_key(person, secret)
-        return session_for(
-            person, open_database(self.folder(person.id) / DATABASE_FILE_NAME, data_key), secret
-        )
+        return session_for(person, self._open_existing(person, data_key), secret)
+
+    def _open_existing(self, person: Person, data_key: bytes) -> PersonDatabase:
+        """The person's database; NotesMissingError rather than a new empty one if it is gone."""
+        path = self.folder(person.id) / DATABASE_FILE_NAME
+        if not path.is_file():
+            _log.error("A listed person's database file is missing")
+            raise NotesMissingError(person.name)
+        return open_database(path, data_key)
 
     def check_secret(self, person_id: str, secret: str) -> None:
         """Check the current PIN before a change; a wrong one grows the wait as unlocking does.
@@ -348,8 +357,7 @@ class People:
         updated = replace(person, keys=keys)
         self._replace(updated)
         self._delay(person_id).record_success()
-        database = open_database(self.folder(person.id) / DATABASE_FILE_NAME, data_key)
-        return session_for(updated, database, new_secret)
+        return session_for(updated, self._open_existing(updated, data_key), new_secret)
 
     def keyring_status(self) -> tuple[bool, str]:
         """For Settings: is the device secret in the OS keyring, or in the fallback file?"""
@@ -376,6 +384,7 @@ def ensure_default_person(people: People) -> Person | None:
 
     Returns the new person, or None when people already exist. The data key is then wrapped
     by the device secret only; Settings offers a PIN later."""
-    if people.all():
-        return None
-    return people.add(_(DEFAULT_PERSON_NAME), "none", "", chosen_by_caregiver=True)
+    with people.changing():  # two first starts at once must add one "Me", not two
+        if people.all():
+            return None
+        return people.add(_(DEFAULT_PERSON_NAME), "none", "", chosen_by_caregiver=True)

@@ -8,16 +8,20 @@ shows only what is true everywhere, never another country's number.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from companion.files import UnreadableFileError, read_json_capped
+
 _log = logging.getLogger(__name__)
 
 CRISIS_FILE = Path("crisis") / "regions.json"
+# Read at every start: capped, so a damaged or hostile file costs nothing (the real one: 5 KB).
+MAX_CRISIS_BYTES = 1024 * 1024
+MAX_CRISIS_DEPTH = 10
 STALE_AFTER_DAYS = 365
 MAX_EMERGENCY_CONTACTS = 3
 ELSEWHERE = "ELSEWHERE"
@@ -258,9 +262,9 @@ def load_crisis_directory(content_root: Path) -> tuple[CrisisDirectory, str | No
     """The crisis lines from content/, or the built-in fallback and the problem, never a crash."""
     path = content_root / CRISIS_FILE
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_json_capped(path, MAX_CRISIS_BYTES, MAX_CRISIS_DEPTH)
         return parse_crisis_data(raw, path.name), None
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, UnreadableFileError) as exc:
         _log.error("Crisis lines could not be loaded from %s: %s", path.name, exc)
         return BUILT_IN_FALLBACK, str(exc)
 

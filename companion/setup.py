@@ -259,8 +259,14 @@ class SetupFlow:
         self.answers.wants_first_session = wants_first_session
 
 
-def lock_sentence(kind: LockKind) -> str:
-    """What each way of locking means, in one sentence (the security module's own words)."""
+def lock_sentence(kind: LockKind, *, no_keyring: bool = False) -> str:
+    """What each way of locking means, in one sentence (the security module's own words).
+
+    On a PC with no keyring, "no PIN" also says that a copied folder opens the notes."""
+    if kind == "none" and no_keyring:
+        from companion.security.exposure import no_pin_choice_sentence
+
+        return no_pin_choice_sentence()
     return trade_off_sentence(kind)
 
 

@@ -220,6 +220,10 @@ class MainWindow(QMainWindow):
         install_community_mode(self, start_at_people=not first_run)
         if first_run:
             start_first_run(self)
+        elif decision.notes_missing:  # never an empty database: offer the way back
+            from ui.screens.my_data import offer_restore
+
+            offer_restore(self.ctx)
 
     def set_session(self, session: Any) -> None:
         """Switch to `session` (closing the one before) and let every screen know."""

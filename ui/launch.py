@@ -103,6 +103,13 @@ def run(parts: Any) -> int:
         QTimer.singleShot(0, lambda: print("shown", flush=True))
         window.session_changed.connect(lambda: (print("ready", flush=True), app.quit()))
     QTimer.singleShot(0, opener.start)
+    instance = getattr(parts, "instance", None)
+    if instance is not None:  # later starts bring this window forward instead of starting
+        from ui.single_instance import bring_window_forward
+
+        # After Home is shown and the data starts opening (QtNetwork takes ~20 ms to load);
+        # a second start meanwhile keeps trying for a few seconds.
+        QTimer.singleShot(0, lambda: instance.listen(lambda: bring_window_forward(window)))
     try:
         return app.exec()
     finally:
@@ -110,6 +117,8 @@ def run(parts: Any) -> int:
         speech.shutdown()
         if ctx.session is not None:
             ctx.session.close()
+        if instance is not None:
+            instance.release()
 
 
 def shows_window_at_start(start_hidden: bool, tray_available: bool, first_run_done: bool) -> bool:

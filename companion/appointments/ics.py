@@ -35,6 +35,7 @@ from companion.appointments.recurrence import (
     occurrences,
 )
 from companion.i18n import _
+from companion.logs import log_cause, one_line_per_cause
 
 _log = logging.getLogger(__name__)
 
@@ -72,12 +73,13 @@ def read_ics(
     try:
         text = _decode(data)
         _check_shape(text)
-        with warnings.catch_warnings(record=True) as noticed:
+        with warnings.catch_warnings(record=True) as noticed, one_line_per_cause():
             warnings.simplefilter("always")
             calendar = icalendar.Calendar.from_ical(text)
             found = _Reader(calendar, now, horizon, tuple(trusted_domains)).appointments()
-        for warning in noticed:  # icalendar's own guesses; our zone rules decide, not these
-            _log.info("icalendar noted %s while reading an invitation", warning.category.__name__)
+            for warning in noticed:  # icalendar's own guesses; our zone rules decide
+                noted = f"icalendar noted {warning.category.__name__} while reading an invitation"
+                log_cause(_log, logging.INFO, noted, "%s", noted)
     except IcsError:
         raise
     except Exception as exc:
@@ -316,8 +318,9 @@ class _Reader:
                 continue
             try:
                 zones[str(component["TZID"])] = component.to_tz()
-            except Exception:
-                _log.info("A time zone in an invitation could not be built", exc_info=True)
+            except Exception as exc:  # counted by cause: one file must not flood the log
+                cause = f"A time zone in an invitation could not be built ({type(exc).__name__})"
+                log_cause(_log, logging.INFO, cause, "%s", cause)
         return zones
 
     @staticmethod

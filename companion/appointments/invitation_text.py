@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from companion.appointments.links import check_link
+from companion.logs import one_line_per_cause
 
 _URL = re.compile(r"https://[^\s<>\"'\]\[|]+", re.IGNORECASE)
 _TRAILING_PUNCTUATION = ".,;:!?)>*"
@@ -61,8 +62,9 @@ def choose_meeting_link(texts: Iterable[str], trusted_domains: Iterable[str] = (
     for text in texts:
         candidates.extend(urls_in(text))
     safe_meetings, safe_others = [], []
-    for url in candidates:
-        verdict = check_link(url, trusted)
+    with one_line_per_cause():  # a pasted text full of links must not flood the log
+        verdicts = [(url, check_link(url, trusted)) for url in candidates]
+    for url, verdict in verdicts:
         if not verdict.ok or verdict.url is None:
             continue
         path = "/" + verdict.url.split("/", 3)[3] if verdict.url.count("/") >= 3 else "/"

@@ -19,6 +19,7 @@ from publicsuffixlist import PublicSuffixList  # type: ignore[import-untyped,unu
 
 from companion.appointments.link_privacy import link_for_log
 from companion.i18n import _
+from companion.logs import log_cause
 
 _log = logging.getLogger(__name__)
 
@@ -92,10 +93,12 @@ def check_link(url: str, trusted_domains: Iterable[str] = ()) -> LinkCheck:
     """Check `url` against the known platforms and the caregiver's trusted domains."""
     verdict = _check(url, trusted_domains)
     if verdict.ok:
-        _log.info("Link accepted for %s: %s", verdict.platform, link_for_log(verdict.url or ""))
+        accepted = f"Link accepted for {verdict.platform}"
+        log_cause(_log, logging.INFO, accepted, "%s: %s", accepted, link_for_log(verdict.url or ""))
     else:
         shown = link_for_log(url) if isinstance(url, str) else "(not text)"
-        _log.info("Link refused (%s): %s", verdict.problem, shown)
+        refused = f"Link refused ({verdict.problem})"
+        log_cause(_log, logging.INFO, refused, "%s: %s", refused, shown)
     return verdict
 
 

@@ -14,10 +14,17 @@ import logging
 import os
 import sys
 import uuid
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from companion.config import write_file_atomically
+from companion.file_lock import locked
+from companion.files import (
+    UnreadableFileError,
+    create_file_exclusively,
+    read_json_capped,
+    set_aside,
+)
 from companion.security.errors import DeviceSecretMissingError
 
 _log = logging.getLogger(__name__)
@@ -111,10 +118,10 @@ class DeviceSecretStore:
 
     def _record(self) -> dict[str, Any] | None:
         try:
-            record = json.loads(self._record_path.read_text(encoding="utf-8"))
+            record = read_json_capped(self._record_path, max_bytes=4096, max_depth=2)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError) as exc:
+        except (OSError, UnreadableFileError) as exc:
             _log.error("Device record unreadable: %s", type(exc).__name__)
             raise DeviceSecretMissingError() from exc
         if not isinstance(record, dict) or record.get("where") not in ("keyring", "file"):
@@ -148,7 +155,8 @@ class DeviceSecretStore:
                 raise DeviceSecretMissingError() from exc
         else:
             try:
-                encoded = self._fallback_path.read_text(encoding="ascii").strip()
+                with self._fallback_path.open("rb") as handle:  # a secret is 44 characters
+                    encoded = handle.read(256).decode("ascii", errors="replace").strip()
             except OSError as exc:
                 raise DeviceSecretMissingError() from exc
         if not encoded:
@@ -162,9 +170,19 @@ class DeviceSecretStore:
         return secret
 
     def secret_or_create(self) -> bytes:
-        """The device secret, made now if this data folder has none yet."""
+        """The device secret, made now if this data folder has none yet.
+
+        Two Companions starting at once must end with one secret: the making runs under the
+        record's lock, and both files are created exclusively, so an existing secret is never
+        overwritten (that would lock out everyone whose key it wraps)."""
         if self._record() is not None:
             return self.secret()
+        with locked(self._record_path):
+            if self._record() is not None:  # another Companion made it while we waited
+                return self.secret()
+            return self._create()
+
+    def _create(self) -> bytes:
         secret = os.urandom(SECRET_BYTES)
         record: dict[str, Any] = {"id": uuid.uuid4().hex, "where": "file"}
         encoded = base64.b64encode(secret).decode("ascii")
@@ -176,14 +194,41 @@ class DeviceSecretStore:
                 _log.warning("Keyring refused the device secret (%s)", type(exc).__name__)
         if record["where"] == "file":
             _log.warning("No OS keyring: the device secret is kept in an owner-only file")
-            write_file_atomically(self._fallback_path, encoded.encode("ascii"))
-            self._fallback_path.chmod(0o600)
+            secret = self._new_fallback_file(secret)
         data = json.dumps(record, indent=2).encode("utf-8")
-        write_file_atomically(self._record_path, data)
+        if not create_file_exclusively(self._record_path, data):
+            _log.warning("Another Companion made the device record first; using theirs")
+            return self.secret()
+        return secret
+
+    def _new_fallback_file(self, secret: bytes) -> bytes:
+        """Create the owner-only secret file, or keep the one a killed first start left.
+
+        Nothing can be wrapped by a secret whose record was never written, but keeping it
+        (rather than replacing it) means a secret file is never overwritten, whatever the cause."""
+        encoded = base64.b64encode(secret).decode("ascii").encode("ascii")
+        if create_file_exclusively(self._fallback_path, encoded):
+            return secret
+        try:
+            with self._fallback_path.open("rb") as handle:
+                existing = base64.b64decode(handle.read(256).strip(), validate=True)
+        except (OSError, ValueError):
+            existing = b""
+        if len(existing) == SECRET_BYTES:
+            _log.warning("Found a device secret file with no record; keeping it")
+            return existing
+        # dated by the file itself: the wall clock is not read in logic
+        set_aside(self._fallback_path, date.fromtimestamp(self._fallback_path.stat().st_mtime))
+        if not create_file_exclusively(self._fallback_path, encoded):
+            raise DeviceSecretMissingError()
         return secret
 
     def forget(self) -> None:
         """Remove the device secret (after the last person on this PC was deleted)."""
+        with locked(self._record_path):
+            self._forget()
+
+    def _forget(self) -> None:
         record = self._record()
         if record is None:
             return

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from companion.config import write_file_atomically
+from companion.file_lock import locked
 from companion.security.delay import DELAY_FILE_NAME, MISSING, FileCount
 
 INDEX_VERSION = 2  # 2: each person's wrong-PIN count is inside people.json
@@ -81,6 +82,10 @@ class IndexCount:
         return MISSING
 
     def write(self, record: dict[str, object]) -> None:
+        with locked(self._index):  # the list's own lock: no other change of it is lost
+            self._write(record)
+
+    def _write(self, record: dict[str, object]) -> None:
         stored = read_index(self._index)
         entries = [dict(e) for e in stored.get("people", []) if isinstance(e, dict)]
         if not any(e.get("id") == self._person_id for e in entries):

@@ -245,7 +245,11 @@ def lock_summary(kind: LockKind, length: int, *, shared_pc: bool, fallback_file:
                 "keeps your notes private."
             )
         )
-    if fallback_file:
+    if fallback_file and kind == "none":  # not locked at all against a copied folder
+        from companion.security.exposure import no_keyring_no_pin_sentence
+
+        said.append(no_keyring_no_pin_sentence())
+    elif fallback_file:
         said.append(
             _(
                 "This computer has no keyring, so a private file beside your data holds "

@@ -37,10 +37,9 @@ def keyring_status(data_dir: Path, keyring: KeyringBackend | None = None) -> tup
             "locked until it is back."
         )
     if where == "file" or backend is None:
-        return True, _(
-            "No keyring on this computer, so Companion uses its fallback: a private file "
-            "beside your data holds the safe key. It still works; your PIN protects your notes."
-        )
+        from companion.security.exposure import no_keyring_check_sentence
+
+        return True, no_keyring_check_sentence(data_dir)
     return True, _("The computer's keyring is working and holds Companion's safe key.")
 
 
@@ -78,4 +77,4 @@ def encryption_status(data_dir: Path) -> tuple[bool, str]:
             wrong_key_refused,
         )
         return False, _("Encryption is not working, so Companion will not keep notes here.")
-    return True, _("Encryption works: your notes are stored locked.")
+    return True, _("Encryption works: notes are stored encrypted, never as plain text.")

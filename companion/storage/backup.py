@@ -325,16 +325,16 @@ def restore_as_new_person(
     *,
     chosen_by_caregiver: bool = False,
 ) -> Person:
-    """Restore a backup into a new person on this PC; no existing data is ever overwritten."""
+    """Restore a backup into a new person on this PC; no existing data is ever overwritten.
+
+    The data is written into a folder under a temporary name and the person is listed only
+    once it is all there, so a kill part-way leaves nobody listed with half their notes."""
     _old_name, data = read_backup(path, passphrase)
-    person = people.add(name, lock, secret, recovery_code, chosen_by_caregiver=chosen_by_caregiver)
-    session = people.unlock(person.id, secret)
-    try:
-        assert session.database is not None
-        write_all(session.database, data)
-    except Exception:
-        session.close()
-        people.delete(person.id)
-        raise
-    session.close()
-    return person
+    return people.add(
+        name,
+        lock,
+        secret,
+        recovery_code,
+        chosen_by_caregiver=chosen_by_caregiver,
+        fill=lambda database: write_all(database, data),
+    )

@@ -176,5 +176,10 @@ def test_delete_all_my_data_leaves_nothing_of_the_person(tmp_path: Path) -> None
     _fill(session)
     session.close()
     pc.delete(mary.id)
-    leftovers = [p.name for p in (tmp_path / "pc").rglob("*") if p.is_file()]
-    assert leftovers == ["people.json"]
+    leftovers = sorted(p.name for p in (tmp_path / "pc").rglob("*") if p.is_file())
+    # The lock files are empty; the list and its kept copy no longer name Mary.
+    kept = [".device.json.lock", ".people.json.lock", "people.json", "people.json.previous"]
+    assert leftovers == kept
+    for name in ("people.json", "people.json.previous"):
+        assert "Mary" not in (tmp_path / "pc" / name).read_text(encoding="utf-8")
+    assert all((tmp_path / "pc" / n).stat().st_size == 0 for n in leftovers[:2])

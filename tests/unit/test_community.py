@@ -74,6 +74,8 @@ def data_dir(tmp_path: Path) -> Path:
     _age(person / "companion.db", NOW, 400)  # old, but a person's own: never touched
     (base / "settings.json").write_text("{}")
     (base / "people.json").write_text("{}")
+    (base / ".people.json.lock").write_bytes(b"")  # a lock file: old, maybe held, never a leftover
+    _age(base / ".people.json.lock", NOW, 400)
     guest = base / GUEST_FILES_FOLDER
     guest.mkdir()
     (guest / "report.pdf").write_bytes(b"%PDF")

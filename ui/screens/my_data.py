@@ -25,8 +25,13 @@ from companion.storage.backup import (
 )
 from companion.storage.csv_export import export_checkins_csv, export_safety_plan_csv
 from ui.context import AppContext
-from ui.screens.change_pin import your_lock_sentences
-from ui.screens.people_common import people_of, run_off_ui_thread, speak_prompt
+from ui.screens.change_pin import person_in, your_lock_sentences
+from ui.screens.people_common import (
+    ConfirmInWordsScreen,
+    people_of,
+    run_off_ui_thread,
+    speak_prompt,
+)
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -341,12 +346,7 @@ class KeepsScreen(Screen):
         self.add_text(
             lambda: _("Where: in one folder on this computer: {folder}").format(folder=folder)
         )
-        self.add_text(
-            lambda: _(
-                "Each person has their own file there. It is locked (encrypted) and opens only "
-                "with that person's PIN or passphrase."
-            )
-        )
+        self.add_text(lambda: _("Each person has their own file there, encrypted."))
         self.add_text(
             lambda: _(
                 "Companion sends nothing over the internet. A video session opens in your own "
@@ -359,7 +359,12 @@ class KeepsScreen(Screen):
                 "keeps your notes, answers, PIN, names or meeting passcodes."
             )
         )
-        if fallback:
+        person = person_in(ctx)
+        if fallback and person is not None and person.lock == "none":  # never called locked
+            from companion.security.exposure import no_keyring_no_pin_sentence
+
+            self.add_text(no_keyring_no_pin_sentence, notice=True)
+        elif fallback:
             self.add_text(
                 lambda: _(
                     "This computer has no keyring, so Companion keeps its safe key in a private "
@@ -382,3 +387,20 @@ class KeepsScreen(Screen):
         self.lock_label = self.add_text(lambda: your_lock_sentences(ctx, keyring=False))
         self.lock_label.setVisible(bool(self.lock_label.text()))
         self.finish_layout()
+
+
+def offer_restore(ctx: AppContext) -> None:
+    """At start, when a person's notes are missing: say so and offer a backup (or not now).
+
+    Short, so the two choices stay on screen at large text; Home keeps the full sentence."""
+    nav = ctx.nav()
+    nav.push(
+        ConfirmInWordsScreen(
+            ctx,
+            lambda: _("Your notes are missing. Bring them back from a backup?"),
+            lambda: _("Bring back from a backup"),
+            lambda: _("Not now"),
+            lambda: nav.push(RestoreScreen(ctx)),
+            explanation=lambda: _("For now, what you do here is not saved."),
+        )
+    )

@@ -217,7 +217,13 @@ class HelperLockScreen(StepScreen):
         self.plan = plan
         self.set_title(lambda: _("For a helper: a simpler lock"))
         self.add_text(lambda: trade_off_sentence("short_pin"))
-        self.add_text(lambda: trade_off_sentence("none"))
+        people = ctx.services.get("people")
+        if people is not None and people.uses_fallback_file():  # no PIN: a copy opens the notes
+            from companion.security.exposure import no_pin_choice_sentence
+
+            self.add_text(no_pin_choice_sentence, notice=True)
+        else:
+            self.add_text(lambda: trade_off_sentence("none"))
         self.add_status()
         short = self.add_choice(BigButton(lambda: _("A 4-number PIN"), "lock", tile=True))
         short.clicked.connect(self._short_pin)

@@ -26,14 +26,19 @@ class LockStepScreen(SetupStepScreen):
 
     def build(self) -> None:
         self.kinds: dict[LockKind, BigButton] = {}
+        people = self.ctx.services.get("people")
+        no_keyring = people is not None and people.uses_fallback_file()
         for kind in self.run.flow.lock_choices():
-            self.add_text(lambda k=kind: f"{_(LOCK_WORDS[k])}: {lock_sentence(k)}")
+            self.add_text(
+                lambda k=kind: f"{_(LOCK_WORDS[k])}: {lock_sentence(k, no_keyring=no_keyring)}",
+                notice=no_keyring and kind == "none",
+            )
             button = self.add_choice(
                 BigButton(
                     lambda k=kind: _(LOCK_WORDS[k]),
                     "lock",
                     checkable=True,
-                    description_fn=lambda k=kind: lock_sentence(k),
+                    description_fn=lambda k=kind: lock_sentence(k, no_keyring=no_keyring),
                 )
             )
             button.setChecked(self.run.flow.answers.lock == kind)

@@ -1,0 +1,127 @@
+"""One person as the picker shows them, and an open session of their stores (or a guest's).
+
+Split from companion.profiles, which lists, adds and unlocks people; both are imported from
+there by the rest of the app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from companion.appointments.store import AppointmentStore, MemoryAppointmentStore
+from companion.checkin.store import CheckInStore, MemoryCheckInStore
+from companion.i18n import _
+from companion.safety import ContactsStore, MemoryContactsStore
+from companion.safety_plan.plan import MemorySafetyPlanStore, SafetyPlanStore
+from companion.security.person_keys import PersonKeys
+from companion.security.pins import LockKind
+from companion.storage import PersonDatabase
+from companion.storage.appointment_store import SqlAppointmentStore
+from companion.storage.checkin_store import SqlCheckInStore
+from companion.storage.contacts_store import SqlContactsStore
+from companion.storage.preferences import (
+    MemoryPreferencesStore,
+    PreferencesStore,
+    SqlPreferencesStore,
+)
+from companion.storage.safety_plan_store import SqlSafetyPlanStore
+
+GUEST_ID = "guest"
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person on this PC as the picker shows them (nothing here is secret)."""
+
+    id: str
+    name: str
+    initials: str
+    colour: str
+    keys: PersonKeys
+
+    @property
+    def lock(self) -> LockKind:
+        return self.keys.lock
+
+    @property
+    def has_recovery_code(self) -> bool:
+        return self.keys.recovery is not None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "colour": self.colour,
+            "keys": self.keys.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Person:
+        name = str(data["name"])
+        return cls(
+            id=str(data["id"]),
+            name=name,
+            initials=initials_of(name),
+            colour=str(data["colour"]),
+            keys=PersonKeys.from_json(data["keys"]),
+        )
+
+
+def initials_of(name: str) -> str:
+    """Up to two letters for the name tile: "Mary Brown" -> "MB", "Sam" -> "S"."""
+    words = [w for w in name.split() if w[:1].isalnum()]
+    return "".join(w[0].upper() for w in words[:2]) or "?"
+
+
+@dataclass
+class PersonSession:
+    """The unlocked person's stores; the UI only ever talks to these, then calls `close()`."""
+
+    person_id: str
+    display_name: str
+    checkins: CheckInStore
+    appointments: AppointmentStore
+    contacts: ContactsStore
+    preferences: PreferencesStore
+    is_guest: bool
+    database: PersonDatabase | None = field(default=None, repr=False)
+    # How many digits the PIN that opened this session has (memory only, never stored), so
+    # Settings can say how long guessing it would take; 0 when not known.
+    secret_length: int = field(default=0, repr=False)
+    # The person's safety plan: never shown to a guest or a helper (a guest's stays empty).
+    safety_plan: SafetyPlanStore = field(default_factory=MemorySafetyPlanStore, repr=False)
+
+    def close(self) -> None:
+        """Let go of the database (a guest's memory is simply dropped)."""
+        if self.database is not None:
+            self.database.close()
+            self.database = None
+
+
+def guest_session() -> PersonSession:
+    """A session held fully in memory: nothing of it ever touches the disk."""
+    return PersonSession(
+        person_id=GUEST_ID,
+        display_name=_("Guest"),
+        checkins=MemoryCheckInStore(),
+        appointments=MemoryAppointmentStore(),
+        contacts=MemoryContactsStore(),
+        preferences=MemoryPreferencesStore(),
+        is_guest=True,
+    )
+
+
+def session_for(person: Person, database: PersonDatabase, secret: str = "") -> PersonSession:
+    return PersonSession(
+        person_id=person.id,
+        display_name=person.name,
+        checkins=SqlCheckInStore(database),
+        appointments=SqlAppointmentStore(database),
+        contacts=SqlContactsStore(database),
+        preferences=SqlPreferencesStore(database),
+        is_guest=False,
+        database=database,
+        secret_length=len("".join(secret.split())),
+        safety_plan=SqlSafetyPlanStore(database),
+    )

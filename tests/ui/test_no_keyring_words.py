@@ -1,0 +1,85 @@
+"""No keyring and no PIN: where the lock is chosen and shown, the screens say that a copied
+folder opens the notes, recommend a PIN, and never call those notes "locked"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit
+
+from companion.i18n import set_language
+from companion.profiles import People, ensure_default_person, open_people
+from tests.fast_argon2 import FAST
+from ui.app import MainWindow, build_window
+from ui.context import AppContext
+from ui.screens.my_data import KeepsScreen
+from ui.screens.setup import start_first_run
+from ui.screens.setup.steps import LockStepScreen
+from ui.widgets.big_button import BigButton
+
+COPY_OPENS = "copies Companion's folder"
+
+
+@pytest.fixture
+def no_keyring_pc(
+    qtbot,  # type: ignore[no-untyped-def]
+    make_ctx: Callable[..., AppContext],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[MainWindow]:
+    """A new PC with no keyring, as the launcher opens it: "Me" with no PIN."""
+    monkeypatch.setenv("COMPANION_KEYRING", "none")
+    ctx = make_ctx()
+    people: People = open_people(tmp_path / "data", ctx.clock, keyring=None, argon2=FAST)
+    me = ensure_default_person(people)
+    assert me is not None
+    ctx.session = people.unlock(me.id, "")
+    ctx.services["people"] = people
+    window = build_window(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    set_language("en")
+    if ctx.session is not None:
+        ctx.session.close()
+
+
+def words_on(window: MainWindow) -> str:
+    return " ".join(label.text() for label in window.current().findChildren(QLabel))
+
+
+def press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]
+    found = [b for b in window.current().findChildren(BigButton) if b.accessibleName() == name]
+    assert found, f"no {name!r} on {window.current().title()!r}"
+    qtbot.mouseClick(found[0], Qt.MouseButton.LeftButton)
+
+
+def test_the_first_run_says_what_no_pin_means_here_and_recommends_one(
+    qtbot,  # type: ignore[no-untyped-def]
+    no_keyring_pc: MainWindow,
+) -> None:
+    window = no_keyring_pc
+    start_first_run(window)
+    for name in ("English", "Next", "Next", "Next", "Just me", "Next"):
+        press(qtbot, window, name)
+    window.current().findChild(QLineEdit).setText("Mary")
+    press(qtbot, window, "Next")
+    assert isinstance(window.current(), LockStepScreen)
+    words = words_on(window)
+    assert COPY_OPENS in words and "We recommend a PIN" in words
+    no_pin = next(b for b in window.current().choices() if b.label() == "No PIN")
+    assert COPY_OPENS in no_pin.accessibleDescription()  # a screen reader hears it too
+
+
+def test_what_companion_keeps_never_calls_notes_with_no_pin_locked(
+    no_keyring_pc: MainWindow,
+) -> None:
+    window = no_keyring_pc
+    window.push(KeepsScreen(window.ctx))
+    words = words_on(window)
+    assert COPY_OPENS in words
+    assert "locked" not in words.lower()
