@@ -182,7 +182,17 @@ def test_delete_all_my_data_removes_the_plan(tmp_path: Path) -> None:
     session.safety_plan.save(SafetyPlan({Part.REASONS: (PlanEntry(marker),)}))
     session.close()
     pc.delete(mary.id)
-    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == ["people.json"]
+    left = [p for p in tmp_path.rglob("*") if p.is_file()]
+    # Only the list of people (and its kept copy) and the empty lock files stay, and none of
+    # them holds the plan or Mary.
+    assert {p.name for p in left} <= {
+        "people.json",
+        "people.json.previous",
+        ".people.json.lock",
+        ".device.json.lock",
+    }
+    for file in left:
+        assert marker.encode() not in file.read_bytes() and b"Mary" not in file.read_bytes()
 
 
 def test_deleting_the_plan_alone_keeps_everything_else(tmp_path: Path) -> None:
