@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from companion.file_lock import locked
 from companion.files import UnreadableFileError, read_json_capped, set_aside
@@ -45,6 +45,9 @@ class Setting:
     minimum: float | None = None
     maximum: float | None = None
     step: float | None = None
+    # The person's own (their look and voice): kept in their encrypted database and applied
+    # when their data opens. The others belong to the PC and its helper.
+    personal: bool = False
 
     def validate(self, value: Any) -> Any:
         """Return `value` if allowed, else raise ValueError saying why."""
@@ -66,19 +69,50 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("language", str, "en", N_("Language"), choices=LANGUAGES),
-    Setting("text_scale", int, 100, N_("Text size"), choices=TEXT_SCALES),
-    Setting("theme", str, "standard", N_("Colours"), choices=THEMES),
-    Setting("follow_system_look", bool, True, N_("Use the computer's own colours and text size")),
-    Setting("less_motion", bool, False, N_("Less motion")),
-    Setting("speech_rate", int, 150, N_("Speaking speed"), minimum=80, maximum=260, step=20),
-    Setting("speech_volume", int, 90, N_("Speaking volume"), minimum=10, maximum=100, step=10),
-    Setting("read_steps_aloud", bool, False, N_("Read each step when it opens")),
-    Setting("talking_buttons", bool, False, N_("Talking buttons")),
-    Setting("speak_reminders", bool, True, N_("Say reminders aloud")),
-    Setting("switch_mode", str, "off", N_("Switch access"), choices=SWITCH_MODES),
+    Setting("language", str, "en", N_("Language"), choices=LANGUAGES, personal=True),
+    Setting("text_scale", int, 100, N_("Text size"), choices=TEXT_SCALES, personal=True),
+    Setting("theme", str, "standard", N_("Colours"), choices=THEMES, personal=True),
     Setting(
-        "scan_interval_ms", int, 1500, N_("Scanning speed"), minimum=500, maximum=5000, step=250
+        "follow_system_look",
+        bool,
+        True,
+        N_("Use the computer's own colours and text size"),
+        personal=True,
+    ),
+    Setting("less_motion", bool, False, N_("Less motion"), personal=True),
+    Setting(
+        "speech_rate",
+        int,
+        150,
+        N_("Speaking speed"),
+        minimum=80,
+        maximum=260,
+        step=20,
+        personal=True,
+    ),
+    Setting(
+        "speech_volume",
+        int,
+        90,
+        N_("Speaking volume"),
+        minimum=10,
+        maximum=100,
+        step=10,
+        personal=True,
+    ),
+    Setting("read_steps_aloud", bool, False, N_("Read each step when it opens"), personal=True),
+    Setting("talking_buttons", bool, False, N_("Talking buttons"), personal=True),
+    Setting("speak_reminders", bool, True, N_("Say reminders aloud"), personal=True),
+    Setting("switch_mode", str, "off", N_("Switch access"), choices=SWITCH_MODES, personal=True),
+    Setting(
+        "scan_interval_ms",
+        int,
+        1500,
+        N_("Scanning speed"),
+        minimum=500,
+        maximum=5000,
+        step=250,
+        personal=True,
     ),
     Setting("region", str, "CA", N_("Region for crisis lines")),
     # Caregiver setup and community-centre mode (issue 8).
@@ -98,6 +132,16 @@ SETTINGS: tuple[Setting, ...] = (
 SETTINGS_BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 
 Listener = Callable[[str, Any], None]
+PERSONAL_SETTINGS_KEY = "settings"  # where a person's own settings sit in their preferences
+
+
+class PersonalValues(Protocol):
+    """Where one person's own settings are kept (their encrypted preferences; a guest's are
+    in memory and go when the guest leaves)."""
+
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+    def set(self, key: str, value: Any) -> None: ...
 
 
 class SettingsStore:
@@ -112,6 +156,9 @@ class SettingsStore:
         self._regions = regions
         self._clock = clock
         self._values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
+        self._person: PersonalValues | None = None
+        self._mirror_to_pc = False
+        self._own: dict[str, Any] = {}  # the person's own values of personal settings
         self._listeners: list[Listener] = []
         self.was_set_aside = False  # the file was damaged and renamed NAME.bad-DATE
         if path is not None and path.exists():
@@ -172,20 +219,52 @@ class SettingsStore:
         return value
 
     def get(self, name: str) -> Any:
+        if name in self._own:
+            return self._own[name]
         return self._values[name]
 
     def snapshot(self) -> dict[str, Any]:
-        return dict(self._values)
+        return {**self._values, **self._own}
 
     def set(self, name: str, value: Any) -> None:
-        """Validate, store and announce one setting. Raises KeyError or ValueError if wrong."""
+        """Validate, store and announce one setting. Raises KeyError or ValueError if wrong.
+
+        While a person's data is open, their own settings (look, voice, switch access) go to
+        them; on a PC that is not shared they also become the PC's, so the next start and the
+        PIN pad already look the way that person needs."""
         value = self._validate(name, value)
-        if self._values.get(name) == value:
+        if self.get(name) == value:
             return
-        self._values[name] = value
-        self._save(name)
+        personal = self._person is not None and SETTINGS_BY_NAME[name].personal
+        if personal:
+            self._own[name] = value
+            assert self._person is not None
+            self._person.set(PERSONAL_SETTINGS_KEY, dict(self._own))
+        if not personal or self._mirror_to_pc:
+            self._values[name] = value
+            self._save(name)
         for listener in list(self._listeners):
             listener(name, value)
+
+    def use_person(self, person: PersonalValues | None, *, mirror_to_pc: bool = False) -> None:
+        """From now on the person's own settings apply (None: the PC's, for the people picker
+        and after a lock); every setting that looks different is announced, so the window
+        restyles, retranslates and re-voices at once."""
+        before = self.snapshot()
+        self._person, self._mirror_to_pc, self._own = person, mirror_to_pc, {}
+        stored = person.get(PERSONAL_SETTINGS_KEY, {}) if person is not None else {}
+        for name, value in (stored if isinstance(stored, dict) else {}).items():
+            setting = SETTINGS_BY_NAME.get(name)
+            if setting is None or not setting.personal:
+                continue
+            try:
+                self._own[name] = self._validate(name, value)
+            except ValueError as exc:
+                _log.warning("Ignoring a person's stored setting %s: %s", name, exc)
+        after = self.snapshot()
+        for name in (n for n in after if after[n] != before[n]):
+            for listener in list(self._listeners):
+                listener(name, after[name])
 
     def nudge(self, name: str, steps: int) -> Any:
         """Move a numeric setting by `steps` of its declared step, stopping at its limits
@@ -193,7 +272,7 @@ class SettingsStore:
         setting = SETTINGS_BY_NAME[name]
         if setting.step is None or setting.minimum is None or setting.maximum is None:
             raise ValueError(f"{name} has no step and limits to move within")
-        wanted = self._values[name] + steps * setting.step
+        wanted = self.get(name) + steps * setting.step
         value = setting.kind(max(setting.minimum, min(setting.maximum, wanted)))
         self.set(name, value)
         return value

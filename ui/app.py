@@ -231,12 +231,24 @@ class MainWindow(QMainWindow):
         if old is not None and old is not session:
             old.close()
         self.ctx.session = session
+        self._use_own_settings(session)
         if session is not None:
             self._start_reminders()
         for screen in self._screens:
             screen.on_session_changed()
         self._show_guest_band()
         self.session_changed.emit()
+
+    def _use_own_settings(self, session: Any) -> None:
+        """Each person's own look and voice apply the moment their data opens, and the PC's
+        come back when they lock or leave (a guest's changes stay in memory). On a PC that is
+        not shared, a person's changes also become the PC's, so the next start and the PIN
+        pad already look the way they need."""
+        settings = self.ctx.settings
+        mirror = session is not None and not session.is_guest and not settings.get("shared_pc")
+        settings.use_person(
+            session.preferences if session is not None else None, mirror_to_pc=mirror
+        )
 
     def _start_reminders(self) -> None:
         """The session reminder banner and its watch (a day, an hour, 15 minutes before)."""
