@@ -342,11 +342,11 @@ def test_what_companion_keeps_says_only_reminder_times_are_kept_outside(
     ctx = background.window.ctx
     screen = KeepsScreen(ctx)
     words = " ".join(label.text() for label in screen.findChildren(type(screen.title_label)))
-    assert "keeps the times of your next reminders beside your locked file" in words
+    assert "keeps the times of your next reminders beside your own file" in words
     ctx.settings.set("background_reminders", False)
     screen = KeepsScreen(ctx)
     words = " ".join(label.text() for label in screen.findChildren(type(screen.title_label)))
-    assert "keeps nothing about you outside your locked file" in words
+    assert "keeps nothing about you outside your own file" in words
     screen.deleteLater()
 
 

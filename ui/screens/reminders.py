@@ -44,7 +44,7 @@ def background_screen(ctx: AppContext) -> Screen:
         lambda: _("Remind me when Companion is closed"),
         lambda: _(
             "When you close Companion, it can wait near the clock and still remind you. For "
-            "that, it keeps the times of your reminders, and nothing else, outside your locked "
+            "that, it keeps the times of your reminders, and nothing else, outside your own "
             "file."
         ),
         [(True, lambda: _("Yes, remind me")), (False, lambda: _("No, only when it is open"))],
@@ -76,10 +76,10 @@ def kept_outside_sentence(ctx: AppContext) -> str:
     if ctx.settings.get("background_reminders"):
         return _(
             "You asked for reminders when Companion is closed. So that they still come while "
-            "your notes are locked, Companion keeps the times of your next reminders beside "
-            "your locked file. Only the times: never what they are for, or with whom."
+            "your notes are closed, Companion keeps the times of your next reminders beside "
+            "your own file. Only the times: never what they are for, or with whom."
         )
-    return _("Companion keeps nothing about you outside your locked file.")
+    return _("Companion keeps nothing about you outside your own file.")
 
 
 class StillRemindingScreen(Screen):
