@@ -74,12 +74,15 @@ QToolButton, QPushButton {{
     padding: {pad}px; min-width: {MIN_TARGET_PX}px; min-height: {MIN_TARGET_PX}px;
 }}
 QToolButton:checked, QPushButton:checked {{
-    background: {p.chosen}; color: {p.chosen_text}; border: 3px solid {p.chosen_text};
+    background: {p.chosen}; color: {p.chosen_text}; border: 3px solid {p.chosen};
 }}
 QToolButton[helpNow="true"] {{ background: {p.help_button}; color: {p.help_button_text}; }}
 QToolButton:disabled, QPushButton:disabled {{ color: {p.disabled_text}; border-style: dashed; }}
 QToolButton:focus, QPushButton:focus, QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{
     border: {FOCUS_RING_PX + 2}px solid {p.focus};
+}}
+QToolButton:checked:focus, QPushButton:checked:focus {{
+    border: {FOCUS_RING_PX + 2}px solid {p.focus_on_chosen};
 }}
 QToolButton[scanGroup="true"], QFrame[scanGroup="true"] {{
     border: {FOCUS_RING_PX + 2}px dashed {p.focus};
