@@ -61,6 +61,12 @@ class MainWindow(QMainWindow):
         self.reader.reading_changed.connect(self.top_bar.set_reading)
         self.scanner = SwitchScanner(self._scan_groups, self)
         self.scanner.highlighted.connect(self._speak_control)
+        from ui.widgets.typing_bar import TypingBar
+
+        self.typing_bar = TypingBar()
+        layout.insertWidget(1, self.typing_bar)
+        self.typing_bar.done_button.clicked.connect(self.scanner.done_typing)
+        self.scanner.typing_changed.connect(self._on_typing_changed)
         self.pointer_rest = PointerRest(
             self,
             enabled=lambda: bool(ctx.settings.get("talking_buttons")),
@@ -212,6 +218,8 @@ class MainWindow(QMainWindow):
             self.reader.say_one(self.current(), widget.accessibleName())
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and new.window() is self:
+            self.scanner.focus_moved(new)
         if new is None or self.scanner.active() or self.reader.reading:
             return
         if self.ctx.settings.get("talking_buttons") and isinstance(new, BigButton):
@@ -219,14 +227,21 @@ class MainWindow(QMainWindow):
 
     # --- switch access ------------------------------------------------------------------
     def _scan_groups(self) -> list[tuple[QWidget | None, list[QWidget]]]:
+        """The screen's choices first; then Get help now on its own (one press chooses it);
+        the rest of the top bar last."""
         screen = self.current()
-        groups: list[tuple[QWidget | None, list[QWidget]]] = [
-            (self.top_bar, list(self.top_bar.buttons()))
-        ]
+        groups: list[tuple[QWidget | None, list[QWidget]]] = [(screen.body, screen.choices())]
         if self.reminder_banner is not None and self.reminder_banner.isVisible():
             groups.append((self.reminder_banner, [self.reminder_banner.dismiss_button]))
-        groups.append((screen.body, screen.choices()))
+        bar = self.top_bar
+        groups.append((None, [bar.help_button]))
+        groups.append((None, [bar.home_button, bar.back_button, bar.read_button]))
         return groups
+
+    def _on_typing_changed(self, typing: bool) -> None:
+        self.typing_bar.setVisible(typing)
+        if typing and self.ctx.settings.get("talking_buttons"):
+            self.reader.say_one(self.current(), self.typing_bar.label.text())
 
     def _apply_switch_mode(self) -> None:
         s = self.ctx.settings
@@ -281,6 +296,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.top_bar.retranslate()
+        self.typing_bar.retranslate()
         if self.reminder_banner is not None:
             self.reminder_banner.retranslate()
         for screen in self._screens:
