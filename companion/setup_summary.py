@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from companion.i18n import LANGUAGE_NAMES, _
 from companion.setup import LOCK_WORDS, STEP_IDS, STEPS, SetupAnswers
+from companion.when_words import clock_words
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,7 @@ def summary(answers: SetupAnswers, later: set[str], region_name: str) -> list[Su
         relation = f" ({contact.relation})" if contact.relation else ""
         lines.append(SummaryLine(_("Person to call"), f"{contact.name}{relation}: {contact.phone}"))
     if answers.reminder_time is not None:
-        lines.append(
-            SummaryLine(_("Daily check-in reminder"), answers.reminder_time.strftime("%H:%M"))
-        )
+        lines.append(SummaryLine(_("Daily check-in reminder"), clock_words(answers.reminder_time)))
     if later:
         names = [_(STEPS[STEP_IDS.index(s)].question) for s in STEP_IDS if s in later]
         lines.append(SummaryLine(_("Left for later (in Settings)"), " ".join(names)))

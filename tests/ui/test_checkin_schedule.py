@@ -156,6 +156,6 @@ def test_the_schedule_screens_switch_to_french(qtbot, window: MainWindow) -> Non
     window.ctx.settings.set("language", "fr")
     times = window.current()
     assert times.title() == "Quand Companion doit-il proposer un bilan?"
-    assert times.answers[time(15, 0)].accessibleName() == "L’après-midi, 15\u00a0h"  # type: ignore[attr-defined]
+    assert times.answers[time(15, 0)].accessibleName() == "L’après-midi, 15\u00a0h\u00a000"  # type: ignore[attr-defined]
     window.back()
-    assert schedule.reminder_button.accessibleName() == "Rappel chaque jour à 10\u00a0h"  # type: ignore[attr-defined]
+    assert schedule.reminder_button.accessibleName() == "Rappel chaque jour à 10\u00a0h\u00a000"  # type: ignore[attr-defined]

@@ -131,14 +131,14 @@ def test_the_whole_first_run_by_mouse(qtbot, first_run: MainWindow, people: Peop
     click(qtbot, button_named(window, "Next"))
 
     assert step_id(window) == "extras"
-    click(qtbot, button_named(window, "Remind me each morning, at 10:00"))
+    click(qtbot, button_named(window, "Remind me each morning, at 10:00\u00a0a.m."))
     click(qtbot, button_named(window, "Next"))
 
     qtbot.waitUntil(lambda: isinstance(window.current(), SummaryScreen), timeout=10000)
     summary = window.current()
     page = " ".join(label.text() for label in summary.line_labels)
     assert "Mary Brown" in page and code in page and "583920" not in page
-    assert "France" in page and "Ann (daughter): 555 0101" in page and "10:00" in page
+    assert "France" in page and "Ann (daughter): 555 0101" in page and "10:00\u00a0a.m." in page
 
     assert ctx.settings.get("first_run_done") and not should_offer_first_run(ctx.settings, people)
     [mary] = people.all()
@@ -257,7 +257,7 @@ def test_the_whole_first_run_by_keyboard_alone(
     qtbot.keyClicks(tab_to(qtbot, "Person 1: Name"), "Lee")
     qtbot.keyClicks(tab_to(qtbot, "Person 1: Phone number"), "555 0102")
     press(qtbot, "Next")
-    press(qtbot, "Remind me each evening, at 18:00", Qt.Key.Key_Space)
+    press(qtbot, "Remind me each evening, at 6:00\u00a0p.m.", Qt.Key.Key_Space)
     press(qtbot, "Next")
     qtbot.waitUntil(lambda: isinstance(window.current(), SummaryScreen), timeout=10000)
     assert ctx.settings.get("shared_pc") is True and ctx.settings.get("speech_rate") == 190
