@@ -183,10 +183,10 @@ def test_the_summary_prints_and_saves_a_pdf_without_the_pin(
     )
     click(qtbot, button_named(window, "Print this page"))
     click(qtbot, button_named(window, "Save as PDF"))
-    assert printed and window.current().status.text() == "Saved: companion-setup.pdf"
+    assert printed and window.current().status.text() == "Saved: Companion set-up page.pdf"
     import subprocess
 
-    for pdf in (tmp_path / "printed.pdf", tmp_path / "companion-setup.pdf"):
+    for pdf in (tmp_path / "printed.pdf", tmp_path / "Companion set-up page.pdf"):
         text = subprocess.run(
             ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
         ).stdout

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QTextBrowser, QWidget
+from PySide6.QtWidgets import QDialog, QTextBrowser, QWidget
 
 from companion.checkin.trends import MoodTrend
 from companion.checkin.wording import band_word, tag_word
@@ -272,11 +272,9 @@ class ReportSaveScreen(Screen):
     @classmethod
     def ask_save_path(cls, parent: QWidget, suggested: str, kind: str) -> Path | None:
         """Ask where to save (tests replace this classmethod)."""
-        filters = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)"}
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent, _("Save the report"), str(Path.home() / suggested), filters[kind]
-        )
-        return Path(chosen) if chosen else None
+        from ui.widgets.place_chooser import PlaceChooser  # the big-button place chooser (#16)
+
+        return PlaceChooser.save_path(parent, _("Save the report"), suggested, f".{kind}")
 
     @classmethod
     def ask_printer(cls, parent: QWidget, document_name: str) -> QPrinter | None:

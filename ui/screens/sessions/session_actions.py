@@ -10,16 +10,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from companion.appointments.ics import write_ics
 from companion.appointments.model import Appointment
 from companion.appointments.schedule import describe_next
 from companion.config import write_file_atomically
 from companion.i18n import _
+from companion.when_words import short_date_words
 from ui.context import AppContext
 from ui.screens.sessions.common import appointment_store, check_session_link, display_zone
 from ui.widgets.big_button import BigButton
+from ui.widgets.place_chooser import PlaceChooser
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
@@ -69,7 +71,7 @@ class SessionChoicesScreen(Screen):
     def save_to_calendar(self) -> None:
         """Ask where, write the .ics there in one go, and say where it went (or why not)."""
         day = self.session.start.astimezone(display_zone(self.ctx)).date()
-        suggested = _("session-{day}.ics").format(day=day.isoformat())
+        suggested = _("Session, {day}.ics").format(day=short_date_words(day))
         path = self.ask_where_to_save(self, default_folder() / suggested)
         if path is None:
             return
@@ -102,13 +104,7 @@ class SessionChoicesScreen(Screen):
     @classmethod
     def ask_where_to_save(cls, parent: QWidget, suggested: Path) -> Path | None:
         """The save dialog (tests replace this classmethod; no dialog opens in tests)."""
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent,
-            _("Save to my calendar"),
-            str(suggested),
-            _("Calendar files") + " (*.ics)",
-        )
-        return Path(chosen) if chosen else None
+        return PlaceChooser.save_path(parent, _("Save to my calendar"), suggested.name, ".ics")
 
     def tell(self, sentence: str) -> None:
         self._outcome = sentence
