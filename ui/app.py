@@ -211,7 +211,22 @@ class MainWindow(QMainWindow):
 
     # --- speech -------------------------------------------------------------------------
     def read_current(self) -> None:
+        speech = self.ctx.speech
+        if not self.reader.reading and not getattr(speech, "available", True):
+            # No working speech: say so once, in words, and leave the button as it is.
+            self._tell_no_speech(getattr(speech, "problem", None))
+            return
         self.reader.toggle(self.current())
+
+    def _tell_no_speech(self, problem: str | None) -> None:
+        sentence = problem or _("Speech is still starting. Please try again in a moment.")
+        screen = self.current()
+        if screen.property("noSpeechSaid") == sentence:
+            return
+        screen.setProperty("noSpeechSaid", sentence)
+        label = screen.add_text(lambda: sentence, notice=True)
+        label.show()
+        screen.setAccessibleDescription(sentence)
 
     def _speak_control(self, widget: QWidget) -> None:
         if self.ctx.settings.get("talking_buttons") and widget.accessibleName():

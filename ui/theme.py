@@ -76,6 +76,7 @@ QToolButton, QPushButton {{
 QToolButton:checked, QPushButton:checked {{
     background: {p.chosen}; color: {p.chosen_text}; border: 3px solid {p.chosen};
 }}
+QToolButton[speaking="true"] {{ background: {p.speaking}; color: {p.speaking_text}; }}
 QToolButton[helpNow="true"] {{ background: {p.help_button}; color: {p.help_button_text}; }}
 QToolButton:disabled, QPushButton:disabled {{ color: {p.disabled_text}; border-style: dashed; }}
 QToolButton:focus, QPushButton:focus, QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{

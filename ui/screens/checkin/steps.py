@@ -17,7 +17,7 @@ from ui.screens.checkin.common import face_icon
 from ui.screens.checkin.driver import CheckInDriver
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import ChoiceGrid
-from ui.widgets.screen import Screen, SpokenPart
+from ui.widgets.screen import Screen, SpokenPart, choices_part
 
 NOTE_SAVE_DELAY_MS = 700
 """Typing pauses this long before the note is saved as a draft (and always when leaving)."""
@@ -169,10 +169,9 @@ class TagsStepScreen(CheckInStepScreen):
         """The title and texts, then this page's tags and the other choices, by name."""
         parts = [part for part in super().reading_order() if part.label is not None]
         buttons = [*self.visible_tags(), *self._choice_buttons]
-        names = [b.label() for b in buttons if isinstance(b, BigButton) and b.isEnabled()]
-        parts.append(
-            SpokenPart(_("You can choose: {choices}.").format(choices=", ".join(names)), None)
-        )
+        choices = choices_part([b for b in buttons if b.isEnabled()])
+        if choices is not None:
+            parts.append(choices)  # each tag is highlighted while it is named
         return parts
 
     def retranslate(self) -> None:
