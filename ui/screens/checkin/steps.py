@@ -19,6 +19,7 @@ from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import ChoiceGrid
 from ui.widgets.screen import Screen, SpokenPart, choices_part
 
+FACE_PX = 96  # a mood face at 100% text
 NOTE_SAVE_DELAY_MS = 700
 """Typing pauses this long before the note is saved as a draft (and always when leaving)."""
 TAGS_PER_PAGE = 4
@@ -44,7 +45,8 @@ class CheckInStepScreen(Screen):
         self.add_text(lambda: _(step.hint))
 
     def add_skip(self) -> BigButton:
-        skip = self.add_choice(BigButton(lambda: _("Skip this question"), "next"))
+        # Wrapped on two short lines, so five faces and Skip keep three columns at 200%.
+        skip = self.add_choice(BigButton(lambda: _("Skip this question"), "next", line_chars=12))
         skip.clicked.connect(self.skip)
         return skip
 
@@ -85,7 +87,8 @@ class MoodStepScreen(CheckInStepScreen):
     def on_shown(self) -> None:
         super().on_shown()
         look = self.ctx.look()
-        size = round(56 * min(look.text_scale, 160) / 100)
+        # Big faces: at least a third of the button's height at every text size.
+        size = round(FACE_PX * min(look.text_scale, 130) / 100)
         for mood, button in self.faces.items():
             button.setIcon(face_icon(mood, look.palette.button_text, size))
             button.setIconSize(QSize(size, size))
