@@ -50,6 +50,11 @@ def date_words(day: date, today: date | None = None) -> str:
     return str(format_date(day, pattern, locale=babel_locale()))
 
 
+def day_month_words(day: date) -> str:
+    """ "18 November" / "18 novembre": for a chart's axis, where space is short."""
+    return str(format_date(day, "d MMMM", locale=babel_locale()))
+
+
 def short_date_words(day: date) -> str:
     """ "18 November 2026": for lists where the weekday would crowd the line."""
     return str(format_date(day, "d MMMM y", locale=babel_locale()))

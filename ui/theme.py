@@ -62,6 +62,7 @@ def style_sheet(look: Look) -> str:
     return f"""
 QWidget {{ background: {p.window}; color: {p.text}; font-size: {body}pt; }}
 QLabel {{ background: transparent; }}
+QLabel[smallPrint="true"] {{ font-size: {round(body * 0.75)}pt; }}
 QLabel[heading="true"] {{ font-size: {heading}pt; font-weight: bold; }}
 QLabel[speaking="true"] {{ background: {p.speaking}; color: {p.speaking_text}; }}
 QLabel[notice="true"] {{ border: 3px solid {p.edge}; padding: {pad}px; }}

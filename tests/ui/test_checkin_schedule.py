@@ -85,7 +85,7 @@ def test_phq9_every_two_weeks_is_offered_on_the_hub_and_can_be_turned_off(
     schedule = window.current()
     assert isinstance(schedule, CheckInScheduleScreen)
     phq9 = schedule.instrument_buttons["phq9"]
-    assert phq9.accessibleName() == "PHQ-9: Not offered"
+    assert phq9.accessibleName() == "Questions about low mood: Not offered"
     assert phq9.accessibleDescription() == "Mood over the last two weeks"
     _click(qtbot, phq9)
     every = window.current()
@@ -101,12 +101,12 @@ def test_phq9_every_two_weeks_is_offered_on_the_hub_and_can_be_turned_off(
     assert _schedule(window).questionnaires == (QuestionnaireEvery("phq9", 14),)
     assert _schedule(window).reminder_time == time(10, 0)  # the reminder is left alone
     window.back()
-    assert phq9.accessibleName() == "PHQ-9: Every 2 weeks"
+    assert phq9.accessibleName() == "Questions about low mood: Every 2 weeks"
 
     window.home()
     hub = CheckInHubScreen(window.ctx)
     window.push(hub)
-    assert "a few questions from PHQ-9 for you" in hub.body_text()
+    assert "there are some questions about low mood for you" in hub.body_text()
     _click(qtbot, hub.questions_button)
     assert list(window.current().buttons) == ["phq9"]  # type: ignore[attr-defined]
 
@@ -118,7 +118,7 @@ def test_phq9_every_two_weeks_is_offered_on_the_hub_and_can_be_turned_off(
     window.home()
     hub = CheckInHubScreen(window.ctx)
     window.push(hub)
-    assert "PHQ-9" not in hub.body_text()
+    assert "low mood" not in hub.body_text()
 
 
 def test_the_schedule_is_behind_the_helper_pin_once_one_is_set(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -109,7 +109,9 @@ class MyDataScreen(DataStepScreen):
         self.csv_button.clicked.connect(self.export_csv)
         session = ctx.session
         if session is not None and not session.is_guest:
-            delete = self.add_choice(BigButton(lambda: _("Delete all my data"), "back", tile=True))
+            delete = self.add_choice(
+                BigButton(lambda: _("Delete all my data"), "delete", tile=True)
+            )
             delete.clicked.connect(self.delete_all)
         self.finish_layout()
 

@@ -13,12 +13,12 @@ from companion.checkin.instrument_texts import (
 )
 from companion.checkin.instruments import Score
 from companion.checkin.questionnaire_flow import QuestionnaireFlow
-from companion.checkin.wording import INSTRUMENT_NAMES, result_sentences
+from companion.checkin.wording import INSTRUMENT_NAMES, plain_name, result_sentences
 from companion.i18n import _
 from ui.context import AppContext
 from ui.screens.checkin.common import checkin_store
 from ui.screens.checkin.driver import QuestionnaireDriver
-from ui.widgets.big_button import BigButton
+from ui.widgets.big_button import BigButton, SmallPrintButton
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
@@ -47,7 +47,9 @@ class QuestionnairePickScreen(Screen):
     def __init__(self, ctx: AppContext, instrument_ids: list[str]) -> None:
         super().__init__(ctx)
         self.set_title(lambda: _("Which questions would you like to answer?"))
-        self.add_text(lambda: _("Your clinician may have asked you to answer one of these."))
+        self.add_text(
+            lambda: _("Your doctor or counsellor may have asked you to answer one of these.")
+        )
         self.problem = self.add_text(lambda: "", notice=True)
         self.problem.hide()
         self.buttons: dict[str, BigButton] = {}
@@ -55,8 +57,12 @@ class QuestionnairePickScreen(Screen):
             texts = self._load_wording(instrument_id)
             if texts is None:
                 continue
+            # The plain name, the official one in small print under it; no check mark (it read
+            # as "already done").
             button = self.add_choice(
-                BigButton(lambda t=texts: f"{t.name}: {t.title}", "check")  # type: ignore[misc]
+                SmallPrintButton(
+                    partial(plain_name, instrument_id), lambda t=texts: t.name, "learn"
+                )
             )
             button.clicked.connect(partial(self.open, instrument_id))
             self.buttons[instrument_id] = button

@@ -24,7 +24,7 @@ from companion.checkin.schedule import (
     with_questionnaire_every,
     with_reminder,
 )
-from companion.checkin.wording import INSTRUMENT_NAMES
+from companion.checkin.wording import INSTRUMENT_NAMES, plain_name
 from companion.i18n import _
 from companion.when_words import clock_words
 from ui.context import AppContext
@@ -137,7 +137,7 @@ class CheckInScheduleScreen(ScheduleScreenBase):
     def _instrument_words(self, instrument_id: str) -> str:
         every = every_days_for(self.schedule(), instrument_id)
         return _("{name}: {how_often}").format(
-            name=INSTRUMENT_NAMES[instrument_id], how_often=how_often_words(every)
+            name=plain_name(instrument_id), how_often=how_often_words(every)
         )
 
     def _open_instrument(self, instrument_id: str) -> None:
