@@ -245,10 +245,12 @@ class OpenScreen(PlaceScreen):
                 )
             )
         today = ctx.clock.now().date()
+        # Long lines at normal text; shorter lines as text grows, so no name is cut short.
+        line_chars = 40 if ctx.look().text_scale <= 125 else 22
         self.file_buttons: list[BigButton] = []
         for path, saved in self.files:
             words = partial(_file_words, path, saved, today)
-            button = self.add_choice(BigButton(words, "file", line_chars=40))
+            button = self.add_choice(BigButton(words, "file", line_chars=line_chars))
             button.clicked.connect(partial(self.answer, path))
             self.file_buttons.append(button)
         self.another_button = self.add_another_place()
