@@ -9,7 +9,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, Qt, QTranslator, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from companion.i18n import _, set_language
@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
     def _scan_groups(self) -> list[tuple[QWidget | None, list[QWidget]]]:
         """The screen's choices first; then Get help now on its own (one press chooses it);
         the rest of the top bar last."""
+        if not self._screens:  # switch mode applied while the window is still being built
+            return []
         screen = self.current()
         groups: list[tuple[QWidget | None, list[QWidget]]] = [(screen.body, screen.choices())]
         if self.reminder_banner is not None and self.reminder_banner.isVisible():
@@ -317,6 +319,11 @@ class MainWindow(QMainWindow):
         for screen in self._screens:
             screen.retranslate()
         self.setWindowTitle(f"Companion: {self.current().title()}")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.scanner.active():  # built before it was shown: nothing could be highlighted
+            self.scanner.reset()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.reader.stop()

@@ -144,3 +144,15 @@ def test_a_screen_with_many_controls_is_scanned_in_rows_of_at_most_six(
     assert sum(sizes[:-2]) == len(window.current().choices())
     save = window.current().save_button
     assert presses_to_choose(qtbot, window, save) <= 10
+
+
+def test_a_window_starts_with_switch_access_already_on(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    """Switch mode saved from last time: the window builds (no screen yet) and scans Home."""
+    from ui.app import build_window
+
+    window = build_window(make_ctx(switch_mode="two_switches"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.current().body.property("scanGroup") is True
+    assert presses_to_choose(qtbot, window, window.top_bar.help_button) == 2
