@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from companion.sentences import split_sentences as split_sentences  # one splitter
+
 CONTENT_LANGUAGES: tuple[str, ...] = ("en", "fr")
 
 TOPICS: tuple[str, ...] = (
@@ -218,23 +220,6 @@ class ContentProblem:
     def __str__(self) -> str:
         where = f"{self.path.name}: {self.field_name}" if self.field_name else self.path.name
         return f"{where}: {self.message}"
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split text after ., ! or ? followed by a space (enough for our short, plain sentences)."""
-    out: list[str] = []
-    start = 0
-    for index, char in enumerate(text):
-        at_end = index + 1 == len(text) or text[index + 1] == " "
-        if char in ".!?" and at_end:
-            piece = text[start : index + 1].strip()
-            if piece:
-                out.append(piece)
-            start = index + 1
-    rest = text[start:].strip()
-    if rest:
-        out.append(rest)
-    return out
 
 
 def _as_sentence(text: str) -> str:

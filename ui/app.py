@@ -82,6 +82,12 @@ class MainWindow(QMainWindow):
         self.reader.reading_changed.connect(self.top_bar.set_reading)
         self.scanner = SwitchScanner(self._scan_groups, self)
         self.scanner.highlighted.connect(self._speak_control)
+        from ui.widgets.typing_bar import TypingBar
+
+        self.typing_bar = TypingBar()
+        layout.insertWidget(1, self.typing_bar)
+        self.typing_bar.done_button.clicked.connect(self.scanner.done_typing)
+        self.scanner.typing_changed.connect(self._on_typing_changed)
         self.pointer_rest = PointerRest(
             self,
             enabled=lambda: bool(ctx.settings.get("talking_buttons")),
@@ -274,7 +280,12 @@ class MainWindow(QMainWindow):
 
     # --- speech -------------------------------------------------------------------------
     def read_current(self) -> None:
-        """Read the screen; a guest first hears that nothing is kept."""
+        """Read the screen; a guest first hears that nothing is kept. With no working speech,
+        say so once, in words, and leave the button as it is."""
+        speech = self.ctx.speech
+        if not self.reader.reading and not getattr(speech, "available", True):
+            self._tell_no_speech(getattr(speech, "problem", None))
+            return
         before = [SpokenPart(self.guest_band.text(), None)] if self.guest_is_using() else []
         self.reader.toggle(self.current(), before)
 
@@ -291,11 +302,23 @@ class MainWindow(QMainWindow):
         self.guest_band.setAccessibleName(self.guest_band.text())
         self.guest_band.setVisible(self.guest_is_using())
 
+    def _tell_no_speech(self, problem: str | None) -> None:
+        sentence = problem or _("Speech is still starting. Please try again in a moment.")
+        screen = self.current()
+        if screen.property("noSpeechSaid") == sentence:
+            return
+        screen.setProperty("noSpeechSaid", sentence)
+        label = screen.add_text(lambda: sentence, notice=True)
+        label.show()
+        screen.setAccessibleDescription(sentence)
+
     def _speak_control(self, widget: QWidget) -> None:
         if self.ctx.settings.get("talking_buttons") and widget.accessibleName():
             self.reader.say_one(self.current(), widget.accessibleName())
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and new.window() is self:
+            self.scanner.focus_moved(new)
         if new is None or self.scanner.active() or self.reader.reading:
             return
         if self.ctx.settings.get("talking_buttons") and isinstance(new, BigButton):
@@ -303,14 +326,23 @@ class MainWindow(QMainWindow):
 
     # --- switch access ------------------------------------------------------------------
     def _scan_groups(self) -> list[tuple[QWidget | None, list[QWidget]]]:
+        """The screen's choices first; then Get help now on its own (one press chooses it);
+        the rest of the top bar last."""
+        if not self._screens:  # switch mode applied while the window is still being built
+            return []
         screen = self.current()
-        groups: list[tuple[QWidget | None, list[QWidget]]] = [
-            (self.top_bar, list(self.top_bar.buttons()))
-        ]
+        groups: list[tuple[QWidget | None, list[QWidget]]] = [(screen.body, screen.choices())]
         if self.reminder_banner is not None and self.reminder_banner.isVisible():
             groups.append((self.reminder_banner, [self.reminder_banner.dismiss_button]))
-        groups.append((screen.body, screen.choices()))
+        bar = self.top_bar
+        groups.append((None, [bar.help_button]))
+        groups.append((None, [bar.home_button, bar.back_button, bar.read_button]))
         return groups
+
+    def _on_typing_changed(self, typing: bool) -> None:
+        self.typing_bar.setVisible(typing)
+        if typing and self.ctx.settings.get("talking_buttons"):
+            self.reader.say_one(self.current(), self.typing_bar.label.text())
 
     def _apply_switch_mode(self) -> None:
         s = self.ctx.settings
@@ -366,6 +398,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.top_bar.retranslate()
         self._show_guest_band()
+        self.typing_bar.retranslate()
         if self.reminder_banner is not None:
             self.reminder_banner.retranslate()
         for screen in self._screens:

@@ -18,6 +18,7 @@ class Palette:
     focus: str  # focus ring
     chosen: str  # face of a chosen (checked) button
     chosen_text: str
+    focus_on_chosen: str  # focus ring on a chosen button: focus alone can vanish on its face
     speaking: str  # background of the sentence being read aloud
     speaking_text: str
     top_bar: str
@@ -40,6 +41,7 @@ PALETTES: dict[str, Palette] = {
         focus="#0050C8",
         chosen="#1F4E99",
         chosen_text="#FFFFFF",
+        focus_on_chosen="#FFD54F",
         speaking="#FFE680",
         speaking_text="#101010",
         top_bar="#E9E4DC",
@@ -57,6 +59,7 @@ PALETTES: dict[str, Palette] = {
         focus="#FFFF00",
         chosen="#FFFF00",
         chosen_text="#000000",
+        focus_on_chosen="#D000D0",
         speaking="#FFFF00",
         speaking_text="#000000",
         top_bar="#000000",
@@ -74,6 +77,7 @@ PALETTES: dict[str, Palette] = {
         focus="#FFD54F",
         chosen="#9CCBF5",
         chosen_text="#0A0A0A",
+        focus_on_chosen="#1565C0",
         speaking="#FFE680",
         speaking_text="#101010",
         top_bar="#1C1C1C",
@@ -101,6 +105,10 @@ EDGE_PAIRS: tuple[tuple[str, str], ...] = (
     ("focus", "button"),
     ("focus", "top_bar"),
     ("edge", "top_bar"),
+    # A chosen button has no border of its own: its face must stand out from the window, and
+    # the focus ring on it must stand out from that face (yellow on yellow was 1.00:1).
+    ("chosen", "window"),
+    ("focus_on_chosen", "chosen"),
 )
 TEXT_CONTRAST_MINIMUM = 7.0
 HIGH_CONTRAST_TEXT_MINIMUM = 15.0

@@ -26,6 +26,7 @@ class ScreenReader(QObject):
         self._parts: dict[int, SpokenPart] = {}
         self._last_id: int | None = None
         speech.started.connect(self._on_started)
+        speech.word.connect(self._on_word)
         speech.finished.connect(self._on_finished)
 
     @property
@@ -74,6 +75,16 @@ class ScreenReader(QObject):
         if part is not None and self._screen is not None:
             screen = self._screen
             _safe(lambda: screen.highlight(part))
+
+    def _on_word(self, utterance_id: int, position: int, _length: int) -> None:
+        """A word is being said: if it is part of a control's name, mark that control."""
+        part = self._parts.get(utterance_id)
+        if part is None or not part.named or self._screen is None:
+            return
+        screen = self._screen
+        control = next((c for start, end, c in part.named if start <= position < end), None)
+        if control is not None:
+            _safe(lambda: screen.highlight_control(control))
 
     def _on_finished(self, utterance_id: int, completed: bool) -> None:
         if utterance_id not in self._parts:

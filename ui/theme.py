@@ -62,6 +62,7 @@ def style_sheet(look: Look) -> str:
     return f"""
 QWidget {{ background: {p.window}; color: {p.text}; font-size: {body}pt; }}
 QLabel {{ background: transparent; }}
+QLabel[smallPrint="true"] {{ font-size: {round(body * 0.75)}pt; }}
 QLabel[heading="true"] {{ font-size: {heading}pt; font-weight: bold; }}
 QLabel[speaking="true"] {{ background: {p.speaking}; color: {p.speaking_text}; }}
 QLabel[notice="true"] {{ border: 3px solid {p.edge}; padding: {pad}px; }}
@@ -74,13 +75,17 @@ QToolButton, QPushButton {{
     padding: {pad}px; min-width: {MIN_TARGET_PX}px; min-height: {MIN_TARGET_PX}px;
 }}
 QToolButton:checked, QPushButton:checked {{
-    background: {p.chosen}; color: {p.chosen_text}; border: 3px solid {p.chosen_text};
+    background: {p.chosen}; color: {p.chosen_text}; border: 3px solid {p.chosen};
 }}
+QToolButton[speaking="true"] {{ background: {p.speaking}; color: {p.speaking_text}; }}
 QToolButton[helpNow="true"] {{ background: {p.help_button}; color: {p.help_button_text}; }}
 QToolButton[emphasis="true"] {{ font-size: {round(body * 1.5)}pt; font-weight: bold; }}
 QToolButton:disabled, QPushButton:disabled {{ color: {p.disabled_text}; border-style: dashed; }}
 QToolButton:focus, QPushButton:focus, QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{
     border: {FOCUS_RING_PX + 2}px solid {p.focus};
+}}
+QToolButton:checked:focus, QPushButton:checked:focus {{
+    border: {FOCUS_RING_PX + 2}px solid {p.focus_on_chosen};
 }}
 QToolButton[scanGroup="true"], QFrame[scanGroup="true"] {{
     border: {FOCUS_RING_PX + 2}px dashed {p.focus};

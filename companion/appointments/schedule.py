@@ -10,16 +10,17 @@ import math
 from collections.abc import Iterable
 from datetime import datetime, timedelta, tzinfo
 
-from babel.dates import format_datetime, format_time, format_timedelta
+from babel.dates import format_timedelta
 
 from companion.appointments.model import Appointment
-from companion.i18n import _, current_language
+from companion.i18n import _
+
+# Re-exported: reminders and the form read day and time words from here.
+from companion.when_words import babel_locale as babel_locale
+from companion.when_words import day_words as day_words
+from companion.when_words import time_words as time_words
 
 JOIN_OPENS_BEFORE = timedelta(minutes=15)  # clinics open the waiting room about then
-
-# Babel locales for the app languages; English "en" gives "2:00 PM" (we write "2:00 pm").
-_BABEL_LOCALES = {"en": "en", "fr": "fr_CA"}
-_TIME_PATTERNS = {"en": "h:mm a", "fr": "H 'h' mm"}
 
 
 def next_appointment(appointments: Iterable[Appointment], now: datetime) -> Appointment | None:
@@ -42,31 +43,8 @@ def has_started(appointment: Appointment, now: datetime) -> bool:
     return appointment.start <= now < appointment.end
 
 
-def babel_locale() -> str:
-    """The Babel locale for the app's current language."""
-    return _BABEL_LOCALES.get(current_language(), "en")
-
-
-def day_words(moment: datetime, now: datetime, zone: tzinfo | None = None) -> str:
-    """ "today", "tomorrow", or "Tuesday 14 March" (with the year when it is not this year)."""
-    local, today = _local(moment, zone), _local(now, zone)
-    if local.date() == today.date():
-        return _("today")
-    if local.date() == today.date() + timedelta(days=1):
-        return _("tomorrow")
-    pattern = "EEEE d MMMM" if local.year == today.year else "EEEE d MMMM y"
-    return str(format_datetime(local, pattern, locale=babel_locale()))
-
-
-def time_words(moment: datetime, zone: tzinfo | None = None) -> str:
-    """ "2:00 pm" in English, "14 h 00" in French."""
-    language = current_language() if current_language() in _TIME_PATTERNS else "en"
-    text = str(format_time(_local(moment, zone), _TIME_PATTERNS[language], locale=babel_locale()))
-    return text.replace("AM", "am").replace("PM", "pm") if language == "en" else text
-
-
 def describe_next(appointment: Appointment, now: datetime, zone: tzinfo | None = None) -> str:
-    """ "Next: Tuesday 14 March at 2:00 pm with Dr. Lee", or what is happening right now."""
+    """ "Next: Tuesday 14 March at 2:00 p.m. with Dr. Lee", or what is happening right now."""
     time = time_words(appointment.start, zone)
     person = appointment.with_whom.strip()
     if has_started(appointment, now):
@@ -107,7 +85,3 @@ def _in(span: timedelta) -> str:
 
 def _words(span: timedelta) -> str:
     return str(format_timedelta(span, threshold=1, locale=babel_locale()))
-
-
-def _local(moment: datetime, zone: tzinfo | None) -> datetime:
-    return moment.astimezone(zone) if zone is not None else moment.astimezone()

@@ -183,6 +183,4 @@ def reminder_text() -> str:
 
 
 def questionnaire_invitation(instrument_name: str) -> str:
-    return _("When you are ready, there are a few questions from {name} for you.").format(
-        name=instrument_name
-    )
+    return _("When you are ready, there are some {name} for you.").format(name=instrument_name)

@@ -48,13 +48,25 @@ NO_RIGHT_OR_WRONG = N_(
     "There are no right or wrong answers. Your answers stay on this computer, locked."
 )
 """Said before the first question of every questionnaire."""
-INSTRUMENT_NAMES: dict[str, str] = {
+INSTRUMENT_NAMES: dict[str, str] = {  # official names: small print, reports, the helper's view
     "phq9": "PHQ-9",
     "phq2": "PHQ-2",
     "gad7": "GAD-7",
     "gad2": "GAD-2",
     "who5": "WHO-5",
 }
+PLAIN_NAMES: dict[str, str] = {  # what a person reads as the name of a choice
+    "phq9": N_("Questions about low mood"),
+    "phq2": N_("A few questions about low mood"),
+    "gad7": N_("Questions about worry"),
+    "gad2": N_("A few questions about worry"),
+    "who5": N_("Questions about well-being"),
+}
+
+
+def plain_name(instrument_id: str) -> str:
+    """ "Questions about low mood", never "PHQ-9", as the name a person sees."""
+    return _(PLAIN_NAMES[instrument_id]) if instrument_id in PLAIN_NAMES else instrument_id
 
 
 def mood_word(mood: str | None) -> str:

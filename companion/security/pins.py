@@ -173,7 +173,7 @@ def trade_off_sentence(kind: LockKind) -> str:
         )
     if kind == "none":
         return _(
-            "With no PIN, anyone who can use this computer account can read this person's notes, "
+            "With no PIN, anyone who uses this computer can read your notes, "
             "so choose it only for one person at home."
         )
     if kind == "passphrase":

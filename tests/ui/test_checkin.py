@@ -350,7 +350,7 @@ def test_the_hub_invites_to_a_questionnaire_the_schedule_says_is_due(
     window.ctx.session = session
     save_schedule(session.preferences, CheckInSchedule(None, (QuestionnaireEvery("phq9", 14),)))
     hub = _open_hub(window)
-    assert "a few questions from PHQ-9 for you" in hub.body_text()
+    assert "there are some questions about low mood for you" in hub.body_text()
     _click(qtbot, hub.questions_button)
     assert list(window.current().buttons) == ["phq9"]  # type: ignore[attr-defined]
     # The check-in itself goes to the person's own store, not the guest fallback.

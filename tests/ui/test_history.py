@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -48,6 +49,8 @@ def test_the_table_shows_the_same_days_for_screen_readers(qtbot, window: MainWin
     assert history.table.rowCount() == 14
     assert history.table.item(0, 1).text() == "Okay"
     assert history.table.accessibleName() == "Mood by day, as a table"
+    first = history.table.item(0, 0).text()  # a day in words, like "Tuesday 18 November"
+    assert re.fullmatch(r"[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+( \d{4})?", first), first
 
 
 def test_twelve_weeks_are_one_press_away(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -27,6 +27,7 @@ from ui.screens.my_data import BackupScreen, KeepsScreen, MyDataScreen, RestoreS
 from ui.screens.people import PeopleScreen
 from ui.screens.people_add import AddNameScreen, NewSecretScreen
 from ui.screens.people_common import ConfirmInWordsScreen
+from ui.widgets.big_button import BigButton
 
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 PIN = "583920"
@@ -155,6 +156,10 @@ def test_cancelling_a_file_dialog_changes_nothing(
 def test_delete_all_my_data_is_confirmed_in_words(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
     window = mary_with_checkins(qtbot, start, people)
     folder = people.folder(people.all()[0].id)
+    [delete] = [
+        b for b in window.current().findChildren(BigButton) if b.label() == "Delete all my data"
+    ]
+    assert delete.icon_name == "delete"  # a bin, not a back arrow
     press(qtbot, window, "Delete all my data")
     confirm = window.current()
     assert isinstance(confirm, ConfirmInWordsScreen)

@@ -68,3 +68,49 @@ def test_reading_ends_when_the_last_sentence_is_done(qtbot, window: MainWindow, 
         speech.finished.emit(utterance_id, True)
     assert not window.reader.reading
     assert window.top_bar.read_button.accessibleName() == "Read this to me"
+
+
+def test_the_highlight_changes_colour_not_layout(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+    from ui.widgets.screen import Screen
+
+    screen = Screen(window.ctx)
+    screen.set_title(lambda: "A short page")
+    body = screen.add_text(lambda: "First part. It has two sentences.\n\nSecond part, after a gap.")
+    screen.finish_layout()
+    window.push(screen)
+    width = body.width()
+    before = (body.heightForWidth(width), body.sizeHint().height())
+    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    said = dict((text, utterance) for utterance, text in speech.queued)
+    speech.started.emit(said["Second part, after a gap."])
+    assert "<span" in body.text() and "<br><br>" in body.text()  # the blank line is kept
+    assert (body.heightForWidth(width), body.sizeHint().height()) == before
+
+
+def test_home_choices_are_highlighted_while_named(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+    home = window.current()
+    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    utterance, sentence = speech.queued[-1]
+    assert sentence.startswith("You can choose: ")
+    speech.started.emit(utterance)
+    sessions = home.buttons["sessions"]  # type: ignore[attr-defined]
+    speech.word.emit(utterance, sentence.index("My video sessions") + 3, 5)
+    assert sessions.property("speaking") is True
+    assert not home.buttons["checkin"].property("speaking")  # type: ignore[attr-defined]
+    speech.word.emit(utterance, sentence.index("Settings"), 8)
+    assert not sessions.property("speaking")
+    assert home.buttons["settings"].property("speaking") is True  # type: ignore[attr-defined]
+    speech.finished.emit(utterance, True)
+    assert not home.buttons["settings"].property("speaking")  # type: ignore[attr-defined]
+
+
+def test_with_no_speech_read_this_to_me_says_so_once(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+    speech.available = False
+    speech.problem = "Speech is not working on this computer."
+    home = window.current()
+    for _press in range(3):
+        qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+        assert window.top_bar.read_button.accessibleName() == "Read this to me"
+    assert not window.reader.reading and speech.queued == []
+    shown = [label for label, _fn in home._texts if label.text() == speech.problem]
+    assert len(shown) == 1 and shown[0].isVisible()

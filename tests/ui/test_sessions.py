@@ -173,10 +173,10 @@ def test_times_are_said_in_the_persons_zone_in_words(qtbot, window: MainWindow) 
     _clock(window).current = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
     _add_session(window, datetime(2026, 3, 17, 18, 0, tzinfo=UTC))
     screen = _open(window)
-    assert screen.next_label.text() == "Next: Tuesday 17 March at 2:00 pm with Dr. Lee"
+    assert screen.next_label.text() == "Next: Tuesday 17 March at 2:00\u00a0p.m. with Dr. Lee"
     assert "It starts in 3 days." in screen.when_label.text()
     spoken = " ".join(part.sentence for part in screen.reading_order())
-    assert "Next: Tuesday 17 March at 2:00 pm with Dr. Lee" in spoken
+    assert "Next: Tuesday 17 March at 2:00\u00a0p.m. with Dr. Lee" in spoken
 
 
 def test_every_control_is_big_and_named(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -195,6 +195,8 @@ def test_home_can_open_the_screen_and_say_the_next_session(qtbot, window: MainWi
     assert next_session_sentence(window.ctx) is None
     _clock(window).current = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
     _add_session(window, datetime(2026, 3, 17, 18, 0, tzinfo=UTC))
-    assert next_session_sentence(window.ctx) == "Next: Tuesday 17 March at 2:00 pm with Dr. Lee"
+    assert (
+        next_session_sentence(window.ctx) == "Next: Tuesday 17 March at 2:00\u00a0p.m. with Dr. Lee"
+    )
     window.push(open_sessions(window.ctx))
     assert isinstance(window.current(), SessionsScreen)

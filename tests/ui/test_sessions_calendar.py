@@ -89,7 +89,7 @@ def test_a_saved_calendar_file_reads_back_as_the_same_session(
     caplog.set_level(logging.DEBUG)
     _click(qtbot, choices.save_button)
 
-    assert offered[0].name == "session-2026-03-17.ics"
+    assert offered[0].name == "Session, 17 March 2026.ics"
     written = tmp_path / "Documents" / "my therapy.ics"
     [back] = read_ics(written.read_bytes(), now=NOW)
     assert back.title == saved.title

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from companion.clock import FixedClock
@@ -16,6 +16,7 @@ from ui.screens.sessions.form_screens import (
     ReviewScreen,
     TextStepScreen,
     WhenStepScreen,
+    WhenTimeScreen,
 )
 from ui.screens.sessions.sessions_screen import SessionsScreen
 
@@ -24,6 +25,17 @@ TORONTO = ZoneInfo("America/Toronto")
 
 def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def _press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Press the control a person sees with that name on the current screen."""
+    matches = [
+        w
+        for w in window.current().findChildren(QWidget)
+        if w.accessibleName() == name and w.isVisible() and w.isEnabled()
+    ]
+    assert matches, f"no {name!r} on {window.current().title()!r}"
+    _click(qtbot, matches[0])
 
 
 def _type(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -48,9 +60,17 @@ def test_adding_a_weekly_session_step_by_step(qtbot, window: MainWindow, speech)
 
     when = window.current()
     assert isinstance(when, WhenStepScreen)
-    when.day_box.setDate(QDate(2026, 3, 3))
-    when.time_box.setTime(QTime(14, 0))
-    _click(qtbot, when.next_button)
+    assert when.day_picker.tomorrow_button.isChecked()  # tomorrow is offered first
+    _press(qtbot, window, "Another day")
+    assert window.current().grid_part.month_label.text() == "March 2026"  # type: ignore[attr-defined]
+    _press(qtbot, window, "Tuesday 3 March")
+    at = window.current()
+    assert isinstance(at, WhenTimeScreen)
+    assert at.title() == "What time?"
+    assert at.time_picker.time_label.text() == "2:00\u00a0p.m."
+    _press(qtbot, window, "Later, 2:15\u00a0p.m.")
+    _press(qtbot, window, "Earlier, 2:00\u00a0p.m.")
+    _click(qtbot, at.next_button)
 
     length = window.current()
     assert isinstance(length, ChoiceStepScreen)
@@ -72,7 +92,7 @@ def test_adding_a_weekly_session_step_by_step(qtbot, window: MainWindow, speech)
 
     review = window.current()
     assert isinstance(review, ReviewScreen)
-    assert "When: Tuesday 3 March at 2:00 pm" in review.body_text()
+    assert "When: Tuesday 3 March at 2:00\u00a0p.m." in review.body_text()
     assert "Repeats: Every week" in review.body_text()
     _click(qtbot, review.save_button)
 
@@ -80,7 +100,7 @@ def test_adding_a_weekly_session_step_by_step(qtbot, window: MainWindow, speech)
     sessions = appointment_store(window.ctx).all()
     assert len(sessions) > 20
     assert {s.start.astimezone(TORONTO).hour for s in sessions} == {14}  # across 8 March
-    assert screen.next_label.text() == "Next: Tuesday 3 March at 2:00 pm with Dr. Lee"
+    assert screen.next_label.text() == "Next: Tuesday 3 March at 2:00\u00a0p.m. with Dr. Lee"
 
 
 def test_a_caregiver_fills_everything_on_one_page(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
@@ -99,8 +119,19 @@ def test_a_caregiver_fills_everything_on_one_page(qtbot, window: MainWindow, spe
     page = window.current()
     assert isinstance(page, OnePageFormScreen)
     assert page.with_whom.text() == "Dr. Roy"  # kept from the step
-    page.day_box.setDate(QDate(2026, 3, 10))
-    page.time_box.setTime(QTime(9, 30))
+    _press(qtbot, window, "Day: Monday 2 March")  # tomorrow, in words
+    _press(qtbot, window, "Another day")
+    _press(qtbot, window, "Tuesday 10 March")
+    assert window.current() is page
+    _press(qtbot, window, "Time: 2:00\u00a0p.m.")
+    _press(qtbot, window, "10:00\u00a0a.m.")
+    for _quarter in range(2):
+        _press(
+            qtbot, window, "Earlier, " + ("9:45\u00a0a.m." if _quarter == 0 else "9:30\u00a0a.m.")
+        )
+    _press(qtbot, window, "This time")
+    assert window.current() is page
+    assert page.time_box.accessibleName() == "Time: 9:30\u00a0a.m."
     page.link_box.setText("https://meet.g\u043eogle.com/abc-defg-hij")  # QTest types Latin-1 only
     _click(qtbot, page.save_button)
     assert window.current() is page
@@ -110,4 +141,4 @@ def test_a_caregiver_fills_everything_on_one_page(qtbot, window: MainWindow, spe
     assert window.current() is screen
     [saved] = appointment_store(window.ctx).all()
     assert saved.with_whom == "Dr. Roy" and saved.link == "https://meet.google.com/abc-defg-hij"
-    assert screen.next_label.text() == "Next: Tuesday 10 March at 9:30 am with Dr. Roy"
+    assert screen.next_label.text() == "Next: Tuesday 10 March at 9:30\u00a0a.m. with Dr. Roy"

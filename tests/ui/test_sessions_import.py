@@ -42,11 +42,11 @@ def test_a_zoom_invitation_is_shown_then_added(qtbot, window: MainWindow, monkey
     assert isinstance(review, ImportReviewScreen)
     text = review.body_text()
     assert "This invitation has 1 session." in text
-    assert "Next: Tuesday 17 March at 2:00 pm with Dr. Lee." in text
+    assert "Next: Tuesday 17 March at 2:00\u00a0p.m. with Dr. Lee." in text
     assert "This link goes to Zoom." in text
     _click(qtbot, review.add_button)
     assert window.current() is screen
-    assert screen.next_label.text() == "Next: Tuesday 17 March at 2:00 pm with Dr. Lee"
+    assert screen.next_label.text() == "Next: Tuesday 17 March at 2:00\u00a0p.m. with Dr. Lee"
     [saved] = appointment_store(window.ctx).all()
     assert saved.link == "https://us02web.zoom.us/j/85512345678?pwd=aBcDeFgHiJkLmNoPqRsTuVwXyZ.1"
 

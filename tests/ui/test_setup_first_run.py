@@ -136,7 +136,7 @@ def test_the_whole_first_run_by_mouse(qtbot, first_run: MainWindow, people: Peop
     click(qtbot, button_named(window, "Next"))
 
     assert step_id(window) == "extras"
-    click(qtbot, button_named(window, "Remind me each morning, at 10:00"))
+    click(qtbot, button_named(window, "Remind me each morning, at 10:00\u00a0a.m."))
     click(qtbot, button_named(window, "Next"))
 
     qtbot.waitUntil(lambda: isinstance(window.current(), RecoveryCodeScreen), timeout=10000)
@@ -149,7 +149,7 @@ def test_the_whole_first_run_by_mouse(qtbot, first_run: MainWindow, people: Peop
     page = " ".join(label.text() for label in summary.line_labels)
     assert "Mary Brown" in page and code not in page and "583920" not in page
     assert "not printed here" in page
-    assert "France" in page and "Ann (daughter): 555 0101" in page and "10:00" in page
+    assert "France" in page and "Ann (daughter): 555 0101" in page and "10:00\u00a0a.m." in page
 
     assert ctx.settings.get("first_run_done") and not should_offer_first_run(ctx.settings, people)
     [mary] = people.all()
@@ -194,10 +194,10 @@ def test_the_summary_prints_and_saves_a_pdf_without_the_pin(
     )
     click(qtbot, button_named(window, "Print this page"))
     click(qtbot, button_named(window, "Save as PDF"))
-    assert printed and window.current().status.text() == "Saved: companion-setup.pdf"
+    assert printed and window.current().status.text() == "Saved: Companion set-up page.pdf"
     import subprocess
 
-    for pdf in (tmp_path / "printed.pdf", tmp_path / "companion-setup.pdf"):
+    for pdf in (tmp_path / "printed.pdf", tmp_path / "Companion set-up page.pdf"):
         text = subprocess.run(
             ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
         ).stdout
@@ -268,7 +268,7 @@ def test_the_whole_first_run_by_keyboard_alone(
     qtbot.keyClicks(tab_to(qtbot, "Person 1: Name"), "Lee")
     qtbot.keyClicks(tab_to(qtbot, "Person 1: Phone number"), "555 0102")
     press(qtbot, "Next")
-    press(qtbot, "Remind me each evening, at 18:00", Qt.Key.Key_Space)
+    press(qtbot, "Remind me each evening, at 6:00\u00a0p.m.", Qt.Key.Key_Space)
     press(qtbot, "Next")
     qtbot.waitUntil(lambda: isinstance(window.current(), SummaryScreen), timeout=10000)
     assert ctx.settings.get("shared_pc") is True and ctx.settings.get("speech_rate") == 190

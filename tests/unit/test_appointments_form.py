@@ -81,7 +81,7 @@ def test_the_summary_reads_back_every_answer() -> None:
     form.draft.day = NOW.date() + timedelta(days=1)
     assert form.summary() == [
         "With: Dr. Lee",
-        "When: tomorrow at 2:00 pm",
+        "When: tomorrow at 2:00\u00a0p.m.",
         "Length: 50 minutes",
         "Link: none yet",
         "Phone: none",

@@ -21,7 +21,7 @@ from companion.i18n import set_language
 from tests.text import plain_spaces
 
 TORONTO = ZoneInfo("America/Toronto")
-# Tuesday 17 March 2026, 2:00 pm in Toronto (18:00 UTC).
+# Tuesday 17 March 2026, 2:00\u00a0p.m. in Toronto (18:00 UTC).
 START = datetime(2026, 3, 17, 14, 0, tzinfo=TORONTO)
 
 
@@ -50,7 +50,8 @@ def french() -> Iterator[None]:
 def test_next_sentence_in_english() -> None:
     now = datetime(2026, 3, 14, 9, 0, tzinfo=TORONTO)
     assert (
-        describe_next(_session(), now, TORONTO) == "Next: Tuesday 17 March at 2:00 pm with Dr. Lee"
+        describe_next(_session(), now, TORONTO)
+        == "Next: Tuesday 17 March at 2:00\u00a0p.m. with Dr. Lee"
     )
 
 
@@ -58,16 +59,18 @@ def test_next_sentence_in_french(french: None) -> None:
     now = datetime(2026, 3, 14, 9, 0, tzinfo=TORONTO)
     assert (
         describe_next(_session(), now, TORONTO)
-        == "Prochaine séance : mardi 17 mars à 14 h 00 avec Dr. Lee"
+        == "Prochaine séance : mardi 17 mars à 14\u00a0h\u00a000 avec Dr. Lee"
     )
 
 
 def test_today_and_tomorrow_are_said_as_words() -> None:
     morning = datetime(2026, 3, 17, 9, 0, tzinfo=TORONTO)
-    assert describe_next(_session(), morning, TORONTO) == "Next: today at 2:00 pm with Dr. Lee"
+    assert (
+        describe_next(_session(), morning, TORONTO) == "Next: today at 2:00\u00a0p.m. with Dr. Lee"
+    )
     evening_before = datetime(2026, 3, 16, 20, 0, tzinfo=TORONTO)
     assert describe_next(_session(with_whom=""), evening_before, TORONTO) == (
-        "Next: tomorrow at 2:00 pm"
+        "Next: tomorrow at 2:00\u00a0p.m."
     )
 
 
@@ -75,7 +78,7 @@ def test_a_session_next_year_says_the_year() -> None:
     now = datetime(2025, 12, 30, 9, 0, tzinfo=TORONTO)
     start = datetime(2026, 1, 6, 10, 30, tzinfo=TORONTO)
     assert describe_next(_session(start), now, TORONTO) == (
-        "Next: Tuesday 6 January 2026 at 10:30 am with Dr. Lee"
+        "Next: Tuesday 6 January 2026 at 10:30\u00a0a.m. with Dr. Lee"
     )
 
 
@@ -83,7 +86,7 @@ def test_the_time_is_shown_in_the_persons_zone() -> None:
     now = datetime(2026, 3, 14, 9, 0, tzinfo=TORONTO)
     vancouver = ZoneInfo("America/Vancouver")
     assert describe_next(_session(), now, vancouver) == (
-        "Next: Tuesday 17 March at 11:00 am with Dr. Lee"
+        "Next: Tuesday 17 March at 11:00\u00a0a.m. with Dr. Lee"
     )
 
 
@@ -91,7 +94,7 @@ def test_a_session_going_on_now_is_described_as_now() -> None:
     now = START + timedelta(minutes=5)
     assert (
         describe_next(_session(), now, TORONTO)
-        == "Now: your session with Dr. Lee started at 2:00 pm."
+        == "Now: your session with Dr. Lee started at 2:00\u00a0p.m.."
     )
 
 

@@ -94,7 +94,7 @@ def test_google_weekly_series_with_an_exception_and_a_moved_session() -> None:
 
 def test_google_weekly_series_crosses_the_spring_daylight_saving_change() -> None:
     sessions = _read("google_weekly.ics")
-    # 9 am Vancouver time both sides of 8 March 2026: 17:00 UTC before, 16:00 UTC after.
+    # 9 a.m. Vancouver time both sides of 8 March 2026: 17:00 UTC before, 16:00 UTC after.
     assert sessions[0].start.astimezone(UTC).hour == 17
     assert sessions[1].start.astimezone(UTC).hour == 16
     assert sessions[1].start.astimezone(vancouver := ZoneInfo("America/Vancouver")).hour == 9
@@ -256,7 +256,7 @@ def test_write_then_read_gives_the_same_appointment() -> None:
     )
     data = write_ics(original, stamp=datetime(2026, 10, 1, tzinfo=UTC))
     copies = read_ics(data, now=datetime(2026, 10, 1, tzinfo=UTC))
-    assert [c.start.astimezone(UTC).hour for c in copies] == [18, 19, 19]  # 2 pm across DST
+    assert [c.start.astimezone(UTC).hour for c in copies] == [18, 19, 19]  # 2 p.m. across DST
     first = copies[0]
     for field in ("title", "with_whom", "start", "duration_minutes", "link", "phone", "notes"):
         assert getattr(first, field) == getattr(original, field), field

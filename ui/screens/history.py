@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from companion.checkin.trends import MOOD_VALUES, PERIOD_WEEKS, MoodTrend, mood_trend
 from companion.checkin.wording import mood_word
 from companion.i18n import _
+from companion.when_words import date_words, day_month_words
 from ui.context import AppContext
 from ui.screens.checkin.common import checkin_store, local_zone
 from ui.widgets.big_button import BigButton
@@ -104,8 +105,8 @@ def paint_chart(
         return left + day_index / days * (right - left)
 
     painter.setPen(text_colour)
-    painter.drawText(QPointF(left, area.bottom() - 4), trend.first_day.strftime("%d %b"))
-    last_label = trend.last_day.strftime("%d %b")
+    painter.drawText(QPointF(left, area.bottom() - 4), day_month_words(trend.first_day))
+    last_label = day_month_words(trend.last_day)
     painter.drawText(
         QPointF(right - metrics.horizontalAdvance(last_label), area.bottom() - 4), last_label
     )
@@ -189,8 +190,9 @@ class HistoryScreen(Screen):
         assert self.trend is not None
         self.table.setHorizontalHeaderLabels([_("Day"), _("Mood")])
         self.table.setRowCount(len(self.trend.points))
+        today = self.ctx.clock.now().date()
         for row, point in enumerate(self.trend.points):
-            self.table.setItem(row, 0, QTableWidgetItem(point.day.strftime("%A %d %B %Y")))
+            self.table.setItem(row, 0, QTableWidgetItem(date_words(point.day, today)))
             self.table.setItem(row, 1, QTableWidgetItem(point.word))
 
     def _scores(self) -> None:

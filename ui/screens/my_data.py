@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from companion.i18n import _
 from companion.profiles import Person
@@ -24,6 +24,7 @@ from companion.storage.backup import (
     restore_as_new_person,
 )
 from companion.storage.csv_export import export_checkins_csv, export_safety_plan_csv
+from companion.when_words import short_date_words
 from ui.context import AppContext
 from ui.screens.change_pin import person_in, your_lock_sentences
 from ui.screens.people_common import (
@@ -33,10 +34,16 @@ from ui.screens.people_common import (
     speak_prompt,
 )
 from ui.widgets.big_button import BigButton
+from ui.widgets.place_chooser import PlaceChooser
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
 BACKUP_ARGON2: Argon2Params = DEFAULT_ARGON2  # tests lower it; a backup keeps its own settings
+
+
+def file_words(what: str, ctx: AppContext, suffix: str) -> str:
+    """A file name a person can read and keep: "Companion backup, 1 December 2026"."""
+    return f"{what}, {short_date_words(ctx.clock.now().date())}{suffix}"
 
 
 def my_data_tile_title() -> str:
@@ -45,24 +52,19 @@ def my_data_tile_title() -> str:
 
 
 class FileDialogs:
-    """The system's file dialogs (tests replace these classmethods; no dialog opens in tests)."""
+    """Where to save and what to open, through the big-button place chooser (tests replace
+    these classmethods; no screen opens in tests)."""
 
     @classmethod
     def save_path(cls, parent: QWidget, suggested: str, kind: str) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent, _("Where should Companion save the file?"), str(Path.home() / suggested), kind
+        suffix = BACKUP_SUFFIX if suggested.endswith(BACKUP_SUFFIX) else Path(suggested).suffix
+        return PlaceChooser.save_path(
+            parent, _("Where should Companion save the file?"), suggested, suffix
         )
-        return Path(chosen) if chosen else None
 
     @classmethod
     def open_path(cls, parent: QWidget) -> Path | None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            parent,
-            _("Open a Companion backup"),
-            str(Path.home()),
-            _("Companion backups") + f" (*{BACKUP_SUFFIX})",
-        )
-        return Path(chosen) if chosen else None
+        return PlaceChooser.open_path(parent, _("Open a Companion backup"), (BACKUP_SUFFIX,))
 
 
 class DataStepScreen(Screen):
@@ -112,12 +114,16 @@ class MyDataScreen(DataStepScreen):
         self.csv_button.clicked.connect(self.export_csv)
         session = ctx.session
         if session is not None and not session.is_guest:
-            delete = self.add_choice(BigButton(lambda: _("Delete all my data"), "back", tile=True))
+            delete = self.add_choice(
+                BigButton(lambda: _("Delete all my data"), "delete", tile=True)
+            )
             delete.clicked.connect(self.delete_all)
         self.finish_layout()
 
     def export_csv(self) -> None:
-        path = FileDialogs.save_path(self, "companion-checkins.csv", _("Spreadsheet") + " (*.csv)")
+        path = FileDialogs.save_path(
+            self, file_words(_("Companion check-ins"), self.ctx, ".csv"), _("Spreadsheet")
+        )
         session = self.ctx.session
         if session is None:
             self.say(_("Your information is still opening. Please try again in a moment."))
@@ -212,7 +218,7 @@ class BackupScreen(DataStepScreen):
             self.say(_("The two passphrases are not the same. Please type them again."))
             return
         path = FileDialogs.save_path(
-            self, "companion" + BACKUP_SUFFIX, _("Companion backups") + f" (*{BACKUP_SUFFIX})"
+            self, file_words(_("Companion backup"), self.ctx, BACKUP_SUFFIX), _("Companion backups")
         )
         if path is None:
             return

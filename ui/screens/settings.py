@@ -43,7 +43,7 @@ class SettingsScreen(TileScreen):
         self.add_tile(lambda: _("Colours and movement"), "colours", options.ColoursScreen)
         self.add_tile(lambda: _("Language"), "language", options.language_screen)
         if importlib.util.find_spec("ui.screens.speech_settings") is not None:
-            self.add_tile(lambda: _("Voice"), "voice", _voice_screen)
+            self.add_tile(lambda: _("Voice"), "read-aloud", _voice_screen)
         self.add_tile(lambda: _("Switch access"), "switch", options.SwitchAccessScreen)
         self.add_tile(lambda: _("More settings"), "settings", MoreSettingsScreen)
         self.finish_layout()

@@ -23,7 +23,7 @@ class SpeechSettingsScreen(Screen):
             self.add_text(lambda: ctx.speech.problem or "", notice=True)
         self.slower = self.add_choice(BigButton(lambda: _("Slower"), "back"))
         self.faster = self.add_choice(BigButton(lambda: _("Faster"), "next"))
-        self.quieter = self.add_choice(BigButton(lambda: _("Quieter"), "voice"))
+        self.quieter = self.add_choice(BigButton(lambda: _("Quieter"), "read-aloud"))
         self.louder = self.add_choice(BigButton(lambda: _("Louder"), "read-aloud"))
         self.try_it = self.add_choice(BigButton(lambda: _("Try it"), "read-aloud"))
         self.more = self.add_choice(BigButton(lambda: _("When Companion speaks"), "settings"))
@@ -75,11 +75,13 @@ class SpeakingOptionsScreen(Screen):
         self.read_steps = self.add_choice(
             BigButton(lambda: _("Read each step when it opens"), "read-aloud", checkable=True)
         )
-        self.try_steps = self.add_choice(BigButton(lambda: _("Try reading a step"), "voice"))
+        self.try_steps = self.add_choice(BigButton(lambda: _("Try reading a step"), "read-aloud"))
         self.talking = self.add_choice(
-            BigButton(lambda: _("Talking buttons"), "voice", checkable=True)
+            BigButton(lambda: _("Talking buttons"), "read-aloud", checkable=True)
         )
-        self.try_talking = self.add_choice(BigButton(lambda: _("Try talking buttons"), "voice"))
+        self.try_talking = self.add_choice(
+            BigButton(lambda: _("Try talking buttons"), "read-aloud")
+        )
         self.reminders = self.add_choice(
             BigButton(lambda: _("Say reminders aloud"), "read-aloud", checkable=True)
         )

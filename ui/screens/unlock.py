@@ -18,12 +18,14 @@ from companion.security import SecurityError, UnlockDelayedError
 from companion.storage import StorageError
 from ui.context import AppContext
 from ui.screens.people_common import GrowingWait, people_of, run_off_ui_thread, speak_prompt
+from ui.theme import TARGET_GAP_PX
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import ChoiceGrid
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
-PAD_ROWS = (("1", "2", "3", "4", "5"), ("6", "7", "8", "9", "0"))  # fits 720 px at 100%
+# A phone's keypad, the layout people know: 1 2 3 / 4 5 6 / 7 8 9 / 0 (in the middle).
+PAD_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("", "0", ""))
 
 
 def seconds_in_words(seconds: int) -> str:
@@ -72,26 +74,37 @@ class PinPad(QWidget):
         self.keys: list[BigButton] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(20)
+        layout.setSpacing(TARGET_GAP_PX)
         layout.addWidget(self.box)
-        if digits:
-            grid = QGridLayout()
-            grid.setSpacing(20)
-            for row, labels in enumerate(PAD_ROWS):
-                for column, digit in enumerate(labels):
-                    grid.addWidget(self._digit(digit), row, column)
-            for column in range(len(PAD_ROWS[0])):
-                grid.setColumnStretch(column, 1)
-            layout.addLayout(grid)
         self.delete_key = BigButton(lambda: _("Delete last"), "back", line_chars=12)
         self.delete_key.clicked.connect(self.box.backspace)
         self.show_key = BigButton(self._show_text, checkable=True, line_chars=12)
         self.show_key.toggled.connect(self._show)
         self.screen_buttons = actions or []
-        # The last row: Delete last, Show my PIN, then the screen's own buttons (Open, ...);
-        # it reflows to fewer columns as the text grows, so nothing is cut.
-        self.bottom = ChoiceGrid(max_columns=2 + len(self.screen_buttons))
-        for button in [self.delete_key, self.show_key, *self.screen_buttons]:
+        if digits:
+            # A phone's keypad; "Delete last" and "Show my PIN" sit either side of the 0, where
+            # a phone has * and #, so the screen's own buttons (Open) stay on screen.
+            grid = QGridLayout()
+            grid.setSpacing(TARGET_GAP_PX)
+            for row, labels in enumerate(PAD_ROWS):
+                for column, digit in enumerate(labels):
+                    if digit:
+                        grid.addWidget(self._digit(digit), row, column)
+            last = len(PAD_ROWS) - 1
+            grid.addWidget(self.delete_key, last, 0)
+            grid.addWidget(self.show_key, last, 2)
+            for column in range(len(PAD_ROWS[0])):
+                grid.setColumnStretch(column, 1)
+            layout.addLayout(grid)
+        # The last row: the screen's own buttons (Open, ...), and for a passphrase also Delete
+        # last and Show; it reflows to fewer columns as the text grows, so nothing is cut.
+        below = (
+            self.screen_buttons
+            if digits
+            else [self.delete_key, self.show_key, *self.screen_buttons]
+        )
+        self.bottom = ChoiceGrid(max_columns=max(1, len(below)))
+        for button in below:
             self.bottom.add(button)
         layout.addWidget(self.bottom)
         self.keys += [self.delete_key, self.show_key]
@@ -99,7 +112,7 @@ class PinPad(QWidget):
     def _digit(self, digit: str) -> BigButton:
         key = BigButton(lambda: digit)
         key.setProperty("pinDigit", True)
-        key.setMinimumSize(96, 80)
+        key.setMinimumSize(96, 64)
         key.clicked.connect(lambda: self.box.insert(digit))
         self.keys.append(key)
         return key
@@ -127,7 +140,8 @@ class PinPad(QWidget):
 
     def set_digit_size(self, points: int) -> None:
         """Huge digits that grow with the person's text size; the last row reflows to fit."""
-        self.setStyleSheet(f'QToolButton[pinDigit="true"] {{ font-size: {points}pt; }}')
+        digit_keys = f"font-size: {points}pt; padding: 2px;"  # four rows must leave Open in view
+        self.setStyleSheet(f'QToolButton[pinDigit="true"] {{ {digit_keys} }}')
         self.bottom.refresh()
 
     def retranslate(self) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QWidget
 
 from ui.theme import MIN_TARGET_PX, icon
 
@@ -102,3 +102,40 @@ class BigButton(QToolButton):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+class SmallPrintButton(BigButton):
+    """A BigButton with a line of small print under its words (an official name: "PHQ-9").
+
+    The words end with an empty line; the small print is a plain label laid over that line
+    (the mouse goes through it). Screen readers hear the words as the name and the small
+    print as the description.
+    """
+
+    def __init__(self, text_fn: TextFn, small_fn: TextFn, icon_name: str | None = None) -> None:
+        self._words_fn = text_fn
+        super().__init__(
+            lambda: wrap_label(text_fn(), 24) + "\n", icon_name, description_fn=small_fn
+        )
+        self._small_fn = small_fn
+        self.small = QLabel(self)
+        self.small.setProperty("smallPrint", True)
+        self.small.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.small.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.retranslate()
+
+    def label(self) -> str:
+        return self._words_fn()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setAccessibleName(self._words_fn())
+        if hasattr(self, "small"):
+            self.small.setText(self._small_fn())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        line = self.fontMetrics().height()
+        lines = self.text().count("\n") + 1
+        top = (self.height() - line * lines) // 2 + line * (lines - 1)
+        self.small.setGeometry(8, top, self.width() - 16, line)

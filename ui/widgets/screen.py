@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -12,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from companion.i18n import _
+from companion.sentences import split_sentences as split_sentences  # the one splitter
 from ui.theme import TARGET_GAP_PX
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import ChoiceGrid
@@ -21,23 +21,41 @@ if TYPE_CHECKING:
 
 TextFn = Callable[[], str]
 MAX_CHOICES = 6
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split text into sentences for reading aloud one at a time."""
-    parts = []
-    for line in text.splitlines():
-        parts.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
-    return parts
 
 
 @dataclass(frozen=True)
 class SpokenPart:
-    """One sentence to read aloud and the label it sits in (to highlight it while it is said)."""
+    """One sentence to read aloud and the label it sits in (to highlight it while it is said).
+
+    `named`: (start, end, control) for each control named in the sentence, so the control is
+    highlighted while its name is said ("You can choose: ...").
+    """
 
     sentence: str
     label: QLabel | None
+    named: tuple[tuple[int, int, QWidget], ...] = ()
+
+
+def choices_part(controls: list[QWidget]) -> SpokenPart | None:
+    """ "You can choose: A, B, C." with where each control's name sits in the sentence."""
+    names = [
+        (c.label() if isinstance(c, BigButton) else c.accessibleName(), c)
+        for c in controls
+        if c.accessibleName()
+    ]
+    if not names:
+        return None
+    marker = "\x00"
+    sentence = _("You can choose: {choices}.").format(choices=marker)
+    at = sentence.index(marker)
+    named: list[tuple[int, int, QWidget]] = []
+    for index, (name, control) in enumerate(names):
+        if index:
+            at += 2  # ", "
+        named.append((at, at + len(name), control))
+        at += len(name)
+    joined = ", ".join(name for name, _control in names)
+    return SpokenPart(sentence.replace(marker, joined), None, tuple(named))
 
 
 class Screen(QWidget):
@@ -156,25 +174,22 @@ class Screen(QWidget):
             if label.isVisible() or not self.isVisible():
                 said = [SpokenPart(s, label) for s in split_sentences(text_fn())]
                 (later if label in self._below_labels else parts).extend(said)
-        names = [
-            b.label() if isinstance(b, BigButton) else b.accessibleName()
-            for b in self._choice_buttons
-            if b.isVisibleTo(self) and b.isEnabled()
-        ]
-        if names:
-            parts.append(
-                SpokenPart(_("You can choose: {choices}.").format(choices=", ".join(names)), None)
-            )
+        shown = [b for b in self._choice_buttons if b.isVisibleTo(self) and b.isEnabled()]
+        choices = choices_part(shown)
+        if choices is not None:
+            parts.append(choices)
         return parts + later
 
     def highlight(self, part: SpokenPart | None) -> None:
-        """Mark the sentence being read aloud (None clears every mark)."""
+        """Mark the sentence being read aloud (None clears every mark).
+
+        Only the colour changes: line breaks and blank lines are kept, so nothing reflows.
+        """
+        self.highlight_control(None)
         for label, text_fn in [(self.title_label, self._title_fn), *self._texts]:
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setText(text_fn())
-            label.setProperty("speaking", False)
-            label.style().unpolish(label)
-            label.style().polish(label)
+            if label.textFormat() == Qt.TextFormat.RichText:
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setText(text_fn())
         if part is None or part.label is None:
             return
         text = part.label.text()
@@ -185,12 +200,20 @@ class Screen(QWidget):
         colour = self.ctx.look().palette
         part.label.setTextFormat(Qt.TextFormat.RichText)
         part.label.setText(
-            escape(text[:start])
+            rich_text(text[:start])
             + f'<span style="background:{colour.speaking}; color:{colour.speaking_text};">'
-            + escape(text[start:end])
+            + rich_text(text[start:end])
             + "</span>"
-            + escape(text[end:])
+            + rich_text(text[end:])
         )
+
+    def highlight_control(self, control: QWidget | None) -> None:
+        """Mark the control whose name is being said (None clears the mark)."""
+        for widget in self.findChildren(BigButton):
+            if widget.property("speaking") and widget is not control:
+                _set_speaking(widget, False)
+        if control is not None:
+            _set_speaking(control, True)
 
     def retranslate(self) -> None:
         """Redraw every text in the current language."""
@@ -222,3 +245,14 @@ class Screen(QWidget):
 
     def on_closed(self) -> None:
         """Called once when the screen leaves the stack for good: drop subscriptions here."""
+
+
+def rich_text(text: str) -> str:
+    """Plain text as label rich text that looks the same: escaped, line breaks kept."""
+    return escape(text, quote=False).replace("\n", "<br>")
+
+
+def _set_speaking(widget: QWidget, on: bool) -> None:
+    widget.setProperty("speaking", on)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

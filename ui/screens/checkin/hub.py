@@ -12,7 +12,7 @@ from companion.checkin.schedule import (
     load_schedule,
     questionnaire_invitation,
 )
-from companion.checkin.wording import INSTRUMENT_NAMES, mood_word
+from companion.checkin.wording import mood_word, plain_name
 from companion.i18n import _
 from ui.context import AppContext
 from ui.screens.checkin.common import checkin_store
@@ -52,7 +52,7 @@ class CheckInHubScreen(Screen):
         self.add_text(lambda: _("A check-in takes about a minute. You can skip any question."))
         due = self._due()
         for instrument_id in due:
-            name = INSTRUMENT_NAMES[instrument_id]
+            name = plain_name(instrument_id).lower()
             self.add_text(lambda name=name: questionnaire_invitation(name), notice=True)
         self.checkin_button = self.add_choice(BigButton(lambda: _("Check in now"), "mood"))
         self.checkin_button.clicked.connect(lambda: start_checkin(self.ctx))

@@ -16,13 +16,18 @@ from companion.checkin.instrument_texts import (
 )
 from companion.checkin.instruments import Score
 from companion.checkin.questionnaire_flow import QuestionnaireFlow
-from companion.checkin.wording import INSTRUMENT_NAMES, NO_RIGHT_OR_WRONG, result_sentences
+from companion.checkin.wording import (
+    INSTRUMENT_NAMES,
+    NO_RIGHT_OR_WRONG,
+    plain_name,
+    result_sentences,
+)
 from companion.i18n import _
 from ui.context import AppContext
 from ui.screens.checkin.common import checkin_store
 from ui.screens.checkin.driver import QuestionnaireDriver
 from ui.screens.safety_plan import offer_after_score
-from ui.widgets.big_button import BigButton
+from ui.widgets.big_button import BigButton, SmallPrintButton
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
@@ -70,23 +75,30 @@ class QuestionnairePickScreen(Screen):
     def __init__(self, ctx: AppContext, instrument_ids: list[str]) -> None:
         super().__init__(ctx)
         self.set_title(lambda: _("Which questions would you like to answer?"))
-        self.add_text(lambda: _("Your clinician may have asked you to answer one of these."))
+        self.add_text(
+            lambda: _("Your doctor or counsellor may have asked you to answer one of these.")
+        )
         self.problem = self.add_text(lambda: "", notice=True)
         self.problem.hide()
         self.buttons: dict[str, BigButton] = {}
         for instrument_id in instrument_ids[:6]:
             if not self._readable(instrument_id):
                 continue
+            # The plain name, the official one in small print under it; no check mark (it read
+            # as "already done").
             button = self.add_choice(
-                BigButton(partial(self._words, instrument_id), "check")  # type: ignore[misc]
+                SmallPrintButton(
+                    partial(plain_name, instrument_id),
+                    partial(self._official_name, instrument_id),
+                    "learn",
+                )
             )
             button.clicked.connect(partial(self.open, instrument_id))
             self.buttons[instrument_id] = button
         self.finish_layout()
 
-    def _words(self, instrument_id: str) -> str:
-        texts = wording(self.ctx, instrument_id)
-        return f"{texts.name}: {texts.title}"
+    def _official_name(self, instrument_id: str) -> str:
+        return wording(self.ctx, instrument_id).name
 
     def _readable(self, instrument_id: str) -> bool:
         try:

@@ -24,8 +24,9 @@ from companion.checkin.schedule import (
     with_questionnaire_every,
     with_reminder,
 )
-from companion.checkin.wording import INSTRUMENT_NAMES
-from companion.i18n import _, current_language
+from companion.checkin.wording import INSTRUMENT_NAMES, plain_name
+from companion.i18n import _
+from companion.when_words import clock_words
 from ui.context import AppContext
 from ui.screens.checkin.questionnaire import instrument_title
 from ui.widgets.big_button import BigButton
@@ -43,17 +44,6 @@ def open_checkin_schedule(ctx: AppContext) -> Screen:
 
 def schedule_tile_title() -> str:
     return _("Check-in reminder and questions")
-
-
-def clock_words(at: time) -> str:
-    """A time of day as people say it: "3:00 p.m." in English, "15 h" in French.
-
-    The spaces do not break, so a button never puts "a.m." or "h" alone on a line.
-    """
-    if current_language() == "fr":
-        return f"{at.hour}\u00a0h" + (f"\u00a0{at.minute:02d}" if at.minute else "")
-    hour = at.hour % 12 or 12
-    return f"{hour}:{at.minute:02d}\u00a0" + ("a.m." if at.hour < 12 else "p.m.")
 
 
 def reminder_choice_words(at: time | None) -> str:
@@ -147,7 +137,7 @@ class CheckInScheduleScreen(ScheduleScreenBase):
     def _instrument_words(self, instrument_id: str) -> str:
         every = every_days_for(self.schedule(), instrument_id)
         return _("{name}: {how_often}").format(
-            name=INSTRUMENT_NAMES[instrument_id], how_often=how_often_words(every)
+            name=plain_name(instrument_id), how_often=how_often_words(every)
         )
 
     def _open_instrument(self, instrument_id: str) -> None:

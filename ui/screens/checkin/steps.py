@@ -17,8 +17,9 @@ from ui.screens.checkin.common import face_icon
 from ui.screens.checkin.driver import CheckInDriver
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import ChoiceGrid
-from ui.widgets.screen import Screen, SpokenPart
+from ui.widgets.screen import Screen, SpokenPart, choices_part
 
+FACE_PX = 96  # a mood face at 100% text
 NOTE_SAVE_DELAY_MS = 700
 """Typing pauses this long before the note is saved as a draft (and always when leaving)."""
 TAGS_PER_PAGE = 4
@@ -44,7 +45,8 @@ class CheckInStepScreen(Screen):
         self.add_text(lambda: _(step.hint))
 
     def add_skip(self) -> BigButton:
-        skip = self.add_choice(BigButton(lambda: _("Skip this question"), "next"))
+        # Wrapped on two short lines, so five faces and Skip keep three columns at 200%.
+        skip = self.add_choice(BigButton(lambda: _("Skip this question"), "next", line_chars=12))
         skip.clicked.connect(self.skip)
         return skip
 
@@ -85,7 +87,8 @@ class MoodStepScreen(CheckInStepScreen):
     def on_shown(self) -> None:
         super().on_shown()
         look = self.ctx.look()
-        size = round(56 * min(look.text_scale, 160) / 100)
+        # Big faces: at least a third of the button's height at every text size.
+        size = round(FACE_PX * min(look.text_scale, 130) / 100)
         for mood, button in self.faces.items():
             button.setIcon(face_icon(mood, look.palette.button_text, size))
             button.setIconSize(QSize(size, size))
@@ -169,10 +172,9 @@ class TagsStepScreen(CheckInStepScreen):
         """The title and texts, then this page's tags and the other choices, by name."""
         parts = [part for part in super().reading_order() if part.label is not None]
         buttons = [*self.visible_tags(), *self._choice_buttons]
-        names = [b.label() for b in buttons if isinstance(b, BigButton) and b.isEnabled()]
-        parts.append(
-            SpokenPart(_("You can choose: {choices}.").format(choices=", ".join(names)), None)
-        )
+        choices = choices_part([b for b in buttons if b.isEnabled()])
+        if choices is not None:
+            parts.append(choices)  # each tag is highlighted while it is named
         return parts
 
     def retranslate(self) -> None:

@@ -13,16 +13,19 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QPdfWriter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
+from companion.files import write_file_atomically
 from companion.i18n import _
 from companion.report import ClinicianReport, report_csv
 from companion.report.document import report_document
 from companion.report.words import paper_for_region
+from companion.when_words import short_date_words
 from ui.context import AppContext
 from ui.pages.compose import print_report_document, set_margins, set_paper
 from ui.screens.report.choose import ReportChoice, line_chars
 from ui.widgets.big_button import BigButton
+from ui.widgets.place_chooser import PlaceChooser
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
@@ -71,6 +74,10 @@ class ReportSaveScreen(Screen):
         )
         self.print_button.clicked.connect(self.send_to_printer)
         self.add_text(self._what, below_choices=True)
+        self.add_text(
+            lambda: _("A saved report is not locked: anyone who can open the file can read it."),
+            below_choices=True,
+        )
         self.finish_layout()
 
     def _what(self) -> str:
@@ -89,12 +96,8 @@ class ReportSaveScreen(Screen):
 
     @classmethod
     def ask_save_path(cls, parent: QWidget, suggested: str, kind: str) -> Path | None:
-        """Ask where to save (tests replace this classmethod)."""
-        filters = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)"}
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent, _("Save the report"), str(Path.home() / suggested), filters[kind]
-        )
-        return Path(chosen) if chosen else None
+        """Ask where to save, with the big-button place chooser (tests replace this)."""
+        return PlaceChooser.save_path(parent, _("Save the report"), suggested, f".{kind}")
 
     @classmethod
     def ask_printer(cls, parent: QWidget, printer: QPrinter) -> bool:
@@ -111,17 +114,20 @@ class ReportSaveScreen(Screen):
         self.setAccessibleDescription(sentence)
 
     def save(self, kind: str) -> None:
-        suggested = f"companion-report-{self.report.last_day.isoformat()}.{kind}"
+        day = short_date_words(self.report.last_day)
+        suggested = _("Companion report, {day}").format(day=day) + f".{kind}"
         path = type(self).ask_save_path(self, suggested, kind)
         if path is None:
             return
         try:
+            # Owner-only, like every file Companion writes: the report holds the person's notes.
             if kind == "pdf":
                 write_report_pdf(
                     self.report, path, paper=self.paper(), large_print=self.choice.large_print
                 )
+                path.chmod(0o600)
             else:
-                path.write_text(report_csv(self.report), encoding="utf-8-sig")
+                write_file_atomically(path, report_csv(self.report).encode("utf-8-sig"))
         except OSError:
             _log.exception("Saving the report failed")
             self._say(_("The report could not be saved there. Please choose another place."))

@@ -5,21 +5,14 @@ from __future__ import annotations
 from datetime import date, time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QTimeEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from companion.appointments.form import LENGTH_CHOICES, REPEAT_WORDS
 from companion.i18n import _
+from companion.when_words import clock_words, date_words
 from ui.context import AppContext
 from ui.widgets.big_button import BigButton
+from ui.widgets.day_time_screens import PickDayScreen, PickTimeScreen
 from ui.widgets.screen import Screen
 
 if TYPE_CHECKING:
@@ -37,11 +30,14 @@ class OnePageFormScreen(Screen):
         draft = driver.form.draft
         self.set_title(lambda: _("All the details of the session"))
         self.with_whom = QLineEdit(draft.with_whom)
-        day = draft.day or date.today()
-        self.day_box = QDateEdit(QDate(day.year, day.month, day.day))
-        self.day_box.setCalendarPopup(True)
-        self.day_box.setDisplayFormat("dddd d MMMM yyyy")
-        self.time_box = QTimeEdit(QTime(draft.start_time.hour, draft.start_time.minute))
+        self.today = driver.form.now.astimezone(driver.form.zone).date()
+        self.day: date = draft.day or self.today
+        self.start_time: time = draft.start_time
+        # Big buttons that open the shared day and time steps (no spin boxes).
+        self.day_box = BigButton(lambda: date_words(self.day, self.today), "sessions")
+        self.day_box.clicked.connect(self.ask_day)
+        self.time_box = BigButton(lambda: clock_words(self.start_time), "later")
+        self.time_box.clicked.connect(self.ask_time)
         self.length_box = QComboBox()
         for minutes in LENGTH_CHOICES:
             self.length_box.addItem(_("{minutes} minutes").format(minutes=minutes), minutes)
@@ -79,8 +75,12 @@ class OnePageFormScreen(Screen):
         }
         for name, widget in self.fields.items():
             widget.setMinimumHeight(48)
-            widget.setAccessibleName(labels[name])
+            if isinstance(widget, BigButton):  # its name says the answer: "Day: Tuesday 3 March"
+                widget.setAccessibleName(f"{labels[name]}: {widget.label()}")
+            else:
+                widget.setAccessibleName(labels[name])
             layout.addRow(labels[name], widget)
+        self._labels = labels
         self.add_widget(form)
         self._extra_focusables.extend(self.fields.values())
         self._problem = ""
@@ -90,12 +90,37 @@ class OnePageFormScreen(Screen):
         self.save_button.clicked.connect(self.save)
         self.finish_layout()
 
+    def ask_day(self) -> None:
+        self.ctx.nav().push(
+            PickDayScreen(
+                self.ctx, lambda: _("What day is it?"), self.today, self.day, self.set_day
+            )
+        )
+
+    def ask_time(self) -> None:
+        self.ctx.nav().push(
+            PickTimeScreen(
+                self.ctx, lambda: _("What time does it start?"), self.start_time, self.set_time
+            )
+        )
+
+    def set_day(self, day: date) -> None:
+        self.day = day
+        self._show_answer(self.day_box, "day")
+
+    def set_time(self, at: time) -> None:
+        self.start_time = at
+        self._show_answer(self.time_box, "time")
+
+    def _show_answer(self, button: BigButton, name: str) -> None:
+        button.retranslate()
+        button.setAccessibleName(f"{self._labels[name]}: {button.label()}")
+
     def keep_answers(self) -> None:
         d = self.driver.form.draft
         d.with_whom = self.with_whom.text()
-        qday, qtime = self.day_box.date(), self.time_box.time()
-        d.day = date(qday.year(), qday.month(), qday.day())
-        d.start_time = time(qtime.hour(), qtime.minute())
+        d.day = self.day
+        d.start_time = self.start_time
         d.duration_minutes = int(self.length_box.currentData())
         d.link = self.link_box.text()
         d.phone = self.phone_box.text()

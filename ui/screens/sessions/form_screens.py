@@ -6,11 +6,10 @@ screens only show a step, keep its answer in the draft, and say the problem when
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QTimeEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from companion.appointments.form import LENGTH_CHOICES, REPEAT_WORDS, FormStep, SessionForm
 from companion.appointments.model import Appointment
@@ -18,6 +17,8 @@ from companion.i18n import _
 from ui.context import AppContext
 from ui.screens.sessions.common import appointment_store, named_local_zone, trusted_domains
 from ui.widgets.big_button import BigButton
+from ui.widgets.day_time import DayPicker, TimePicker
+from ui.widgets.day_time_screens import show_month
 from ui.widgets.screen import Screen
 
 
@@ -68,7 +69,7 @@ class StepScreen(Screen):
         count = len(driver.form.steps)
         self.set_title(lambda: _(self.step.question))
         self.add_text(lambda: _("Step {number} of {count}").format(number=index + 1, count=count))
-        self.add_text(lambda: _(self.step.hint))
+        self.hint_label = self.add_text(lambda: _(self.step.hint))
         self._problem = ""
         self.problem_label = self.add_text(lambda: self._problem, notice=True)
         self.problem_label.setVisible(False)
@@ -136,31 +137,48 @@ class TextStepScreen(StepScreen):
 
 
 class WhenStepScreen(StepScreen):
-    """The day and the time, in two large fields with big up and down arrows."""
+    """The day: Today, Tomorrow or Another day (a month grid); choosing one asks the time."""
+
+    def __init__(self, ctx: AppContext, driver: FormDriver, index: int) -> None:
+        super().__init__(ctx, driver, index)
+        form = driver.form
+        self.day_picker = DayPicker(form.now.astimezone(form.zone).date(), form.draft.day)
+        self.add_widget(self.day_picker)
+        self._extra_focusables.extend(self.day_picker.controls())
+        self.day_picker.chosen.connect(self._day_chosen)
+        self.day_picker.another_day.connect(lambda: show_month(self.ctx, self.day_picker))
+        self.finish_layout()
+
+    def _day_chosen(self, day: date) -> None:
+        self.driver.form.draft.day = day
+        self.driver.pushed += 1
+        self.ctx.nav().push(WhenTimeScreen(self.ctx, self.driver, self.index))
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.day_picker.retranslate()
+
+
+class WhenTimeScreen(StepScreen):
+    """The time of the chosen day: Earlier / Later by 15 minutes, common times, then Next."""
 
     def __init__(self, ctx: AppContext, driver: FormDriver, index: int) -> None:
         super().__init__(ctx, driver, index)
         draft = driver.form.draft
-        self.day_box = QDateEdit()
-        self.day_box.setCalendarPopup(True)
-        self.day_box.setDisplayFormat("dddd d MMMM yyyy")
-        if draft.day is not None:
-            self.day_box.setDate(QDate(draft.day.year, draft.day.month, draft.day.day))
-        self.day_box.setAccessibleName(_("Day"))
-        self.day_box.setMinimumHeight(64)
-        self.time_box = QTimeEdit(QTime(draft.start_time.hour, draft.start_time.minute))
-        self.time_box.setAccessibleName(_("Time"))
-        self.time_box.setMinimumHeight(64)
-        self.add_widget(self.day_box, focusable=True)
-        self.add_widget(self.time_box, focusable=True)
+        self.set_title(lambda: _("What time?"))
+        self.hint_label.hide()  # said on the day's screen; here the times must fit at 200%
+        self.time_picker = TimePicker(draft.start_time)
+        self.add_widget(self.time_picker)
+        self._extra_focusables.extend(self.time_picker.controls())
         self.next_button = self.add_next()
         self.finish_layout()
 
     def keep_answer(self) -> None:
-        draft = self.driver.form.draft
-        day, clock_time = self.day_box.date(), self.time_box.time()
-        draft.day = date(day.year(), day.month(), day.day())
-        draft.start_time = time(clock_time.hour(), clock_time.minute())
+        self.driver.form.draft.start_time = self.time_picker.current
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.time_picker.retranslate()
 
 
 class ChoiceStepScreen(StepScreen):

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from companion.appointments.ics import write_ics
 from companion.appointments.model import Appointment
@@ -18,9 +18,11 @@ from companion.appointments.schedule import describe_next
 from companion.community import guest_save_folder, is_in_guest_folder, make_guest_save_folder
 from companion.config import write_file_atomically
 from companion.i18n import _
+from companion.when_words import short_date_words
 from ui.context import AppContext
 from ui.screens.sessions.common import appointment_store, check_session_link, display_zone
 from ui.widgets.big_button import BigButton
+from ui.widgets.place_chooser import PlaceChooser
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
@@ -70,7 +72,7 @@ class SessionChoicesScreen(Screen):
     def save_to_calendar(self) -> None:
         """Ask where, write the .ics there in one go, and say where it went (or why not)."""
         day = self.session.start.astimezone(display_zone(self.ctx)).date()
-        suggested = _("session-{day}.ics").format(day=day.isoformat())
+        suggested = _("Session, {day}.ics").format(day=short_date_words(day))
         is_guest = bool(getattr(self.ctx.session, "is_guest", False))
         folder = guest_save_folder(self.ctx.data_dir) if is_guest else default_folder()
         path = self.ask_where_to_save(self, folder / suggested)
@@ -112,13 +114,7 @@ class SessionChoicesScreen(Screen):
     @classmethod
     def ask_where_to_save(cls, parent: QWidget, suggested: Path) -> Path | None:
         """The save dialog (tests replace this classmethod; no dialog opens in tests)."""
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent,
-            _("Save to my calendar"),
-            str(suggested),
-            _("Calendar files") + " (*.ics)",
-        )
-        return Path(chosen) if chosen else None
+        return PlaceChooser.save_path(parent, _("Save to my calendar"), suggested.name, ".ics")
 
     def tell(self, sentence: str) -> None:
         self._outcome = sentence

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from companion.appointments.model import Appointment
 from companion.appointments.schedule import (
@@ -31,6 +31,7 @@ from ui.screens.sessions.common import (
 )
 from ui.screens.sessions.window_drop import invitation_in
 from ui.widgets.big_button import BigButton
+from ui.widgets.place_chooser import PlaceChooser
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
@@ -170,13 +171,7 @@ class SessionsScreen(Screen):
     @classmethod
     def ask_for_file(cls, parent: QWidget) -> Path | None:
         """The file dialog (tests replace this classmethod; no dialog opens in tests)."""
-        chosen, _filter = QFileDialog.getOpenFileName(
-            parent,
-            _("Open an invitation file"),
-            str(Path.home()),
-            _("Calendar invitations") + " (*.ics *.ICS)",
-        )
-        return Path(chosen) if chosen else None
+        return PlaceChooser.open_path(parent, _("Open an invitation file"), (".ics",))
 
     def import_file(self, path: Path) -> None:
         from ui.screens.sessions.import_screen import start_import

@@ -7,7 +7,7 @@ import logging
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from companion.appointments.links import normalise_trusted_domain
 from companion.community import AUTOLOCK_CHOICES, autolock_words
@@ -19,6 +19,7 @@ from ui.screens.settings import TileScreen
 from ui.screens.settings_options import ChoiceSettingScreen
 from ui.screens.setup.caregiver_gate import CaregiverPinScreen, guarded
 from ui.widgets.big_button import BigButton
+from ui.widgets.place_chooser import PlaceChooser
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
@@ -171,17 +172,13 @@ class PresetScreen(Screen):
 
     @classmethod
     def ask_save_path(cls, parent: QWidget) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent, _("Save settings"), str(Path.home() / "companion-settings.json"), "(*.json)"
+        return PlaceChooser.save_path(
+            parent, _("Save settings"), _("Companion settings") + ".json", ".json"
         )
-        return Path(chosen) if chosen else None
 
     @classmethod
     def ask_open_path(cls, parent: QWidget) -> Path | None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            parent, _("Use a settings file"), str(Path.home()), "(*.json)"
-        )
-        return Path(chosen) if chosen else None
+        return PlaceChooser.open_path(parent, _("Use a settings file"), (".json",))
 
     def _say(self, sentence: str) -> None:
         self.status.setText(sentence)

@@ -11,6 +11,7 @@ from companion.i18n import _
 from companion.safety import MAX_EMERGENCY_CONTACTS, localized
 from companion.security import LockKind, new_recovery_code
 from companion.setup import LOCK_WORDS, lock_sentence
+from companion.when_words import clock_words
 from ui.context import AppContext
 from ui.screens.setup.flow import FirstRun, SetupStepScreen
 from ui.widgets.big_button import BigButton
@@ -196,14 +197,14 @@ class ExtrasStepScreen(SetupStepScreen):
         chosen = self.run.flow.answers.reminder_time
         self.morning = self.add_choice(
             BigButton(
-                lambda: _("Remind me each morning, at {time}").format(time="10:00"),
+                lambda: _("Remind me each morning, at {time}").format(time=clock_words(MORNING)),
                 "mood",
                 checkable=True,
             )
         )
         self.evening = self.add_choice(
             BigButton(
-                lambda: _("Remind me each evening, at {time}").format(time="18:00"),
+                lambda: _("Remind me each evening, at {time}").format(time=clock_words(EVENING)),
                 "mood",
                 checkable=True,
             )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from companion.config import write_file_atomically
 from companion.i18n import _
@@ -23,6 +23,7 @@ from companion.safety import localized
 from companion.setup_summary import SummaryLine, summary
 from ui.context import AppContext
 from ui.widgets.big_button import BigButton
+from ui.widgets.place_chooser import PlaceChooser
 from ui.widgets.screen import Screen
 
 if TYPE_CHECKING:
@@ -134,10 +135,7 @@ class SummaryScreen(Screen):
 
     @classmethod
     def ask_pdf_path(cls, parent: QWidget, suggested: str) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent, _("Save the page"), str(Path.home() / suggested), "PDF (*.pdf)"
-        )
-        return Path(chosen) if chosen else None
+        return PlaceChooser.save_path(parent, _("Save the page"), suggested, ".pdf")
 
     def print_page(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -152,7 +150,7 @@ class SummaryScreen(Screen):
         self._say(_("Sent to the printer."))
 
     def save_pdf(self) -> None:
-        path = type(self).ask_pdf_path(self, "companion-setup.pdf")
+        path = type(self).ask_pdf_path(self, _("Companion set-up page") + ".pdf")
         if path is None:
             return
         try:

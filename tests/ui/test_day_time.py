@@ -1,0 +1,61 @@
+"""The shared day and time steps: big buttons, words in the person's language, no spin boxes."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QWidget
+
+from companion.i18n import set_language
+from ui.app import MainWindow
+from ui.theme import MIN_TARGET_PX
+from ui.widgets.day_time_screens import MonthScreen, PickDayScreen, PickTimeScreen
+
+NBSP = "\u00a0"
+
+
+def _named(window: MainWindow, name: str) -> QWidget:
+    [widget] = [
+        w
+        for w in window.current().findChildren(QWidget)
+        if w.accessibleName() == name and w.isVisible()
+    ]
+    return widget
+
+
+def test_another_day_opens_a_month_grid_and_answers_in_words(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    answers: list[date] = []
+    screen = PickDayScreen(
+        window.ctx, lambda: "Which day?", date(2026, 11, 17), None, answers.append
+    )
+    window.push(screen)
+    qtbot.mouseClick(_named(window, "Another day"), Qt.MouseButton.LeftButton)
+    month = window.current()
+    assert isinstance(month, MonthScreen)
+    assert month.grid_part.month_label.text() == "November 2026"
+    assert [label.text() for label in month.grid_part.day_names][:2] == ["Mon", "Tue"]
+    assert not _named(window, "Monday 16 November").isEnabled()  # the past is greyed
+    for button in month.grid_part.day_buttons:
+        if button.isVisible():
+            assert button.height() >= MIN_TARGET_PX and button.width() >= MIN_TARGET_PX
+    qtbot.mouseClick(_named(window, "Later month"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_named(window, "Friday 4 December"), Qt.MouseButton.LeftButton)
+    assert answers == [date(2026, 12, 4)]
+    assert window.current() is not month and window.current() is not screen  # both answered
+    assert not window.findChildren(QAbstractSpinBox)
+
+
+def test_time_moves_by_quarter_hours_in_french(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.ctx.settings.set("language", "fr")
+    answers: list[time] = []
+    window.push(PickTimeScreen(window.ctx, lambda: "Heure", time(14, 0), answers.append))
+    picker = window.current().picker  # type: ignore[attr-defined]
+    assert picker.time_label.text() == f"14{NBSP}h{NBSP}00"
+    qtbot.mouseClick(_named(window, f"Plus tôt, 13{NBSP}h{NBSP}45"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_named(window, f"Plus tôt, 13{NBSP}h{NBSP}30"), Qt.MouseButton.LeftButton)
+    assert picker.time_label.text() == f"13{NBSP}h{NBSP}30"
+    qtbot.mouseClick(_named(window, f"16{NBSP}h{NBSP}00"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_named(window, "Cette heure-là"), Qt.MouseButton.LeftButton)
+    assert answers == [time(16, 0)]
+    set_language("en")
