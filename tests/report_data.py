@@ -56,6 +56,8 @@ def fill_twelve_weeks(store: CheckInStore, now: datetime = NOW, *, item9: bool =
                 result.total,
                 result.band,
                 result.flags,
+                # The unscored closing question of PHQ-9 and GAD-7: harder early on.
+                difficulty=(2 if days_ago > 40 else 1) if instrument in ("phq9", "gad7") else None,
             )
         )
 

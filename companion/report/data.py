@@ -35,6 +35,8 @@ class ReportScore:
     band: str
     flags: frozenset[str]
     self_harm_answer: int | None = None
+    # PHQ-9 / GAD-7's unscored closing question: how hard the problems made daily life (0-3).
+    difficulty: int | None = None
     """The answer to PHQ-9 item 9 (0 to 3) for instruments that have that item, else None."""
 
     @property
@@ -173,6 +175,7 @@ def build_report(
                 self_harm_answer=(
                     result.answers[item - 1] if item and len(result.answers) >= item else None
                 ),
+                difficulty=result.difficulty,
             )
         )
     scores.sort(key=lambda s: s.taken_at)

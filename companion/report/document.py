@@ -20,6 +20,7 @@ from companion.report.words import (
     change_words,
     credits,
     date_words,
+    difficulty_words,
     item9_answer,
     period_words,
     short_date,
@@ -166,13 +167,18 @@ def _scale_words(series: InstrumentSeries) -> str:
 
 def score_section(report: ClinicianReport, series: InstrumentSeries) -> ScoreSection:
     with_year = report.first_day.year != report.last_day.year
-    table = Table(
-        headers=(_("Date"), _("Score"), _("Band")),
-        rows=tuple(
-            (short_date(s.taken_at.date(), with_year), score_text(s), band_name(s.band))
-            for s in series.scores
-        ),
+    rows: tuple[tuple[str, ...], ...] = tuple(
+        (short_date(s.taken_at.date(), with_year), score_text(s), band_name(s.band))
+        for s in series.scores
     )
+    headers: tuple[str, ...] = (_("Date"), _("Score"), _("Band"))
+    if any(s.difficulty is not None for s in series.scores):  # PHQ-9, GAD-7: asked, unscored
+        headers = (*headers, _("Difficulty in daily life"))
+        rows = tuple(
+            (*row, difficulty_words(s.difficulty))
+            for row, s in zip(rows, series.scores, strict=True)
+        )
+    table = Table(headers=headers, rows=rows)
     ticks = sorted({0, *series.cut_offs, series.scale_high})
     chart = Chart(
         caption=_("{name} scores over time").format(name=series.name),

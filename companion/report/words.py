@@ -11,6 +11,7 @@ from datetime import date
 from babel.dates import format_date
 
 from companion.appointments.schedule import babel_locale
+from companion.checkin.attribution import attribution
 from companion.i18n import N_, _, current_language
 
 LETTER_REGIONS = frozenset({"CA", "US"})
@@ -42,13 +43,12 @@ ITEM9_ANSWERS = (
     N_("More than half the days"),
     N_("Nearly every day"),
 )
-PHQ_CREDIT = N_(
-    "PHQ-9, PHQ-2, GAD-7 and GAD-2: developed by Drs. Robert L. Spitzer, Janet B.W. Williams, "
-    "Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. Free to use."
-)
-WHO5_CREDIT = N_(
-    "WHO-5: Psychiatric Research Unit, WHO Collaborating Centre in Mental Health, "
-    "Frederiksborg General Hospital."
+# The published answers of PHQ-9 and GAD-7's closing question (not scored).
+DIFFICULTY_ANSWERS = (
+    N_("Not difficult at all"),
+    N_("Somewhat difficult"),
+    N_("Very difficult"),
+    N_("Extremely difficult"),
 )
 
 
@@ -102,13 +102,16 @@ def change_words(change: int | None) -> str:
 
 
 def credits(instrument_ids: set[str]) -> tuple[str, ...]:
-    """Credit lines for the instruments that appear in the report."""
-    lines = []
-    if instrument_ids & {"phq9", "phq2", "gad7", "gad2"}:
-        lines.append(_(PHQ_CREDIT))
-    if "who5" in instrument_ids:
-        lines.append(_(WHO5_CREDIT))
-    return tuple(lines)
+    """Credit lines for the instruments that appear in the report (the same words as under
+    each questionnaire's first screen and in About)."""
+    return tuple(dict.fromkeys(attribution(i) for i in sorted(instrument_ids)))
+
+
+def difficulty_words(answer: int | None) -> str:
+    """The closing question's answer in words; a dash when it was not asked or skipped."""
+    if answer is None or not 0 <= answer < len(DIFFICULTY_ANSWERS):
+        return "\u2014"
+    return _(DIFFICULTY_ANSWERS[answer])
 
 
 def page_label(page: int, pages: int) -> str:

@@ -174,7 +174,7 @@ def test_days_checked_in_tags_counted_and_instruments_credited() -> None:
     assert "Loneliness | 13" in text
     assert "Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke" in text
     assert "educational grant from Pfizer Inc." in text
-    assert "Frederiksborg General Hospital" in text
+    assert "Psychiatric Research Unit, WHO Collaborating Centre" in text
 
 
 def test_dates_in_words_in_english_and_french() -> None:
@@ -185,7 +185,7 @@ def test_dates_in_words_in_english_and_french() -> None:
         text = document_of(_twelve_weeks()).plain_text()
         assert "du jeudi 27 août 2026 au mercredi 18 novembre 2026" in text
         assert "Modérément sévère" in text and "en baisse de 7" in text
-        assert "subvention éducative de Pfizer Inc." in text
+        assert "Pfizer Inc." in text and "Spitzer" in text
     finally:
         set_language("en")
 
@@ -208,3 +208,16 @@ def test_french_writes_the_first_of_the_month_1er() -> None:
     finally:
         set_language("en")
     assert date_words(date(2026, 10, 1)) == "Thursday 1 October 2026"
+
+
+def test_the_closing_difficulty_answer_is_in_the_report_in_words() -> None:
+    sections = {
+        b.heading.split(":")[0]: b.table
+        for b in document_of(_twelve_weeks()).blocks
+        if isinstance(b, ScoreSection)
+    }
+    for name in ("PHQ-9", "GAD-7"):
+        assert sections[name].headers[-1] == "Difficulty in daily life"
+        said = [row[-1] for row in sections[name].rows]
+        assert said[0] == "Very difficult" and said[-1] == "Somewhat difficult"
+    assert "Difficulty in daily life" not in sections["WHO-5"].headers  # not asked there

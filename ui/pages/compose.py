@@ -57,9 +57,17 @@ def paginate(pieces: list[Piece], body_height: float) -> list[Page]:
         group_height = sum(p.height + p.space_before for p in group) - piece.space_before
         if group_height > body_height:
             flowing_until = max(flowing_until, index + len(group) - 1)
+        # A heading (or a table's header row) is never last on a page: it needs room for what
+        # it leads to, and if that is a table's header row, for the first row too.
         needed = piece.space_before + piece.height
-        if piece.kind in ("heading", "header") and len(group) > 1:
-            needed += group[1].space_before + group[1].height  # never last on a page
+        lead = index
+        while (
+            pieces[lead].kind in ("heading", "header")
+            and pieces[lead].keep_with_next
+            and lead + 1 < len(pieces)
+        ):
+            lead += 1
+            needed += pieces[lead].space_before + pieces[lead].height
         if index <= flowing_until:
             fits = y + needed <= body_height
         else:
