@@ -31,6 +31,7 @@ from companion.reminder_times import (
     remove_times,
     save_times,
 )
+from companion.when_words import one_period
 
 _log = logging.getLogger(__name__)
 
@@ -144,8 +145,10 @@ def session_words(p: Planned, now: datetime, zone: tzinfo | None) -> str:
         )
     if p.kind is Kind.SESSION_HOUR_BEFORE:
         return _("Your video session starts {countdown}.").format(countdown=countdown_words(a, now))
-    return _("You have a video session {day} at {time}.").format(
-        day=day_words(a.start, now, zone), time=time_words(a.start, zone)
+    return one_period(
+        _("You have a video session {day} at {time}.").format(
+            day=day_words(a.start, now, zone), time=time_words(a.start, zone)
+        )
     )
 
 
@@ -169,10 +172,14 @@ def missed_sessions(
 
 def missed_sentence(appointment: Appointment, now: datetime, zone: tzinfo | None) -> str:
     """Said gently, once: what was missed and what one can do, never a reproach."""
-    return _(
-        "You had a video session {day} at {time}. If you like, you can add the next one in "
-        "My video sessions."
-    ).format(day=day_words(appointment.start, now, zone), time=time_words(appointment.start, zone))
+    return one_period(
+        _(
+            "You had a video session {day} at {time}. If you like, you can add the next one in "
+            "My video sessions."
+        ).format(
+            day=day_words(appointment.start, now, zone), time=time_words(appointment.start, zone)
+        )
+    )
 
 
 def quiet_until_tomorrow(now: datetime, zone: tzinfo) -> datetime:

@@ -69,7 +69,7 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
         "ui/screens/history.py",
     ),
     "report": ("companion/report", "ui/pages", "ui/screens/report"),
-    "appointments": ("companion/appointments", "ui/screens/sessions"),
+    "appointments": ("companion/appointments", "companion/when_words.py", "ui/screens/sessions"),
     "library": (
         "companion/library_schema.py",
         "companion/library_articles.py",

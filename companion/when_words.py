@@ -7,6 +7,7 @@ person reads shows an ISO date or a bare "14:00".
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
@@ -24,6 +25,9 @@ def babel_locale() -> str:
     return _BABEL_LOCALES.get(current_language(), "en")
 
 
+_DOUBLE_PERIOD = re.compile(r"\b([ap]\.m\.)\.")
+
+
 def _language() -> str:
     return current_language() if current_language() in _BABEL_LOCALES else "en"
 
@@ -37,6 +41,11 @@ def clock_words(moment: time | datetime) -> str:
         return f"{moment.hour}\u00a0h\u00a0{moment.minute:02d}"
     hour = moment.hour % 12 or 12
     return f"{hour}:{moment.minute:02d}\u00a0" + ("a.m." if moment.hour < 12 else "p.m.")
+
+
+def one_period(sentence: str) -> str:
+    """A sentence that ends on a time ("... at 2:00 p.m.") keeps one full stop, not two."""
+    return _DOUBLE_PERIOD.sub(r"\1", sentence)
 
 
 def time_words(moment: datetime, zone: tzinfo | None = None) -> str:

@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, Qt, QTranslator, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -404,6 +404,11 @@ class MainWindow(QMainWindow):
         for screen in self._screens:
             screen.retranslate()
         self.setWindowTitle(f"Companion: {self.current().title()}")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.scanner.active():  # built before it was shown: nothing could be highlighted
+            self.scanner.reset()
 
     def show_fitted(self) -> None:
         """Show the window inside the screen: maximised on small screens, else 1280 x 720."""

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, tzinfo
 from companion.appointments.model import Appointment
 from companion.appointments.schedule import countdown_words, day_words, time_words
 from companion.i18n import _
+from companion.when_words import one_period
 
 REMINDER_OFFSETS: tuple[timedelta, ...] = (
     timedelta(days=1),
@@ -63,10 +64,14 @@ def reminder_text(reminder: Reminder, now: datetime, zone: tzinfo | None = None)
         )
     day, time = day_words(a.start, now, zone), time_words(a.start, zone)
     if person:
-        return _("Reminder: your video session with {person} is {day} at {time}.").format(
-            person=person, day=day, time=time
+        return one_period(
+            _("Reminder: your video session with {person} is {day} at {time}.").format(
+                person=person, day=day, time=time
+            )
         )
-    return _("Reminder: your video session is {day} at {time}.").format(day=day, time=time)
+    return one_period(
+        _("Reminder: your video session is {day} at {time}.").format(day=day, time=time)
+    )
 
 
 class ReminderBoard:

@@ -18,6 +18,7 @@ from companion.i18n import _
 # Re-exported: reminders and the form read day and time words from here.
 from companion.when_words import babel_locale as babel_locale
 from companion.when_words import day_words as day_words
+from companion.when_words import one_period
 from companion.when_words import time_words as time_words
 
 JOIN_OPENS_BEFORE = timedelta(minutes=15)  # clinics open the waiting room about then
@@ -49,10 +50,12 @@ def describe_next(appointment: Appointment, now: datetime, zone: tzinfo | None =
     person = appointment.with_whom.strip()
     if has_started(appointment, now):
         if person:
-            return _("Now: your session with {person} started at {time}.").format(
-                person=person, time=time
+            return one_period(
+                _("Now: your session with {person} started at {time}.").format(
+                    person=person, time=time
+                )
             )
-        return _("Now: your session started at {time}.").format(time=time)
+        return one_period(_("Now: your session started at {time}.").format(time=time))
     day = day_words(appointment.start, now, zone)
     if person:
         return _("Next: {day} at {time} with {person}").format(day=day, time=time, person=person)

@@ -23,15 +23,15 @@ def no_keyring_no_pin_sentence() -> str:
     """For a person with no PIN on a PC with no keyring (their notes are not locked)."""
     return _(
         "This computer has no keyring, so with no PIN anyone who copies Companion's folder "
-        "can read these notes. We recommend a PIN."
+        "can read your notes. We recommend a PIN."
     )
 
 
 def no_pin_choice_sentence() -> str:
     """Where "No PIN" is chosen on a PC with no keyring: what it means here, in one sentence."""
     return _(
-        "With no PIN, anyone who can use this computer account, or who copies Companion's "
-        "folder, can read these notes. We recommend a PIN."
+        "With no PIN, anyone who uses this computer, or who copies Companion's folder, can "
+        "read your notes. We recommend a PIN."
     )
 
 

@@ -112,19 +112,17 @@ def test_the_helpers_page_never_holds_the_recovery_code(
     summary = window.current()
     assert isinstance(summary, SummaryScreen)
     monkeypatch.setattr(SummaryScreen, "ask_to_print", classmethod(_print_to(tmp_path / "p.pdf")))
-    monkeypatch.setattr(
-        SummaryScreen, "ask_pdf_path", classmethod(lambda cls, parent, name: tmp_path / name)
-    )
+    saved = tmp_path / "companion-setup.pdf"  # wherever the person chose, under any name
+    monkeypatch.setattr(SummaryScreen, "ask_pdf_path", classmethod(lambda cls, parent, name: saved))
     assert "not locked" in summary.body_text()  # said before anything is saved
     _click(qtbot, window, "Print this page")
     _click(qtbot, window, "Save as PDF")
     shown = summary.body_text() + " ".join(label.text() for label in summary.line_labels)
     assert code not in shown
     compact = code.replace("-", "")
-    for pdf in (tmp_path / "p.pdf", tmp_path / "companion-setup.pdf"):
+    for pdf in (tmp_path / "p.pdf", saved):
         text = _pdf_text(pdf)
         assert "Sam" in text and code not in text and compact not in text.replace("-", "")
-    saved = tmp_path / "companion-setup.pdf"
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
 
 

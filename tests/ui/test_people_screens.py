@@ -175,7 +175,8 @@ def test_a_helper_lock_says_its_trade_off_and_is_hidden_on_a_shared_pc(
     helper_screen = window.current()
     assert isinstance(helper_screen, HelperLockScreen)
     assert "never on a shared computer" in helper_screen.body_text()
-    assert "anyone who uses this computer can read your notes" in helper_screen.body_text()
+    assert "anyone who uses this computer" in helper_screen.body_text()
+    assert "can read your notes" in helper_screen.body_text()
     qtbot.mouseClick(helper_screen.choices()[1], Qt.MouseButton.LeftButton)  # No PIN
     qtbot.mouseClick(window.current().choices()[1], Qt.MouseButton.LeftButton)  # no code
     qtbot.waitUntil(lambda: window.ctx.session is not None and not window.ctx.session.is_guest)

@@ -297,7 +297,7 @@ def test_a_missed_session_is_said_gently_once(qtbot, make_ctx, people: People, s
     )
     window.set_session(session)
     sentence = (
-        "You had a video session Sunday 15 March at 9:00 am. If you like, you can add the "
+        "You had a video session Sunday 15 March at 9:00\u00a0a.m. If you like, you can add the "
         "next one in My video sessions."
     )
     assert speech.texts().count(sentence) == 1

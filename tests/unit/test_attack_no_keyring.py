@@ -74,6 +74,6 @@ def test_with_a_pin_the_copied_folder_does_not_open_and_check_says_the_pin_prote
 
 def test_settings_words_for_no_pin_without_a_keyring_never_say_locked() -> None:
     said = lock_summary("none", 0, shared_pc=False, fallback_file=True)
-    assert "anyone who copies Companion's folder can read these notes" in said
+    assert "anyone who copies Companion's folder can read your notes" in said
     assert "We recommend a PIN" in said
     assert "locked" not in said

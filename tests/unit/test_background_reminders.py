@@ -23,6 +23,7 @@ from companion.background_reminders import (
 from companion.clock import FixedClock
 from companion.i18n import set_language
 from companion.reminder_times import REMINDER_TIMES_FILE_NAME
+from tests.text import plain_spaces
 
 TORONTO = ZoneInfo("America/Toronto")
 NOW = datetime(2026, 3, 16, 9, 0, tzinfo=TORONTO).astimezone(UTC)  # Monday 9:00
@@ -92,7 +93,7 @@ def test_a_session_tomorrow_brings_three_notifications_and_the_checkin_comes_onc
     ]
     bodies = [n.body for _at, n in given]
     assert bodies == [
-        "You have a video session tomorrow at 10:00 am.",
+        "You have a video session tomorrow at 10:00\u00a0a.m.",
         "Would you like to check in? It takes about a minute.",
         "Your video session starts in 1 hour.",
         "Your video session starts in 15 minutes. Open Companion to join.",
@@ -148,7 +149,7 @@ def test_session_words_in_french(tmp_path: Path, french: None) -> None:
     clock = FixedClock(NOW)
     given = _run(_reminders(tmp_path), clock, START, _mary(None))
     # Babel releases differ on no-break spaces in durations; the words are what matter.
-    assert [n.body.replace("\u00a0", " ") for _at, n in given] == [
+    assert [plain_spaces(n.body) for _at, n in given] == [
         "Vous avez une séance vidéo demain à 10 h 00.",
         "Votre séance vidéo commence dans 1 heure.",
         "Votre séance vidéo commence dans 15 minutes. Ouvrez Companion pour la rejoindre.",
@@ -203,8 +204,8 @@ def test_a_session_missed_while_the_computer_was_off_is_said_gently(tmp_path: Pa
     assert missed_sessions([_session()], START - timedelta(days=1), after) == [_session()]
     assert missed_sessions([_session()], START + timedelta(minutes=5), after) == []  # it ran
     assert missed_sessions([_session()], None, after) == []  # never ran before: say nothing
-    assert missed_sentence(_session(), after, TORONTO) == (
-        "You had a video session today at 10:00 am. If you like, you can add the next one in "
+    assert plain_spaces(missed_sentence(_session(), after, TORONTO)) == (
+        "You had a video session today at 10:00 a.m. If you like, you can add the next one in "
         "My video sessions."
     )
 
@@ -218,7 +219,7 @@ def test_the_last_time_companion_ran_is_remembered_for_the_next_start(tmp_path: 
 
 def test_missed_session_and_locked_words_in_french(french: None) -> None:
     after = START + timedelta(hours=3)
-    assert missed_sentence(_session(), after, TORONTO) == (
+    assert plain_spaces(missed_sentence(_session(), after, TORONTO)) == (
         "Vous aviez une séance vidéo aujourd’hui à 10 h 00. Si vous voulez, vous pouvez ajouter "
         "la prochaine dans Mes séances vidéo."
     )
