@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import stat
 from pathlib import Path
 
 import pytest
@@ -145,10 +146,14 @@ def test_the_csv_is_saved_where_the_person_chose(
     press(qtbot, window, "See the report")
     press(qtbot, window, "Save or print")
     assert "The last 4 weeks" in window.current().body_text()
+    assert "not locked" in window.current().body_text()  # said before anything is saved
     press(qtbot, window, "Save as CSV")
     content = target.read_text(encoding="utf-8-sig")
     assert "questionnaire,2026-11-08" in content and "PHQ-9,8/27,mild" in content
     assert NOTE not in content
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # owner-only: it holds the person's data
+    # This window's session is a guest's: told the file stays after they leave.
+    assert window.current().status.text().endswith("It stays on this computer after you leave.")
 
 
 def test_cancelling_the_save_writes_nothing(

@@ -132,7 +132,10 @@ class ReportSaveScreen(Screen):
             _log.exception("Saving the report failed")
             self._say(_("The report could not be saved there. Please choose another place."))
         else:
-            self._say(_("Saved: {name}").format(name=path.name))
+            sentence = _("Saved: {name}").format(name=path.name)
+            if getattr(self.ctx.session, "is_guest", False):  # a guest's file is not wiped
+                sentence += " " + _("It stays on this computer after you leave.")
+            self._say(sentence)
 
     def send_to_printer(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
