@@ -65,7 +65,7 @@ def test_reminder_sentences() -> None:
     board = ReminderBoard()
     [day_before] = board.due([_session()], START - timedelta(hours=20))
     assert reminder_text(day_before, START - timedelta(hours=20), TORONTO) == (
-        "Reminder: your video session with Dr. Lee is tomorrow at 2:00\u00a0p.m.."
+        "Reminder: your video session with Dr. Lee is tomorrow at 2:00\u00a0p.m."
     )
     now = START - timedelta(minutes=15)
     [soon] = board.due([_session()], now)

@@ -94,7 +94,7 @@ def test_a_session_going_on_now_is_described_as_now() -> None:
     now = START + timedelta(minutes=5)
     assert (
         describe_next(_session(), now, TORONTO)
-        == "Now: your session with Dr. Lee started at 2:00\u00a0p.m.."
+        == "Now: your session with Dr. Lee started at 2:00\u00a0p.m."
     )
 
 
