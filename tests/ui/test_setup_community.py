@@ -265,3 +265,35 @@ def test_with_nothing_done_today_nothing_is_said_about_saving(qtbot, centre: Mai
     centre.ctx.clock.advance(days=2)  # her only check-in is two days old
     centre.push(open_finished(centre.ctx))
     assert centre.current().title() == "Are you finished?"
+
+
+def test_im_finished_leaves_nothing_typed_or_copied_on_screen_or_clipboard(
+    qtbot, centre: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A marker Mary typed (and copied) is gone from every widget and from the clipboard once
+    she presses "I'm finished"; the screenshot of what the next person sees is kept to look at."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.screens.contacts import ContactsScreen
+
+    marker = "Marker-7Q-Mary-typed-this"
+    open_mary(qtbot, centre)
+    centre.push(ContactsScreen(centre.ctx))
+    box = centre.current().findChildren(QLineEdit)[-1]  # an empty row for a new person
+    box.setFocus()
+    qtbot.keyClicks(box, marker)
+    box.selectAll()
+    box.copy()
+    assert QApplication.clipboard().text() == marker
+    centre.push(open_finished(centre.ctx))
+    qtbot.mouseClick(centre.current().yes_button, Qt.MouseButton.LeftButton)
+    # What the event loop does once the press is handled: the closed screens are deleted.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert isinstance(centre.current(), PeopleScreen)
+    assert marker not in every_text(centre)
+    for private in PRIVATE_WORDS:
+        assert private not in every_text(centre)
+    assert marker not in QApplication.clipboard().text()
+    shot = tmp_path / "after-finished.png"
+    assert centre.grab().save(str(shot)) and shot.stat().st_size > 0
