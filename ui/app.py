@@ -371,6 +371,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_look(app, self.ctx.look())
         self._apply_icons(self)
+        self.top_bar.fit()  # the text size changed: one row of full or shorter words
         for screen in self._screens:
             screen.grid.refresh()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from companion.i18n import _
@@ -17,10 +18,18 @@ class TopBar(QFrame):
         self.setObjectName("TopBar")
         self.reading = False
         compact = WRAP_AT_CHARS
+        self._fitting = False
         self.home_button = BigButton(lambda: _("Home"), "home", line_chars=compact)
         self.back_button = BigButton(lambda: _("Back"), "back", line_chars=compact)
-        self.read_button = BigButton(self._read_text, "read-aloud", line_chars=compact)
-        self.help_button = BigButton(lambda: _("Get help now"), "help-now", line_chars=compact)
+        self.read_button = BigButton(
+            self._read_text, "read-aloud", line_chars=compact, short_fn=self._read_short
+        )
+        self.help_button = BigButton(
+            lambda: _("Get help now"),
+            "help-now",
+            line_chars=compact,
+            short_fn=lambda: _("Help now"),
+        )
         self.help_button.setProperty("helpNow", True)
         self.setAccessibleName(_("Top bar"))
         layout = QHBoxLayout(self)
@@ -34,6 +43,33 @@ class TopBar(QFrame):
     def _read_text(self) -> str:
         return _("Stop reading") if self.reading else _("Read this to me")
 
+    def _read_short(self) -> str:
+        return _("Stop") if self.reading else _("Read")
+
+    def fit(self) -> None:
+        """One row at any text size: where the full words do not fit the window's width (large
+        text, a small screen), each button shows its icon over a shorter word. The buttons
+        keep their full names for screen readers, and stay at least 64 px."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            for button in self.buttons():
+                button.set_compact(False)
+            layout = self.layout()
+            assert layout is not None
+            layout.invalidate()
+            too_wide = layout.sizeHint().width() > self.width()
+            for button in self.buttons():
+                button.set_compact(too_wide)
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
+
     def set_reading(self, reading: bool) -> None:
         self.reading = reading
         self.read_button.retranslate()
@@ -45,3 +81,4 @@ class TopBar(QFrame):
         self.setAccessibleName(_("Top bar"))
         for button in self.buttons():
             button.retranslate()
+        self.fit()  # another language, other word lengths

@@ -40,13 +40,15 @@ class HelpNowScreen(Screen):
         if because:  # why it opened comes first; otherwise the numbers come first
             self.add_text(lambda: because)
         add_help_now_choice(self)  # "My safety plan" first, when the person has one
+        # Big words wrap sooner as the text grows, so a line never runs past the window's edge.
+        chars = max(14, round(30 * 100 / ctx.look().text_scale))
         self.line_buttons: list[BigButton] = []
         for line in self._region().lines:
             button = self.add_choice(
                 BigButton(
                     partial(self._line_text, line),
                     "phone",
-                    line_chars=30,
+                    line_chars=chars,
                     description_fn=partial(self._line_said, line),
                 )
             )
@@ -54,7 +56,7 @@ class HelpNowScreen(Screen):
             button.clicked.connect(partial(self._say, partial(self._line_said, line)))
             self.line_buttons.append(button)
         self.emergency_button = self.add_choice(
-            BigButton(self._emergency_text, "help-now", line_chars=30)
+            BigButton(self._emergency_text, "help-now", line_chars=chars)
         )
         self.emergency_button.setProperty("emphasis", True)
         self.emergency_button.clicked.connect(partial(self._say, self._emergency_text))

@@ -42,10 +42,13 @@ class BigButton(QToolButton):
         line_chars: int | None = None,
         checkable: bool = False,
         description_fn: TextFn | None = None,
+        short_fn: TextFn | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._text_fn = text_fn
+        self._short_fn = short_fn  # a shorter word shown when space is short (the top bar)
+        self._compact = False
         self._description_fn = description_fn
         self.icon_name = icon_name
         self._tile = tile
@@ -72,9 +75,22 @@ class BigButton(QToolButton):
 
     def retranslate(self) -> None:
         text = self._text_fn()
-        self.setText(wrap_label(text, self._line_chars))
-        self.setAccessibleName(text)
+        shown = self._short_fn() if self._compact and self._short_fn is not None else text
+        self.setText(wrap_label(shown, self._line_chars))
+        self.setAccessibleName(text)  # the full words, whatever is shown
         self._announce_chosen(self.isChecked())
+
+    def set_compact(self, compact: bool) -> None:
+        """Icon over the shorter word (where space is short), or the full words beside it."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        self.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+            if compact or self._tile
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        self.retranslate()
 
     def _announce_chosen(self, checked: bool) -> None:
         description = self._description_fn() if self._description_fn else ""
