@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
+from tests.e2e.real_window import HERE, run_with_real_window
+
 pytestmark = pytest.mark.e2e
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
 PRESSABLE = {
     "push button",
     "toggle button",
@@ -31,80 +25,21 @@ PRESSABLE = {
     "link",
     "page tab",
 }
-NEEDED = ("Xvfb", "dbus-run-session")
-
-
-def free_display() -> int:
-    for number in range(90, 140):
-        if (
-            not Path(f"/tmp/.X11-unix/X{number}").exists()
-            and not Path(f"/tmp/.X{number}-lock").exists()
-        ):
-            return number
-    raise RuntimeError("no free X display")
 
 
 @pytest.fixture(scope="module")
-def screen_reader_view(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, list[dict]]]:  # type: ignore[type-arg]
-    missing = [tool for tool in NEEDED if shutil.which(tool) is None]
-    assert not missing, (
-        f"install the test tools first (scripts/setup.sh --with-test-tools): {missing}"
-    )
+def screen_reader_view(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict]]:  # type: ignore[type-arg]
     work = tmp_path_factory.mktemp("e2e")
-    display = free_display()
-    xvfb = subprocess.Popen(
-        ["Xvfb", f":{display}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    out = work / "atspi.json"
+    # A helper already did the guided first run on this PC: the person meets Home.
+    result, log = run_with_real_window(
+        work,
+        {"first_run_done": True},
+        f'/usr/bin/python3 "{HERE / "atspi_driver.py"}" "{out}" "Speech is not available"',
     )
-    try:
-        env = {
-            **os.environ,
-            "DISPLAY": f":{display}",
-            "QT_QPA_PLATFORM": "xcb",
-            "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
-            "QT_ACCESSIBILITY": "1",
-            "NO_AT_BRIDGE": "0",
-            "COMPANION_DATA_DIR": str(work / "data"),
-            "COMPANION_SPEECH_ENGINE": "none",
-            "COMPANION_KEYRING": "none",
-            "HOME": str(work),
-            "XDG_RUNTIME_DIR": str(work),
-        }
-        out = work / "atspi.json"
-        # A helper already did the guided first run on this PC: the person meets Home.
-        (work / "data").mkdir()
-        (work / "data" / "settings.json").write_text('{"first_run_done": true}')
-        script = f"""
-set -u
-dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \\
-    org.a11y.Bus.GetAddress >/dev/null 2>&1
-/usr/bin/python3 -c "import pyatspi; pyatspi.Registry.getDesktop(0)" >/dev/null 2>&1
-"{sys.executable}" -m companion > "{work}/app.log" 2>&1 &
-app=$!
-/usr/bin/python3 "{HERE / "atspi_driver.py"}" "{out}" "Speech is not available"
-rc=$?
-kill $app 2>/dev/null; wait $app 2>/dev/null
-exit $rc
-"""
-        for _ in range(50):
-            if Path(f"/tmp/.X11-unix/X{display}").exists():
-                break
-            subprocess.run(["sleep", "0.1"], check=False)
-        result = subprocess.run(
-            ["dbus-run-session", "--", "bash", "-c", script],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=180,
-            cwd=ROOT,
-        )
-        log = (work / "app.log").read_text(errors="replace") if (work / "app.log").exists() else ""
-        assert result.returncode == 0, f"{result.stdout}\n{result.stderr}\napp log:\n{log}"
-        yield json.loads(out.read_text())
-    finally:
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+    assert result.returncode == 0, f"{result.stdout}\n{result.stderr}\napp log:\n{log}"
+    view: dict[str, list[dict]] = json.loads(out.read_text())  # type: ignore[type-arg]
+    return view
 
 
 def controls(rows: list[dict]) -> list[dict]:  # type: ignore[type-arg]

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from companion.i18n import set_language
 from companion.profiles import People, open_people
-from companion.startup import open_start_session
 from tests.fast_argon2 import FAST
-from ui.app import MainWindow, build_window
+from tests.ui.launcher import start_like_the_launcher
+from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.home import HomeScreen
 from ui.screens.people import PeopleScreen
-from ui.start import install_start, lock
+from ui.start import lock
 
 
 @pytest.fixture
@@ -38,15 +38,7 @@ def people(tmp_path: Path, ctx: AppContext) -> People:
 
 @pytest.fixture
 def window(qtbot, ctx: AppContext, people: People) -> MainWindow:  # type: ignore[no-untyped-def]
-    decision = open_start_session(people)
-    ctx.session = decision.session
-    ctx.services["people"] = people
-    win = build_window(ctx)
-    qtbot.addWidget(win)
-    install_start(win, decision.needs_person_picker, decision.unlock_person_id)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return start_like_the_launcher(qtbot, ctx, people)
 
 
 def unlock(qtbot, window: MainWindow, name: str, pin: str) -> None:  # type: ignore[no-untyped-def]

@@ -15,14 +15,12 @@ from PySide6.QtWidgets import QLineEdit
 
 from companion.i18n import set_language
 from companion.profiles import People, guest_session, open_people
-from companion.startup import open_start_session
 from tests.fast_argon2 import FAST
-from ui.app import MainWindow, build_window
+from tests.ui.launcher import start_like_the_launcher
 from ui.context import AppContext
 from ui.screens.home import HomeScreen
 from ui.screens.people import PeopleScreen
 from ui.screens.unlock import UnlockScreen
-from ui.start import install_start
 
 GUEST_SENTENCE = "You are a guest. Nothing you do is kept."
 
@@ -36,19 +34,6 @@ def ctx(make_ctx: Callable[..., AppContext]) -> Iterator[AppContext]:
 @pytest.fixture
 def people(tmp_path: Path, ctx: AppContext) -> People:
     return open_people(tmp_path / "data", ctx.clock, keyring=None, argon2=FAST)
-
-
-def start_like_the_launcher(qtbot, ctx: AppContext, people: People) -> MainWindow:  # type: ignore[no-untyped-def]
-    """The start decision and the screens the launcher puts up for it."""
-    decision = open_start_session(people)
-    ctx.session = decision.session
-    ctx.services["people"] = people
-    window = build_window(ctx)
-    qtbot.addWidget(window)
-    install_start(window, decision.needs_person_picker, decision.unlock_person_id)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def press(qtbot, button) -> None:  # type: ignore[no-untyped-def]
