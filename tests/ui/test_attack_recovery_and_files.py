@@ -23,9 +23,10 @@ from companion.appointments.model import Appointment
 from companion.clock import FixedClock
 from companion.community import GUEST_FILES_FOLDER
 from companion.i18n import set_language
-from companion.profiles import People, ensure_default_person, open_people
+from companion.profiles import open_people
 from tests.fast_argon2 import FAST
-from ui.app import MainWindow, build_window
+from tests.ui.launcher import open_new_pc
+from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
 from ui.screens.sessions.session_actions import SessionChoicesScreen
@@ -38,15 +39,7 @@ from ui.start import lock
 @pytest.fixture
 def first_run(qtbot, make_ctx: Callable[..., AppContext], tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     ctx = make_ctx()
-    people: People = open_people(tmp_path / "data", ctx.clock, keyring=None, argon2=FAST)
-    me = ensure_default_person(people)
-    assert me is not None
-    ctx.session = people.unlock(me.id, "")
-    ctx.services["people"] = people
-    window = build_window(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_new_pc(qtbot, ctx, tmp_path / "data")
     start_first_run(window)
     yield window
     set_language("en")

@@ -11,9 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from companion.i18n import set_language
-from companion.profiles import People, ensure_default_person, open_people
-from tests.fast_argon2 import FAST
-from ui.app import MainWindow, build_window
+from tests.ui.launcher import open_new_pc
+from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.my_data import KeepsScreen
 from ui.screens.setup import start_first_run
@@ -33,15 +32,7 @@ def no_keyring_pc(
     """A new PC with no keyring, as the launcher opens it: "Me" with no PIN."""
     monkeypatch.setenv("COMPANION_KEYRING", "none")
     ctx = make_ctx()
-    people: People = open_people(tmp_path / "data", ctx.clock, keyring=None, argon2=FAST)
-    me = ensure_default_person(people)
-    assert me is not None
-    ctx.session = people.unlock(me.id, "")
-    ctx.services["people"] = people
-    window = build_window(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_new_pc(qtbot, ctx, tmp_path / "data")
     yield window
     set_language("en")
     if ctx.session is not None:

@@ -35,7 +35,6 @@ class HelpNowScreen(Screen):
     def __init__(self, ctx: AppContext, because: str | None = None) -> None:
         """`because`: why it opened, when the person's answer opened it ("You told us...")."""
         super().__init__(ctx)
-        self.because = because
         self.set_title(lambda: _("Get help now"))
         if because:  # why it opened comes first; otherwise the numbers come first
             self.add_text(lambda: because)
