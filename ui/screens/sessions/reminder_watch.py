@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from companion.appointments.reminders import ReminderBoard, reminder_text
 from companion.i18n import _
 from ui.context import AppContext
 from ui.screens.sessions.common import appointment_store, display_zone
-from ui.widgets.big_button import BigButton
+from ui.widgets.notice_bar import NoticeBar
 
 _log = logging.getLogger(__name__)
 
@@ -70,26 +70,14 @@ class ReminderWatch(QObject):
             return True
 
 
-class ReminderBanner(QFrame):
+class ReminderBanner(NoticeBar):
     """The reminder sentence in large text, with a button to put it away."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setProperty("notice", True)
-        layout = QHBoxLayout(self)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.label, 1)
-        self.dismiss_button = BigButton(lambda: _("Got it"), "check")
+        super().__init__(lambda: _("Got it"), "check", parent)
+        self.dismiss_button = self.button
         self.dismiss_button.clicked.connect(self.hide)
-        layout.addWidget(self.dismiss_button)
-        self.hide()
 
     def show_reminder(self, sentence: str) -> None:
-        self.label.setText(sentence)
-        self.setAccessibleName(sentence)
+        self.say(sentence)
         self.show()
-
-    def retranslate(self) -> None:
-        self.dismiss_button.retranslate()
