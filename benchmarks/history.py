@@ -23,12 +23,12 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
 from companion.checkin.models import MOODS  # noqa: E402
+from companion.checkin.sql_store import SqlCheckInStore  # noqa: E402
 from companion.clock import FixedClock  # noqa: E402
 from companion.config import SettingsStore  # noqa: E402
 from companion.paths import content_dir  # noqa: E402
-from companion.safety import load_crisis_directory  # noqa: E402
+from companion.safety.crisis import load_crisis_directory  # noqa: E402
 from companion.storage import open_database  # noqa: E402
-from companion.storage.checkin_store import SqlCheckInStore  # noqa: E402
 from companion.storage.models import CheckInRow  # noqa: E402
 from ui.context import AppContext  # noqa: E402
 from ui.screens.checkin.common import GUEST_STORE_SERVICE  # noqa: E402

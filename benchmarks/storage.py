@@ -19,10 +19,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from companion.checkin.models import CheckIn
+from companion.checkin.sql_store import SqlCheckInStore
 from companion.clock import FixedClock
-from companion.profiles import open_people
+from companion.people.profiles import open_people
 from companion.storage.bulk import PersonData, write_all
-from companion.storage.checkin_store import SqlCheckInStore
 from companion.storage.database import PersonDatabase, open_database
 from companion.storage.engine import engine_from_creator
 from companion.storage.migrations import runner

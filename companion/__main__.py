@@ -29,11 +29,11 @@ from companion.config import SETTINGS_FILE_NAME, SettingsStore
 from companion.i18n import N_, _, set_language
 from companion.logs import setup_logging
 from companion.paths import content_dir, data_dir, logs_dir
-from companion.preset import apply_system_preset
-from companion.safety import CrisisDirectory, load_crisis_directory
+from companion.preset.reading import apply_system_preset
+from companion.safety.crisis import CrisisDirectory, load_crisis_directory
 
 if TYPE_CHECKING:
-    from companion.profiles import People
+    from companion.people.profiles import People
     from companion.startup import StartDecision
 
 _log = logging.getLogger("companion")
@@ -96,7 +96,7 @@ def make_speaker(settings: SettingsStore, data_dir: Path | None = None) -> Any:
 def open_data(folder: Path, clock: Clock) -> tuple[People, StartDecision]:
     """Open the people of this PC and the person to start with (imports the storage stack)."""
     from companion.leftovers import remove_leftovers
-    from companion.profiles import open_people
+    from companion.people.profiles import open_people
     from companion.startup import open_start_session
 
     people = open_people(folder, clock)

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from companion.i18n import N_, _
-from companion.safety import load_crisis_directory
+from companion.safety.crisis import load_crisis_directory
 
 _log = logging.getLogger(__name__)
 

@@ -2,8 +2,9 @@
 
 A kill part-way through a save leaves a ".NAME.tmp-xxxx" file beside the real one; a kill
 during a first start or a restore leaves an unfinished person folder (never listed, see
-companion.profiles); a killed `--check` leaves ".encryption-check-xxxx". None holds anything a
-person needs, and some hold data (a backup's temporary copy), so they go at the next start.
+companion.people.profiles); a killed `--check` leaves ".encryption-check-xxxx". None holds
+anything a person needs, and some hold data (a backup's temporary copy), so they go at the
+next start.
 Temporary files younger than LEFTOVER_AGE are left alone: they may belong to a save running now.
 """
 

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from companion.i18n import _
-from companion.profiles import (
+from companion.people.profiles import (
     NotesMissingError,
     People,
     PersonSession,

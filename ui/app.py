@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         self.set_session(decision.session)
         # A first start goes through the guided setup done together with a helper; on a shared
         # PC, community mode asks who is using Companion; auto-lock on shared PCs.
-        from companion.setup import should_offer_first_run
+        from companion.setup.flow import should_offer_first_run
         from ui.screens.setup import start_first_run
         from ui.screens.setup.community import install_community_mode
         from ui.start import install_start

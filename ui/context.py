@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from companion.clock import Clock
 from companion.config import SettingsStore
-from companion.safety import ContactsStore, CrisisDirectory, MemoryContactsStore
+from companion.safety.crisis import ContactsStore, CrisisDirectory, MemoryContactsStore
 from ui.theme import Look
 
 if TYPE_CHECKING:
@@ -42,11 +42,12 @@ class AppContext:
     speech: SpeechBridge
     contacts: ContactsStore = field(default_factory=MemoryContactsStore)
     navigator: Navigator | None = None
-    session: Any = None  # companion.profiles.PersonSession once someone is unlocked
+    session: Any = None  # companion.people.profiles.PersonSession once someone is unlocked
     services: dict[str, Any] = field(default_factory=dict)
     startup_notices: list[str] = field(default_factory=list)
     system_look: tuple[str | None, int | None] = (None, None)  # what the OS asks for, if anything
-    # companion.autostart.StartWithComputer from the launcher; None (tests) never touches the OS.
+    # companion.reminders.autostart.StartWithComputer from the launcher; None (tests) never
+    # touches the OS.
     autostart: Any = None
 
     def look(self) -> Look:

@@ -39,7 +39,7 @@ def _finished(ctx: AppContext) -> Screen:
 
 
 def _finished_words() -> str:
-    from companion.community import finished_words
+    from companion.community.shared_pc import finished_words
 
     return finished_words()
 

@@ -69,7 +69,7 @@ def run(parts: Any) -> int:
     from ui.screens.setup.system_look import os_look
 
     ctx.system_look = os_look(app)
-    from companion.autostart import StartWithComputer
+    from companion.reminders.autostart import StartWithComputer
 
     ctx.autostart = StartWithComputer.for_this_computer()
 

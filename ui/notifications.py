@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from companion.background_reminders import Kind, Notification
+from companion.reminders.background import Kind, Notification
 
 if TYPE_CHECKING:
     from ui.app import MainWindow

@@ -13,7 +13,7 @@ from ui.context import AppContext
 from ui.widgets.screen import Screen
 
 if TYPE_CHECKING:  # the storage stack loads in the background at start, not here
-    from companion.profiles import PersonSession
+    from companion.people.profiles import PersonSession
     from ui.app import MainWindow
 
 _log = logging.getLogger(__name__)
@@ -83,7 +83,7 @@ def lock(ctx: AppContext) -> None:
     if banner is not None:  # a session reminder names the person's appointment
         banner.label.clear()
         banner.hide()
-    from companion.profiles import guest_session
+    from companion.people.profiles import guest_session
 
     switch_to(ctx, guest_session())
     show_people(ctx)

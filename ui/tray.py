@@ -1,7 +1,7 @@
 """Companion in the background: the tray icon and its large plain menu, the operating system's
 notifications, and the watch that gives reminders while the window is closed.
 
-The rules (what is due, the words, what is kept) live in companion.background_reminders; this
+The rules (what is due, the words, what is kept) live in companion.reminders.background; this
 module asks it every 30 seconds by the injected clock and shows what it says. Notifications go
 to a `ui.notifications.NotificationSink`: the tray's own messages, a recording fake in tests.
 """
@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
-from companion.background_reminders import (
+from companion.i18n import _
+from companion.reminders.background import (
     NOT_TODAY_PREFERENCE,
     BackgroundReminders,
     Kind,
@@ -26,7 +27,6 @@ from companion.background_reminders import (
     missed_sessions,
     quiet_until_tomorrow,
 )
-from companion.i18n import _
 from ui.notifications import NotificationSink, TrayNotifications, WindowNotifications
 
 if TYPE_CHECKING:

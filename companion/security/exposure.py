@@ -16,7 +16,7 @@ from companion.i18n import _
 
 _log = logging.getLogger(__name__)
 
-INDEX_FILE_NAME = "people.json"  # companion.people_index's file, read here without the stack
+INDEX_FILE_NAME = "people.json"  # companion.people.index's file, read here without the stack
 
 
 def no_keyring_no_pin_sentence() -> str:

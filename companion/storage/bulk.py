@@ -10,8 +10,9 @@ from companion.appointments.model import Appointment
 from companion.appointments.store import AppointmentStore
 from companion.checkin.models import CheckIn, QuestionnaireResult
 from companion.checkin.store import CheckInStore
-from companion.safety import ContactsStore, EmergencyContact
+from companion.safety.crisis import ContactsStore, EmergencyContact
 from companion.safety_plan.plan import SafetyPlan, SafetyPlanStore
+from companion.safety_plan.sql_store import plan_rows
 from companion.storage.database import PersonDatabase
 from companion.storage.models import (
     AppointmentRow,
@@ -21,7 +22,6 @@ from companion.storage.models import (
     QuestionnaireResultRow,
 )
 from companion.storage.preferences import PreferencesStore
-from companion.storage.safety_plan_store import plan_rows
 
 EVER_START = datetime(1900, 1, 1, tzinfo=UTC)
 EVER_END = datetime(9999, 1, 1, tzinfo=UTC)

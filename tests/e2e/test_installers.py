@@ -262,7 +262,7 @@ def test_the_built_program_takes_the_it_preset_on_first_start(
 def test_the_deb_ships_an_example_preset_that_the_app_accepts(
     build: dict[str, Path], tmp_path: Path
 ) -> None:
-    from companion.preset import load_system_preset
+    from companion.preset.reading import load_system_preset
 
     subprocess.run(["dpkg-deb", "-x", str(build["deb"]), str(tmp_path)], check=True)
     example = tmp_path / "usr/share/doc/companion/preset.example.json"

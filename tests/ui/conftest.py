@@ -10,13 +10,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from companion.caregiver import CaregiverLock
 from companion.clock import FixedClock
 from companion.config import SettingsStore
 from companion.i18n import set_language
 from companion.paths import content_dir
-from companion.profiles import guest_session
-from companion.safety import load_crisis_directory
+from companion.people.profiles import guest_session
+from companion.safety.crisis import load_crisis_directory
+from companion.security.caregiver import CaregiverLock
 from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.context import AppContext

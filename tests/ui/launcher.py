@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from companion.profiles import People, ensure_default_person, open_people
+from companion.people.profiles import People, ensure_default_person, open_people
 from companion.startup import open_start_session
 from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from companion.profiles import open_people
+from companion.people.profiles import open_people
 from companion.startup import open_start_session
 from tests.fast_argon2 import FAST
 from ui.app import build_window

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
-from companion.community import GUEST_FILES_FOLDER
+from companion.community.shared_pc import GUEST_FILES_FOLDER
 from companion.i18n import set_language
-from companion.profiles import open_people
+from companion.people.profiles import open_people
 from tests.fast_argon2 import FAST
 from tests.ui.launcher import open_new_pc
 from ui.app import MainWindow

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from companion.clock import FixedClock
-from companion.profiles import People
+from companion.people.profiles import People
 from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)
     ctx,
     people,

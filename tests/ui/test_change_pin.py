@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
-from companion.profiles import People
+from companion.people.profiles import People
 from companion.security import WrongSecretError, guessing_time_sentence
 from companion.storage import DATABASE_FILE_NAME
 from companion.storage.bulk import EVER_END, EVER_START

@@ -344,7 +344,7 @@ def test_the_hub_invites_to_a_questionnaire_the_schedule_says_is_due(
     qtbot, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]
     from companion.checkin.schedule import CheckInSchedule, QuestionnaireEvery, save_schedule
-    from companion.profiles import guest_session
+    from companion.people.profiles import guest_session
 
     session = guest_session()
     window.ctx.session = session

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from companion.library_prefs import ActivityPlans
-from companion.library_suggest import suggest_after_checkin
+from companion.library.prefs import ActivityPlans
+from companion.library.suggest import suggest_after_checkin
 from ui.app import MainWindow
 from ui.screens.checkin.done import ThankYouScreen
 from ui.screens.checkin.hub import CheckInHubScreen

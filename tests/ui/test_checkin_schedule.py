@@ -8,8 +8,8 @@ from datetime import time
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 
-from companion.caregiver import CaregiverLock
 from companion.checkin.schedule import CheckInSchedule, QuestionnaireEvery, load_schedule
+from companion.security.caregiver import CaregiverLock
 from ui.app import MainWindow
 from ui.screens.checkin.hub import CheckInHubScreen
 from ui.screens.checkin.schedule_settings import (

@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QWidget
 
 from companion.i18n import set_language
-from companion.safety import ELSEWHERE
+from companion.safety.crisis import ELSEWHERE
 from tests.text import words_on_screen
 from ui.app import MainWindow, build_window
 from ui.context import AppContext

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from companion.clock import FixedClock
-from companion.library_prefs import ActivityPlans
+from companion.library.prefs import ActivityPlans
 from tests.ui.test_learn_screens import open_learn, press_by_keyboard, press_by_two_switches
 from ui.app import MainWindow
 from ui.screens.exercise.breathing import BreathingScreen, BreathingSetupScreen

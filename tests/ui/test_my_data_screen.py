@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from companion.checkin.models import CheckIn
-from companion.profiles import People
+from companion.people.profiles import People
 from companion.security import Argon2Params, guessing_time_sentence
 from companion.storage.bulk import EVER_END, EVER_START
 from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from companion.checkin.models import CheckIn
-from companion.profiles import People, guest_session, open_people
+from companion.people.profiles import People, guest_session, open_people
 from companion.security import guessing_time_sentence
 from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from companion.i18n import set_language
-from companion.profiles import People, open_people
+from companion.people.profiles import People, open_people
 from tests.fast_argon2 import FAST
 from tests.ui.launcher import start_like_the_launcher
 from ui.app import MainWindow

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from companion.checkin.instruments import score
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
-from companion.profiles import PersonSession, guest_session, open_people
-from companion.safety import EmergencyContact
+from companion.people.profiles import PersonSession, guest_session, open_people
+from companion.safety.crisis import EmergencyContact
 from companion.safety_plan.plan import Part, PlanEntry, SafetyPlan
 from tests.fast_argon2 import FAST
 from ui.app import MainWindow

@@ -183,7 +183,7 @@ def test_after_item_nine_the_result_puts_help_and_trusted_people_first(  # type:
 
 
 def test_talk_to_someone_i_trust_shows_the_persons_own_people(qtbot, listening_window) -> None:  # type: ignore[no-untyped-def]
-    from companion.safety import EmergencyContact
+    from companion.safety.crisis import EmergencyContact
 
     window = listening_window("en")
     contacts = window.ctx.session.contacts  # type: ignore[union-attr]

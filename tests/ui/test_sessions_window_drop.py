@@ -15,7 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from companion.clock import FixedClock
-from companion.profiles import open_people
+from companion.people.profiles import open_people
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.sessions.common import ZONE_SERVICE, appointment_store

@@ -9,11 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from companion.caregiver import OPEN_MINUTES, CaregiverLock
 from companion.clock import FixedClock
 from companion.config import SettingsStore
-from companion.preset_files import PRESET_SETTINGS
-from companion.safety import EmergencyContact
+from companion.preset.files import PRESET_SETTINGS
+from companion.safety.crisis import EmergencyContact
+from companion.security.caregiver import OPEN_MINUTES, CaregiverLock
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.checkin.schedule_settings import CheckInScheduleScreen

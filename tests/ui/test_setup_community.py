@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from companion.appointments.model import Appointment
 from companion.checkin.models import CheckIn
-from companion.community import GUEST_FILES_FOLDER
-from companion.profiles import People, guest_session, open_people
-from companion.safety import EmergencyContact
+from companion.community.shared_pc import GUEST_FILES_FOLDER
+from companion.people.profiles import People, guest_session, open_people
+from companion.safety.crisis import EmergencyContact
 from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.autolock import AutoLockWarningScreen
@@ -177,7 +177,7 @@ def test_im_finished_locks_and_a_guest_leaves_no_file_behind(qtbot, centre: Main
     guest.contacts.set_contacts([EmergencyContact("Guest friend", "555 0000", "")])
     (ctx.data_dir / GUEST_FILES_FOLDER).mkdir()  # a report the guest saved to print
     (ctx.data_dir / GUEST_FILES_FOLDER / "report.pdf").write_bytes(b"%PDF")
-    from companion.community import finished_words
+    from companion.community.shared_pc import finished_words
     from ui.features import HomeChoice
 
     # The line the lead adds to ui/features.py, pressed as Home presses it.

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from companion.checkin.schedule import load_schedule
 from companion.i18n import set_language
-from companion.profiles import People, ensure_default_person, open_people
-from companion.setup import should_offer_first_run
+from companion.people.profiles import People, ensure_default_person, open_people
+from companion.setup.flow import should_offer_first_run
 from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.context import AppContext

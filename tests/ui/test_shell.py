@@ -61,7 +61,7 @@ def test_home_button_returns_from_deep_screens(qtbot, window: MainWindow) -> Non
 
 
 def test_data_choices_wait_until_the_persons_data_is_open(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
-    from companion.profiles import guest_session
+    from companion.people.profiles import guest_session
     from ui.app import build_window
 
     win = build_window(make_ctx(with_person=False))
@@ -76,7 +76,7 @@ def test_data_choices_wait_until_the_persons_data_is_open(qtbot, make_ctx) -> No
 
 def test_the_data_opener_hands_over_the_session_or_a_sentence(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
     from companion.clock import FixedClock
-    from companion.profiles import open_people
+    from companion.people.profiles import open_people
     from companion.startup import open_start_session
     from ui.app import build_window
     from ui.launch import DataOpener
@@ -111,7 +111,7 @@ def test_the_data_opener_hands_over_the_session_or_a_sentence(qtbot, make_ctx) -
 
 def test_with_several_people_the_start_asks_who_is_using_companion(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
     from companion.clock import FixedClock
-    from companion.profiles import open_people
+    from companion.people.profiles import open_people
     from companion.startup import open_start_session
     from ui.app import build_window
     from ui.launch import DataOpener

@@ -14,11 +14,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from companion.appointments.model import Appointment
-from companion.autostart import StartWithComputer
-from companion.background_reminders import AWAKE_FILE_NAME, Kind, Notification
 from companion.clock import FixedClock
 from companion.i18n import set_language
-from companion.profiles import People, ensure_default_person, open_people
+from companion.people.profiles import People, ensure_default_person, open_people
+from companion.reminders.autostart import StartWithComputer
+from companion.reminders.background import AWAKE_FILE_NAME, Kind, Notification
 from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.context import AppContext

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
-from companion.profiles import People
+from companion.people.profiles import People
 from companion.security import WrongSecretError
 from companion.security.device_secret import FALLBACK_FILE_NAME
 from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)

@@ -27,7 +27,7 @@ def wait_for_go() -> None:
 
 def first_start(data_dir: Path, note: str) -> None:
     from companion.checkin.models import CheckIn
-    from companion.profiles import open_people
+    from companion.people.profiles import open_people
     from companion.security import Argon2Params
     from companion.startup import open_start_session
 

@@ -14,10 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from companion.backup import archive as backup
 from companion.clock import FixedClock
-from companion.profiles import open_people
+from companion.people.profiles import open_people
 from companion.security import Argon2Params
-from companion.storage import backup
 
 FAST = Argon2Params(1, 8, 1)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
-from companion.profiles import open_people
+from companion.people.profiles import open_people
 from companion.security import Argon2Params, WrongSecretError, keyring_uses_fallback
 from companion.security.device_secret import DeviceSecretStore, system_keyring
 

@@ -11,8 +11,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from companion.checkin.models import CheckIn
+from companion.checkin.sql_store import SqlCheckInStore
 from companion.storage import open_database
-from companion.storage.checkin_store import SqlCheckInStore
 
 
 def main() -> None:

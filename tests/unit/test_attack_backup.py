@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from companion.backup import archive as backup
+from companion.backup.archive import MAGIC, BackupError, read_backup
 from companion.security.kdf import b64, derive_key, normalise_secret
-from companion.storage import backup
-from companion.storage.backup import MAGIC, BackupError, read_backup
 
 PASSPHRASE = "green teapot on sunday"
 GOOD_ARGON2 = {"t": 1, "m": 8, "p": 1}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from companion.clock import FixedClock
 from companion.config import SettingsStore
-from companion.profiles import open_people
+from companion.people.profiles import open_people
 from tests.fast_argon2 import FAST
 
 CHILD = Path(__file__).with_name("concurrency_child.py")

@@ -15,7 +15,7 @@ import pytest
 
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
-from companion.profiles import open_people
+from companion.people.profiles import open_people
 from companion.security import WrongSecretError
 from companion.security.pins import lock_summary
 from companion.startup import open_start_session

@@ -21,10 +21,10 @@ from sqlalchemy import text
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
 from companion.logs import setup_logging
-from companion.profiles import open_people
+from companion.people.profiles import open_people
 from companion.security import new_recovery_code
-from companion.setup import SetupAnswers
-from companion.setup_summary import summary
+from companion.setup.flow import SetupAnswers
+from companion.setup.summary import summary
 from tests.fast_argon2 import FAST
 from voice import Speaker
 from voice.file_sink import sink_command

@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
+from companion.backup.archive import export_backup
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
 from companion.files import write_file_atomically
 from companion.leftovers import remove_leftovers
 from companion.logs import one_line_per_cause
-from companion.profiles import People, open_people
-from companion.storage.backup import export_backup
+from companion.people.profiles import People, open_people
 from tests.fast_argon2 import FAST
 
 CHILD = Path(__file__).with_name("restore_child.py")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from companion.clock import FixedClock
-from companion.profiles import People, open_people
+from companion.people.profiles import People, open_people
 from companion.security import PinRejectedError, UnlockDelayedError, WrongSecretError
 from companion.security.delay import DELAY_STEPS, FREE_TRIES
 from companion.security.pins import check_new_secret, passphrase_as_judged

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from companion.caregiver import CaregiverLock
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
 from companion.config import SettingsStore
-from companion.preset import apply_system_preset
-from companion.profiles import People, open_people
+from companion.people.profiles import People, open_people
+from companion.preset.reading import apply_system_preset
 from companion.security import DeviceSecretMissingError
+from companion.security.caregiver import CaregiverLock
 from companion.security.device_secret import DeviceSecretStore
 from companion.startup import open_start_session
 from tests.fast_argon2 import FAST

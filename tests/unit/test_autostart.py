@@ -5,7 +5,7 @@ from __future__ import annotations
 import plistlib
 from pathlib import Path
 
-from companion.autostart import BACKGROUND_ARGUMENT, StartWithComputer
+from companion.reminders.autostart import BACKGROUND_ARGUMENT, StartWithComputer
 
 COMMAND = ("/opt/Companion App/companion", BACKGROUND_ARGUMENT)
 

@@ -11,7 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from companion.appointments.model import Appointment
-from companion.background_reminders import (
+from companion.clock import FixedClock
+from companion.i18n import set_language
+from companion.reminders.background import (
     BackgroundReminders,
     Kind,
     Notification,
@@ -20,9 +22,7 @@ from companion.background_reminders import (
     missed_sessions,
     quiet_until_tomorrow,
 )
-from companion.clock import FixedClock
-from companion.i18n import set_language
-from companion.reminder_times import REMINDER_TIMES_FILE_NAME
+from companion.reminders.times import REMINDER_TIMES_FILE_NAME
 from tests.text import plain_spaces
 
 TORONTO = ZoneInfo("America/Toronto")

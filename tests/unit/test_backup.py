@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 
 from companion.appointments.model import Appointment
+from companion.backup.archive import BackupError, export_backup, restore_as_new_person
 from companion.checkin.models import CheckIn, QuestionnaireResult
 from companion.clock import FixedClock
-from companion.profiles import People, PersonSession, open_people
-from companion.safety import EmergencyContact
+from companion.export.checkins_csv import checkins_csv, export_checkins_csv
+from companion.people.profiles import People, PersonSession, open_people
+from companion.safety.crisis import EmergencyContact
 from companion.safety_plan.plan import Part, PlanEntry, SafetyPlan
 from companion.security import Argon2Params
-from companion.storage.backup import BackupError, export_backup, restore_as_new_person
 from companion.storage.bulk import PersonData, collect
-from companion.storage.csv_export import checkins_csv, export_checkins_csv
 
 FAST = Argon2Params(1, 8, 1)
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)

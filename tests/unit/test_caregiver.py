@@ -10,20 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from companion.caregiver import (
-    CAREGIVER_FILE_NAME,
-    OPEN_MINUTES,
-    PROTECTED_AREAS,
-    CaregiverLock,
-)
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
-from companion.profiles import INDEX_FILE_NAME, People, open_people
+from companion.people.profiles import INDEX_FILE_NAME, People, open_people
 from companion.security import (
     PinRejectedError,
     UnlockDelayedError,
     WrongSecretError,
     new_recovery_code,
+)
+from companion.security.caregiver import (
+    CAREGIVER_FILE_NAME,
+    OPEN_MINUTES,
+    PROTECTED_AREAS,
+    CaregiverLock,
 )
 from companion.security.device_secret import DeviceSecretStore
 from companion.security.kdf import KEY_BYTES, derive_key, normalise_secret

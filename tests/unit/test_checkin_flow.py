@@ -30,8 +30,8 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[CheckInSto
     if request.param == "memory":
         yield MemoryCheckInStore()
         return
+    from companion.checkin.sql_store import SqlCheckInStore
     from companion.storage import open_database
-    from companion.storage.checkin_store import SqlCheckInStore
 
     database = open_database(tmp_path / "person.db", os.urandom(32))
     yield SqlCheckInStore(database)

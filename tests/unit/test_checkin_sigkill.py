@@ -30,7 +30,7 @@ from pathlib import Path
 from companion.checkin.flow import CheckInFlow
 from companion.clock import FixedClock
 from companion.storage import open_database
-from companion.storage.checkin_store import SqlCheckInStore
+from companion.checkin.sql_store import SqlCheckInStore
 
 database = open_database(Path(sys.argv[1]), bytes.fromhex(sys.argv[2]))
 flow = CheckInFlow.resume_or_start(SqlCheckInStore(database), FixedClock())
@@ -49,8 +49,8 @@ while True:  # one save per key press, as the note box does, until the process i
 
 
 def _open_store(path: Path, key: bytes):  # type: ignore[no-untyped-def]
+    from companion.checkin.sql_store import SqlCheckInStore
     from companion.storage import open_database
-    from companion.storage.checkin_store import SqlCheckInStore
 
     database = open_database(path, key)
     return database, SqlCheckInStore(database)

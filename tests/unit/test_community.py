@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from companion.clock import FixedClock
-from companion.community import (
+from companion.community.shared_pc import (
     GUEST_FILES_FOLDER,
     DailyTidy,
     SavedToday,

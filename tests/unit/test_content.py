@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 import textstat
 
-from companion.library import LoadReport, load_installed_library
-from companion.library_articles import is_https_link, read_article
-from companion.library_exercises import read_exercise
-from companion.library_schema import TRY_THIS_HEADINGS, Article
+from companion.library.articles import is_https_link, read_article
+from companion.library.exercises import read_exercise
+from companion.library.packs import LoadReport, load_installed_library
+from companion.library.schema import TRY_THIS_HEADINGS, Article
 from companion.paths import content_dir
 
 CONTENT = content_dir()

@@ -11,7 +11,7 @@ import pytest
 
 from companion.checkup import check_crisis_lines
 from companion.paths import content_dir
-from companion.safety import (
+from companion.safety.crisis import (
     ELSEWHERE,
     CrisisDirectory,
     load_crisis_directory,

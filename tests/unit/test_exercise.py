@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from companion.clock import FixedClock
-from companion.exercise import (
+from companion.library.exercise_flow import (
     BREATHE_IN,
     BREATHE_OUT,
     DONE,
@@ -14,8 +14,8 @@ from companion.exercise import (
     GuidedRun,
     breath_count,
 )
-from companion.library import Library, load_installed_library
-from companion.library_schema import BreathingPace, Wording
+from companion.library.packs import Library, load_installed_library
+from companion.library.schema import BreathingPace, Wording
 from companion.paths import content_dir
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from companion.library import PackFolder, load_installed_library, load_library, pack_folders
-from companion.library_articles import read_article
-from companion.library_schema import ContentError
+from companion.library.articles import read_article
+from companion.library.packs import PackFolder, load_installed_library, load_library, pack_folders
+from companion.library.schema import ContentError
 from companion.paths import content_dir
 
 SHIPPED = content_dir()
@@ -57,7 +57,7 @@ def test_a_broken_article_is_skipped_with_a_problem_while_the_rest_load(
     victim = content_copy / "packs" / "en" / "sleep.md"
     victim.write_text(victim.read_text().replace("minutes = ", "minutes = -"), encoding="utf-8")
 
-    with caplog.at_level(logging.WARNING, logger="companion.library"):
+    with caplog.at_level(logging.WARNING, logger="companion.library.packs"):
         broken = load_installed_library(content_copy, None)
 
     assert broken.library.article("sleep", "en") is None

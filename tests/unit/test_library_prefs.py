@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from companion.clock import FixedClock
-from companion.library_prefs import (
+from companion.library.prefs import (
     FAVOURITES_KEY,
     READING_PLACE_KEY,
     ActivityPlans,

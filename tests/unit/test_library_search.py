@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from companion.library import Library, load_installed_library
-from companion.library_search import edit_distance, fold, word_similarity
-from companion.library_suggest import MAX_SUGGESTIONS, suggest_after_checkin
+from companion.library.packs import Library, load_installed_library
+from companion.library.search import edit_distance, fold, word_similarity
+from companion.library.suggest import MAX_SUGGESTIONS, suggest_after_checkin
 from companion.paths import content_dir
 
 

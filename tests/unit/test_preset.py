@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from companion.config import SETTINGS_FILE_NAME, SettingsStore
-from companion.preset import (
+from companion.preset.reading import (
     LINUX_PRESET,
     PRESET_VARIABLE,
     apply_system_preset,

@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from companion.caregiver import CaregiverLock
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
 from companion.config import SETTINGS_BY_NAME, SettingsStore
-from companion.preset import apply_system_preset
-from companion.preset_files import (
+from companion.people.profiles import open_people
+from companion.preset.files import (
     PRESET_SETTINGS,
     PresetFileError,
     export_preset,
     import_preset,
 )
-from companion.profiles import open_people
-from companion.safety import EmergencyContact
+from companion.preset.reading import apply_system_preset
+from companion.safety.crisis import EmergencyContact
+from companion.security.caregiver import CaregiverLock
 from tests.fast_argon2 import FAST
 
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)

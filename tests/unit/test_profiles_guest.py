@@ -9,8 +9,8 @@ from pathlib import Path
 from companion.appointments.model import Appointment
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
-from companion.profiles import guest_session, open_people
-from companion.safety import EmergencyContact
+from companion.people.profiles import guest_session, open_people
+from companion.safety.crisis import EmergencyContact
 from companion.security import Argon2Params
 
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)

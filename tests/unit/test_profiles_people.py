@@ -11,7 +11,7 @@ import pytest
 
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
-from companion.profiles import People, ProfileError, ensure_default_person, open_people
+from companion.people.profiles import People, ProfileError, ensure_default_person, open_people
 from companion.security import (
     DeviceSecretMismatchError,
     DeviceSecretMissingError,

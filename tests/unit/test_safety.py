@@ -10,7 +10,7 @@ import pytest
 
 from companion.checkup import check_crisis_lines
 from companion.paths import content_dir
-from companion.safety import (
+from companion.safety.crisis import (
     BUILT_IN_FALLBACK,
     CrisisDataError,
     EmergencyContact,

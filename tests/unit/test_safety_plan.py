@@ -11,8 +11,9 @@ import pytest
 
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
+from companion.export.checkins_csv import export_safety_plan_csv
 from companion.i18n import set_language
-from companion.profiles import People, open_people
+from companion.people.profiles import People, open_people
 from companion.safety_plan.flow import PLAN_STEPS, SafetyPlanFlow, StepKind
 from companion.safety_plan.offer import offer_is_due, record_offer, repeated_bad_days
 from companion.safety_plan.plan import (
@@ -24,7 +25,6 @@ from companion.safety_plan.plan import (
 )
 from companion.safety_plan.reading import plan_outline, plan_sentences
 from companion.security import Argon2Params
-from companion.storage.csv_export import export_safety_plan_csv
 from companion.storage.preferences import MemoryPreferencesStore
 
 FAST = Argon2Params(1, 8, 1)

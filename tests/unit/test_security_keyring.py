@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from companion.clock import FixedClock
-from companion.profiles import open_people
+from companion.people.profiles import open_people
 from companion.security import Argon2Params, keyring_status, keyring_uses_fallback
 from companion.security.device_secret import FALLBACK_FILE_NAME, RECORD_FILE_NAME
 

@@ -32,6 +32,6 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
 
 
 def test_the_library_and_the_screens_use_the_same_splitter() -> None:
-    from companion import library_schema
+    from companion.library import schema as library_schema
 
     assert library_schema.split_sentences is split_sentences

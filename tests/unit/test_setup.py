@@ -12,9 +12,9 @@ from companion.checkin.models import CheckIn
 from companion.checkin.schedule import load_schedule
 from companion.clock import FixedClock
 from companion.config import SettingsStore
-from companion.profiles import People, ensure_default_person, open_people
+from companion.people.profiles import People, ensure_default_person, open_people
 from companion.security import WrongSecretError, new_recovery_code
-from companion.setup import (
+from companion.setup.flow import (
     MAX_STEPS,
     STEPS,
     SetupAnswers,
@@ -24,7 +24,7 @@ from companion.setup import (
     apply_setup,
     should_offer_first_run,
 )
-from companion.setup_summary import summary
+from companion.setup.summary import summary
 from tests.fast_argon2 import FAST
 
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from datetime import time
 
-from companion.safety import EmergencyContact
-from companion.setup import STEP_IDS, SetupFlow
-from companion.setup_progress import forget_progress, resumed_flow, save_progress
+from companion.safety.crisis import EmergencyContact
+from companion.setup.flow import STEP_IDS, SetupFlow
+from companion.setup.progress import forget_progress, resumed_flow, save_progress
 from companion.storage.preferences import MemoryPreferencesStore
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from companion.clock import FixedClock
-from companion.profiles import open_people
+from companion.people.profiles import open_people
 from companion.startup import open_start_session
 
 

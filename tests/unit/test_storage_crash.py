@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from companion.checkin.sql_store import SqlCheckInStore
 from companion.storage import open_database
-from companion.storage.checkin_store import SqlCheckInStore
 
 CHILD = Path(__file__).with_name("storage_writer_child.py")
 ROOT = Path(__file__).resolve().parents[2]

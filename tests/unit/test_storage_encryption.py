@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from companion.checkin.models import CheckIn
+from companion.checkin.sql_store import SqlCheckInStore
 from companion.storage import DatabaseKeyError, is_plain_sqlite, open_database
-from companion.storage.checkin_store import SqlCheckInStore
 
 SQLITE_HEADER = b"SQLite format 3"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import inspect, text
 
+from companion.checkin.sql_store import SqlCheckInStore
 from companion.storage import open_database
-from companion.storage.checkin_store import SqlCheckInStore
 from companion.storage.engine import create_sqlcipher_engine
 from companion.storage.migrations import runner
 

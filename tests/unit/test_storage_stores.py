@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from companion.appointments.model import Appointment
+from companion.appointments.sql_store import SqlAppointmentStore
 from companion.checkin.models import CheckIn, QuestionnaireResult
-from companion.safety import EmergencyContact
+from companion.checkin.sql_store import SqlCheckInStore
+from companion.safety.contacts_store import SqlContactsStore
+from companion.safety.crisis import EmergencyContact
 from companion.storage import open_database
-from companion.storage.appointment_store import SqlAppointmentStore
-from companion.storage.checkin_store import SqlCheckInStore
-from companion.storage.contacts_store import SqlContactsStore
 from companion.storage.preferences import SqlPreferencesStore
 
 T0 = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)

@@ -12,7 +12,7 @@ from functools import partial
 from PySide6.QtWidgets import QWidget
 
 from companion.i18n import _
-from companion.profiles import People, Person, ProfileError
+from companion.people.profiles import People, Person, ProfileError
 from companion.security import UnlockDelayedError
 from companion.security.pins import lock_summary
 from ui.context import AppContext

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from companion.i18n import _
-from companion.safety import MAX_EMERGENCY_CONTACTS, ContactsStore, EmergencyContact
+from companion.safety.crisis import MAX_EMERGENCY_CONTACTS, ContactsStore, EmergencyContact
 from ui.context import AppContext
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen

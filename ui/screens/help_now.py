@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import partial
 
 from companion.i18n import _
-from companion.safety import CrisisLine, Region, localized
+from companion.safety.crisis import CrisisLine, Region, localized
 from ui.context import AppContext
 from ui.screens.safety_plan import add_help_now_choice
 from ui.widgets.big_button import BigButton

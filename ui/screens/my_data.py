@@ -12,18 +12,18 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from companion.i18n import _
-from companion.profiles import Person
-from companion.security import PinRejectedError, check_new_secret, keyring_uses_fallback
-from companion.security.kdf import DEFAULT_ARGON2, Argon2Params
-from companion.storage.backup import (
+from companion.backup.archive import (
     BACKUP_SUFFIX,
     BackupError,
     export_backup,
     read_backup,
     restore_as_new_person,
 )
-from companion.storage.csv_export import export_checkins_csv, export_safety_plan_csv
+from companion.export.checkins_csv import export_checkins_csv, export_safety_plan_csv
+from companion.i18n import _
+from companion.people.profiles import Person
+from companion.security import PinRejectedError, check_new_secret, keyring_uses_fallback
+from companion.security.kdf import DEFAULT_ARGON2, Argon2Params
 from companion.when_words import short_date_words
 from ui.context import AppContext
 from ui.screens.change_pin import person_in, your_lock_sentences

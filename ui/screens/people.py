@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from companion.i18n import _
-from companion.profiles import MAX_NAME_LENGTH, Person, PersonSession, guest_session
+from companion.people.profiles import MAX_NAME_LENGTH, Person, PersonSession, guest_session
 from companion.security import LockKind, SecurityError
 from ui.context import AppContext
 from ui.screens.change_pin import person_in, start_change_pin, your_lock_sentences

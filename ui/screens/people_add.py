@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from companion.i18n import _
-from companion.profiles import MAX_NAME_LENGTH, Person, PersonSession
+from companion.people.profiles import MAX_NAME_LENGTH, Person, PersonSession
 from companion.security import PinRejectedError, check_new_secret, new_recovery_code
 from companion.security.pins import LockKind, trade_off_sentence
 from ui.context import AppContext

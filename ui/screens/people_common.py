@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from companion.profiles import People
+from companion.people.profiles import People
 from ui.context import AppContext
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen, TextFn

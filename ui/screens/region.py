@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from companion.i18n import _
-from companion.safety import ELSEWHERE, Region, localized
+from companion.safety.crisis import ELSEWHERE, Region, localized
 from ui.context import AppContext
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from companion.background_reminders import NOT_TODAY_PREFERENCE
 from companion.i18n import _
+from companion.reminders.background import NOT_TODAY_PREFERENCE
 from ui.context import AppContext
 from ui.screens.settings import TileScreen
 from ui.screens.settings_options import ChoiceSettingScreen

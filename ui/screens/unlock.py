@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from companion.i18n import _
-from companion.profiles import Person, PersonSession
+from companion.people.profiles import Person, PersonSession
 from companion.security import SecurityError, UnlockDelayedError
 from companion.storage import StorageError
 from ui.context import AppContext

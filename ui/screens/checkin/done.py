@@ -1,7 +1,7 @@
 """After a check-in: a short thank-you that repeats what was kept, and a way on.
 
 After a low mood ("Not good" or "Very bad") it also offers at most two things from the library
-that match what the person said (companion.library_suggest), as big buttons that open them.
+that match what the person said (companion.library.suggest), as big buttons that open them.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from functools import partial
 from companion.checkin.models import CheckIn
 from companion.checkin.wording import mood_word, tag_word
 from companion.i18n import _
-from companion.library_schema import Article, Exercise
-from companion.library_suggest import suggest_after_checkin
+from companion.library.schema import Article, Exercise
+from companion.library.suggest import suggest_after_checkin
 from ui.context import AppContext
 from ui.screens.learn.services import content_language, load_report
 from ui.screens.safety_plan import offer_after_checkin

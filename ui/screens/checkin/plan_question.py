@@ -11,7 +11,7 @@ import logging
 from datetime import date, timedelta
 
 from companion.i18n import _
-from companion.library_prefs import ActivityPlans, PlannedActivity
+from companion.library.prefs import ActivityPlans, PlannedActivity
 from ui.context import AppContext
 from ui.screens.checkin.common import local_zone
 from ui.screens.checkin.driver import CheckInDriver

@@ -4,7 +4,7 @@ that worries (a self-harm answer). The person makes the call; Companion calls no
 from __future__ import annotations
 
 from companion.i18n import _
-from companion.safety import ContactsStore
+from companion.safety.crisis import ContactsStore
 from ui.context import AppContext
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen

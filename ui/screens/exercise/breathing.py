@@ -1,7 +1,8 @@
 """Paced breathing: choose a pace and how long, then breathe with the shape and the spoken cues.
 
-The screen only shows what `companion.exercise.BreathingRun` says at each tick; the timing lives
-there, on the injected clock. With "less motion" on, a plain counter replaces the moving shape.
+The screen only shows what `companion.library.exercise_flow.BreathingRun` says at each tick; the
+timing lives there, on the injected clock. With "less motion" on, a plain counter replaces the
+moving shape.
 """
 
 from __future__ import annotations
@@ -11,9 +12,15 @@ from functools import partial
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
-from companion.exercise import BREATHE_IN, BREATHE_OUT, HOLD, BreathingMoment, BreathingRun
 from companion.i18n import _
-from companion.library_schema import BreathingPace, Exercise
+from companion.library.exercise_flow import (
+    BREATHE_IN,
+    BREATHE_OUT,
+    HOLD,
+    BreathingMoment,
+    BreathingRun,
+)
+from companion.library.schema import BreathingPace, Exercise
 from ui.context import AppContext
 from ui.screens.exercise.shape import BreathingShape
 from ui.screens.learn.services import content_language

@@ -11,9 +11,9 @@ from functools import partial
 
 from PySide6.QtCore import QTimer
 
-from companion.exercise import GuidedRun, StepMoment
 from companion.i18n import _
-from companion.library_schema import Exercise
+from companion.library.exercise_flow import GuidedRun, StepMoment
+from companion.library.schema import Exercise
 from ui.context import AppContext
 from ui.screens.learn.services import content_language, learn_services
 from ui.screens.learn.tiles import LearnButton

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from companion.i18n import _
-from companion.library_schema import Article, Exercise
+from companion.library.schema import Article, Exercise
 from ui.context import AppContext
 from ui.screens.learn.lists import ListItem, PagedListScreen
 from ui.screens.learn.services import content_language, learn_services

@@ -11,7 +11,7 @@ import logging
 from PySide6.QtWidgets import QLabel
 
 from companion.i18n import _
-from companion.library_schema import Article, Exercise, Page, split_sentences
+from companion.library.schema import Article, Exercise, Page, split_sentences
 from ui.context import AppContext
 from ui.screens.learn.services import content_language, learn_services
 from ui.screens.learn.tiles import LearnButton

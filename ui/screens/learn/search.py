@@ -7,7 +7,7 @@ from functools import partial
 from PySide6.QtWidgets import QLineEdit
 
 from companion.i18n import _
-from companion.library_schema import Article, Exercise
+from companion.library.schema import Article, Exercise
 from ui.context import AppContext
 from ui.screens.learn.services import content_language, learn_services
 from ui.screens.learn.tiles import LearnButton

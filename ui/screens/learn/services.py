@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from companion.library import LoadReport, load_installed_library
-from companion.library_prefs import (
+from companion.library.packs import LoadReport, load_installed_library
+from companion.library.prefs import (
     ActivityPlans,
     Favourites,
     MemoryPreferences,
     Preferences,
     ReadingPlaces,
 )
-from companion.library_schema import CONTENT_LANGUAGES
+from companion.library.schema import CONTENT_LANGUAGES
 from ui.context import AppContext
 
 LIBRARY_SERVICE = "library"

@@ -14,7 +14,7 @@ from functools import partial
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from companion.i18n import _
-from companion.safety import localized
+from companion.safety.crisis import localized
 from companion.safety_plan.flow import PLAN_STEPS, SafetyPlanFlow, StepKind
 from companion.safety_plan.plan import Part, PlanEntry
 from ui.context import AppContext

@@ -7,7 +7,7 @@ import logging
 from functools import partial
 
 from companion.i18n import _
-from companion.safety import localized
+from companion.safety.crisis import localized
 from companion.safety_plan.flow import PLAN_STEPS
 from companion.safety_plan.plan import PlanEntry, SafetyPlan
 from companion.safety_plan.reading import EMPTY_PART, part_title, plan_outline, plan_sentences

@@ -15,7 +15,11 @@ from PySide6.QtWidgets import QWidget
 from companion.appointments.ics import write_ics
 from companion.appointments.model import Appointment
 from companion.appointments.schedule import describe_next
-from companion.community import guest_save_folder, is_in_guest_folder, make_guest_save_folder
+from companion.community.shared_pc import (
+    guest_save_folder,
+    is_in_guest_folder,
+    make_guest_save_folder,
+)
 from companion.config import write_file_atomically
 from companion.i18n import _
 from companion.when_words import short_date_words

@@ -28,7 +28,7 @@ def start_first_run(window: MainWindow) -> None:
     """THE ONE CALL FOR THE LAUNCHER: show the first-run setup on top of Home.
 
     Call it once the person's data is open (ctx.session set) when
-    `companion.setup.should_offer_first_run(settings, people)` is true.
+    `companion.setup.flow.should_offer_first_run(settings, people)` is true.
     """
     from ui.screens.setup.flow import FirstRun
 
@@ -44,6 +44,6 @@ def open_finished(ctx: AppContext) -> Screen:
 
 def shows_finished_button(ctx: AppContext) -> bool:
     """Home shows "I'm finished, lock it" only on a shared PC."""
-    from companion.community import policy_for
+    from companion.community.shared_pc import policy_for
 
     return policy_for(ctx.settings).offers_finished_button

@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from companion.caregiver import CaregiverLock, ProtectedArea
 from companion.i18n import _
 from companion.security import SecurityError, UnlockDelayedError
+from companion.security.caregiver import CaregiverLock, ProtectedArea
 from ui.context import AppContext
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen

@@ -1,7 +1,8 @@
 """Community-centre mode on screen: full screen, "Are you finished?" before closing, the big
 "I'm finished, lock it", the caregiver's idle time, and the daily tidy at start.
 
-The rules are companion.community's; locking itself is ui.start.lock (the people screens').
+The rules are companion.community.shared_pc's; locking itself is ui.start.lock (the people
+screens').
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
 
-from companion.community import (
+from companion.community.shared_pc import (
     DailyTidy,
     SavedToday,
     TidyReport,

@@ -1,6 +1,6 @@
 """The first run on screen: one widget per kind of step, walked on the navigation stack.
 
-The rules live in companion.setup; these screens show the current step, keep its answer in the
+The rules live in companion.setup.flow; these screens show the current step, keep its answer in the
 flow, apply looks live (text size and language restyle the real app as they are chosen), speak
 each step when speech works, and finish by making the person off the UI thread.
 """
@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from companion.i18n import N_, _
-from companion.setup import (
+from companion.setup.flow import (
     TEXT_SCALES,
     SetupError,
     SetupFlow,
@@ -23,7 +23,7 @@ from companion.setup import (
     apply_person,
     apply_settings,
 )
-from companion.setup_progress import forget_progress, resumed_flow, save_progress
+from companion.setup.progress import forget_progress, resumed_flow, save_progress
 from ui.context import AppContext
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
@@ -61,7 +61,7 @@ class FirstRun:
         safety step shows it and asks. Not listed: "Somewhere else", never another country."""
         from PySide6.QtCore import QLocale
 
-        from companion.safety import propose_region
+        from companion.safety.crisis import propose_region
 
         self.ctx.settings.set("region", propose_region(QLocale().name(), self.ctx.crisis))
 

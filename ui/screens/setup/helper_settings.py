@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from companion.appointments.links import normalise_trusted_domain
-from companion.community import AUTOLOCK_CHOICES, autolock_words
+from companion.community.shared_pc import AUTOLOCK_CHOICES, autolock_words
 from companion.i18n import _
-from companion.preset_files import PresetFileError, export_preset, import_preset
+from companion.preset.files import PresetFileError, export_preset, import_preset
 from ui.context import AppContext
 from ui.screens.checkin.schedule_settings import open_checkin_schedule, schedule_tile_title
 from ui.screens.settings import TileScreen
@@ -57,7 +57,7 @@ class HelperSettingsScreen(TileScreen):
 
 def content_problems_sentence(ctx: AppContext) -> str:
     """For the helper: content files that were skipped, by name and field, and where packs go."""
-    from companion.library import PACKS_FOLDER
+    from companion.library.packs import PACKS_FOLDER
     from ui.screens.learn.services import load_report
 
     problems = load_report(ctx).problems

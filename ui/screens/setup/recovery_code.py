@@ -1,7 +1,7 @@
 """The recovery code, for the person alone: shown on its own screen, printed on its own page.
 
 The code opens the person's notes without the PIN, so it is never on the page a helper prints
-(see companion.setup_summary). Here it stays hidden until the person asks to see it, after
+(see companion.setup.summary). Here it stays hidden until the person asks to see it, after
 being told to ask any helper to look away; "Print my recovery code" prints it alone, in large
 letters, with what it can do. Printing goes through a classmethod tests can replace.
 """

@@ -8,9 +8,9 @@ from functools import partial
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from companion.i18n import _
-from companion.safety import MAX_EMERGENCY_CONTACTS, localized
+from companion.safety.crisis import MAX_EMERGENCY_CONTACTS, localized
 from companion.security import LockKind, new_recovery_code
-from companion.setup import LOCK_WORDS, lock_sentence
+from companion.setup.flow import LOCK_WORDS, lock_sentence
 from companion.when_words import clock_words
 from ui.context import AppContext
 from ui.screens.setup.flow import FirstRun, SetupStepScreen

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from companion.config import write_file_atomically
 from companion.i18n import _
-from companion.safety import localized
-from companion.setup_summary import SummaryLine, summary
+from companion.safety.crisis import localized
+from companion.setup.summary import SummaryLine, summary
 from ui.context import AppContext
 from ui.widgets.big_button import BigButton
 from ui.widgets.place_chooser import PlaceChooser

@@ -21,8 +21,8 @@ from typing import Any, Literal
 from companion.clock import Clock, SystemClock
 from companion.files import fsync_directory
 from companion.i18n import N_, _
-from companion.people_index import INDEX_FILE_NAME, PeopleIndex
-from companion.person import (
+from companion.people.index import INDEX_FILE_NAME, PeopleIndex
+from companion.people.person import (
     GUEST_ID,
     Person,
     PersonSession,

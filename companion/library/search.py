@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from companion.library_schema import Article, Exercise
+from companion.library.schema import Article, Exercise
 
 # A word counts in every field it matches; an article's first topic is its main one.
 TITLE_WEIGHT = 3.0

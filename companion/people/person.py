@@ -1,6 +1,6 @@
 """One person as the picker shows them, and an open session of their stores (or a guest's).
 
-Split from companion.profiles, which lists, adds and unlocks people; both are imported from
+Split from companion.people.profiles, which lists, adds and unlocks people; both are imported from
 there by the rest of the app.
 """
 
@@ -9,23 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from companion.appointments.sql_store import SqlAppointmentStore
 from companion.appointments.store import AppointmentStore, MemoryAppointmentStore
+from companion.checkin.sql_store import SqlCheckInStore
 from companion.checkin.store import CheckInStore, MemoryCheckInStore
 from companion.i18n import _
-from companion.safety import ContactsStore, MemoryContactsStore
+from companion.safety.contacts_store import SqlContactsStore
+from companion.safety.crisis import ContactsStore, MemoryContactsStore
 from companion.safety_plan.plan import MemorySafetyPlanStore, SafetyPlanStore
+from companion.safety_plan.sql_store import SqlSafetyPlanStore
 from companion.security.person_keys import PersonKeys
 from companion.security.pins import LockKind
 from companion.storage import PersonDatabase
-from companion.storage.appointment_store import SqlAppointmentStore
-from companion.storage.checkin_store import SqlCheckInStore
-from companion.storage.contacts_store import SqlContactsStore
 from companion.storage.preferences import (
     MemoryPreferencesStore,
     PreferencesStore,
     SqlPreferencesStore,
 )
-from companion.storage.safety_plan_store import SqlSafetyPlanStore
 
 GUEST_ID = "guest"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from companion.i18n import LANGUAGE_NAMES, _
-from companion.setup import LOCK_WORDS, STEP_IDS, STEPS, SetupAnswers
+from companion.setup.flow import LOCK_WORDS, STEP_IDS, STEPS, SetupAnswers
 from companion.when_words import clock_words
 
 
@@ -45,7 +45,7 @@ def summary(answers: SetupAnswers, later: set[str], region_name: str) -> list[Su
         lines.append(SummaryLine(_("Person to call"), f"{contact.name}{relation}: {contact.phone}"))
     if answers.reminder_time is not None:
         lines.append(SummaryLine(_("Daily check-in reminder"), clock_words(answers.reminder_time)))
-    if answers.shared_pc is not None:  # the answer to "Who" decides it (companion.setup)
+    if answers.shared_pc is not None:  # the answer to "Who" decides it (companion.setup.flow)
         starts = _("No") if answers.shared_pc else _("Yes, quietly, to remind you")
         lines.append(SummaryLine(_("Starts when the computer starts"), starts))
     if later:

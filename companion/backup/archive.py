@@ -24,8 +24,8 @@ from companion.appointments.model import Appointment
 from companion.checkin.models import CheckIn, QuestionnaireResult
 from companion.config import write_file_atomically
 from companion.i18n import _
-from companion.profiles import People, Person, PersonSession
-from companion.safety import EmergencyContact
+from companion.people.profiles import People, Person, PersonSession
+from companion.safety.crisis import EmergencyContact
 from companion.safety_plan.plan import PARTS, PlanEntry, SafetyPlan
 from companion.security.kdf import (
     DEFAULT_ARGON2,

@@ -10,8 +10,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from companion.library_articles import SLUG, parse_date, parse_sources, parse_topics, required_text
-from companion.library_schema import (
+from companion.library.articles import SLUG, parse_date, parse_sources, parse_topics, required_text
+from companion.library.schema import (
     CONTENT_LANGUAGES,
     EXERCISE_KINDS,
     STEP_KINDS,

@@ -24,7 +24,7 @@ from companion.appointments.schedule import (
     time_words,
 )
 from companion.i18n import _
-from companion.reminder_times import (
+from companion.reminders.times import (
     REMINDER_TIMES_FILE_NAME,
     ReminderTimes,
     load_times,

@@ -13,8 +13,8 @@ from dataclasses import fields
 from datetime import time
 from typing import Any, Protocol
 
-from companion.safety import EmergencyContact
-from companion.setup import STEP_IDS, SetupAnswers, SetupFlow
+from companion.safety.crisis import EmergencyContact
+from companion.setup.flow import STEP_IDS, SetupAnswers, SetupFlow
 
 _log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Export this PC's settings as a preset file and import one, so a centre sets up ten PCs alike.
 
-A preset is the same flat table of setting names and values that companion.preset reads from
+A preset is the same flat table of setting names and values that companion.preset.reading reads from
 /etc/companion/preset.json, so an exported file can also be dropped there by an IT person. Only
 declared settings travel, and only how the app works: never names, contacts, PINs or notes
 (those live in each person's encrypted database or in people.json, which are never read here).
@@ -16,7 +16,7 @@ from typing import Any
 
 from companion.config import SETTINGS, SettingsStore
 from companion.files import UnreadableFileError, read_json_capped, write_file_atomically
-from companion.preset import load_system_preset
+from companion.preset.reading import load_system_preset
 
 _log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def _read_table(path: Path) -> dict[str, Any]:
 def import_preset(path: Path, settings: SettingsStore) -> PresetImport:
     """Apply the preset's valid settings now; everything else is skipped and listed.
 
-    Values are validated by companion.config.SETTINGS (through companion.preset) and then by
+    Values are validated by companion.config.SETTINGS (through companion.preset.reading) and then by
     the settings store (the region must be one Companion knows). Raises PresetFileError."""
     table = _read_table(path)
     valid = load_system_preset([path])

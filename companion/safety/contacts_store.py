@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select
 
-from companion.safety import MAX_EMERGENCY_CONTACTS, EmergencyContact
+from companion.safety.crisis import MAX_EMERGENCY_CONTACTS, EmergencyContact
 from companion.storage.database import PersonDatabase
 from companion.storage.models import EmergencyContactRow
 

@@ -1,7 +1,7 @@
 """Read the settings preset an IT person leaves on a PC, and use it on each user's first start.
 
 A preset has the same shape as a person's settings.json (a table of setting names and values):
-export one from the helper settings ("Same settings on other computers", companion/preset_files.py)
+export one from the helper settings ("Same settings on other computers", companion/preset/files.py)
 or copy a set-up PC's settings.json. It only fills in a brand-new settings file: once a person has
 their own settings, the preset never overrides them.
 """

@@ -15,8 +15,8 @@ from typing import Any, Literal, Protocol
 
 from companion.config import TEXT_SCALES, SettingsStore
 from companion.i18n import LANGUAGE_NAMES, N_, _
-from companion.profiles import MAX_NAME_LENGTH, People, PersonSession
-from companion.safety import MAX_EMERGENCY_CONTACTS, EmergencyContact
+from companion.people.profiles import MAX_NAME_LENGTH, People, PersonSession
+from companion.safety.crisis import MAX_EMERGENCY_CONTACTS, EmergencyContact
 from companion.security import LockKind, SecurityError, check_new_secret, trade_off_sentence
 from companion.security.pins import CAREGIVER_ONLY
 

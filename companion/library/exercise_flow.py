@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from companion.clock import Clock
-from companion.library_schema import BreathingPace, Exercise, ExerciseStep
+from companion.library.schema import BreathingPace, Exercise, ExerciseStep
 
 BREATHE_IN = "in"
 HOLD = "hold"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from companion.checkin.models import MOODS, TAGS
-from companion.library import Library
+from companion.library.packs import Library
 
 LOW_MOODS = frozenset({"not_good", "very_bad"})
 MAX_SUGGESTIONS = 2

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from companion.library_articles import read_article
-from companion.library_exercises import read_exercise
-from companion.library_schema import (
+from companion.library.articles import read_article
+from companion.library.exercises import read_exercise
+from companion.library.schema import (
     CONTENT_LANGUAGES,
     TOPICS,
     Article,
@@ -23,7 +23,7 @@ from companion.library_schema import (
     ContentProblem,
     Exercise,
 )
-from companion.library_search import SearchHit, SearchIndex
+from companion.library.search import SearchHit, SearchIndex
 
 _log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from companion.library_schema import (
+from companion.library.schema import (
     CHECKIN_TARGET,
     CONTENT_LANGUAGES,
     EXERCISE_PREFIX,

@@ -1,0 +1,1 @@
+"""Community-centre mode: what a shared PC does differently, and its daily tidy."""

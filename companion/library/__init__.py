@@ -1,0 +1,1 @@
+"""The library: articles and guided exercises, their files, search, suggestions, favourites."""

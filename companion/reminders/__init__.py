@@ -1,0 +1,1 @@
+"""Reminders outside the window: the times kept beside the data, notifications, start at login."""

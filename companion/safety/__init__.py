@@ -1,0 +1,1 @@
+"""Safety in a hard moment: crisis lines by region and the person's emergency contacts."""
