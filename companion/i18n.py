@@ -24,15 +24,41 @@ LANGUAGES: tuple[str, ...] = ("en", "fr")
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "fr": "Français"}
 SOURCE_LANGUAGE = "en"
 
-# Which source folders/files feed which catalog. Paths are relative to the repository root.
-CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
+# The catalogs, one per feature. A catalog's sources follow from the folders: the feature
+# folders of its name (companion/NAME/ and ui/screens/NAME/ or ui/screens/NAME.py), the folders
+# `FOLDER_CATALOG` sends to it, and the few files outside any feature folder in `EXTRA_SOURCES`.
+# So a new module joins its catalog by where it lives. Paths are relative to the repository root.
+CATALOGS: tuple[str, ...] = (
+    "shell",
+    "storage",
+    "voice",
+    "checkin",
+    "report",
+    "appointments",
+    "library",
+    "safety_plan",
+    "reminders",
+    "setup",
+)
+FEATURE_ROOTS: tuple[str, ...] = ("companion", "ui/screens")
+FOLDER_CATALOG: dict[str, str] = {
+    "backup": "storage",
+    "community": "setup",
+    "exercise": "library",
+    "export": "storage",
+    "learn": "library",
+    "people": "storage",
+    "preset": "shell",
+    "safety": "shell",
+    "security": "storage",
+    "sessions": "appointments",
+}
+EXTRA_SOURCES: dict[str, tuple[str, ...]] = {
     "shell": (
         "companion/__main__.py",
         "companion/checkup.py",
         "companion/startup.py",
         "companion/config.py",
-        "companion/preset/reading.py",
-        "companion/safety/crisis.py",
         "ui/app.py",
         "ui/launch.py",
         "ui/topbar.py",
@@ -48,13 +74,6 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
         "ui/features.py",
     ),
     "storage": (
-        "companion/storage",
-        "companion/security",
-        "companion/backup",
-        "companion/people/profiles.py",
-        "companion/people/person.py",
-        "companion/people/index.py",
-        "ui/screens/people.py",
         "ui/screens/people_add.py",
         "ui/screens/change_pin.py",
         "ui/screens/people_common.py",
@@ -64,40 +83,29 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
         "ui/autolock.py",
     ),
     "voice": ("voice", "ui/speech.py", "ui/screens/speech_settings.py"),
-    "checkin": (
-        "companion/checkin",
-        "ui/screens/checkin",
-        "ui/screens/history.py",
-    ),
-    "report": ("companion/report", "ui/pages", "ui/screens/report"),
-    "appointments": ("companion/appointments", "companion/when_words.py", "ui/screens/sessions"),
-    "library": (
-        "companion/library/schema.py",
-        "companion/library/articles.py",
-        "companion/library/exercises.py",
-        "companion/library/search.py",
-        "companion/library/prefs.py",
-        "companion/library/suggest.py",
-        "companion/library/exercise_flow.py",
-        "companion/library/packs.py",
-        "ui/screens/learn",
-        "ui/screens/exercise",
-    ),
-    "safety_plan": ("companion/safety_plan", "ui/screens/safety_plan"),
-    "reminders": (
-        "companion/reminders/autostart.py",
-        "companion/reminders/times.py",
-        "companion/reminders/background.py",
-        "ui/tray.py",
-        "ui/screens/reminders.py",
-    ),
-    "setup": (
-        "companion/setup/flow.py",
-        "companion/setup/summary.py",
-        "companion/community/shared_pc.py",
-        "ui/screens/setup",
-    ),
+    "checkin": ("ui/screens/history.py",),
+    "report": ("ui/pages",),
+    "appointments": ("companion/when_words.py",),
+    "reminders": ("ui/tray.py",),
 }
+
+
+def catalog_sources(root: Path, feature: str) -> list[str]:
+    """The folders and files whose sentences go into FEATURE's catalog (relative to `root`)."""
+    found: list[str] = []
+    for base in FEATURE_ROOTS:
+        folder = root / base
+        names = sorted(
+            {p.name for p in folder.iterdir() if (p / "__init__.py").exists()}
+            | {p.stem for p in folder.glob("*.py") if p.stem not in ("__init__", "__main__")}
+        )
+        for name in names:
+            if FOLDER_CATALOG.get(name, name) != feature:
+                continue
+            package = folder / name
+            found.append(f"{base}/{name}" if package.is_dir() else f"{base}/{name}.py")
+    return found + list(EXTRA_SOURCES.get(feature, ()))
+
 
 _log = logging.getLogger(__name__)
 _CATALOG_DATE = datetime(2026, 1, 1, tzinfo=UTC)
@@ -205,7 +213,7 @@ def compile_catalogs() -> list[Path]:
 
 
 def _source_files(root: Path, feature: str) -> Iterator[Path]:
-    for entry in CATALOG_SOURCES[feature]:
+    for entry in catalog_sources(root, feature):
         path = root / entry
         if path.is_dir():
             yield from sorted(path.rglob("*.py"))
@@ -285,7 +293,7 @@ def untranslated(root: Path, language: str = "fr") -> dict[str, list[str]]:
     """Strings used in the source that have no translation in `language` (for tests)."""
     done = translated_ids(language)
     missing: dict[str, list[str]] = {}
-    for feature in CATALOG_SOURCES:
+    for feature in CATALOGS:
         for message, places in extract_messages(root, feature).items():
             if message not in done and any(c.isalpha() for c in message):
                 missing.setdefault(message, []).extend(places)
@@ -298,7 +306,7 @@ def main(argv: list[str]) -> int:
         for path in compile_catalogs():
             print(f"compiled {path.relative_to(root)}")
         return 0
-    if len(argv) == 2 and argv[0] == "update" and argv[1] in CATALOG_SOURCES:
+    if len(argv) == 2 and argv[0] == "update" and argv[1] in CATALOGS:
         for path in update_catalogs(root, argv[1]):
             print(f"updated {path.relative_to(root)}")
         return 0

@@ -64,8 +64,8 @@ def test_every_module_with_sentences_belongs_to_a_catalog() -> None:
     """A module whose sentences no catalog lists loses its French at the next catalog update
     (seen when the time words moved to companion/when_words.py)."""
     covered: set[Path] = set()
-    for sources in i18n.CATALOG_SOURCES.values():
-        for source in sources:
+    for feature in i18n.CATALOGS:
+        for source in i18n.catalog_sources(ROOT, feature):
             path = ROOT / source
             covered |= set(path.rglob("*.py")) if path.is_dir() else {path}
     marked = re.compile(r"\b(?:N_|_)\(")
@@ -78,3 +78,28 @@ def test_every_module_with_sentences_belongs_to_a_catalog() -> None:
         and marked.search(path.read_text(encoding="utf-8"))
     ]
     assert orphans == []
+
+
+def test_a_module_joins_its_catalog_by_the_folder_it_lives_in(tmp_path: Path) -> None:
+    for folder in ("companion/library", "companion/people", "ui/screens/learn"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "__init__.py").write_text("")
+    (tmp_path / "ui/screens/reminders.py").write_text("")
+    (tmp_path / "companion/clock.py").write_text("")
+    library = i18n.catalog_sources(tmp_path, "library")
+    assert {"companion/library", "ui/screens/learn"} <= set(library)
+    assert "companion/people" in i18n.catalog_sources(tmp_path, "storage")
+    assert "ui/screens/reminders.py" in i18n.catalog_sources(tmp_path, "reminders")
+    everything = {s for feature in i18n.CATALOGS for s in i18n.catalog_sources(tmp_path, feature)}
+    assert "companion/clock.py" not in everything  # a utility belongs to no catalog
+
+
+def test_every_declared_catalog_source_exists_and_every_catalog_has_its_file() -> None:
+    assert set(i18n.FOLDER_CATALOG.values()) <= set(i18n.CATALOGS)
+    assert set(i18n.EXTRA_SOURCES) <= set(i18n.CATALOGS)
+    missing = [
+        s for sources in i18n.EXTRA_SOURCES.values() for s in sources if not (ROOT / s).exists()
+    ]
+    assert missing == []
+    for feature in i18n.CATALOGS:
+        assert (i18n.LOCALE_DIR / "fr" / "LC_MESSAGES" / f"{feature}.po").exists(), feature
