@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from companion.file_lock import locked
 from companion.files import UnreadableFileError, read_json_capped, set_aside
 from companion.files import write_file_atomically as write_file_atomically  # the old home
 from companion.i18n import LANGUAGES, N_, _
+from companion.preferences import Preferences
 
 if TYPE_CHECKING:
     from companion.clock import Clock
@@ -135,15 +136,6 @@ Listener = Callable[[str, Any], None]
 PERSONAL_SETTINGS_KEY = "settings"  # where a person's own settings sit in their preferences
 
 
-class PersonalValues(Protocol):
-    """Where one person's own settings are kept (their encrypted preferences; a guest's are
-    in memory and go when the guest leaves)."""
-
-    def get(self, key: str, default: Any = None) -> Any: ...
-
-    def set(self, key: str, value: Any) -> None: ...
-
-
 class SettingsStore:
     """The current settings, kept in one JSON file; tells listeners about every change."""
 
@@ -156,7 +148,7 @@ class SettingsStore:
         self._regions = regions
         self._clock = clock
         self._values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
-        self._person: PersonalValues | None = None
+        self._person: Preferences | None = None
         self._mirror_to_pc = False
         self._own: dict[str, Any] = {}  # the person's own values of personal settings
         self._listeners: list[Listener] = []
@@ -246,7 +238,7 @@ class SettingsStore:
         for listener in list(self._listeners):
             listener(name, value)
 
-    def use_person(self, person: PersonalValues | None, *, mirror_to_pc: bool = False) -> None:
+    def use_person(self, person: Preferences | None, *, mirror_to_pc: bool = False) -> None:
         """From now on the person's own settings apply (None: the PC's, for the people picker
         and after a lock); every setting that looks different is announced, so the window
         restyles, retranslates and re-voices at once."""

@@ -11,11 +11,12 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
-from typing import Any, Protocol
+from typing import Any
 
 from companion.checkin.instruments import INSTRUMENT_IDS
 from companion.checkin.models import CheckIn, QuestionnaireResult
 from companion.i18n import _
+from companion.preferences import Preferences
 
 _log = logging.getLogger(__name__)
 SCHEDULE_PREFERENCE_KEY = "checkin.schedule"
@@ -30,14 +31,6 @@ REMINDER_CHOICES: tuple[time | None, ...] = (
 """The reminder times Settings offers as big buttons: morning, noon, afternoon, evening, none."""
 EVERY_WEEKS_CHOICES: tuple[int, ...] = (1, 2, 4)
 """How often Settings offers to ask a questionnaire, in weeks (or not at all)."""
-
-
-class Preferences(Protocol):
-    """The part of the person's preferences store the schedule needs."""
-
-    def get(self, key: str, default: Any = None) -> Any: ...
-
-    def set(self, key: str, value: Any) -> None: ...
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,17 @@
 """Favourites, "continue where you stopped" and tomorrow's planned activity, over small preferences.
 
-Pure logic: the values live behind `Preferences` (get/set of JSON values), which the storage
-engineer backs with the person's encrypted database; `MemoryPreferences` serves guests and tests.
+Pure logic: the values live behind companion.preferences.Preferences (the person's encrypted
+database, or memory for a guest).
 Stored values are checked on the way out, so a damaged value reads as "nothing saved".
 """
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Protocol
 
 from companion.clock import Clock
+from companion.preferences import Preferences
 
 JsonValue = None | bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"]
 
@@ -20,27 +19,6 @@ FAVOURITES_KEY = "library.favourites"
 READING_PLACE_KEY = "library.reading_place"
 PLANNED_ACTIVITY_KEY = "library.planned_activity"
 MAX_FAVOURITES = 50
-
-
-class Preferences(Protocol):
-    """A small per-person key/value store of JSON values."""
-
-    def get(self, key: str) -> JsonValue: ...
-
-    def set(self, key: str, value: JsonValue) -> None: ...
-
-
-class MemoryPreferences:
-    """Preferences kept in memory only (a guest writes nothing to disk)."""
-
-    def __init__(self) -> None:
-        self._values: dict[str, JsonValue] = {}
-
-    def get(self, key: str) -> JsonValue:
-        return copy.deepcopy(self._values.get(key))
-
-    def set(self, key: str, value: JsonValue) -> None:
-        self._values[key] = copy.deepcopy(value)
 
 
 class Favourites:

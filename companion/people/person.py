@@ -14,6 +14,7 @@ from companion.appointments.store import AppointmentStore, MemoryAppointmentStor
 from companion.checkin.sql_store import SqlCheckInStore
 from companion.checkin.store import CheckInStore, MemoryCheckInStore
 from companion.i18n import _
+from companion.preferences import MemoryPreferences, Preferences
 from companion.safety.contacts_store import SqlContactsStore
 from companion.safety.crisis import ContactsStore, MemoryContactsStore
 from companion.safety_plan.plan import MemorySafetyPlanStore, SafetyPlanStore
@@ -22,8 +23,6 @@ from companion.security.person_keys import PersonKeys
 from companion.security.pins import LockKind
 from companion.storage import PersonDatabase
 from companion.storage.preferences import (
-    MemoryPreferencesStore,
-    PreferencesStore,
     SqlPreferencesStore,
 )
 
@@ -83,7 +82,7 @@ class PersonSession:
     checkins: CheckInStore
     appointments: AppointmentStore
     contacts: ContactsStore
-    preferences: PreferencesStore
+    preferences: Preferences
     is_guest: bool
     database: PersonDatabase | None = field(default=None, repr=False)
     # How many digits the PIN that opened this session has (memory only, never stored), so
@@ -107,7 +106,7 @@ def guest_session() -> PersonSession:
         checkins=MemoryCheckInStore(),
         appointments=MemoryAppointmentStore(),
         contacts=MemoryContactsStore(),
-        preferences=MemoryPreferencesStore(),
+        preferences=MemoryPreferences(),
         is_guest=True,
     )
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from companion.checkin.models import CheckIn
 
 if TYPE_CHECKING:
-    from companion.storage.preferences import PreferencesStore
+    from companion.preferences import Preferences
 
 OFFER_AT_MOST_EVERY = timedelta(days=7)
 LAST_OFFER_KEY = "safety_plan.last_offered"
@@ -34,7 +34,7 @@ def repeated_bad_days(current: CheckIn, earlier: Sequence[CheckIn]) -> bool:
     return 1 + sum(c.mood in LOW_MOODS for c in before) >= BAD_DAYS_NEEDED
 
 
-def offer_is_due(preferences: PreferencesStore, now: datetime, has_plan: bool) -> bool:
+def offer_is_due(preferences: Preferences, now: datetime, has_plan: bool) -> bool:
     """May the offer be shown now? Not with a plan, and not twice within a week."""
     if has_plan:
         return False
@@ -48,5 +48,5 @@ def offer_is_due(preferences: PreferencesStore, now: datetime, has_plan: bool) -
     return now - when >= OFFER_AT_MOST_EVERY
 
 
-def record_offer(preferences: PreferencesStore, now: datetime) -> None:
+def record_offer(preferences: Preferences, now: datetime) -> None:
     preferences.set(LAST_OFFER_KEY, now.isoformat())

@@ -11,11 +11,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 from companion.config import TEXT_SCALES, SettingsStore
 from companion.i18n import LANGUAGE_NAMES, N_, _
 from companion.people.profiles import MAX_NAME_LENGTH, People, PersonSession
+from companion.preferences import Preferences
 from companion.safety.crisis import MAX_EMERGENCY_CONTACTS, EmergencyContact
 from companion.security import LockKind, SecurityError, check_new_secret, trade_off_sentence
 from companion.security.pins import CAREGIVER_ONLY
@@ -271,12 +272,6 @@ def lock_sentence(kind: LockKind, *, no_keyring: bool = False) -> str:
 
 
 # Applying it all ---------------------------------------------------------------------------
-
-
-class Preferences(Protocol):
-    def get(self, key: str, default: Any = None) -> Any: ...
-
-    def set(self, key: str, value: Any) -> None: ...
 
 
 @dataclass(frozen=True)

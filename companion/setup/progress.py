@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 from dataclasses import fields
 from datetime import time
-from typing import Any, Protocol
+from typing import Any
 
+from companion.preferences import Preferences
 from companion.safety.crisis import EmergencyContact
 from companion.setup.flow import STEP_IDS, SetupAnswers, SetupFlow
 
@@ -29,14 +30,6 @@ _KEPT_ANSWERS = (
     "region",
     "wants_first_session",
 )
-
-
-class Preferences(Protocol):
-    def get(self, key: str, default: Any = None) -> Any: ...
-
-    def set(self, key: str, value: Any) -> None: ...
-
-    def remove(self, key: str) -> None: ...
 
 
 def save_progress(flow: SetupFlow, preferences: Preferences) -> None:

@@ -10,6 +10,7 @@ from companion.appointments.model import Appointment
 from companion.appointments.store import AppointmentStore
 from companion.checkin.models import CheckIn, QuestionnaireResult
 from companion.checkin.store import CheckInStore
+from companion.preferences import Preferences
 from companion.safety.crisis import ContactsStore, EmergencyContact
 from companion.safety_plan.plan import SafetyPlan, SafetyPlanStore
 from companion.safety_plan.sql_store import plan_rows
@@ -21,7 +22,6 @@ from companion.storage.models import (
     PersonPreferenceRow,
     QuestionnaireResultRow,
 )
-from companion.storage.preferences import PreferencesStore
 
 EVER_START = datetime(1900, 1, 1, tzinfo=UTC)
 EVER_END = datetime(9999, 1, 1, tzinfo=UTC)
@@ -44,7 +44,7 @@ def collect(
     checkins: CheckInStore,
     appointments: AppointmentStore,
     contacts: ContactsStore,
-    preferences: PreferencesStore,
+    preferences: Preferences,
     safety_plan: SafetyPlanStore | None = None,
 ) -> PersonData:
     """Read everything through the stores (so a guest's memory can be saved too)."""

@@ -1,26 +1,13 @@
-"""Per-person preferences (JSON values under keys): reading progress, favourites, small choices."""
+"""A person's preferences in their encrypted database (the protocol is companion.preferences)."""
 
 from __future__ import annotations
 
-import copy
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import delete, select
 
 from companion.storage.database import PersonDatabase
 from companion.storage.models import PersonPreferenceRow
-
-
-class PreferencesStore(Protocol):
-    """Small per-person values that must follow the person, not the PC."""
-
-    def get(self, key: str, default: Any = None) -> Any: ...
-
-    def set(self, key: str, value: Any) -> None: ...
-
-    def remove(self, key: str) -> None: ...
-
-    def items(self) -> dict[str, Any]: ...
 
 
 class SqlPreferencesStore:
@@ -46,22 +33,3 @@ class SqlPreferencesStore:
         with self._database.unit_of_work() as session:
             rows = session.scalars(select(PersonPreferenceRow).order_by(PersonPreferenceRow.key))
             return {row.key: row.value for row in rows}
-
-
-class MemoryPreferencesStore:
-    """Preferences that live only in memory (a guest writes nothing to disk)."""
-
-    def __init__(self) -> None:
-        self._values: dict[str, Any] = {}
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return copy.deepcopy(self._values.get(key, default))
-
-    def set(self, key: str, value: Any) -> None:
-        self._values[key] = copy.deepcopy(value)
-
-    def remove(self, key: str) -> None:
-        self._values.pop(key, None)
-
-    def items(self) -> dict[str, Any]:
-        return copy.deepcopy(self._values)

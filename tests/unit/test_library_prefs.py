@@ -10,9 +10,9 @@ from companion.library.prefs import (
     READING_PLACE_KEY,
     ActivityPlans,
     Favourites,
-    MemoryPreferences,
     ReadingPlaces,
 )
+from companion.preferences import MemoryPreferences
 
 
 def test_favourites_toggle_newest_first_and_persist_through_the_preferences() -> None:

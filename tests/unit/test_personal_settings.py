@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from companion.config import SettingsStore
-from companion.storage.preferences import MemoryPreferencesStore
+from companion.preferences import MemoryPreferences
 
 
 def pc_file(path: Path) -> dict[str, Any]:
@@ -21,7 +21,7 @@ def test_a_persons_own_settings_apply_when_their_data_opens_and_go_when_it_close
     store = SettingsStore(path)
     heard: list[tuple[str, Any]] = []
     store.subscribe(lambda name, value: heard.append((name, value)))
-    mary = MemoryPreferencesStore()
+    mary = MemoryPreferences()
     mary.set("settings", {"text_scale": 200, "language": "fr", "shared_pc": True})
     store.use_person(mary)
     assert store.get("text_scale") == 200 and store.get("language") == "fr"
@@ -36,7 +36,7 @@ def test_a_persons_own_settings_apply_when_their_data_opens_and_go_when_it_close
 def test_on_a_shared_pc_a_persons_change_is_theirs_alone(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     store = SettingsStore(path)
-    mary, joe = MemoryPreferencesStore(), MemoryPreferencesStore()
+    mary, joe = MemoryPreferences(), MemoryPreferences()
     store.use_person(mary)
     store.set("text_scale", 200)
     store.set("speech_rate", 110)
@@ -52,7 +52,7 @@ def test_on_a_shared_pc_a_persons_change_is_theirs_alone(tmp_path: Path) -> None
 def test_on_a_home_pc_a_persons_change_also_becomes_the_pcs(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     store = SettingsStore(path)
-    me = MemoryPreferencesStore()
+    me = MemoryPreferences()
     store.use_person(me, mirror_to_pc=True)
     store.set("text_scale", 175)
     assert me.get("settings") == {"text_scale": 175}
@@ -63,7 +63,7 @@ def test_on_a_home_pc_a_persons_change_also_becomes_the_pcs(tmp_path: Path) -> N
 def test_a_guests_changes_stay_in_memory(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     store = SettingsStore(path)
-    store.use_person(MemoryPreferencesStore())
+    store.use_person(MemoryPreferences())
     store.set("theme", "dark")
     assert not path.exists()
     store.use_person(None)
@@ -72,7 +72,7 @@ def test_a_guests_changes_stay_in_memory(tmp_path: Path) -> None:
 
 def test_a_damaged_stored_value_is_ignored_not_fatal(tmp_path: Path) -> None:
     store = SettingsStore(tmp_path / "settings.json")
-    person = MemoryPreferencesStore()
+    person = MemoryPreferences()
     person.set("settings", {"text_scale": 999, "theme": "dark", "nonsense": 1})
     store.use_person(person)
     assert store.get("text_scale") == 100 and store.get("theme") == "dark"
@@ -83,7 +83,7 @@ def test_a_damaged_stored_value_is_ignored_not_fatal(tmp_path: Path) -> None:
 
 def test_nudge_moves_from_the_persons_own_value(tmp_path: Path) -> None:
     store = SettingsStore(tmp_path / "settings.json")
-    person = MemoryPreferencesStore()
+    person = MemoryPreferences()
     person.set("settings", {"speech_rate": 200})
     store.use_person(person)
     assert store.nudge("speech_rate", 1) == 220

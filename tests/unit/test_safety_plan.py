@@ -14,6 +14,7 @@ from companion.clock import FixedClock
 from companion.export.checkins_csv import export_safety_plan_csv
 from companion.i18n import set_language
 from companion.people.profiles import People, open_people
+from companion.preferences import MemoryPreferences
 from companion.safety_plan.flow import PLAN_STEPS, SafetyPlanFlow, StepKind
 from companion.safety_plan.offer import offer_is_due, record_offer, repeated_bad_days
 from companion.safety_plan.plan import (
@@ -25,7 +26,6 @@ from companion.safety_plan.plan import (
 )
 from companion.safety_plan.reading import plan_outline, plan_sentences
 from companion.security import Argon2Params
-from companion.storage.preferences import MemoryPreferencesStore
 
 FAST = Argon2Params(1, 8, 1)
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
@@ -224,7 +224,7 @@ def test_repeated_bad_days_means_three_low_days_of_the_last_four() -> None:
 
 
 def test_the_offer_comes_at_most_once_a_week_and_never_with_a_plan() -> None:
-    prefs = MemoryPreferencesStore()
+    prefs = MemoryPreferences()
     assert offer_is_due(prefs, NOW, has_plan=False)
     assert not offer_is_due(prefs, NOW, has_plan=True)
     record_offer(prefs, NOW)

@@ -5,18 +5,18 @@ from __future__ import annotations
 import json
 from datetime import time
 
+from companion.preferences import MemoryPreferences
 from companion.safety.crisis import EmergencyContact
 from companion.setup.flow import STEP_IDS, SetupFlow
 from companion.setup.progress import forget_progress, resumed_flow, save_progress
-from companion.storage.preferences import MemoryPreferencesStore
 
 
 def test_a_fresh_pc_starts_at_step_one() -> None:
-    assert resumed_flow(MemoryPreferencesStore()).index == 0
+    assert resumed_flow(MemoryPreferences()).index == 0
 
 
 def test_answers_and_the_step_come_back() -> None:
-    preferences = MemoryPreferencesStore()
+    preferences = MemoryPreferences()
     flow = SetupFlow()
     flow.choose("language", "fr")
     flow.set_name("Mary")
@@ -32,7 +32,7 @@ def test_answers_and_the_step_come_back() -> None:
 
 
 def test_the_pin_is_never_kept_and_is_asked_again() -> None:
-    preferences = MemoryPreferencesStore()
+    preferences = MemoryPreferences()
     flow = SetupFlow()
     flow.set_lock("pin", "583920", "583920", None)
     flow.index = STEP_IDS.index("extras")
@@ -43,7 +43,7 @@ def test_the_pin_is_never_kept_and_is_asked_again() -> None:
 
 
 def test_something_unreadable_starts_again_rather_than_failing() -> None:
-    preferences = MemoryPreferencesStore()
+    preferences = MemoryPreferences()
     preferences.set("setup_progress", {"step": "name", "answers": {"contacts": [["only one"]]}})
     assert resumed_flow(preferences).index == 0
     preferences.set("setup_progress", "garbage")
@@ -51,7 +51,7 @@ def test_something_unreadable_starts_again_rather_than_failing() -> None:
 
 
 def test_finishing_forgets_the_place() -> None:
-    preferences = MemoryPreferencesStore()
+    preferences = MemoryPreferences()
     flow = SetupFlow()
     flow.index = 3
     save_progress(flow, preferences)

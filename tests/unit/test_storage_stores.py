@@ -12,6 +12,8 @@ from companion.appointments.model import Appointment
 from companion.appointments.sql_store import SqlAppointmentStore
 from companion.checkin.models import CheckIn, QuestionnaireResult
 from companion.checkin.sql_store import SqlCheckInStore
+from companion.library.prefs import Favourites
+from companion.preferences import MemoryPreferences, Preferences
 from companion.safety.contacts_store import SqlContactsStore
 from companion.safety.crisis import EmergencyContact
 from companion.storage import open_database
@@ -166,9 +168,12 @@ def test_contacts_are_kept_in_order_and_capped_at_three(db_path: Path, key: byte
     db.close()
 
 
-def test_preferences_hold_json_values(db_path: Path, key: bytes) -> None:
+@pytest.mark.parametrize("where", ["database", "memory"])
+def test_both_preferences_hold_json_values_alike(db_path: Path, key: bytes, where: str) -> None:
+    """One Preferences protocol: the database and a guest's memory answer the same way, and
+    the library's favourites work on either."""
     db = open_database(db_path, key)
-    store = SqlPreferencesStore(db)
+    store: Preferences = SqlPreferencesStore(db) if where == "database" else MemoryPreferences()
     store.set("library.favourites", ["breathing", "sleep-tips"])
     store.set("library.progress.sleep-tips", {"page": 3})
     store.set("library.progress.sleep-tips", {"page": 4})
@@ -176,6 +181,9 @@ def test_preferences_hold_json_values(db_path: Path, key: bytes) -> None:
     assert store.get("missing", "default") == "default"
     store.remove("library.favourites")
     assert store.items() == {"library.progress.sleep-tips": {"page": 4}}
+    favourites = Favourites(store)
+    favourites.toggle("article:low-mood")
+    assert Favourites(store).in_order() == ["article:low-mood"]
     db.close()
 
 

@@ -10,14 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from companion.library.packs import LoadReport, load_installed_library
-from companion.library.prefs import (
-    ActivityPlans,
-    Favourites,
-    MemoryPreferences,
-    Preferences,
-    ReadingPlaces,
-)
+from companion.library.prefs import ActivityPlans, Favourites, ReadingPlaces
 from companion.library.schema import CONTENT_LANGUAGES
+from companion.preferences import MemoryPreferences, Preferences
 from ui.context import AppContext
 
 LIBRARY_SERVICE = "library"
