@@ -16,8 +16,9 @@ from companion.checkin.models import MOODS, TAGS, CheckIn
 from companion.checkin.outcome import FlowOutcome, OutcomeKind
 from companion.checkin.safety_rules import SafetyReason, reasons_for_checkin
 from companion.checkin.store import CheckInStore
+from companion.checkin.wording import question_of
 from companion.clock import Clock
-from companion.i18n import N_, _
+from companion.i18n import N_
 
 NOTE_MAX_CHARS = 4000
 """A note is kept exactly as typed up to this length (a page or two), so storage stays bounded."""
@@ -116,7 +117,7 @@ class CheckInFlow:
         return self.index + 1
 
     def progress_text(self) -> str:
-        return _("Question {number} of {count}").format(number=self.position, count=len(self.steps))
+        return question_of(self.position, len(self.steps))
 
     @property
     def can_go_back(self) -> bool:

@@ -17,6 +17,7 @@ from companion.checkin.models import QuestionnaireResult
 from companion.checkin.outcome import FlowOutcome, OutcomeKind
 from companion.checkin.safety_rules import SafetyReason, reasons_for_score
 from companion.checkin.store import CheckInStore
+from companion.checkin.wording import question_of
 from companion.clock import Clock
 from companion.i18n import _
 
@@ -62,7 +63,7 @@ class QuestionnaireFlow:
     def progress_text(self) -> str:
         if self.on_difficulty:
             return _("One last question. It is not part of the score.")
-        return _("Question {number} of {count}").format(number=self.position, count=self.item_count)
+        return question_of(self.position, self.item_count)
 
     @property
     def current_answer(self) -> int | None:

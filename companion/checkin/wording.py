@@ -155,3 +155,8 @@ def result_sentences(score: Score) -> list[str]:
 def self_harm_reason() -> str:
     """Why Get help now opened by itself after the question about hurting oneself."""
     return _("You told us you have had thoughts of hurting yourself. You do not have to wait.")
+
+
+def question_of(number: int, count: int) -> str:
+    """ "Question 2 of 3": where a person is, in a check-in or a questionnaire."""
+    return _("Question {number} of {count}").format(number=number, count=count)

@@ -20,6 +20,7 @@ from companion.checkin.wording import (
     INSTRUMENT_NAMES,
     NO_RIGHT_OR_WRONG,
     plain_name,
+    question_of,
     result_sentences,
 )
 from companion.i18n import _
@@ -158,9 +159,7 @@ class QuestionItemScreen(Screen):
         index = self.index
         self.set_title(lambda: text().items[index])
         self.add_text(lambda: text().stem)
-        self.add_text(
-            lambda: _("Question {number} of {count}").format(number=position, count=count)
-        )
+        self.add_text(lambda: question_of(position, count))
         self.answers: dict[int, BigButton] = {}
         for choice_index, choice in enumerate(text().choices):
             button = self.add_choice(

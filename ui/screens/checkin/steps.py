@@ -10,7 +10,7 @@ from functools import partial
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from companion.checkin.wording import mood_word, tag_word
+from companion.checkin.wording import mood_word, question_of, tag_word
 from companion.i18n import _
 from ui.context import AppContext
 from ui.screens.checkin.common import face_icon
@@ -39,9 +39,7 @@ class CheckInStepScreen(Screen):
         step = self.flow.step
         self.set_title(lambda: _(step.question))
         position, count = self.flow.position, len(self.flow.steps)
-        self.add_text(
-            lambda: _("Question {number} of {count}").format(number=position, count=count)
-        )
+        self.add_text(lambda: question_of(position, count))
         self.add_text(lambda: _(step.hint))
 
     def add_skip(self) -> BigButton:
