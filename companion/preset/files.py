@@ -15,25 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from companion.config import SETTINGS, SettingsStore
-from companion.files import UnreadableFileError, read_json_capped, write_file_atomically
+from companion.files import write_file_atomically
 from companion.preset.reading import load_system_preset
+from companion.preset.table import PresetFileError, read_preset_table
 
 _log = logging.getLogger(__name__)
 
 PRESET_SUFFIX = ".json"
-MAX_PRESET_BYTES = 64 * 1024
 # Settings that describe this one PC's state rather than how the app should work.
 NOT_IN_PRESETS: frozenset[str] = frozenset({"first_run_done", "told_about_tray"})
 PRESET_SETTINGS: tuple[str, ...] = tuple(s.name for s in SETTINGS if s.name not in NOT_IN_PRESETS)
-
-
-class PresetFileError(Exception):
-    """The file cannot be used as a preset; `reason` says why ("unreadable", "not_a_preset",
-    "too_big") so the screen can say it in the person's words."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass
@@ -60,27 +51,12 @@ def export_preset(settings: SettingsStore, path: Path) -> Path:
     return path
 
 
-def _read_table(path: Path) -> dict[str, Any]:
-    try:
-        if path.stat().st_size > MAX_PRESET_BYTES:
-            raise PresetFileError("too_big")
-        stored = read_json_capped(path, MAX_PRESET_BYTES, max_depth=4)
-    except PresetFileError:
-        raise
-    except (OSError, UnreadableFileError) as exc:
-        _log.warning("Preset could not be read (%s)", type(exc).__name__)
-        raise PresetFileError("unreadable") from exc
-    if not isinstance(stored, dict) or not stored:
-        raise PresetFileError("not_a_preset")
-    return stored
-
-
 def import_preset(path: Path, settings: SettingsStore) -> PresetImport:
     """Apply the preset's valid settings now; everything else is skipped and listed.
 
     Values are validated by companion.config.SETTINGS (through companion.preset.reading) and then by
     the settings store (the region must be one Companion knows). Raises PresetFileError."""
-    table = _read_table(path)
+    table = read_preset_table(path)
     valid = load_system_preset([path])
     result = PresetImport()
     for name in sorted(table):

@@ -20,13 +20,11 @@ from typing import Any
 from companion.config import SETTINGS_BY_NAME
 from companion.file_lock import locked
 from companion.files import (
-    SMALL_FILE_BYTES,
-    UnreadableFileError,
     create_file_exclusively,
-    read_json_capped,
     set_aside,
 )
 from companion.i18n import N_
+from companion.preset.table import DAMAGED_REASONS, PresetFileError, read_preset_table
 
 _log = logging.getLogger(__name__)
 
@@ -74,21 +72,13 @@ def _read_table(path: Path, bad: list[Path] | None = None) -> dict[str, Any] | N
     """The preset's table, or None. A damaged one (too big, too deep, not a table) is added to
     `bad`, so the caller can set it aside and say so once."""
     try:
-        stored = read_json_capped(path, SMALL_FILE_BYTES, max_depth=4)
-    except FileNotFoundError:
-        return None
-    except UnreadableFileError as exc:
-        _log.warning("Preset %s is damaged (%s); ignoring it", path, exc.reason)
-        stored = None
-    except OSError as exc:
-        _log.warning("Preset %s could not be read (%s); ignoring it", path, exc)
-        return None
-    if not isinstance(stored, dict):
-        _log.warning("Preset %s is not a table of settings; ignoring it", path)
-        if bad is not None:
+        return read_preset_table(path)
+    except PresetFileError as exc:
+        if exc.reason != "missing":
+            _log.warning("Preset %s cannot be used (%s); ignoring it", path, exc.reason)
+        if exc.reason in DAMAGED_REASONS and bad is not None:
             bad.append(path)
         return None
-    return stored
 
 
 def load_system_preset(paths: Iterable[Path], bad: list[Path] | None = None) -> dict[str, Any]:

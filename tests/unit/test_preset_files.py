@@ -14,11 +14,11 @@ from companion.config import SETTINGS_BY_NAME, SettingsStore
 from companion.people.profiles import open_people
 from companion.preset.files import (
     PRESET_SETTINGS,
-    PresetFileError,
     export_preset,
     import_preset,
 )
-from companion.preset.reading import apply_system_preset
+from companion.preset.reading import apply_system_preset, load_system_preset
+from companion.preset.table import PresetFileError
 from companion.safety.crisis import EmergencyContact
 from companion.security.caregiver import CaregiverLock
 from tests.fast_argon2 import FAST
@@ -110,18 +110,18 @@ def test_import_keeps_only_declared_valid_settings_and_lists_the_rest(tmp_path: 
 
 
 @pytest.mark.parametrize(
-    ("content", "reason"),
+    ("content", "reason", "set_aside_at_start"),
     [
-        (b"{not json", "unreadable"),
-        (b"\xff\xfe", "unreadable"),
-        (b"[1, 2]", "not_a_preset"),
-        (b"{}", "not_a_preset"),
-        (b'{"name": "Mary"}', "not_a_preset"),
-        (b'{"theme": "' + b"x" * 70_000 + b'"}', "too_big"),
+        (b"{not json", "damaged", True),
+        (b"\xff\xfe", "damaged", True),
+        (b"[1, 2]", "not_a_preset", True),
+        (b"{}", "not_a_preset", False),
+        (b'{"name": "Mary"}', "not_a_preset", False),
+        (b'{"theme": "' + b"x" * 70_000 + b'"}', "too_big", True),
     ],
 )
 def test_a_file_that_is_not_a_preset_is_refused_whole(
-    tmp_path: Path, content: bytes, reason: str
+    tmp_path: Path, content: bytes, reason: str, set_aside_at_start: bool
 ) -> None:
     path = tmp_path / "bad.json"
     path.write_bytes(content)
@@ -130,10 +130,15 @@ def test_a_file_that_is_not_a_preset_is_refused_whole(
         import_preset(path, settings)
     assert refused.value.reason == reason
     assert not (tmp_path / "settings.json").exists()  # nothing was changed
+    # The same reading at start: a file that can never be a preset is set aside, and a
+    # readable table with nothing usable in it is simply empty.
+    bad: list[Path] = []
+    assert load_system_preset([path], bad) == {}
+    assert bad == ([path] if set_aside_at_start else [])
 
 
 def test_a_missing_file_is_refused_with_a_reason(tmp_path: Path) -> None:
-    with pytest.raises(PresetFileError, match="unreadable"):
+    with pytest.raises(PresetFileError, match="missing"):
         import_preset(tmp_path / "gone.json", SettingsStore(None))
 
 

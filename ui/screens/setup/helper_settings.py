@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from companion.appointments.links import normalise_trusted_domain
 from companion.community.shared_pc import AUTOLOCK_CHOICES, autolock_words
 from companion.i18n import _
-from companion.preset.files import PresetFileError, export_preset, import_preset
+from companion.preset.files import export_preset, import_preset
+from companion.preset.table import PresetFileError
 from ui.context import AppContext
 from ui.screens.checkin.schedule_settings import open_checkin_schedule, schedule_tile_title
 from ui.screens.settings import TileScreen
