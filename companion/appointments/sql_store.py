@@ -7,21 +7,11 @@ from sqlalchemy import delete, select
 from companion.appointments.model import Appointment
 from companion.storage.database import PersonDatabase
 from companion.storage.models import AppointmentRow
+from companion.storage.rows import fill_row, value_of
 
 
 def _appointment(row: AppointmentRow) -> Appointment:
-    return Appointment(
-        id=row.id,
-        title=row.title,
-        with_whom=row.with_whom,
-        start=row.start,
-        duration_minutes=row.duration_minutes,
-        link=row.link,
-        phone=row.phone,
-        notes=row.notes,
-        recurrence=row.recurrence,
-        uid=row.uid,
-    )
+    return value_of(Appointment, row)
 
 
 class SqlAppointmentStore:
@@ -36,15 +26,7 @@ class SqlAppointmentStore:
             if row is None:
                 row = AppointmentRow(id=a.id)
                 session.add(row)
-            row.title = a.title
-            row.with_whom = a.with_whom
-            row.start = a.start
-            row.duration_minutes = a.duration_minutes
-            row.link = a.link
-            row.phone = a.phone
-            row.notes = a.notes
-            row.recurrence = a.recurrence
-            row.uid = a.uid
+            fill_row(row, a)
             session.flush()
             return _appointment(row)
 

@@ -83,6 +83,15 @@ def _untime(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
+def _difficulty(value: object) -> int | None:
+    """The "how difficult" answer (0 to 3); a backup made before it was kept has none."""
+    return (
+        value
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 3
+        else None
+    )
+
+
 def _checkin_json(c: CheckIn) -> dict[str, Any]:
     return {
         **asdict(c),
@@ -160,6 +169,7 @@ def _from_json(d: dict[str, Any]) -> PersonData:
                 int(r["total"]),
                 r["band"],
                 frozenset(r["flags"]),
+                _difficulty(r.get("difficulty")),
             )
         )
     appointments = []

@@ -10,40 +10,15 @@ from sqlalchemy.orm import Session
 from companion.checkin.models import CheckIn, QuestionnaireResult
 from companion.storage.database import PersonDatabase
 from companion.storage.models import CheckInRow, QuestionnaireResultRow
+from companion.storage.rows import fill_row, value_of
 
 
 def _checkin(row: CheckInRow) -> CheckIn:
-    return CheckIn(
-        id=row.id,
-        started_at=row.started_at,
-        finished_at=row.finished_at,
-        mood=row.mood,
-        tags=frozenset(row.tags),
-        note=row.note,
-        is_draft=row.is_draft,
-    )
-
-
-def _fill(row: CheckInRow, c: CheckIn, *, is_draft: bool) -> None:
-    row.started_at = c.started_at
-    row.finished_at = c.finished_at
-    row.mood = c.mood
-    row.tags = sorted(c.tags)
-    row.note = c.note
-    row.is_draft = is_draft
+    return value_of(CheckIn, row)
 
 
 def _result(row: QuestionnaireResultRow) -> QuestionnaireResult:
-    return QuestionnaireResult(
-        id=row.id,
-        instrument_id=row.instrument_id,
-        taken_at=row.taken_at,
-        answers=tuple(row.answers),
-        total=row.total,
-        band=row.band,
-        flags=frozenset(row.flags),
-        difficulty=row.difficulty,
-    )
+    return value_of(QuestionnaireResult, row)
 
 
 class SqlCheckInStore:
@@ -62,7 +37,7 @@ class SqlCheckInStore:
             if row is None:
                 row = CheckInRow()
                 session.add(row)
-            _fill(row, c, is_draft=True)
+            fill_row(row, c, is_draft=True)
             session.flush()
             return _checkin(row)
 
@@ -84,7 +59,7 @@ class SqlCheckInStore:
             if row is None:
                 row = CheckInRow()
                 session.add(row)
-            _fill(row, c, is_draft=False)
+            fill_row(row, c, is_draft=False)
             session.flush()
             return _checkin(row)
 
@@ -104,13 +79,7 @@ class SqlCheckInStore:
             if row is None:
                 row = QuestionnaireResultRow()
                 session.add(row)
-            row.instrument_id = r.instrument_id
-            row.taken_at = r.taken_at
-            row.answers = list(r.answers)
-            row.total = r.total
-            row.band = r.band
-            row.flags = sorted(r.flags)
-            row.difficulty = r.difficulty
+            fill_row(row, r)
             session.flush()
             return _result(row)
 

@@ -7,6 +7,7 @@ from sqlalchemy import delete, select
 from companion.safety.crisis import MAX_EMERGENCY_CONTACTS, EmergencyContact
 from companion.storage.database import PersonDatabase
 from companion.storage.models import EmergencyContactRow
+from companion.storage.rows import new_row, value_of
 
 
 class SqlContactsStore:
@@ -18,10 +19,7 @@ class SqlContactsStore:
     def contacts(self) -> list[EmergencyContact]:
         query = select(EmergencyContactRow).order_by(EmergencyContactRow.position)
         with self._database.unit_of_work() as session:
-            return [
-                EmergencyContact(name=row.name, phone=row.phone, relation=row.relation)
-                for row in session.scalars(query)
-            ]
+            return [value_of(EmergencyContact, row) for row in session.scalars(query)]
 
     def set_contacts(self, contacts: list[EmergencyContact]) -> None:
         if len(contacts) > MAX_EMERGENCY_CONTACTS:
@@ -29,12 +27,9 @@ class SqlContactsStore:
         with self._database.unit_of_work() as session:
             session.execute(delete(EmergencyContactRow))
             session.flush()
-            for position, contact in enumerate(contacts):
-                session.add(
-                    EmergencyContactRow(
-                        position=position,
-                        name=contact.name,
-                        phone=contact.phone,
-                        relation=contact.relation,
-                    )
-                )
+            session.add_all(contact_rows(contacts))
+
+
+def contact_rows(contacts: list[EmergencyContact]) -> list[EmergencyContactRow]:
+    """The rows that hold `contacts`, in the person's order (and in a restored backup)."""
+    return [new_row(EmergencyContactRow, c, position=i) for i, c in enumerate(contacts)]

@@ -11,6 +11,7 @@ from companion.appointments.store import AppointmentStore
 from companion.checkin.models import CheckIn, QuestionnaireResult
 from companion.checkin.store import CheckInStore
 from companion.preferences import Preferences
+from companion.safety.contacts_store import contact_rows
 from companion.safety.crisis import ContactsStore, EmergencyContact
 from companion.safety_plan.plan import SafetyPlan, SafetyPlanStore
 from companion.safety_plan.sql_store import plan_rows
@@ -18,10 +19,10 @@ from companion.storage.database import PersonDatabase
 from companion.storage.models import (
     AppointmentRow,
     CheckInRow,
-    EmergencyContactRow,
     PersonPreferenceRow,
     QuestionnaireResultRow,
 )
+from companion.storage.rows import new_row
 
 EVER_START = datetime(1900, 1, 1, tzinfo=UTC)
 EVER_END = datetime(9999, 1, 1, tzinfo=UTC)
@@ -59,52 +60,15 @@ def collect(
     )
 
 
-def _checkin_row(c: CheckIn, *, is_draft: bool) -> CheckInRow:
-    return CheckInRow(
-        started_at=c.started_at,
-        finished_at=c.finished_at,
-        mood=c.mood,
-        tags=sorted(c.tags),
-        note=c.note,
-        is_draft=is_draft,
-    )
-
-
 def write_all(database: PersonDatabase, data: PersonData) -> None:
     """Add everything in `data` to an (empty) database in one transaction: all or nothing."""
     with database.unit_of_work() as session:
-        session.add_all(_checkin_row(c, is_draft=False) for c in data.checkins)
+        session.add_all(new_row(CheckInRow, c, is_draft=False) for c in data.checkins)
         if data.draft is not None:
-            session.add(_checkin_row(data.draft, is_draft=True))
-        session.add_all(
-            QuestionnaireResultRow(
-                instrument_id=r.instrument_id,
-                taken_at=r.taken_at,
-                answers=list(r.answers),
-                total=r.total,
-                band=r.band,
-                flags=sorted(r.flags),
-            )
-            for r in data.results
-        )
-        session.add_all(
-            AppointmentRow(
-                title=a.title,
-                with_whom=a.with_whom,
-                start=a.start,
-                duration_minutes=a.duration_minutes,
-                link=a.link,
-                phone=a.phone,
-                notes=a.notes,
-                recurrence=a.recurrence,
-                uid=a.uid,
-            )
-            for a in data.appointments
-        )
-        session.add_all(
-            EmergencyContactRow(position=i, name=c.name, phone=c.phone, relation=c.relation)
-            for i, c in enumerate(data.contacts)
-        )
+            session.add(new_row(CheckInRow, data.draft, is_draft=True))
+        session.add_all(new_row(QuestionnaireResultRow, r) for r in data.results)
+        session.add_all(new_row(AppointmentRow, a) for a in data.appointments)
+        session.add_all(contact_rows(list(data.contacts)))
         session.add_all(
             PersonPreferenceRow(key=key, value=value) for key, value in data.preferences.items()
         )

@@ -40,6 +40,9 @@ def _fill(session: PersonSession) -> None:
     session.checkins.save_result(
         QuestionnaireResult(None, "gad7", NOW, (1, 1, 1, 1, 1, 1, 1), 7, "mild", frozenset())
     )
+    session.checkins.save_result(  # with the "how difficult" answer, which must travel too
+        QuestionnaireResult(None, "phq9", NOW, (2,) * 9, 18, "moderately severe", frozenset(), 2)
+    )
     session.appointments.save(
         Appointment(None, "Dr. Lee", "Dr. Lee", NOW, 50, "https://zoom.us/j/1", None, "", None, "u")
     )
