@@ -1,4 +1,4 @@
-"""The key hierarchy: device secret in the OS keyring, PIN wrap, recovery wrap, wrong-PIN delay."""
+"""Keys and PINs: device secret, PIN and recovery wraps, wrong-PIN delay, the caregiver PIN."""
 
 from companion.security.delay import WrongPinDelay
 from companion.security.device_secret import DeviceSecretStore, KeyringBackend, system_keyring

@@ -1,4 +1,4 @@
-"""Encrypted per-person storage: SQLCipher through SQLAlchemy, migrations, repositories."""
+"""Encrypted per-person storage: SQLCipher through SQLAlchemy, the tables, migrations, rows."""
 
 from companion.storage.database import PersonDatabase, open_database
 from companion.storage.engine import (
