@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         """Open Get help now (from the top bar, a flow, a result, anywhere); when speech is on,
         it is always read aloud as it opens, whatever was being said before. `because` says
         why, when an answer opened it."""
-        from ui.screens.help_now import HelpNowScreen
+        from ui.screens.help_now.screen import HelpNowScreen
 
         speak = self.speech_is_on()  # asked before leaving the screen stops its reading
         if isinstance(self.current(), HelpNowScreen) and not because:
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         if first_run:
             start_first_run(self)
         elif decision.notes_missing:  # never an empty database: offer the way back
-            from ui.screens.my_data import offer_restore
+            from ui.screens.people.my_data import offer_restore
 
             offer_restore(self.ctx)
 
@@ -465,7 +465,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def build_window(ctx: AppContext) -> MainWindow:
     """The main window with Home showing (the start screen for this PC)."""
-    from ui.screens.home import HomeScreen
+    from ui.screens.home.screen import HomeScreen
 
     window = MainWindow(ctx, HomeScreen)
     window.setWindowTitle(_("Companion"))

@@ -25,8 +25,8 @@ class HomeChoice:
 
 def _settings(ctx: AppContext) -> Screen:
     """Settings, behind the helper's PIN where a helper set one."""
-    from ui.screens.settings import SettingsScreen
-    from ui.screens.setup.caregiver_gate import guarded
+    from ui.screens.settings.screen import SettingsScreen
+    from ui.shared.caregiver_gate import guarded
 
     return guarded(ctx, SettingsScreen)
 

@@ -174,7 +174,7 @@ class BackgroundCompanion(QObject):
         return people.folder(person_id)
 
     def _zone(self) -> Any:
-        from ui.screens.sessions.common import named_local_zone
+        from ui.shared.appointments import named_local_zone
 
         return named_local_zone(self.ctx)
 
@@ -282,7 +282,7 @@ class BackgroundCompanion(QObject):
             nav.home()
             nav.push(open_sessions(self.ctx))
         elif notification.kind is Kind.CHECKIN:
-            from ui.screens.reminders import CheckInInvitationScreen
+            from ui.screens.settings.reminders import CheckInInvitationScreen
 
             nav.home()
             nav.push(CheckInInvitationScreen(self.ctx))
@@ -326,7 +326,7 @@ class BackgroundCompanion(QObject):
         if not self.ctx.settings.get("background_reminders"):
             return False
         if not self.ctx.settings.get("told_about_tray"):
-            from ui.screens.reminders import StillRemindingScreen
+            from ui.screens.settings.reminders import StillRemindingScreen
 
             if not isinstance(self.window.current(), StillRemindingScreen):
                 self.window.push(

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QWidget
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
 from ui.app import MainWindow
-from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
 from ui.screens.sessions.expect_screen import WhatToExpectScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
+from ui.shared.appointments import ZONE_SERVICE, appointment_store
 
 TORONTO = ZoneInfo("America/Toronto")
 ZOOM = "https://us02web.zoom.us/j/85512345678?pwd=aBcDeFgHiJk.1"

@@ -1,1 +1,1 @@
-"""Check-in screens: the hub, the quick check-in steps, questionnaires and their results."""
+"""Check-in screens: the hub, the quick check-in steps, questionnaires, results and history."""

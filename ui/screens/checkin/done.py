@@ -15,8 +15,8 @@ from companion.i18n import _
 from companion.library_schema import Article, Exercise
 from companion.library_suggest import suggest_after_checkin
 from ui.context import AppContext
-from ui.screens.learn.services import content_language, load_report
 from ui.screens.safety_plan import offer_after_checkin
+from ui.shared.library import content_language, load_report
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -116,7 +116,7 @@ class ThankYouScreen(Screen):
 
             self.ctx.nav().push(ReaderScreen(self.ctx, item.id))
         elif isinstance(item, Exercise):
-            from ui.screens.exercise.opening import exercise_screen
+            from ui.screens.learn.exercise.opening import exercise_screen
 
             self.ctx.nav().push(exercise_screen(self.ctx, item.id))
 
@@ -126,6 +126,6 @@ class ThankYouScreen(Screen):
         self.ctx.nav().push(TrustedPeopleScreen(self.ctx))
 
     def _history(self) -> None:
-        from ui.screens.history import HistoryScreen
+        from ui.screens.checkin.history import HistoryScreen
 
         self.ctx.nav().push(HistoryScreen(self.ctx))

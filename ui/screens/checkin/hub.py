@@ -15,8 +15,8 @@ from companion.checkin.schedule import (
 from companion.checkin.wording import mood_word, plain_name
 from companion.i18n import _
 from ui.context import AppContext
-from ui.screens.checkin.common import checkin_store
 from ui.screens.checkin.driver import CheckInDriver
+from ui.shared.checkin_common import checkin_store
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -80,7 +80,7 @@ class CheckInHubScreen(Screen):
         self.ctx.nav().push(QuestionnairePickScreen(self.ctx, self._due() or list(INSTRUMENT_IDS)))
 
     def _history(self) -> None:
-        from ui.screens.history import HistoryScreen
+        from ui.screens.checkin.history import HistoryScreen
 
         self.ctx.nav().push(HistoryScreen(self.ctx))
 

@@ -47,6 +47,6 @@ class TrustedPeopleScreen(Screen):
         return self.ctx.session.contacts if self.ctx.session is not None else self.ctx.contacts
 
     def _add_people(self) -> None:
-        from ui.screens.contacts import ContactsScreen
+        from ui.screens.help_now.contacts import ContactsScreen
 
         self.ctx.nav().push(ContactsScreen(self.ctx))

@@ -1,4 +1,4 @@
-"""Learn and feel better: topic tiles, article lists, the page-by-page reader and search."""
+"""Learn and feel better: topic tiles, article lists, the reader, search and the exercises."""
 
 from __future__ import annotations
 

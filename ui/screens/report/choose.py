@@ -13,7 +13,7 @@ from functools import partial
 from companion.i18n import _
 from companion.report import ClinicianReport, build_report
 from ui.context import AppContext
-from ui.screens.checkin.common import checkin_store, local_zone
+from ui.shared.checkin_common import checkin_store, local_zone
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 

@@ -37,7 +37,7 @@ def suggestions(ctx: AppContext) -> dict[Part, tuple[PlanEntry, ...]]:
     """What the app already knows, offered as choices: exercises, people, the crisis line."""
     found: dict[Part, tuple[PlanEntry, ...]] = {}
     try:
-        from ui.screens.learn.services import content_language, load_report
+        from ui.shared.library import content_language, load_report
 
         language = content_language(ctx)
         found[Part.ON_MY_OWN] = tuple(

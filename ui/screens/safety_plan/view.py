@@ -195,7 +195,7 @@ class PlanPartsScreen(Screen):
         start_plan(self.ctx, PLAN_STEPS[self.index].part)
 
     def confirm_delete(self) -> None:
-        from ui.screens.people_common import ConfirmInWordsScreen
+        from ui.shared.people_common import ConfirmInWordsScreen
 
         self.ctx.nav().push(
             ConfirmInWordsScreen(

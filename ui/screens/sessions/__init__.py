@@ -22,7 +22,7 @@ def open_sessions(ctx: AppContext) -> Screen:
 def next_session_sentence(ctx: AppContext) -> str | None:
     """ "Next: Tuesday 14 March at 2:00 pm with Dr. Lee" for Home to show and say; None if none."""
     from companion.appointments.schedule import describe_next, next_appointment
-    from ui.screens.sessions.common import appointment_store, display_zone
+    from ui.shared.appointments import appointment_store, display_zone
 
     now = ctx.clock.now()
     upcoming = next_appointment(appointment_store(ctx).all(), now)

@@ -15,7 +15,7 @@ from companion.appointments.form import LENGTH_CHOICES, REPEAT_WORDS, FormStep, 
 from companion.appointments.model import Appointment
 from companion.i18n import _
 from ui.context import AppContext
-from ui.screens.sessions.common import appointment_store, named_local_zone, trusted_domains
+from ui.shared.appointments import appointment_store, named_local_zone, trusted_domains
 from ui.widgets.big_button import BigButton
 from ui.widgets.day_time import DayPicker, TimePicker
 from ui.widgets.day_time_screens import show_month

@@ -113,7 +113,7 @@ class FirstRun:
         if session is None:
             self._done(None)
             return
-        from ui.screens.people_common import run_off_ui_thread
+        from ui.shared.people_common import run_off_ui_thread
 
         current = self.ctx.nav().current()
         if isinstance(current, SetupStepScreen):

@@ -170,7 +170,7 @@ class SafetyStepScreen(SetupStepScreen):
         )
 
     def _pick_region(self) -> None:
-        from ui.screens.region import RegionScreen
+        from ui.screens.help_now.region import RegionScreen
 
         self.ctx.nav().push(RegionScreen(self.ctx))
 

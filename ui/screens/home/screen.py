@@ -81,7 +81,7 @@ class HomeScreen(Screen):
 
             from companion.background_reminders import NOT_TODAY_PREFERENCE
             from companion.checkin.schedule import load_schedule, reminder_due, reminder_text
-            from ui.screens.checkin.common import local_zone
+            from ui.shared.checkin_common import local_zone
 
             now = self.ctx.clock.now()
             today = now.astimezone(local_zone(self.ctx)).date().isoformat()

@@ -165,7 +165,7 @@ class GrowingWait:
     def refresh(self, spoken: bool = False) -> None:
         """Re-read the wait against the clock and say where it stands."""
         from companion.i18n import _
-        from ui.screens.unlock import seconds_in_words
+        from ui.screens.people.unlock import seconds_in_words
 
         seconds = self._seconds_left()
         if seconds:

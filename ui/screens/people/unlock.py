@@ -17,7 +17,7 @@ from companion.profiles import Person, PersonSession
 from companion.security import SecurityError, UnlockDelayedError
 from companion.storage import StorageError
 from ui.context import AppContext
-from ui.screens.people_common import GrowingWait, people_of, run_off_ui_thread, speak_prompt
+from ui.shared.people_common import GrowingWait, people_of, run_off_ui_thread, speak_prompt
 from ui.theme import TARGET_GAP_PX
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import ChoiceGrid
@@ -340,7 +340,7 @@ class ForgotScreen(Screen):
         )
 
     def _code_right(self, code: str) -> None:
-        from ui.screens.people_add import NewSecretScreen
+        from ui.screens.people.add import NewSecretScreen
 
         self.busy = False
         self._say("")
@@ -362,7 +362,7 @@ class ForgotScreen(Screen):
         speak_prompt(self.ctx, problem_sentence(exc))
 
     def confirm_fresh_start(self) -> None:
-        from ui.screens.people_common import ConfirmInWordsScreen
+        from ui.shared.people_common import ConfirmInWordsScreen
 
         name = self.person.name
         self.ctx.nav().push(

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from companion.background_reminders import NOT_TODAY_PREFERENCE
 from companion.i18n import _
 from ui.context import AppContext
-from ui.screens.settings import TileScreen
-from ui.screens.settings_options import ChoiceSettingScreen
+from ui.screens.settings.options import ChoiceSettingScreen
+from ui.screens.settings.screen import TileScreen
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -52,7 +52,7 @@ def background_screen(ctx: AppContext) -> Screen:
 
 
 def open_start_screen(ctx: AppContext) -> Screen:
-    from ui.screens.setup.caregiver_gate import guarded
+    from ui.shared.caregiver_gate import guarded
 
     return guarded(ctx, start_with_computer_screen)
 
@@ -137,7 +137,7 @@ class CheckInInvitationScreen(Screen):
         """No more check-in reminders today, in a notification or on Home."""
         session = self.ctx.session
         if session is not None and not session.is_guest:
-            from ui.screens.sessions.common import named_local_zone
+            from ui.shared.appointments import named_local_zone
 
             today = self.ctx.clock.now().astimezone(named_local_zone(self.ctx)).date()
             session.preferences.set(NOT_TODAY_PREFERENCE, today.isoformat())

@@ -15,9 +15,9 @@ from companion.exercise import BREATHE_IN, BREATHE_OUT, HOLD, BreathingMoment, B
 from companion.i18n import _
 from companion.library_schema import BreathingPace, Exercise
 from ui.context import AppContext
-from ui.screens.exercise.shape import BreathingShape
-from ui.screens.learn.services import content_language
+from ui.screens.learn.exercise.shape import BreathingShape
 from ui.screens.learn.tiles import LearnButton
+from ui.shared.library import content_language
 from ui.widgets.screen import Screen
 
 TICK_MS = 50  # how often the screen asks the run where it is (smooth enough for the shape)

@@ -15,8 +15,8 @@ from companion.exercise import GuidedRun, StepMoment
 from companion.i18n import _
 from companion.library_schema import Exercise
 from ui.context import AppContext
-from ui.screens.learn.services import content_language, learn_services
 from ui.screens.learn.tiles import LearnButton
+from ui.shared.library import content_language, learn_services
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)

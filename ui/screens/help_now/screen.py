@@ -120,6 +120,6 @@ class HelpNowScreen(Screen):
         self.ctx.nav().push(TrustedPeopleScreen(self.ctx))
 
     def _pick_region(self) -> None:
-        from ui.screens.region import RegionScreen
+        from ui.screens.help_now.region import RegionScreen
 
         self.ctx.nav().push(RegionScreen(self.ctx))

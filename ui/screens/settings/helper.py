@@ -15,9 +15,9 @@ from companion.i18n import _
 from companion.preset_files import PresetFileError, export_preset, import_preset
 from ui.context import AppContext
 from ui.screens.checkin.schedule_settings import open_checkin_schedule, schedule_tile_title
-from ui.screens.settings import TileScreen
-from ui.screens.settings_options import ChoiceSettingScreen
-from ui.screens.setup.caregiver_gate import CaregiverPinScreen, guarded
+from ui.screens.settings.options import ChoiceSettingScreen
+from ui.screens.settings.screen import TileScreen
+from ui.shared.caregiver_gate import CaregiverPinScreen, guarded
 from ui.widgets.big_button import BigButton
 from ui.widgets.place_chooser import PlaceChooser
 from ui.widgets.screen import Screen
@@ -58,7 +58,7 @@ class HelperSettingsScreen(TileScreen):
 def content_problems_sentence(ctx: AppContext) -> str:
     """For the helper: content files that were skipped, by name and field, and where packs go."""
     from companion.library import PACKS_FOLDER
-    from ui.screens.learn.services import load_report
+    from ui.shared.library import load_report
 
     problems = load_report(ctx).problems
     if not problems:

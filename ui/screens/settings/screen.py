@@ -35,14 +35,14 @@ class SettingsScreen(TileScreen):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        from ui.screens import settings_options as options
+        from ui.screens.settings import options
 
         self.set_title(lambda: _("Settings"))
         self.add_text(lambda: _("Changes show right away and are kept for next time."))
         self.add_tile(lambda: _("Text size"), "text-size", options.text_size_screen)
         self.add_tile(lambda: _("Colours and movement"), "colours", options.ColoursScreen)
         self.add_tile(lambda: _("Language"), "language", options.language_screen)
-        if importlib.util.find_spec("ui.screens.speech_settings") is not None:
+        if importlib.util.find_spec("ui.screens.settings.speech") is not None:
             self.add_tile(lambda: _("Voice"), "read-aloud", _voice_screen)
         self.add_tile(lambda: _("Switch access"), "switch", options.SwitchAccessScreen)
         self.add_tile(lambda: _("More settings"), "settings", MoreSettingsScreen)
@@ -50,9 +50,9 @@ class SettingsScreen(TileScreen):
 
 
 def _voice_screen(ctx: AppContext) -> Screen:
-    from ui.screens import speech_settings
+    from ui.screens.settings import speech
 
-    screen: Screen = speech_settings.SpeechSettingsScreen(ctx)
+    screen: Screen = speech.SpeechSettingsScreen(ctx)
     return screen
 
 
@@ -61,12 +61,12 @@ class MoreSettingsScreen(TileScreen):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        from ui.screens.contacts import ContactsScreen
-        from ui.screens.region import RegionScreen
+        from ui.screens.help_now.contacts import ContactsScreen
+        from ui.screens.help_now.region import RegionScreen
 
         self.set_title(lambda: _("More settings"))
-        from ui.screens.reminders import RemindersScreen, reminders_tile_title
-        from ui.screens.setup.helper_settings import helper_tile_title, open_helper_settings
+        from ui.screens.settings.helper import helper_tile_title, open_helper_settings
+        from ui.screens.settings.reminders import RemindersScreen, reminders_tile_title
 
         self.add_tile(lambda: _("Where I live"), "language", RegionScreen)
         self.add_tile(lambda: _("People to call"), "phone", ContactsScreen)
@@ -85,8 +85,8 @@ class PersonalScreen(TileScreen):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         # Their words live in the storage catalog, with the screens they open.
-        from ui.screens.my_data import MyDataScreen, my_data_tile_title
-        from ui.screens.people import AccountScreen, lock_tile_title
+        from ui.screens.people.my_data import MyDataScreen, my_data_tile_title
+        from ui.screens.people.picker import AccountScreen, lock_tile_title
 
         self.set_title(lambda: _("Me and my data"))
         self.add_tile(lock_tile_title, "lock", AccountScreen)

@@ -1,0 +1,1 @@
+"""People: who is using Companion, adding a person, unlocking, changing the PIN, and my data."""

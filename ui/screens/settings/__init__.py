@@ -1,0 +1,1 @@
+"""Settings: the tiles, each setting's choices, the voice, reminders and the helper's settings."""
