@@ -80,7 +80,11 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
         "companion/library.py",
         "ui/screens/learn",
     ),
-    "safety_plan": ("companion/safety_plan", "ui/screens/safety_plan"),
+    "safety_plan": (
+        "companion/safety_plan",
+        "ui/screens/safety_plan",
+        "ui/shared/safety_plan_ways_in.py",
+    ),
     "reminders": (
         "companion/autostart.py",
         "companion/reminder_times.py",

@@ -15,8 +15,8 @@ from companion.i18n import _
 from companion.library_schema import Article, Exercise
 from companion.library_suggest import suggest_after_checkin
 from ui.context import AppContext
-from ui.screens.safety_plan import offer_after_checkin
 from ui.shared.library import content_language, load_report
+from ui.shared.safety_plan_ways_in import offer_after_checkin
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 

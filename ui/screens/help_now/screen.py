@@ -16,7 +16,7 @@ from functools import partial
 from companion.i18n import _
 from companion.safety import CrisisLine, Region, localized
 from ui.context import AppContext
-from ui.screens.safety_plan import add_help_now_choice
+from ui.shared.safety_plan_ways_in import add_help_now_choice
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 

@@ -9,8 +9,8 @@ from companion.library_schema import Article, Exercise
 from ui.context import AppContext
 from ui.screens.learn.lists import ListItem, PagedListScreen
 from ui.screens.learn.tiles import LearnButton, topic_name
-from ui.screens.safety_plan import add_learn_choice
 from ui.shared.library import content_language, learn_services
+from ui.shared.safety_plan_ways_in import add_learn_choice
 from ui.widgets.screen import Screen
 
 EXERCISE_ICONS = ("breathing", "grounding", "relaxation", "planner")

@@ -18,7 +18,7 @@ from companion.safety import localized
 from companion.safety_plan.flow import PLAN_STEPS, SafetyPlanFlow, StepKind
 from companion.safety_plan.plan import Part, PlanEntry
 from ui.context import AppContext
-from ui.screens.safety_plan import plan_store
+from ui.shared.safety_plan_ways_in import plan_store
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
