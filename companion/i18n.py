@@ -91,6 +91,7 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
         "companion/background_reminders.py",
         "ui/tray.py",
         "ui/screens/settings/reminders.py",
+        "ui/shared/reminder_words.py",
     ),
     "setup": (
         "companion/setup.py",

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from companion.i18n import _, set_language
 from ui.context import AppContext
 from ui.read_aloud import ScreenReader
+from ui.router import Router
 from ui.talking_buttons import PointerRest
 from ui.theme import apply_look
 from ui.topbar import TopBar
@@ -43,10 +44,16 @@ class MainWindow(QMainWindow):
 
     session_changed = Signal()  # ctx.session was set (the person's data is open) or cleared
 
-    def __init__(self, ctx: AppContext, home: Callable[[AppContext], Screen]) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        home: Callable[[AppContext], Screen],
+        routes: Router | None = None,
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         ctx.navigator = self
+        self.routes = routes if routes is not None else Router.of_features()
         self._home_factory = home
         self._screens: list[Screen] = []
         self._qt_translator = QTranslator(self)
@@ -124,6 +131,15 @@ class MainWindow(QMainWindow):
         self._screens.append(screen)
         self.stack.addWidget(screen)
         self._show(screen)
+
+    def open(self, name: str, **kwargs: Any) -> Screen:
+        """Open the screen named `name` (a route a feature package declares) on top."""
+        screen = self.routes.build(name, self.ctx, **kwargs)
+        self.push(screen)
+        return screen
+
+    def route_title(self, name: str) -> Callable[[], str]:
+        return self.routes.title(name)
 
     def back(self) -> None:
         if len(self._screens) > self._floor() + 1:

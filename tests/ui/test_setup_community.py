@@ -181,9 +181,9 @@ def test_im_finished_locks_and_a_guest_leaves_no_file_behind(qtbot, centre: Main
     from ui.features import HomeChoice
 
     # The line the lead adds to ui/features.py, pressed as Home presses it.
-    choice = HomeChoice("finished", finished_words, "lock", open_finished)
+    choice = HomeChoice("finished", finished_words, "lock", "setup.finished")
     assert shows_finished_button(ctx) and choice.title() == "I'm finished, lock it"
-    centre.push(choice.open_screen(ctx))
+    centre.open(choice.route)
     finished = centre.current()
     assert isinstance(finished, FinishedScreen)
     assert finished.title() == "Are you finished? Nothing you did is kept on this computer."

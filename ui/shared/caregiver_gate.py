@@ -57,7 +57,7 @@ def secret_box(name: Callable[[], str], screen: Screen) -> QLineEdit:
 
 def wait_sentence(exc: Exception) -> str:
     if isinstance(exc, UnlockDelayedError):
-        from ui.screens.people.unlock import seconds_in_words
+        from ui.shared.people_common import seconds_in_words
 
         return _("Please wait {time} before trying again.").format(
             time=seconds_in_words(exc.seconds_left)

@@ -43,20 +43,9 @@ def has_plan(ctx: AppContext) -> bool:
         return False
 
 
-def open_safety_plan(ctx: AppContext) -> Screen:
-    """The plan (people to call first) when there is one, else the gentle start."""
-    if has_plan(ctx):
-        from ui.screens.safety_plan.view import PlanScreen
-
-        return PlanScreen(ctx)
-    from ui.screens.safety_plan.intro import PlanIntroScreen
-
-    return PlanIntroScreen(ctx)
-
-
 def plan_choice(ctx: AppContext, *, tile: bool = False) -> BigButton:
     button = BigButton(lambda: _("My safety plan"), "check", tile=tile)
-    button.clicked.connect(lambda: ctx.nav().push(open_safety_plan(ctx)))
+    button.clicked.connect(lambda: ctx.nav().open("safety_plan"))
     return button
 
 
@@ -93,10 +82,8 @@ def _add_offer(screen: Screen) -> None:
             "and you can stop at any time."
         )
     )
-    from ui.screens.safety_plan.intro import PlanIntroScreen
-
     button = screen.add_choice(BigButton(lambda: _("Make a plan for hard moments"), "plus"))
-    button.clicked.connect(lambda: ctx.nav().push(PlanIntroScreen(ctx)))
+    button.clicked.connect(lambda: ctx.nav().open("safety_plan.intro"))
     screen.plan_offer_button = button  # type: ignore[attr-defined]
 
 

@@ -112,13 +112,9 @@ class ThankYouScreen(Screen):
     def _open_suggestion(self, key: str) -> None:
         item = self._item(key)
         if isinstance(item, Article):
-            from ui.screens.learn.reader import ReaderScreen
-
-            self.ctx.nav().push(ReaderScreen(self.ctx, item.id))
+            self.ctx.nav().open("learn.reader", article_id=item.id)
         elif isinstance(item, Exercise):
-            from ui.screens.learn.exercise.opening import exercise_screen
-
-            self.ctx.nav().push(exercise_screen(self.ctx, item.id))
+            self.ctx.nav().open("learn.exercise", exercise_id=item.id)
 
     def _trusted_people(self) -> None:
         from ui.screens.checkin.trusted_people import TrustedPeopleScreen

@@ -43,6 +43,11 @@ def begin_new_checkin(ctx: AppContext, flow: CheckInFlow) -> None:
     driver.show_first()
 
 
+def first_step_screen(ctx: AppContext) -> Screen:
+    """The first question of a new check-in (the mood faces), for opening it by name."""
+    return CheckInDriver(ctx, CheckInFlow(checkin_store(ctx), ctx.clock)).step_screen()
+
+
 class CheckInHubScreen(Screen):
     screen_id = "checkin_hub"
 
@@ -85,9 +90,7 @@ class CheckInHubScreen(Screen):
         self.ctx.nav().push(HistoryScreen(self.ctx))
 
     def _report(self) -> None:
-        from ui.screens.report import ReportScreen
-
-        self.ctx.nav().push(ReportScreen(self.ctx))
+        self.ctx.nav().open("report")
 
 
 class ResumeScreen(Screen):

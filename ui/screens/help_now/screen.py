@@ -115,9 +115,7 @@ class HelpNowScreen(Screen):
             self.ctx.speech.say(words())
 
     def _open_people(self) -> None:
-        from ui.screens.checkin.trusted_people import TrustedPeopleScreen
-
-        self.ctx.nav().push(TrustedPeopleScreen(self.ctx))
+        self.ctx.nav().open("checkin.trusted_people")
 
     def _pick_region(self) -> None:
         from ui.screens.help_now.region import RegionScreen

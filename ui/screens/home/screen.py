@@ -59,13 +59,13 @@ class HomeScreen(Screen):
         self._refresh_coming_up()
 
     def _open(self, choice: HomeChoice) -> None:
-        self.ctx.nav().push(choice.open_screen(self.ctx))
+        self.ctx.nav().open(choice.route)
 
     def _next_session(self) -> str:
         if self.ctx.session is None:
             return ""
         try:
-            from ui.screens.sessions import next_session_sentence
+            from ui.shared.appointments import next_session_sentence
 
             return next_session_sentence(self.ctx) or ""
         except Exception:  # Home must always show, whatever a feature's data says

@@ -386,7 +386,7 @@ class KeepsScreen(Screen):
                     "files would also need that key and your PIN."
                 )
             )
-        from ui.screens.settings.reminders import kept_outside_sentence  # in the reminders catalog
+        from ui.shared.reminder_words import kept_outside_sentence  # in the reminders catalog
 
         self.add_text(lambda: kept_outside_sentence(ctx))
         # The person's own lock and how long guessing it would take ("" for a guest).

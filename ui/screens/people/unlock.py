@@ -28,19 +28,6 @@ _log = logging.getLogger(__name__)
 PAD_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("", "0", ""))
 
 
-def seconds_in_words(seconds: int) -> str:
-    """ "1 minute and 30 seconds", "45 seconds": a wait said the way a person would say it."""
-    minutes, rest = divmod(max(0, seconds), 60)
-    # One plain message per form: the catalogs hold no plural forms.
-    secs = _("1 second") if rest == 1 else _("{n} seconds").format(n=rest)
-    if not minutes:
-        return secs
-    mins = _("1 minute") if minutes == 1 else _("{n} minutes").format(n=minutes)
-    if not rest:
-        return mins
-    return _("{minutes} and {seconds}").format(minutes=mins, seconds=secs)
-
-
 def problem_sentence(exc: Exception) -> str:
     """One sentence for the screen; the log already has the kind of error, never the PIN."""
     if isinstance(exc, SecurityError | StorageError):

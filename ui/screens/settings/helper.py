@@ -14,7 +14,6 @@ from companion.community import AUTOLOCK_CHOICES, autolock_words
 from companion.i18n import _
 from companion.preset_files import PresetFileError, export_preset, import_preset
 from ui.context import AppContext
-from ui.screens.checkin.schedule_settings import open_checkin_schedule, schedule_tile_title
 from ui.screens.settings.options import ChoiceSettingScreen
 from ui.screens.settings.screen import TileScreen
 from ui.shared.caregiver_gate import CaregiverPinScreen, guarded
@@ -49,7 +48,7 @@ class HelperSettingsScreen(TileScreen):
         self.add_tile(lambda: _("Who uses this computer"), "person", shared_pc_screen)
         self.add_tile(lambda: _("Lock when nobody is using it"), "lock", autolock_screen)
         self.add_tile(lambda: _("Helper PIN"), "lock", CaregiverPinScreen)
-        self.add_tile(schedule_tile_title, "mood", open_checkin_schedule)
+        self.add_route_tile("checkin.schedule", "mood")
         self.add_tile(lambda: _("Trusted video websites"), "sessions", _trusted)
         self.add_tile(lambda: _("Same settings on other computers"), "settings", PresetScreen)
         self.finish_layout()

@@ -26,10 +26,8 @@ class RemindersScreen(TileScreen):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        from ui.screens.checkin.schedule_settings import open_checkin_schedule, schedule_tile_title
-
         self.set_title(reminders_tile_title)
-        self.add_tile(schedule_tile_title, "mood", open_checkin_schedule)
+        self.add_route_tile("checkin.schedule", "mood")
         self.add_tile(lambda: _("Remind me when Companion is closed"), "later", background_screen)
         self.add_tile(
             lambda: _("Start Companion when the computer starts"), "settings", open_start_screen
@@ -68,18 +66,6 @@ def start_with_computer_screen(ctx: AppContext) -> Screen:
             (False, lambda: _("No, I will open it myself")),
         ],
     )
-
-
-def kept_outside_sentence(ctx: AppContext) -> str:
-    """For "What Companion keeps": the one thing kept outside the locked file, and only when
-    the person chose reminders with Companion closed."""
-    if ctx.settings.get("background_reminders"):
-        return _(
-            "You asked for reminders when Companion is closed. So that they still come while "
-            "your notes are closed, Companion keeps the times of your next reminders beside "
-            "your own file. Only the times: never what they are for, or with whom."
-        )
-    return _("Companion keeps nothing about you outside your own file.")
 
 
 class StillRemindingScreen(Screen):
