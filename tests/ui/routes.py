@@ -15,6 +15,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtWidgets import QApplication
+
 from companion.appointments.model import Appointment
 from companion.checkin.flow import CheckInFlow
 from companion.checkin.instruments import score
@@ -214,6 +216,9 @@ def sample_arguments(ctx: AppContext, name: str) -> dict[str, Any]:
 
 def open_route(window: MainWindow, name: str) -> Screen:
     """Back to Home (past a people picker too), then open route `name` with its sample data;
-    returns the screen it built, now showing."""
+    returns the screen it built, showing and laid out (posted events handled, no waiting), so
+    a test can measure or grab it at once."""
     window.clear_to_home()
-    return window.open(name, **sample_arguments(window.ctx, name))
+    screen = window.open(name, **sample_arguments(window.ctx, name))
+    QApplication.processEvents()
+    return screen

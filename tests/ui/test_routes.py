@@ -48,6 +48,13 @@ def test_every_route_opens_by_name_and_shows(sample_pc: MainWindow) -> None:
         assert sample_pc.windowTitle() == f"Companion: {screen.title()}", name
 
 
+def test_every_first_run_step_opens_by_name(sample_pc: MainWindow) -> None:
+    from companion.setup import STEPS
+
+    titles = [sample_pc.open("setup.step", index=i).title() for i in range(len(STEPS))]
+    assert all(titles) and len(set(titles)) == len(STEPS)
+
+
 def test_a_route_without_sample_data_is_named() -> None:
     """The check can fail: a screen added to a feature without its line in tests/ui/routes.py."""
     assert routes_without_samples(["home", "checkin.new_screen"]) == ["checkin.new_screen"]
