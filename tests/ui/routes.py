@@ -184,12 +184,16 @@ NO_ARGUMENTS = frozenset(
         "learn.favourites",
         "learn.search",
         "report",
+        "report.preview",
+        "report.save",
         "safety_plan",
         "safety_plan.intro",
+        "safety_plan.make",
         "safety_plan.view",
         "safety_plan.parts",
         "sessions",
         "sessions.add",
+        "sessions.device_check",
         "setup.finished",
     }
 )

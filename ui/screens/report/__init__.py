@@ -20,4 +20,6 @@ def routes() -> list[Route]:
     return [
         Route("report", lazy("ui.screens.report.choose", "ReportScreen")),
         Route("report.options", lazy("ui.screens.report.choose", "ReportOptionsScreen")),
+        Route("report.preview", lazy("ui.screens.report.choose", "preview_screen")),
+        Route("report.save", lazy("ui.screens.report.choose", "save_screen")),
     ]

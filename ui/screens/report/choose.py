@@ -52,6 +52,26 @@ def make_report(ctx: AppContext, choice: ReportChoice) -> ClinicianReport:
     )
 
 
+def preview_screen(
+    ctx: AppContext, weeks: int = 4, include_notes: bool = True, large_print: bool = False
+) -> Screen:
+    """The pages of a report for `weeks`, for opening the preview by name."""
+    from ui.screens.report.preview import ReportPreviewScreen
+
+    choice = ReportChoice(weeks, include_notes, large_print)
+    return ReportPreviewScreen(ctx, make_report(ctx, choice), choice)
+
+
+def save_screen(
+    ctx: AppContext, weeks: int = 4, include_notes: bool = True, large_print: bool = False
+) -> Screen:
+    """Save or print a report for `weeks`, for opening it by name."""
+    from ui.screens.report.save import ReportSaveScreen
+
+    choice = ReportChoice(weeks, include_notes, large_print)
+    return ReportSaveScreen(ctx, make_report(ctx, choice), choice)
+
+
 class ReportScreen(Screen):
     """Which weeks: one question, three answers; each goes on to what goes in."""
 

@@ -97,6 +97,15 @@ def start_plan(ctx: AppContext, part: Part = Part.WARNING_SIGNS) -> None:
     PlanDriver(ctx, SafetyPlanFlow(store, suggestions(ctx), start=part)).show_step()
 
 
+def plan_step_screen(ctx: AppContext, part: Part = Part.WARNING_SIGNS) -> Screen:
+    """The plan's step for `part` with what is kept so far, for opening it by name (a person's
+    own plan: a guest has no plan store)."""
+    store = plan_store(ctx)
+    if store is None:
+        raise ValueError("A guest has no safety plan to make")
+    return PlanDriver(ctx, SafetyPlanFlow(store, suggestions(ctx), start=part)).step_screen()
+
+
 class PlanStepScreen(Screen):
     """What both kinds share: the question, "Step 2 of 7", the hint, lines to choose, own words
     typed in and added, a page button and Next (or Skip)."""

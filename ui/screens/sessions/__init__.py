@@ -20,5 +20,8 @@ def routes() -> list[Route]:
         Route(
             "sessions.delete", lazy("ui.screens.sessions.session_actions", "DeleteSessionScreen")
         ),
+        Route(
+            "sessions.device_check", lazy("ui.screens.sessions.device_check", "DeviceCheckScreen")
+        ),
         Route("sessions.import", lazy("ui.screens.sessions.import_screen", "ImportReviewScreen")),
     ]
