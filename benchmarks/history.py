@@ -31,8 +31,8 @@ from companion.safety.crisis import load_crisis_directory  # noqa: E402
 from companion.storage import open_database  # noqa: E402
 from companion.storage.models import CheckInRow  # noqa: E402
 from ui.context import AppContext  # noqa: E402
-from ui.screens.checkin.common import GUEST_STORE_SERVICE  # noqa: E402
-from ui.screens.history import HistoryScreen  # noqa: E402
+from ui.screens.checkin.history import HistoryScreen  # noqa: E402
+from ui.shared.checkin_common import GUEST_STORE_SERVICE  # noqa: E402
 
 TARGET_MS = 200.0
 YEARS = 10

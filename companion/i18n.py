@@ -46,13 +46,18 @@ FOLDER_CATALOG: dict[str, str] = {
     "community": "setup",
     "exercise": "library",
     "export": "storage",
+    "help_now": "shell",
+    "home": "shell",
     "learn": "library",
     "people": "storage",
     "preset": "shell",
     "safety": "shell",
     "security": "storage",
     "sessions": "appointments",
+    "settings": "shell",
 }
+# Files outside any feature folder, or whose sentences belong to another catalog than their
+# folder's (a file named here is left out of its folder's catalog).
 EXTRA_SOURCES: dict[str, tuple[str, ...]] = {
     "shell": (
         "companion/__main__.py",
@@ -61,32 +66,24 @@ EXTRA_SOURCES: dict[str, tuple[str, ...]] = {
         "companion/config.py",
         "ui/app.py",
         "ui/launch.py",
+        "ui/router.py",
         "ui/topbar.py",
         "ui/theme.py",
         "ui/widgets",
-        "ui/screens/home.py",
-        "ui/screens/help_now.py",
-        "ui/screens/settings.py",
-        "ui/screens/settings_options.py",
-        "ui/screens/region.py",
-        "ui/screens/contacts.py",
         "ui/read_aloud.py",
         "ui/features.py",
     ),
-    "storage": (
-        "ui/screens/people_add.py",
-        "ui/screens/change_pin.py",
-        "ui/screens/people_common.py",
-        "ui/screens/unlock.py",
-        "ui/screens/my_data.py",
-        "ui/start.py",
-        "ui/autolock.py",
-    ),
-    "voice": ("voice", "ui/speech.py", "ui/screens/speech_settings.py"),
-    "checkin": ("ui/screens/history.py",),
+    "storage": ("ui/shared/people_common.py", "ui/start.py", "ui/autolock.py"),
+    "voice": ("voice", "ui/speech.py", "ui/screens/settings/speech.py"),
     "report": ("ui/pages",),
     "appointments": ("companion/when_words.py",),
-    "reminders": ("ui/tray.py",),
+    "reminders": (
+        "ui/tray.py",
+        "ui/screens/settings/reminders.py",
+        "ui/shared/reminder_words.py",
+    ),
+    "setup": ("ui/screens/settings/helper.py", "ui/shared/caregiver_gate.py"),
+    "safety_plan": ("ui/shared/safety_plan_ways_in.py",),
 }
 
 
@@ -213,10 +210,16 @@ def compile_catalogs() -> list[Path]:
 
 
 def _source_files(root: Path, feature: str) -> Iterator[Path]:
+    named = {
+        root / source
+        for other, sources in EXTRA_SOURCES.items()
+        if other != feature
+        for source in sources
+    }
     for entry in catalog_sources(root, feature):
         path = root / entry
         if path.is_dir():
-            yield from sorted(path.rglob("*.py"))
+            yield from (p for p in sorted(path.rglob("*.py")) if p not in named)
         elif path.exists():
             yield path
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from companion.i18n import _, set_language
 from ui.context import AppContext
 from ui.read_aloud import ScreenReader
+from ui.router import Router
 from ui.talking_buttons import PointerRest
 from ui.theme import apply_look
 from ui.topbar import TopBar
@@ -43,10 +44,16 @@ class MainWindow(QMainWindow):
 
     session_changed = Signal()  # ctx.session was set (the person's data is open) or cleared
 
-    def __init__(self, ctx: AppContext, home: Callable[[AppContext], Screen]) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        home: Callable[[AppContext], Screen],
+        routes: Router | None = None,
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         ctx.navigator = self
+        self.routes = routes if routes is not None else Router.of_features()
         self._home_factory = home
         self._screens: list[Screen] = []
         self._qt_translator = QTranslator(self)
@@ -125,6 +132,15 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(screen)
         self._show(screen)
 
+    def open(self, name: str, **kwargs: Any) -> Screen:
+        """Open the screen named `name` (a route a feature package declares) on top."""
+        screen = self.routes.build(name, self.ctx, **kwargs)
+        self.push(screen)
+        return screen
+
+    def route_title(self, name: str) -> Callable[[], str]:
+        return self.routes.title(name)
+
     def back(self) -> None:
         if len(self._screens) > self._floor() + 1:
             self._pop()
@@ -160,7 +176,7 @@ class MainWindow(QMainWindow):
         """Open Get help now (from the top bar, a flow, a result, anywhere); when speech is on,
         it is always read aloud as it opens, whatever was being said before. `because` says
         why, when an answer opened it."""
-        from ui.screens.help_now import HelpNowScreen
+        from ui.screens.help_now.screen import HelpNowScreen
 
         speak = self.speech_is_on()  # asked before leaving the screen stops its reading
         if isinstance(self.current(), HelpNowScreen) and not because:
@@ -227,7 +243,7 @@ class MainWindow(QMainWindow):
         if first_run:
             start_first_run(self)
         elif decision.notes_missing:  # never an empty database: offer the way back
-            from ui.screens.my_data import offer_restore
+            from ui.screens.people.my_data import offer_restore
 
             offer_restore(self.ctx)
 
@@ -465,7 +481,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def build_window(ctx: AppContext) -> MainWindow:
     """The main window with Home showing (the start screen for this PC)."""
-    from ui.screens.home import HomeScreen
+    from ui.screens.home.screen import HomeScreen
 
     window = MainWindow(ctx, HomeScreen)
     window.setWindowTitle(_("Companion"))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from companion.i18n import _
 from companion.security.autolock import AutoLockPolicy, idle_timeout_seconds
 from ui.context import AppContext
-from ui.screens.unlock import seconds_in_words
+from ui.shared.people_common import seconds_in_words
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -20,6 +21,14 @@ class Navigator(Protocol):
     """Moves between screens; the main window is the only implementation."""
 
     def push(self, screen: Screen) -> None: ...
+
+    def open(self, name: str, **kwargs: Any) -> Screen:
+        """Build the screen of route `name` (ui/router.py) with `kwargs` and push it."""
+        ...
+
+    def route_title(self, name: str) -> Callable[[], str]:
+        """The words of the tile that opens route `name`, from the feature that owns it."""
+        ...
 
     def back(self) -> None: ...
 

@@ -1,16 +1,12 @@
-"""The choices on Home. A feature adds its line here once its screen works end to end."""
+"""The choices on Home. A feature adds its line here once its screen works end to end; each
+choice opens a route by name (ui/router.py), so Home imports no feature's screens."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from companion.i18n import _
-
-if TYPE_CHECKING:
-    from ui.context import AppContext
-    from ui.widgets.screen import Screen
 
 
 @dataclass(frozen=True)
@@ -18,24 +14,9 @@ class HomeChoice:
     choice_id: str
     title: Callable[[], str]
     icon_name: str
-    open_screen: Callable[[AppContext], Screen]
+    route: str  # the screen it opens, by name: ctx.nav().open(route)
     needs_person: bool = True  # waits until the person's data is open (a moment after start)
     shared_pc_only: bool = False  # shown only in community-centre mode
-
-
-def _settings(ctx: AppContext) -> Screen:
-    """Settings, behind the helper's PIN where a helper set one."""
-    from ui.screens.settings import SettingsScreen
-    from ui.screens.setup.caregiver_gate import guarded
-
-    return guarded(ctx, SettingsScreen)
-
-
-def _finished(ctx: AppContext) -> Screen:
-    from ui.screens.setup import open_finished
-
-    screen: Screen = open_finished(ctx)
-    return screen
 
 
 def _finished_words() -> str:
@@ -44,34 +25,20 @@ def _finished_words() -> str:
     return finished_words()
 
 
-def _checkin(ctx: AppContext) -> Screen:
-    from ui.screens.checkin.hub import CheckInHubScreen
-
-    return CheckInHubScreen(ctx)
-
-
-def _learn(ctx: AppContext) -> Screen:
-    from ui.screens.learn import open_learn
-
-    screen: Screen = open_learn(ctx)
-    return screen
-
-
-def _sessions(ctx: AppContext) -> Screen:
-    from ui.screens.sessions import open_sessions
-
-    screen: Screen = open_sessions(ctx)
-    return screen
-
-
 def home_choices() -> list[HomeChoice]:
     """At most six, in the order they appear on Home."""
     return [
-        HomeChoice("checkin", lambda: _("How am I feeling?"), "mood", _checkin),
-        HomeChoice("sessions", lambda: _("My video sessions"), "sessions", _sessions),
-        HomeChoice("learn", lambda: _("Learn and feel better"), "learn", _learn),
-        HomeChoice("settings", lambda: _("Settings"), "settings", _settings, needs_person=False),
+        HomeChoice("checkin", lambda: _("How am I feeling?"), "mood", "checkin"),
+        HomeChoice("sessions", lambda: _("My video sessions"), "sessions", "sessions"),
+        HomeChoice("learn", lambda: _("Learn and feel better"), "learn", "learn"),
+        # Settings, behind the helper's PIN where a helper set one.
+        HomeChoice("settings", lambda: _("Settings"), "settings", "settings", needs_person=False),
         HomeChoice(
-            "finished", _finished_words, "lock", _finished, needs_person=False, shared_pc_only=True
+            "finished",
+            _finished_words,
+            "lock",
+            "setup.finished",
+            needs_person=False,
+            shared_pc_only=True,
         ),
     ]

@@ -129,7 +129,7 @@ def shows_window_at_start(start_hidden: bool, tray_available: bool, first_run_do
 
 def open_named_screen(window: MainWindow, name: str) -> None:
     """Open a screen by name at start (for caregivers' shortcuts and screenshots)."""
-    from ui.screens.settings import SettingsScreen
+    from ui.screens.settings.screen import SettingsScreen
 
     if name == "settings":
         window.push(SettingsScreen(window.ctx))

@@ -23,7 +23,7 @@ def first_screen(ctx: AppContext, needs_person_picker: bool) -> Screen | None:
     """The screen to show over Home at start: the person picker, or None for Home itself."""
     if not needs_person_picker or "people" not in ctx.services:
         return None
-    from ui.screens.people import PeopleScreen
+    from ui.screens.people.picker import PeopleScreen
 
     return PeopleScreen(ctx)
 
@@ -50,7 +50,7 @@ def switch_to(ctx: AppContext, session: PersonSession) -> None:
 
 def show_people(ctx: AppContext) -> None:
     """Clear every screen and show "Who is using Companion?" over a Home that shows nothing."""
-    from ui.screens.people import PeopleScreen
+    from ui.screens.people.picker import PeopleScreen
 
     nav = ctx.nav()
     nav.clear_to_home()
@@ -105,6 +105,6 @@ def install_start(
     window.push(screen)
     person = next((p for p in ctx.services["people"].all() if p.id == unlock_person_id), None)
     if person is not None:
-        from ui.screens.unlock import UnlockScreen
+        from ui.screens.people.unlock import UnlockScreen
 
         window.push(UnlockScreen(ctx, person, someone_else=True))

@@ -174,7 +174,7 @@ class BackgroundCompanion(QObject):
         return people.folder(person_id)
 
     def _zone(self) -> Any:
-        from ui.screens.sessions.common import named_local_zone
+        from ui.shared.appointments import named_local_zone
 
         return named_local_zone(self.ctx)
 
@@ -277,15 +277,11 @@ class BackgroundCompanion(QObject):
             return
         nav = self.ctx.nav()
         if notification.kind in SESSION_KINDS:
-            from ui.screens.sessions import open_sessions
-
             nav.home()
-            nav.push(open_sessions(self.ctx))
+            nav.open("sessions")
         elif notification.kind is Kind.CHECKIN:
-            from ui.screens.reminders import CheckInInvitationScreen
-
             nav.home()
-            nav.push(CheckInInvitationScreen(self.ctx))
+            nav.open("settings.checkin_invitation")
 
     def _tray_pressed(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (
@@ -326,11 +322,11 @@ class BackgroundCompanion(QObject):
         if not self.ctx.settings.get("background_reminders"):
             return False
         if not self.ctx.settings.get("told_about_tray"):
-            from ui.screens.reminders import StillRemindingScreen
-
-            if not isinstance(self.window.current(), StillRemindingScreen):
-                self.window.push(
-                    StillRemindingScreen(self.ctx, self._told_then_hide, self.quit_companion)
+            if self.window.current().screen_id != "still_reminding":
+                self.window.open(
+                    "settings.still_reminding",
+                    close_window=self._told_then_hide,
+                    quit_app=self.quit_companion,
                 )
             return True  # said in words first, once; its "Close the window" then hides
         self.hide_to_tray()

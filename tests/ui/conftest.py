@@ -20,7 +20,7 @@ from companion.security.caregiver import CaregiverLock
 from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
-from ui.screens.setup.caregiver_gate import CAREGIVER_SERVICE
+from ui.shared.caregiver_gate import CAREGIVER_SERVICE
 
 
 @pytest.fixture(autouse=True)

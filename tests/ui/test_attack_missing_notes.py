@@ -13,8 +13,8 @@ from companion.startup import open_start_session
 from tests.fast_argon2 import FAST
 from ui.app import build_window
 from ui.context import AppContext
-from ui.screens.my_data import RestoreScreen
-from ui.screens.people_common import ConfirmInWordsScreen
+from ui.screens.people.my_data import RestoreScreen
+from ui.shared.people_common import ConfirmInWordsScreen
 
 
 def test_missing_notes_are_said_and_a_backup_is_offered(

@@ -28,11 +28,11 @@ from tests.fast_argon2 import FAST
 from tests.ui.launcher import open_new_pc
 from ui.app import MainWindow
 from ui.context import AppContext
-from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
 from ui.screens.sessions.session_actions import SessionChoicesScreen
 from ui.screens.setup import start_first_run
 from ui.screens.setup.recovery_code import RecoveryCodeScreen
 from ui.screens.setup.summary import SummaryScreen
+from ui.shared.appointments import ZONE_SERVICE, appointment_store
 from ui.start import lock
 
 

@@ -18,7 +18,7 @@ from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)
 )
 from ui.app import MainWindow
 from ui.autolock import AutoLockWarningScreen, AutoLockWatch
-from ui.screens.people import AccountScreen, PeopleScreen
+from ui.screens.people.picker import AccountScreen, PeopleScreen
 from ui.widgets.screen import Screen
 
 MARKER = "NOTE-7f3a9c"

@@ -26,9 +26,9 @@ from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)
     unlock_mary,
 )
 from ui.app import MainWindow
-from ui.screens.change_pin import ChangedScreen, CurrentSecretScreen
-from ui.screens.people import AccountScreen, PeopleScreen
-from ui.screens.people_add import ChooseLockScreen, HelperLockScreen, NewSecretScreen
+from ui.screens.people.add import ChooseLockScreen, HelperLockScreen, NewSecretScreen
+from ui.screens.people.change_pin import ChangedScreen, CurrentSecretScreen
+from ui.screens.people.picker import AccountScreen, PeopleScreen
 
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 PIN = "583920"

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from companion.checkin.models import CheckIn
 from companion.checkin.store import CheckInStore
 from ui.app import MainWindow
-from ui.screens.checkin.common import checkin_store
 from ui.screens.checkin.done import ThankYouScreen
 from ui.screens.checkin.hub import CheckInHubScreen, ResumeScreen
 from ui.screens.checkin.questionnaire import (
@@ -19,7 +18,8 @@ from ui.screens.checkin.questionnaire import (
     ResultScreen,
 )
 from ui.screens.checkin.steps import MoodStepScreen, NoteStepScreen, TagsStepScreen
-from ui.screens.help_now import HelpNowScreen
+from ui.screens.help_now.screen import HelpNowScreen
+from ui.shared.checkin_common import checkin_store
 
 ALL_TIME = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
 

@@ -15,10 +15,10 @@ from ui.screens.checkin.done import ThankYouScreen
 from ui.screens.checkin.hub import CheckInHubScreen
 from ui.screens.checkin.plan_question import PlanQuestionScreen
 from ui.screens.checkin.steps import MoodStepScreen, NoteStepScreen, TagsStepScreen
-from ui.screens.exercise.breathing import BreathingSetupScreen
-from ui.screens.exercise.steps import GuidedScreen
+from ui.screens.learn.exercise.breathing import BreathingSetupScreen
+from ui.screens.learn.exercise.steps import GuidedScreen
 from ui.screens.learn.reader import ReaderScreen
-from ui.screens.learn.services import load_report, preferences
+from ui.shared.library import load_report, preferences
 
 SCOLDING = ("miss", "forgot", "should", "failed", "didn't", "again", "shame")
 

@@ -17,9 +17,9 @@ from ui.screens.checkin.schedule_settings import (
     QuestionnaireEveryScreen,
     ReminderTimeScreen,
 )
-from ui.screens.reminders import RemindersScreen
-from ui.screens.settings import MoreSettingsScreen
-from ui.screens.setup.caregiver_gate import CAREGIVER_SERVICE, CaregiverGateScreen
+from ui.screens.settings.reminders import RemindersScreen
+from ui.screens.settings.screen import MoreSettingsScreen
+from ui.shared.caregiver_gate import CAREGIVER_SERVICE, CaregiverGateScreen
 
 HELPER_PIN = "730285"
 

@@ -15,8 +15,8 @@ from companion.safety.crisis import ELSEWHERE
 from tests.text import words_on_screen
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
-from ui.screens.help_now import HelpNowScreen
-from ui.screens.region import RegionScreen
+from ui.screens.help_now.region import RegionScreen
+from ui.screens.help_now.screen import HelpNowScreen
 from ui.screens.setup.flow import FirstRun
 
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QApplication
 from companion.appointments.model import Appointment
 from companion.i18n import set_language
 from ui.app import MainWindow
-from ui.screens.sessions.common import appointment_store
 from ui.screens.sessions.device_check import DeviceCheckScreen
 from ui.screens.sessions.device_parts import (
     DEVICES_SERVICE,
@@ -36,6 +35,7 @@ from ui.screens.sessions.device_parts import (
     QtCameraFeed,
 )
 from ui.screens.sessions.sessions_screen import SessionsScreen
+from ui.shared.appointments import appointment_store
 from ui.widgets.screen import MAX_CHOICES
 
 

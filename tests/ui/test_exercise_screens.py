@@ -8,11 +8,11 @@ from companion.clock import FixedClock
 from companion.library.prefs import ActivityPlans
 from tests.ui.test_learn_screens import open_learn, press_by_keyboard, press_by_two_switches
 from ui.app import MainWindow
-from ui.screens.exercise.breathing import BreathingScreen, BreathingSetupScreen
-from ui.screens.exercise.opening import exercise_screen
-from ui.screens.exercise.steps import GuidedScreen
+from ui.screens.learn.exercise.breathing import BreathingScreen, BreathingSetupScreen
+from ui.screens.learn.exercise.opening import exercise_screen
+from ui.screens.learn.exercise.steps import GuidedScreen
 from ui.screens.learn.lists import PagedListScreen
-from ui.screens.learn.services import preferences
+from ui.shared.library import preferences
 
 
 def _clock(window: MainWindow) -> FixedClock:

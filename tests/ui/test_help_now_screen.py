@@ -12,7 +12,7 @@ from companion.checkin.wording import self_harm_reason
 from companion.i18n import set_language
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
-from ui.screens.help_now import HelpNowScreen
+from ui.screens.help_now.screen import HelpNowScreen
 from ui.widgets.big_button import BigButton
 
 

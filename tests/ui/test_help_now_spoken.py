@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ui.screens.checkin.questionnaire import QuestionnairePickScreen
-from ui.screens.help_now import HelpNowScreen
+from ui.screens.help_now.screen import HelpNowScreen
 from ui.speech import SpeechBridge
 from voice import Speaker
 from voice.file_sink import sink_command

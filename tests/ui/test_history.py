@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from companion.checkin.models import CheckIn
 from ui.app import MainWindow
-from ui.screens.checkin.common import checkin_store
-from ui.screens.history import HistoryScreen
+from ui.screens.checkin.history import HistoryScreen
+from ui.shared.checkin_common import checkin_store
 
 
 def _fill(window: MainWindow, days: int, mood_for: dict[int, str]) -> None:

@@ -11,7 +11,7 @@ from companion.logs import setup_logging
 from ui.app import MainWindow
 from ui.screens.checkin.hub import CheckInHubScreen
 from ui.screens.checkin.steps import MoodStepScreen, NoteStepScreen, TagsStepScreen
-from ui.screens.contacts import ContactsScreen
+from ui.screens.help_now.contacts import ContactsScreen
 
 NOTE_MARKER = "Zebracake note 7731"
 NAME_MARKER = "Quillfeather"

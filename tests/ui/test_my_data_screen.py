@@ -22,11 +22,11 @@ from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)
     unlock_mary,
 )
 from ui.app import MainWindow
-from ui.screens import my_data
-from ui.screens.my_data import BackupScreen, KeepsScreen, MyDataScreen, RestoreScreen
-from ui.screens.people import PeopleScreen
-from ui.screens.people_add import AddNameScreen, NewSecretScreen
-from ui.screens.people_common import ConfirmInWordsScreen
+from ui.screens.people import my_data
+from ui.screens.people.add import AddNameScreen, NewSecretScreen
+from ui.screens.people.my_data import BackupScreen, KeepsScreen, MyDataScreen, RestoreScreen
+from ui.screens.people.picker import PeopleScreen
+from ui.shared.people_common import ConfirmInWordsScreen
 from ui.widgets.big_button import BigButton
 
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)

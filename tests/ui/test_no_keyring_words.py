@@ -14,7 +14,7 @@ from companion.i18n import set_language
 from tests.ui.launcher import open_new_pc
 from ui.app import MainWindow
 from ui.context import AppContext
-from ui.screens.my_data import KeepsScreen
+from ui.screens.people.my_data import KeepsScreen
 from ui.screens.setup import start_first_run
 from ui.screens.setup.steps import LockStepScreen
 from ui.widgets.big_button import BigButton

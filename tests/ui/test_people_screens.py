@@ -19,8 +19,7 @@ from companion.security import guessing_time_sentence
 from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
-from ui.screens.people import AccountScreen, PeopleScreen, RenameScreen
-from ui.screens.people_add import (
+from ui.screens.people.add import (
     AddNameScreen,
     ChooseLockScreen,
     HelperLockScreen,
@@ -28,9 +27,10 @@ from ui.screens.people_add import (
     RecoveryChoiceScreen,
     RecoveryCodeScreen,
 )
-from ui.screens.people_common import ConfirmInWordsScreen
-from ui.screens.settings import MoreSettingsScreen
-from ui.screens.unlock import UnlockScreen
+from ui.screens.people.picker import AccountScreen, PeopleScreen, RenameScreen
+from ui.screens.people.unlock import UnlockScreen
+from ui.screens.settings.screen import MoreSettingsScreen
+from ui.shared.people_common import ConfirmInWordsScreen
 from ui.start import install_start
 from ui.widgets.screen import Screen
 

@@ -17,8 +17,8 @@ from tests.fast_argon2 import FAST
 from tests.ui.launcher import start_like_the_launcher
 from ui.app import MainWindow
 from ui.context import AppContext
-from ui.screens.home import HomeScreen
-from ui.screens.people import PeopleScreen
+from ui.screens.home.screen import HomeScreen
+from ui.screens.people.picker import PeopleScreen
 from ui.start import lock
 
 

@@ -10,9 +10,9 @@ from companion.checkin.instruments import INSTRUMENT_IDS
 from ui.app import MainWindow
 from ui.screens.checkin.hub import CheckInHubScreen
 from ui.screens.checkin.questionnaire import QuestionnairePickScreen
-from ui.screens.settings import SettingsScreen
-from ui.screens.speech_settings import SpeechSettingsScreen
-from ui.screens.unlock import PinPad
+from ui.screens.people.unlock import PinPad
+from ui.screens.settings.screen import SettingsScreen
+from ui.screens.settings.speech import SpeechSettingsScreen
 from ui.widgets.big_button import BigButton
 
 CODES = re.compile(r"PHQ|GAD|WHO-5|clinician", re.IGNORECASE)

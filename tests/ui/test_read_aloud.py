@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from ui.app import MainWindow
-from ui.screens.help_now import HelpNowScreen
+from ui.screens.help_now.screen import HelpNowScreen
 
 
 def test_home_is_read_title_then_texts_then_choices(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QWidget
 from tests.report_data import NOTE, NOW, fill_twelve_weeks
 from tests.ui.pdf_words import HAVE_POPPLER, median_word_height, read_pages
 from ui.app import MainWindow
-from ui.screens.checkin.common import checkin_store
 from ui.screens.report import ReportPreviewScreen, ReportSaveScreen, ReportScreen
+from ui.shared.checkin_common import checkin_store
 
 
 def _fill(window: MainWindow) -> None:

@@ -22,7 +22,7 @@ from tests.fast_argon2 import FAST
 from ui.app import MainWindow
 from ui.screens.checkin.done import ThankYouScreen
 from ui.screens.checkin.questionnaire import ResultScreen
-from ui.screens.help_now import HelpNowScreen
+from ui.screens.help_now.screen import HelpNowScreen
 from ui.screens.learn.home import LearnScreen
 from ui.screens.safety_plan import printing
 from ui.screens.safety_plan.intro import PlanIntroScreen

@@ -21,7 +21,7 @@ from ui.screens.checkin.questionnaire import (
     ResultScreen,
 )
 from ui.screens.checkin.trusted_people import TrustedPeopleScreen
-from ui.screens.help_now import HelpNowScreen
+from ui.screens.help_now.screen import HelpNowScreen
 
 WORDS = {
     "en": {"title": "Get help now", "line": "Call or text 9-8-8."},
@@ -261,7 +261,7 @@ def test_the_gad7_ends_with_the_difficulty_question_kept_with_the_result(
 ) -> None:  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime
 
-    from ui.screens.checkin.common import checkin_store
+    from ui.shared.checkin_common import checkin_store
 
     window = listening_window("en")
     pick = QuestionnairePickScreen(window.ctx, ["gad7"])
@@ -289,9 +289,9 @@ def test_history_shows_each_questionnaires_score_over_time_in_words(
 
     from companion.checkin.instruments import score
     from companion.checkin.models import QuestionnaireResult
-    from ui.screens.checkin.common import checkin_store
+    from ui.screens.checkin.history import HistoryScreen
     from ui.screens.checkin.score_history import ScoreHistoryScreen
-    from ui.screens.history import HistoryScreen
+    from ui.shared.checkin_common import checkin_store
 
     window = listening_window("en")
     store = checkin_store(window.ctx)

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QWidget
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
 from ui.app import MainWindow
-from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
 from ui.screens.sessions.expect_screen import WhatToExpectScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
+from ui.shared.appointments import ZONE_SERVICE, appointment_store
 
 TORONTO = ZoneInfo("America/Toronto")
 ZOOM = "https://us02web.zoom.us/j/85512345678?pwd=aBcDeFgHiJk.1"
@@ -190,7 +190,7 @@ def test_every_control_is_big_and_named(qtbot, window: MainWindow) -> None:  # t
 
 
 def test_home_can_open_the_screen_and_say_the_next_session(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    from ui.screens.sessions import next_session_sentence, open_sessions
+    from ui.shared.appointments import next_session_sentence
 
     assert next_session_sentence(window.ctx) is None
     _clock(window).current = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
@@ -198,5 +198,5 @@ def test_home_can_open_the_screen_and_say_the_next_session(qtbot, window: MainWi
     assert (
         next_session_sentence(window.ctx) == "Next: Tuesday 17 March at 2:00\u00a0p.m. with Dr. Lee"
     )
-    window.push(open_sessions(window.ctx))
+    window.open("sessions")
     assert isinstance(window.current(), SessionsScreen)

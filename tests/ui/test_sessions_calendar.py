@@ -17,10 +17,10 @@ from companion.appointments.links import check_link
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
 from ui.app import MainWindow
-from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
 from ui.screens.sessions.form_screens import StepScreen
 from ui.screens.sessions.session_actions import DeleteSessionScreen, SessionChoicesScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
+from ui.shared.appointments import ZONE_SERVICE, appointment_store
 
 TORONTO = ZoneInfo("America/Toronto")
 PASSCODE = "aBcDeFgHiJk.1"

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QWidget
 
 from companion.clock import FixedClock
 from ui.app import MainWindow
-from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
 from ui.screens.sessions.form_screens import (
     ChoiceStepScreen,
     ReviewScreen,
@@ -19,6 +18,7 @@ from ui.screens.sessions.form_screens import (
     WhenTimeScreen,
 )
 from ui.screens.sessions.sessions_screen import SessionsScreen
+from ui.shared.appointments import ZONE_SERVICE, appointment_store
 
 TORONTO = ZoneInfo("America/Toronto")
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QWidget
 
 from companion.clock import FixedClock
 from ui.app import MainWindow
-from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
 from ui.screens.sessions.import_screen import ImportReviewScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
+from ui.shared.appointments import ZONE_SERVICE, appointment_store
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ics"
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
 from ui.app import MainWindow
-from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
 from ui.screens.sessions.reminder_watch import ReminderBanner, ReminderWatch
+from ui.shared.appointments import ZONE_SERVICE, appointment_store
 
 
 def test_reminders_are_announced_once_each_as_the_clock_moves(

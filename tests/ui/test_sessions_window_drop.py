@@ -18,11 +18,11 @@ from companion.clock import FixedClock
 from companion.people.profiles import open_people
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
-from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
 from ui.screens.sessions.form_screens import TextStepScreen, start_form
 from ui.screens.sessions.import_screen import ImportReviewScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
 from ui.screens.sessions.window_drop import WindowDrop, install_window_drop, invitation_in
+from ui.shared.appointments import ZONE_SERVICE, appointment_store
 from ui.start import lock
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ics"

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication
 
 from companion.config import SettingsStore
 from ui.app import MainWindow
-from ui.screens.settings import SettingsScreen
-from ui.screens.settings_options import ChoiceSettingScreen, ColoursScreen
+from ui.screens.settings.options import ChoiceSettingScreen, ColoursScreen
+from ui.screens.settings.screen import SettingsScreen
 
 
 def open_settings(qtbot, window: MainWindow) -> SettingsScreen:  # type: ignore[no-untyped-def]

@@ -17,19 +17,19 @@ from companion.security.caregiver import OPEN_MINUTES, CaregiverLock
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.checkin.schedule_settings import CheckInScheduleScreen
-from ui.screens.settings import SettingsScreen
-from ui.screens.settings_options import ChoiceSettingScreen
-from ui.screens.setup.caregiver_gate import (
-    CAREGIVER_SERVICE,
-    CaregiverGateScreen,
-    CaregiverPinScreen,
-    guarded,
-)
-from ui.screens.setup.helper_settings import (
+from ui.screens.settings.helper import (
     HelperSettingsScreen,
     PresetScreen,
     TrustedSitesScreen,
     open_helper_settings,
+)
+from ui.screens.settings.options import ChoiceSettingScreen
+from ui.screens.settings.screen import SettingsScreen
+from ui.shared.caregiver_gate import (
+    CAREGIVER_SERVICE,
+    CaregiverGateScreen,
+    CaregiverPinScreen,
+    guarded,
 )
 
 HELPER_PIN = "730285"

@@ -28,14 +28,14 @@ from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.autolock import AutoLockWarningScreen
 from ui.context import AppContext
-from ui.screens.home import HomeScreen
-from ui.screens.people import PeopleScreen
+from ui.screens.home.screen import HomeScreen
+from ui.screens.people.picker import PeopleScreen
+from ui.screens.people.unlock import UnlockScreen
 from ui.screens.setup import open_finished, shows_finished_button
 from ui.screens.setup.community import (
     FinishedScreen,
     install_community_mode,
 )
-from ui.screens.unlock import UnlockScreen
 from ui.start import install_start, switch_to
 
 PRIVATE_WORDS = ("Mary's secret worry", "Aunt Bea", "555 0199", "Dr. Quill")
@@ -181,9 +181,9 @@ def test_im_finished_locks_and_a_guest_leaves_no_file_behind(qtbot, centre: Main
     from ui.features import HomeChoice
 
     # The line the lead adds to ui/features.py, pressed as Home presses it.
-    choice = HomeChoice("finished", finished_words, "lock", open_finished)
+    choice = HomeChoice("finished", finished_words, "lock", "setup.finished")
     assert shows_finished_button(ctx) and choice.title() == "I'm finished, lock it"
-    centre.push(choice.open_screen(ctx))
+    centre.open(choice.route)
     finished = centre.current()
     assert isinstance(finished, FinishedScreen)
     assert finished.title() == "Are you finished? Nothing you did is kept on this computer."
@@ -275,7 +275,7 @@ def test_im_finished_leaves_nothing_typed_or_copied_on_screen_or_clipboard(
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
-    from ui.screens.contacts import ContactsScreen
+    from ui.screens.help_now.contacts import ContactsScreen
 
     marker = "Marker-7Q-Mary-typed-this"
     open_mary(qtbot, centre)

@@ -20,8 +20,8 @@ from companion.setup.flow import should_offer_first_run
 from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
-from ui.screens.home import HomeScreen
-from ui.screens.region import RegionScreen
+from ui.screens.help_now.region import RegionScreen
+from ui.screens.home.screen import HomeScreen
 from ui.screens.setup import start_first_run
 from ui.screens.setup.flow import ChoiceStepScreen, ScaleStepScreen, SetupStepScreen
 from ui.screens.setup.recovery_code import RecoveryCodeScreen

@@ -18,9 +18,9 @@ from companion.people.profiles import People, guest_session, open_people
 from tests.fast_argon2 import FAST
 from tests.ui.launcher import start_like_the_launcher
 from ui.context import AppContext
-from ui.screens.home import HomeScreen
-from ui.screens.people import PeopleScreen
-from ui.screens.unlock import UnlockScreen
+from ui.screens.home.screen import HomeScreen
+from ui.screens.people.picker import PeopleScreen
+from ui.screens.people.unlock import UnlockScreen
 
 GUEST_SENTENCE = "You are a guest. Nothing you do is kept."
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication
 
 from tests.text import words_on_screen
 from ui.app import MainWindow, build_window
-from ui.screens.help_now import HelpNowScreen
-from ui.screens.settings import SettingsScreen
+from ui.screens.help_now.screen import HelpNowScreen
+from ui.screens.settings.screen import SettingsScreen
 
 
 def test_home_offers_big_named_choices(window: MainWindow) -> None:
@@ -115,7 +115,7 @@ def test_with_several_people_the_start_asks_who_is_using_companion(qtbot, make_c
     from companion.startup import open_start_session
     from ui.app import build_window
     from ui.launch import DataOpener
-    from ui.screens.people import PeopleScreen
+    from ui.screens.people.picker import PeopleScreen
 
     ctx = make_ctx(with_person=False)
     folder = ctx.data_dir / "shared-pc"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from ui.app import MainWindow
-from ui.screens.settings import SettingsScreen
-from ui.screens.speech_settings import SpeakingOptionsScreen, SpeechSettingsScreen
+from ui.screens.settings.screen import SettingsScreen
+from ui.screens.settings.speech import SpeakingOptionsScreen, SpeechSettingsScreen
 
 
 def open_voice(qtbot, window: MainWindow) -> SpeechSettingsScreen:  # type: ignore[no-untyped-def]

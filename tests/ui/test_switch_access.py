@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication
 from tests.ui.switch_presses import presses_to_choose, switch_press
 from ui.app import MainWindow
 from ui.screens.checkin.steps import MoodStepScreen, NoteStepScreen, TagsStepScreen
-from ui.screens.help_now import HelpNowScreen
-from ui.screens.home import HomeScreen
-from ui.screens.settings import SettingsScreen
+from ui.screens.help_now.screen import HelpNowScreen
+from ui.screens.home.screen import HomeScreen
+from ui.screens.settings.screen import SettingsScreen
 
 
 def focused_name() -> str:
@@ -88,7 +88,7 @@ def test_space_types_in_a_text_box_and_enter_says_done(qtbot, window: MainWindow
 
 
 def test_done_typing_button_gives_the_switches_back(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    from ui.screens.contacts import ContactsScreen
+    from ui.screens.help_now.contacts import ContactsScreen
 
     window.push(ContactsScreen(window.ctx))
     window.ctx.settings.set("switch_mode", "two_switches")
@@ -133,7 +133,7 @@ def test_switch_keys_are_left_alone_when_scanning_is_off(qtbot, window: MainWind
 def test_a_screen_with_many_controls_is_scanned_in_rows_of_at_most_six(
     qtbot, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]
-    from ui.screens.contacts import ContactsScreen
+    from ui.screens.help_now.contacts import ContactsScreen
 
     window.push(ContactsScreen(window.ctx))  # nine text boxes and Save
     window.ctx.settings.set("switch_mode", "two_switches")

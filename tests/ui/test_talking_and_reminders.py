@@ -7,8 +7,8 @@ from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication
 
 from ui.app import MainWindow
-from ui.screens.help_now import HelpNowScreen
-from ui.screens.settings import SettingsScreen
+from ui.screens.help_now.screen import HelpNowScreen
+from ui.screens.settings.screen import SettingsScreen
 
 
 def rest_pointer_on(button) -> None:  # type: ignore[no-untyped-def]

@@ -22,11 +22,11 @@ from companion.reminders.background import AWAKE_FILE_NAME, Kind, Notification
 from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
-from ui.screens.help_now import HelpNowScreen
-from ui.screens.home import HomeScreen
-from ui.screens.reminders import CheckInInvitationScreen, StillRemindingScreen
-from ui.screens.sessions.common import ZONE_SERVICE
+from ui.screens.help_now.screen import HelpNowScreen
+from ui.screens.home.screen import HomeScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
+from ui.screens.settings.reminders import CheckInInvitationScreen, StillRemindingScreen
+from ui.shared.appointments import ZONE_SERVICE
 from ui.tray import BackgroundCompanion, TrayMenu, install_background
 from ui.widgets.big_button import BigButton
 
@@ -315,7 +315,7 @@ def test_start_with_the_computer_from_settings_writes_and_removes_the_entry(
     home = tmp_path / "home"
     window = background.window
     window.ctx.autostart = StartWithComputer("linux", home, ("/usr/bin/companion", "--x"), {})
-    from ui.screens.settings import SettingsScreen
+    from ui.screens.settings.screen import SettingsScreen
 
     window.push(SettingsScreen(window.ctx))
     for words in (
@@ -337,7 +337,7 @@ def test_start_with_the_computer_from_settings_writes_and_removes_the_entry(
 def test_what_companion_keeps_says_only_reminder_times_are_kept_outside(
     background: BackgroundCompanion,
 ) -> None:
-    from ui.screens.my_data import KeepsScreen
+    from ui.screens.people.my_data import KeepsScreen
 
     ctx = background.window.ctx
     screen = KeepsScreen(ctx)

@@ -21,10 +21,10 @@ from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)
     type_into,
 )
 from ui.app import MainWindow
-from ui.screens.people import PeopleScreen
-from ui.screens.people_add import NewSecretScreen
-from ui.screens.people_common import ConfirmInWordsScreen
-from ui.screens.unlock import ForgotScreen, UnlockScreen, seconds_in_words
+from ui.screens.people.add import NewSecretScreen
+from ui.screens.people.picker import PeopleScreen
+from ui.screens.people.unlock import ForgotScreen, UnlockScreen
+from ui.shared.people_common import ConfirmInWordsScreen, seconds_in_words
 
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 PIN = "583920"

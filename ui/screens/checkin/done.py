@@ -15,8 +15,8 @@ from companion.i18n import _
 from companion.library.schema import Article, Exercise
 from companion.library.suggest import suggest_after_checkin
 from ui.context import AppContext
-from ui.screens.learn.services import content_language, load_report
-from ui.screens.safety_plan import offer_after_checkin
+from ui.shared.library import content_language, load_report
+from ui.shared.safety_plan_ways_in import offer_after_checkin
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -112,13 +112,9 @@ class ThankYouScreen(Screen):
     def _open_suggestion(self, key: str) -> None:
         item = self._item(key)
         if isinstance(item, Article):
-            from ui.screens.learn.reader import ReaderScreen
-
-            self.ctx.nav().push(ReaderScreen(self.ctx, item.id))
+            self.ctx.nav().open("learn.reader", article_id=item.id)
         elif isinstance(item, Exercise):
-            from ui.screens.exercise.opening import exercise_screen
-
-            self.ctx.nav().push(exercise_screen(self.ctx, item.id))
+            self.ctx.nav().open("learn.exercise", exercise_id=item.id)
 
     def _trusted_people(self) -> None:
         from ui.screens.checkin.trusted_people import TrustedPeopleScreen
@@ -126,6 +122,6 @@ class ThankYouScreen(Screen):
         self.ctx.nav().push(TrustedPeopleScreen(self.ctx))
 
     def _history(self) -> None:
-        from ui.screens.history import HistoryScreen
+        from ui.screens.checkin.history import HistoryScreen
 
         self.ctx.nav().push(HistoryScreen(self.ctx))

@@ -15,8 +15,8 @@ from companion.checkin.schedule import (
 from companion.checkin.wording import mood_word, plain_name
 from companion.i18n import _
 from ui.context import AppContext
-from ui.screens.checkin.common import checkin_store
 from ui.screens.checkin.driver import CheckInDriver
+from ui.shared.checkin_common import checkin_store
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -41,6 +41,11 @@ def begin_new_checkin(ctx: AppContext, flow: CheckInFlow) -> None:
         ctx.nav().push(PlanQuestionScreen(ctx, plan, driver))
         return
     driver.show_first()
+
+
+def first_step_screen(ctx: AppContext) -> Screen:
+    """The first question of a new check-in (the mood faces), for opening it by name."""
+    return CheckInDriver(ctx, CheckInFlow(checkin_store(ctx), ctx.clock)).step_screen()
 
 
 class CheckInHubScreen(Screen):
@@ -80,14 +85,12 @@ class CheckInHubScreen(Screen):
         self.ctx.nav().push(QuestionnairePickScreen(self.ctx, self._due() or list(INSTRUMENT_IDS)))
 
     def _history(self) -> None:
-        from ui.screens.history import HistoryScreen
+        from ui.screens.checkin.history import HistoryScreen
 
         self.ctx.nav().push(HistoryScreen(self.ctx))
 
     def _report(self) -> None:
-        from ui.screens.report import ReportScreen
-
-        self.ctx.nav().push(ReportScreen(self.ctx))
+        self.ctx.nav().open("report")
 
 
 class ResumeScreen(Screen):

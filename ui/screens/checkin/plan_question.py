@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from companion.i18n import _
 from companion.library.prefs import ActivityPlans, PlannedActivity
 from ui.context import AppContext
-from ui.screens.checkin.common import local_zone
 from ui.screens.checkin.driver import CheckInDriver
+from ui.shared.checkin_common import local_zone
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -24,7 +24,7 @@ ASK_WITHIN_DAYS = 7
 
 
 def _plans(ctx: AppContext) -> ActivityPlans:
-    from ui.screens.learn.services import preferences
+    from ui.shared.library import preferences
 
     return ActivityPlans(preferences(ctx))
 
@@ -46,7 +46,7 @@ def plan_to_ask_about(ctx: AppContext) -> PlannedActivity | None:
 
 def activity_words(ctx: AppContext, plan: PlannedActivity) -> str:
     """The planned thing as the planner showed it ("Go for a short walk"), in today's language."""
-    from ui.screens.learn.services import content_language, load_report
+    from ui.shared.library import content_language, load_report
 
     try:
         exercise = load_report(ctx).library.exercise(plan.exercise_id)

@@ -25,9 +25,9 @@ from companion.checkin.wording import (
 )
 from companion.i18n import _
 from ui.context import AppContext
-from ui.screens.checkin.common import checkin_store
 from ui.screens.checkin.driver import QuestionnaireDriver
-from ui.screens.safety_plan import offer_after_score
+from ui.shared.checkin_common import checkin_store
+from ui.shared.safety_plan_ways_in import offer_after_score
 from ui.widgets.big_button import BigButton, SmallPrintButton
 from ui.widgets.screen import Screen
 

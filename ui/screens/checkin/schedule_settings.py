@@ -37,7 +37,7 @@ _log = logging.getLogger(__name__)
 
 def open_checkin_schedule(ctx: AppContext) -> Screen:
     """The Settings tile's factory: the helper PIN first when one is set and not yet typed."""
-    from ui.screens.setup.caregiver_gate import guarded
+    from ui.shared.caregiver_gate import guarded
 
     return guarded(ctx, CheckInScheduleScreen, "schedules")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from companion.checkin.score_history import score_history
 from companion.i18n import _
 from ui.context import AppContext
-from ui.screens.checkin.common import checkin_store, local_zone
+from ui.shared.checkin_common import checkin_store, local_zone
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from companion.checkin.wording import mood_word, question_of, tag_word
 from companion.i18n import _
 from ui.context import AppContext
-from ui.screens.checkin.common import face_icon
 from ui.screens.checkin.driver import CheckInDriver
+from ui.shared.checkin_common import face_icon
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import ChoiceGrid
 from ui.widgets.screen import Screen, SpokenPart, choices_part

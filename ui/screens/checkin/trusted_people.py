@@ -47,6 +47,4 @@ class TrustedPeopleScreen(Screen):
         return self.ctx.session.contacts if self.ctx.session is not None else self.ctx.contacts
 
     def _add_people(self) -> None:
-        from ui.screens.contacts import ContactsScreen
-
-        self.ctx.nav().push(ContactsScreen(self.ctx))
+        self.ctx.nav().open("help_now.contacts")

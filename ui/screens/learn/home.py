@@ -8,9 +8,9 @@ from companion.i18n import _
 from companion.library.schema import Article, Exercise
 from ui.context import AppContext
 from ui.screens.learn.lists import ListItem, PagedListScreen
-from ui.screens.learn.services import content_language, learn_services
 from ui.screens.learn.tiles import LearnButton, topic_name
-from ui.screens.safety_plan import add_learn_choice
+from ui.shared.library import content_language, learn_services
+from ui.shared.safety_plan_ways_in import add_learn_choice
 from ui.widgets.screen import Screen
 
 EXERCISE_ICONS = ("breathing", "grounding", "relaxation", "planner")
@@ -101,7 +101,7 @@ def article_item(ctx: AppContext, article: Article) -> ListItem:
 
 
 def exercise_item(ctx: AppContext, exercise: Exercise) -> ListItem:
-    from ui.screens.exercise.opening import exercise_screen
+    from ui.screens.learn.exercise.opening import exercise_screen
 
     return ListItem(
         key=exercise.key,

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLabel
 from companion.i18n import _
 from companion.library.schema import Article, Exercise, Page, split_sentences
 from ui.context import AppContext
-from ui.screens.learn.services import content_language, learn_services
 from ui.screens.learn.tiles import LearnButton
+from ui.shared.library import content_language, learn_services
 from ui.widgets.screen import Screen, SpokenPart
 
 _log = logging.getLogger(__name__)
@@ -144,7 +144,7 @@ class ReaderScreen(Screen):
     def _try_this(self) -> None:
         target = self._try_target()
         if isinstance(target, Exercise):
-            from ui.screens.exercise.opening import exercise_screen
+            from ui.screens.learn.exercise.opening import exercise_screen
 
             self.ctx.nav().push(exercise_screen(self.ctx, target.id))
         elif target is not None:

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLineEdit
 from companion.i18n import _
 from companion.library.schema import Article, Exercise
 from ui.context import AppContext
-from ui.screens.learn.services import content_language, learn_services
 from ui.screens.learn.tiles import LearnButton
+from ui.shared.library import content_language, learn_services
 from ui.widgets.screen import Screen
 
 MAX_RESULTS = 4
@@ -83,7 +83,7 @@ class SearchScreen(Screen):
 
             self.ctx.nav().push(ReaderScreen(self.ctx, item.id))
         elif isinstance(item, Exercise):
-            from ui.screens.exercise.opening import exercise_screen
+            from ui.screens.learn.exercise.opening import exercise_screen
 
             self.ctx.nav().push(exercise_screen(self.ctx, item.id))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ui.router import Route, lazy
 from ui.screens.report.choose import ReportOptionsScreen, ReportScreen
 from ui.screens.report.preview import ReportPreviewScreen
 from ui.screens.report.save import ReportSaveScreen
@@ -12,3 +13,13 @@ __all__ = [
     "ReportSaveScreen",
     "ReportScreen",
 ]
+
+
+def routes() -> list[Route]:
+    """The screens of this feature other features, Home and the tests open by name."""
+    return [
+        Route("report", lazy("ui.screens.report.choose", "ReportScreen")),
+        Route("report.options", lazy("ui.screens.report.choose", "ReportOptionsScreen")),
+        Route("report.preview", lazy("ui.screens.report.choose", "preview_screen")),
+        Route("report.save", lazy("ui.screens.report.choose", "save_screen")),
+    ]

@@ -13,7 +13,7 @@ from functools import partial
 from companion.i18n import _
 from companion.report import ClinicianReport, build_report
 from ui.context import AppContext
-from ui.screens.checkin.common import checkin_store, local_zone
+from ui.shared.checkin_common import checkin_store, local_zone
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -50,6 +50,26 @@ def make_report(ctx: AppContext, choice: ReportChoice) -> ClinicianReport:
         include_notes=choice.include_notes,
         person_name=name,
     )
+
+
+def preview_screen(
+    ctx: AppContext, weeks: int = 4, include_notes: bool = True, large_print: bool = False
+) -> Screen:
+    """The pages of a report for `weeks`, for opening the preview by name."""
+    from ui.screens.report.preview import ReportPreviewScreen
+
+    choice = ReportChoice(weeks, include_notes, large_print)
+    return ReportPreviewScreen(ctx, make_report(ctx, choice), choice)
+
+
+def save_screen(
+    ctx: AppContext, weeks: int = 4, include_notes: bool = True, large_print: bool = False
+) -> Screen:
+    """Save or print a report for `weeks`, for opening it by name."""
+    from ui.screens.report.save import ReportSaveScreen
+
+    choice = ReportChoice(weeks, include_notes, large_print)
+    return ReportSaveScreen(ctx, make_report(ctx, choice), choice)
 
 
 class ReportScreen(Screen):

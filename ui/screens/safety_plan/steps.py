@@ -18,7 +18,7 @@ from companion.safety.crisis import localized
 from companion.safety_plan.flow import PLAN_STEPS, SafetyPlanFlow, StepKind
 from companion.safety_plan.plan import Part, PlanEntry
 from ui.context import AppContext
-from ui.screens.safety_plan import plan_store
+from ui.shared.safety_plan_ways_in import plan_store
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -37,7 +37,7 @@ def suggestions(ctx: AppContext) -> dict[Part, tuple[PlanEntry, ...]]:
     """What the app already knows, offered as choices: exercises, people, the crisis line."""
     found: dict[Part, tuple[PlanEntry, ...]] = {}
     try:
-        from ui.screens.learn.services import content_language, load_report
+        from ui.shared.library import content_language, load_report
 
         language = content_language(ctx)
         found[Part.ON_MY_OWN] = tuple(
@@ -95,6 +95,15 @@ def start_plan(ctx: AppContext, part: Part = Part.WARNING_SIGNS) -> None:
     if store is None:
         return
     PlanDriver(ctx, SafetyPlanFlow(store, suggestions(ctx), start=part)).show_step()
+
+
+def plan_step_screen(ctx: AppContext, part: Part = Part.WARNING_SIGNS) -> Screen:
+    """The plan's step for `part` with what is kept so far, for opening it by name (a person's
+    own plan: a guest has no plan store)."""
+    store = plan_store(ctx)
+    if store is None:
+        raise ValueError("A guest has no safety plan to make")
+    return PlanDriver(ctx, SafetyPlanFlow(store, suggestions(ctx), start=part)).step_screen()
 
 
 class PlanStepScreen(Screen):

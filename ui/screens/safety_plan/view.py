@@ -12,7 +12,7 @@ from companion.safety_plan.flow import PLAN_STEPS
 from companion.safety_plan.plan import PlanEntry, SafetyPlan
 from companion.safety_plan.reading import EMPTY_PART, part_title, plan_outline, plan_sentences
 from ui.context import AppContext
-from ui.screens.safety_plan import plan_store
+from ui.shared.safety_plan_ways_in import plan_store
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen, SpokenPart
 
@@ -195,7 +195,7 @@ class PlanPartsScreen(Screen):
         start_plan(self.ctx, PLAN_STEPS[self.index].part)
 
     def confirm_delete(self) -> None:
-        from ui.screens.people_common import ConfirmInWordsScreen
+        from ui.shared.people_common import ConfirmInWordsScreen
 
         self.ctx.nav().push(
             ConfirmInWordsScreen(

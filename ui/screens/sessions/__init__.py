@@ -5,25 +5,23 @@ Light on purpose (no widgets imported here) so Home can list the feature without
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from ui.context import AppContext
-    from ui.widgets.screen import Screen
+from ui.router import Route, lazy
 
 
-def open_sessions(ctx: AppContext) -> Screen:
-    """The Home choice's screen factory."""
-    from ui.screens.sessions.sessions_screen import SessionsScreen
-
-    return SessionsScreen(ctx)
-
-
-def next_session_sentence(ctx: AppContext) -> str | None:
-    """ "Next: Tuesday 14 March at 2:00 pm with Dr. Lee" for Home to show and say; None if none."""
-    from companion.appointments.schedule import describe_next, next_appointment
-    from ui.screens.sessions.common import appointment_store, display_zone
-
-    now = ctx.clock.now()
-    upcoming = next_appointment(appointment_store(ctx).all(), now)
-    return describe_next(upcoming, now, display_zone(ctx)) if upcoming else None
+def routes() -> list[Route]:
+    """The screens of this feature other features, Home and the tests open by name."""
+    return [
+        Route("sessions", lazy("ui.screens.sessions.sessions_screen", "SessionsScreen")),
+        Route("sessions.add", lazy("ui.screens.sessions.form_screens", "first_form_screen")),
+        Route("sessions.expect", lazy("ui.screens.sessions.expect_screen", "WhatToExpectScreen")),
+        Route(
+            "sessions.choices", lazy("ui.screens.sessions.session_actions", "SessionChoicesScreen")
+        ),
+        Route(
+            "sessions.delete", lazy("ui.screens.sessions.session_actions", "DeleteSessionScreen")
+        ),
+        Route(
+            "sessions.device_check", lazy("ui.screens.sessions.device_check", "DeviceCheckScreen")
+        ),
+        Route("sessions.import", lazy("ui.screens.sessions.import_screen", "ImportReviewScreen")),
+    ]

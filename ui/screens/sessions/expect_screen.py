@@ -5,7 +5,7 @@ from __future__ import annotations
 from companion.appointments.model import Appointment
 from companion.i18n import _
 from ui.context import AppContext
-from ui.screens.sessions.common import check_session_link, open_checked_link
+from ui.shared.appointments import check_session_link, open_checked_link
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 

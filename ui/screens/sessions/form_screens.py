@@ -15,7 +15,7 @@ from companion.appointments.form import LENGTH_CHOICES, REPEAT_WORDS, FormStep, 
 from companion.appointments.model import Appointment
 from companion.i18n import _
 from ui.context import AppContext
-from ui.screens.sessions.common import appointment_store, named_local_zone, trusted_domains
+from ui.shared.appointments import appointment_store, named_local_zone, trusted_domains
 from ui.widgets.big_button import BigButton
 from ui.widgets.day_time import DayPicker, TimePicker
 from ui.widgets.day_time_screens import show_month
@@ -33,6 +33,10 @@ class FormDriver:
         self.pushed = 0
 
     def show(self, index: int) -> None:
+        self.ctx.nav().push(self.screen_at(index))
+
+    def screen_at(self, index: int) -> Screen:
+        """Step `index`'s screen (the review after the last), counted as pushed."""
         if index >= len(self.form.steps):
             screen: Screen = ReviewScreen(self.ctx, self)
         else:
@@ -40,7 +44,7 @@ class FormDriver:
             kind = {"when": WhenStepScreen, "length": ChoiceStepScreen, "repeat": ChoiceStepScreen}
             screen = kind.get(step.kind, TextStepScreen)(self.ctx, self, index)
         self.pushed += 1
-        self.ctx.nav().push(screen)
+        return screen
 
     def save(self) -> None:
         store = appointment_store(self.ctx)
@@ -48,6 +52,11 @@ class FormDriver:
             store.save(appointment)
         for _screen in range(self.pushed):
             self.ctx.nav().back()
+
+
+def first_form_screen(ctx: AppContext, editing: Appointment | None = None) -> Screen:
+    """The form's first step (a new session, or `editing`), for opening it by name."""
+    return FormDriver(ctx, editing).screen_at(0)
 
 
 def start_form(ctx: AppContext, editing: Appointment | None) -> FormDriver:

@@ -18,7 +18,7 @@ from companion.appointments.model import Appointment
 from companion.appointments.schedule import describe_next
 from companion.i18n import _
 from ui.context import AppContext
-from ui.screens.sessions.common import (
+from ui.shared.appointments import (
     appointment_store,
     check_session_link,
     display_zone,

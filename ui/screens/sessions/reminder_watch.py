@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from companion.appointments.reminders import ReminderBoard, reminder_text
 from companion.i18n import _
 from ui.context import AppContext
-from ui.screens.sessions.common import appointment_store, display_zone
+from ui.shared.appointments import appointment_store, display_zone
 from ui.widgets.notice_bar import NoticeBar
 
 _log = logging.getLogger(__name__)

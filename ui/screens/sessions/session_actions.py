@@ -24,7 +24,7 @@ from companion.config import write_file_atomically
 from companion.i18n import _
 from companion.when_words import short_date_words
 from ui.context import AppContext
-from ui.screens.sessions.common import appointment_store, check_session_link, display_zone
+from ui.shared.appointments import appointment_store, check_session_link, display_zone
 from ui.widgets.big_button import BigButton
 from ui.widgets.place_chooser import PlaceChooser
 from ui.widgets.screen import Screen

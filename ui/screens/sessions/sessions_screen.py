@@ -23,13 +23,13 @@ from companion.appointments.schedule import (
 )
 from companion.i18n import _
 from ui.context import AppContext
-from ui.screens.sessions.common import (
+from ui.screens.sessions.window_drop import invitation_in
+from ui.shared.appointments import (
     appointment_store,
     check_session_link,
     display_zone,
     open_checked_link,
 )
-from ui.screens.sessions.window_drop import invitation_in
 from ui.widgets.big_button import BigButton
 from ui.widgets.place_chooser import PlaceChooser
 from ui.widgets.screen import Screen

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from companion.i18n import N_
+from ui.router import Route, lazy
 
 if TYPE_CHECKING:
     from ui.app import MainWindow
@@ -47,3 +48,11 @@ def shows_finished_button(ctx: AppContext) -> bool:
     from companion.community.shared_pc import policy_for
 
     return policy_for(ctx.settings).offers_finished_button
+
+
+def routes() -> list[Route]:
+    """The screens of this feature other features, Home and the tests open by name."""
+    return [
+        Route("setup.finished", lazy("ui.screens.setup.community", "FinishedScreen")),
+        Route("setup.step", lazy("ui.screens.setup.flow", "first_run_step")),
+    ]

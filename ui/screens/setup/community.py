@@ -38,7 +38,7 @@ FINISHED_TITLE_POINTS = 34  # bigger than a heading: "in big words"
 
 def lock_for_next_person(ctx: AppContext) -> None:
     """Close the person's data, forget every screen of theirs, show "Who is using Companion?"."""
-    from ui.screens.setup.caregiver_gate import caregiver_lock
+    from ui.shared.caregiver_gate import caregiver_lock
     from ui.start import lock
 
     was_guest = bool(getattr(ctx.session, "is_guest", False))
@@ -128,7 +128,7 @@ class CommunityMode(QObject):
         session = self.ctx.session
         if session is not None and not session.is_guest:
             return
-        from ui.screens.setup.caregiver_gate import caregiver_lock
+        from ui.shared.caregiver_gate import caregiver_lock
 
         caregiver_lock(self.ctx).close()
         banner = getattr(self.window, "reminder_banner", None)
@@ -162,7 +162,7 @@ class CommunityMode(QObject):
 
     def tidy_in_background(self) -> None:
         """Once a day: guest leftovers and old logs (file work, so off the UI thread)."""
-        from ui.screens.people_common import run_off_ui_thread
+        from ui.shared.people_common import run_off_ui_thread
 
         tidy = DailyTidy(self.ctx.data_dir, logs_dir(self.ctx.data_dir), self.ctx.clock)
 

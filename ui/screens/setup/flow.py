@@ -77,6 +77,10 @@ class FirstRun:
                 save_progress(self.flow, preferences)
             except Exception:  # resuming is a kindness; the setup itself goes on
                 _log.exception("Could not keep where the setup is")
+        self.ctx.nav().push(self.screen_at(index))
+
+    def screen_at(self, index: int) -> SetupStepScreen:
+        """Step `index`'s screen, counted as pushed (for `show`, and to open a step by name)."""
         from ui.screens.setup.steps import ExtrasStepScreen, LockStepScreen, SafetyStepScreen
 
         kinds: dict[str, type[SetupStepScreen]] = {
@@ -87,9 +91,10 @@ class FirstRun:
             "safety": SafetyStepScreen,
             "extras": ExtrasStepScreen,
         }
+        self.flow.index = index
         screen = kinds[self.flow.current.kind](self.ctx, self, index)
         self.pushed += 1
-        self.ctx.nav().push(screen)
+        return screen
 
     def go_on(self, index: int) -> None:
         self.flow.index = index
@@ -113,7 +118,7 @@ class FirstRun:
         if session is None:
             self._done(None)
             return
-        from ui.screens.people_common import run_off_ui_thread
+        from ui.shared.people_common import run_off_ui_thread
 
         current = self.ctx.nav().current()
         if isinstance(current, SetupStepScreen):
@@ -169,6 +174,11 @@ class FirstRun:
             current.say(
                 _("Something went wrong, and nothing was changed. Please press Next again.")
             )
+
+
+def first_run_step(ctx: AppContext, index: int = 0) -> Screen:
+    """Step `index` of a fresh first-run setup, for opening it by name (tests, screenshots)."""
+    return FirstRun(ctx).screen_at(index)
 
 
 class SetupStepScreen(Screen):

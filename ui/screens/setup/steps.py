@@ -170,9 +170,7 @@ class SafetyStepScreen(SetupStepScreen):
         )
 
     def _pick_region(self) -> None:
-        from ui.screens.region import RegionScreen
-
-        self.ctx.nav().push(RegionScreen(self.ctx))
+        self.ctx.nav().open("help_now.region")
 
     def choices(self) -> list[QWidget]:
         return [self.region_button, *super().choices()]  # the region, the people, then the rest

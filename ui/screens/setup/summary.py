@@ -168,6 +168,4 @@ class SummaryScreen(Screen):
         nav = self.ctx.nav()
         nav.home()
         if self.run.flow.answers.wants_first_session:
-            from ui.screens.sessions.form_screens import start_form
-
-            start_form(self.ctx, None)
+            self.ctx.nav().open("sessions.add")

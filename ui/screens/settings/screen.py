@@ -20,14 +20,29 @@ class TileScreen(Screen):
     """A screen of tiles that each open another screen."""
 
     def add_tile(
-        self, title_fn: Callable[[], str], icon_name: str, open_screen: ScreenFactory
+        self, title_fn: Callable[[], str], icon_name: str, open_screen: ScreenFactory | str
     ) -> BigButton:
+        """A tile opening `open_screen`: a factory of this feature, or a route's name."""
         button = self.add_choice(BigButton(title_fn, icon_name, tile=True))
         button.clicked.connect(partial(self._open, open_screen))
         return button
 
-    def _open(self, open_screen: ScreenFactory) -> None:
-        self.ctx.nav().push(open_screen(self.ctx))
+    def add_route_tile(self, route: str, icon_name: str) -> BigButton:
+        """A tile opening another feature's screen, in the words that feature gives it."""
+        return self.add_tile(self.ctx.nav().route_title(route), icon_name, route)
+
+    def _open(self, open_screen: ScreenFactory | str) -> None:
+        if isinstance(open_screen, str):
+            self.ctx.nav().open(open_screen)
+        else:
+            self.ctx.nav().push(open_screen(self.ctx))
+
+
+def guarded_settings(ctx: AppContext) -> Screen:
+    """Settings, behind the helper's PIN where a helper set one (Home's choice)."""
+    from ui.shared.caregiver_gate import guarded
+
+    return guarded(ctx, SettingsScreen)
 
 
 class SettingsScreen(TileScreen):
@@ -35,14 +50,14 @@ class SettingsScreen(TileScreen):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        from ui.screens import settings_options as options
+        from ui.screens.settings import options
 
         self.set_title(lambda: _("Settings"))
         self.add_text(lambda: _("Changes show right away and are kept for next time."))
         self.add_tile(lambda: _("Text size"), "text-size", options.text_size_screen)
         self.add_tile(lambda: _("Colours and movement"), "colours", options.ColoursScreen)
         self.add_tile(lambda: _("Language"), "language", options.language_screen)
-        if importlib.util.find_spec("ui.screens.speech_settings") is not None:
+        if importlib.util.find_spec("ui.screens.settings.speech") is not None:
             self.add_tile(lambda: _("Voice"), "read-aloud", _voice_screen)
         self.add_tile(lambda: _("Switch access"), "switch", options.SwitchAccessScreen)
         self.add_tile(lambda: _("More settings"), "settings", MoreSettingsScreen)
@@ -50,9 +65,9 @@ class SettingsScreen(TileScreen):
 
 
 def _voice_screen(ctx: AppContext) -> Screen:
-    from ui.screens import speech_settings
+    from ui.screens.settings import speech
 
-    screen: Screen = speech_settings.SpeechSettingsScreen(ctx)
+    screen: Screen = speech.SpeechSettingsScreen(ctx)
     return screen
 
 
@@ -61,15 +76,12 @@ class MoreSettingsScreen(TileScreen):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        from ui.screens.contacts import ContactsScreen
-        from ui.screens.region import RegionScreen
-
         self.set_title(lambda: _("More settings"))
-        from ui.screens.reminders import RemindersScreen, reminders_tile_title
-        from ui.screens.setup.helper_settings import helper_tile_title, open_helper_settings
+        from ui.screens.settings.helper import helper_tile_title, open_helper_settings
+        from ui.screens.settings.reminders import RemindersScreen, reminders_tile_title
 
-        self.add_tile(lambda: _("Where I live"), "language", RegionScreen)
-        self.add_tile(lambda: _("People to call"), "phone", ContactsScreen)
+        self.add_tile(lambda: _("Where I live"), "language", "help_now.region")
+        self.add_tile(lambda: _("People to call"), "phone", "help_now.contacts")
         self.add_tile(lambda: _("Me and my data"), "person", PersonalScreen)
         self.add_tile(reminders_tile_title, "mood", RemindersScreen)
         self.add_tile(helper_tile_title, "lock", open_helper_settings)
@@ -85,12 +97,9 @@ class PersonalScreen(TileScreen):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         # Their words live in the storage catalog, with the screens they open.
-        from ui.screens.my_data import MyDataScreen, my_data_tile_title
-        from ui.screens.people import AccountScreen, lock_tile_title
-
         self.set_title(lambda: _("Me and my data"))
-        self.add_tile(lock_tile_title, "lock", AccountScreen)
-        self.add_tile(my_data_tile_title, "about", MyDataScreen)
+        self.add_route_tile("people.account", "lock")
+        self.add_route_tile("people.my_data", "about")
         self.finish_layout()
 
 

@@ -83,3 +83,12 @@ def open_checked_link(verdict: LinkCheck) -> bool:
     opened = QDesktopServices.openUrl(url)
     _log.info("Opened a session link on %s: %s", verdict.platform, "yes" if opened else "no")
     return bool(opened)
+
+
+def next_session_sentence(ctx: AppContext) -> str | None:
+    """ "Next: Tuesday 14 March at 2:00 pm with Dr. Lee" for Home to show and say; None if none."""
+    from companion.appointments.schedule import describe_next, next_appointment
+
+    now = ctx.clock.now()
+    upcoming = next_appointment(appointment_store(ctx).all(), now)
+    return describe_next(upcoming, now, display_zone(ctx)) if upcoming else None

@@ -16,7 +16,7 @@ from functools import partial
 from companion.i18n import _
 from companion.safety.crisis import CrisisLine, Region, localized
 from ui.context import AppContext
-from ui.screens.safety_plan import add_help_now_choice
+from ui.shared.safety_plan_ways_in import add_help_now_choice
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -115,11 +115,9 @@ class HelpNowScreen(Screen):
             self.ctx.speech.say(words())
 
     def _open_people(self) -> None:
-        from ui.screens.checkin.trusted_people import TrustedPeopleScreen
-
-        self.ctx.nav().push(TrustedPeopleScreen(self.ctx))
+        self.ctx.nav().open("checkin.trusted_people")
 
     def _pick_region(self) -> None:
-        from ui.screens.region import RegionScreen
+        from ui.screens.help_now.region import RegionScreen
 
         self.ctx.nav().push(RegionScreen(self.ctx))

@@ -12,13 +12,11 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from companion.appointments.links import normalise_trusted_domain
 from companion.community.shared_pc import AUTOLOCK_CHOICES, autolock_words
 from companion.i18n import _
-from companion.preset.files import export_preset, import_preset
-from companion.preset.table import PresetFileError
+from companion.preset.files import PresetFileError, export_preset, import_preset
 from ui.context import AppContext
-from ui.screens.checkin.schedule_settings import open_checkin_schedule, schedule_tile_title
-from ui.screens.settings import TileScreen
-from ui.screens.settings_options import ChoiceSettingScreen
-from ui.screens.setup.caregiver_gate import CaregiverPinScreen, guarded
+from ui.screens.settings.options import ChoiceSettingScreen
+from ui.screens.settings.screen import TileScreen
+from ui.shared.caregiver_gate import CaregiverPinScreen, guarded
 from ui.widgets.big_button import BigButton
 from ui.widgets.place_chooser import PlaceChooser
 from ui.widgets.screen import Screen
@@ -50,7 +48,7 @@ class HelperSettingsScreen(TileScreen):
         self.add_tile(lambda: _("Who uses this computer"), "person", shared_pc_screen)
         self.add_tile(lambda: _("Lock when nobody is using it"), "lock", autolock_screen)
         self.add_tile(lambda: _("Helper PIN"), "lock", CaregiverPinScreen)
-        self.add_tile(schedule_tile_title, "mood", open_checkin_schedule)
+        self.add_route_tile("checkin.schedule", "mood")
         self.add_tile(lambda: _("Trusted video websites"), "sessions", _trusted)
         self.add_tile(lambda: _("Same settings on other computers"), "settings", PresetScreen)
         self.finish_layout()
@@ -59,7 +57,7 @@ class HelperSettingsScreen(TileScreen):
 def content_problems_sentence(ctx: AppContext) -> str:
     """For the helper: content files that were skipped, by name and field, and where packs go."""
     from companion.library.packs import PACKS_FOLDER
-    from ui.screens.learn.services import load_report
+    from ui.shared.library import load_report
 
     problems = load_report(ctx).problems
     if not problems:

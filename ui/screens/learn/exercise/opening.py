@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ui.context import AppContext
-from ui.screens.learn.services import learn_services
+from ui.shared.library import learn_services
 from ui.widgets.screen import Screen
 
 
@@ -13,9 +13,9 @@ def exercise_screen(ctx: AppContext, exercise_id: str) -> Screen:
     if exercise is None:
         raise KeyError(f"no exercise {exercise_id!r}")
     if exercise.kind == "breathing":
-        from ui.screens.exercise.breathing import BreathingSetupScreen
+        from ui.screens.learn.exercise.breathing import BreathingSetupScreen
 
         return BreathingSetupScreen(ctx, exercise)
-    from ui.screens.exercise.steps import GuidedScreen
+    from ui.screens.learn.exercise.steps import GuidedScreen
 
     return GuidedScreen(ctx, exercise)

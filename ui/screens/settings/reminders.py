@@ -8,8 +8,8 @@ from collections.abc import Callable
 from companion.i18n import _
 from companion.reminders.background import NOT_TODAY_PREFERENCE
 from ui.context import AppContext
-from ui.screens.settings import TileScreen
-from ui.screens.settings_options import ChoiceSettingScreen
+from ui.screens.settings.options import ChoiceSettingScreen
+from ui.screens.settings.screen import TileScreen
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -26,10 +26,8 @@ class RemindersScreen(TileScreen):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        from ui.screens.checkin.schedule_settings import open_checkin_schedule, schedule_tile_title
-
         self.set_title(reminders_tile_title)
-        self.add_tile(schedule_tile_title, "mood", open_checkin_schedule)
+        self.add_route_tile("checkin.schedule", "mood")
         self.add_tile(lambda: _("Remind me when Companion is closed"), "later", background_screen)
         self.add_tile(
             lambda: _("Start Companion when the computer starts"), "settings", open_start_screen
@@ -52,7 +50,7 @@ def background_screen(ctx: AppContext) -> Screen:
 
 
 def open_start_screen(ctx: AppContext) -> Screen:
-    from ui.screens.setup.caregiver_gate import guarded
+    from ui.shared.caregiver_gate import guarded
 
     return guarded(ctx, start_with_computer_screen)
 
@@ -68,18 +66,6 @@ def start_with_computer_screen(ctx: AppContext) -> Screen:
             (False, lambda: _("No, I will open it myself")),
         ],
     )
-
-
-def kept_outside_sentence(ctx: AppContext) -> str:
-    """For "What Companion keeps": the one thing kept outside the locked file, and only when
-    the person chose reminders with Companion closed."""
-    if ctx.settings.get("background_reminders"):
-        return _(
-            "You asked for reminders when Companion is closed. So that they still come while "
-            "your notes are closed, Companion keeps the times of your next reminders beside "
-            "your own file. Only the times: never what they are for, or with whom."
-        )
-    return _("Companion keeps nothing about you outside your own file.")
 
 
 class StillRemindingScreen(Screen):
@@ -137,7 +123,7 @@ class CheckInInvitationScreen(Screen):
         """No more check-in reminders today, in a notification or on Home."""
         session = self.ctx.session
         if session is not None and not session.is_guest:
-            from ui.screens.sessions.common import named_local_zone
+            from ui.shared.appointments import named_local_zone
 
             today = self.ctx.clock.now().astimezone(named_local_zone(self.ctx)).date()
             session.preferences.set(NOT_TODAY_PREFERENCE, today.isoformat())

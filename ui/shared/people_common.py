@@ -1,7 +1,5 @@
-"""What the people, unlock and My data screens share: slow work off the UI thread, prompts aloud.
-
-No sentences live here, so this file needs no catalog; the screens pass their own words in.
-"""
+"""What the people, unlock and My data screens share (and setup, the safety plan and auto-lock
+use too): slow work off the UI thread, prompts aloud, a wait in words (storage catalog)."""
 
 from __future__ import annotations
 
@@ -12,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from companion.i18n import _
 from companion.people.profiles import People
 from ui.context import AppContext
 from ui.widgets.big_button import BigButton
@@ -79,6 +78,19 @@ def run_off_ui_thread(
     signals.failed.connect(failed)
     QThreadPool.globalInstance().start(_Job(work, signals))
     return signals
+
+
+def seconds_in_words(seconds: int) -> str:
+    """ "1 minute and 30 seconds", "45 seconds": a wait said the way a person would say it."""
+    minutes, rest = divmod(max(0, seconds), 60)
+    # One plain message per form: the catalogs hold no plural forms.
+    secs = _("1 second") if rest == 1 else _("{n} seconds").format(n=rest)
+    if not minutes:
+        return secs
+    mins = _("1 minute") if minutes == 1 else _("{n} minutes").format(n=minutes)
+    if not rest:
+        return mins
+    return _("{minutes} and {seconds}").format(minutes=mins, seconds=secs)
 
 
 def people_of(ctx: AppContext) -> People:
@@ -164,9 +176,6 @@ class GrowingWait:
 
     def refresh(self, spoken: bool = False) -> None:
         """Re-read the wait against the clock and say where it stands."""
-        from companion.i18n import _
-        from ui.screens.unlock import seconds_in_words
-
         seconds = self._seconds_left()
         if seconds:
             sentence = _("That did not match. Please wait {time}, then try again.").format(

@@ -16,14 +16,14 @@ from companion.i18n import _
 from companion.people.profiles import MAX_NAME_LENGTH, Person, PersonSession, guest_session
 from companion.security import LockKind, SecurityError
 from ui.context import AppContext
-from ui.screens.change_pin import person_in, start_change_pin, your_lock_sentences
-from ui.screens.people_common import (
+from ui.screens.people.change_pin import person_in, start_change_pin, your_lock_sentences
+from ui.screens.people.unlock import UnlockScreen, problem_sentence
+from ui.shared.people_common import (
     ConfirmInWordsScreen,
     people_of,
     run_off_ui_thread,
     speak_prompt,
 )
-from ui.screens.unlock import UnlockScreen, problem_sentence
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -169,7 +169,7 @@ class PeopleScreen(Screen):
         switch_to(self.ctx, guest_session())
 
     def add_person(self) -> None:
-        from ui.screens.people_add import add_person_screen
+        from ui.screens.people.add import add_person_screen
 
         self.ctx.nav().push(add_person_screen(self.ctx))
 

@@ -17,7 +17,7 @@ from companion.people.profiles import Person, PersonSession
 from companion.security import SecurityError, UnlockDelayedError
 from companion.storage import StorageError
 from ui.context import AppContext
-from ui.screens.people_common import GrowingWait, people_of, run_off_ui_thread, speak_prompt
+from ui.shared.people_common import GrowingWait, people_of, run_off_ui_thread, speak_prompt
 from ui.theme import TARGET_GAP_PX
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import ChoiceGrid
@@ -26,19 +26,6 @@ from ui.widgets.screen import Screen
 _log = logging.getLogger(__name__)
 # A phone's keypad, the layout people know: 1 2 3 / 4 5 6 / 7 8 9 / 0 (in the middle).
 PAD_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("", "0", ""))
-
-
-def seconds_in_words(seconds: int) -> str:
-    """ "1 minute and 30 seconds", "45 seconds": a wait said the way a person would say it."""
-    minutes, rest = divmod(max(0, seconds), 60)
-    # One plain message per form: the catalogs hold no plural forms.
-    secs = _("1 second") if rest == 1 else _("{n} seconds").format(n=rest)
-    if not minutes:
-        return secs
-    mins = _("1 minute") if minutes == 1 else _("{n} minutes").format(n=minutes)
-    if not rest:
-        return mins
-    return _("{minutes} and {seconds}").format(minutes=mins, seconds=secs)
 
 
 def problem_sentence(exc: Exception) -> str:
@@ -340,7 +327,7 @@ class ForgotScreen(Screen):
         )
 
     def _code_right(self, code: str) -> None:
-        from ui.screens.people_add import NewSecretScreen
+        from ui.screens.people.add import NewSecretScreen
 
         self.busy = False
         self._say("")
@@ -362,7 +349,7 @@ class ForgotScreen(Screen):
         speak_prompt(self.ctx, problem_sentence(exc))
 
     def confirm_fresh_start(self) -> None:
-        from ui.screens.people_common import ConfirmInWordsScreen
+        from ui.shared.people_common import ConfirmInWordsScreen
 
         name = self.person.name
         self.ctx.nav().push(

@@ -16,9 +16,9 @@ from companion.people.profiles import People, Person, ProfileError
 from companion.security import UnlockDelayedError
 from companion.security.pins import lock_summary
 from ui.context import AppContext
-from ui.screens.people_add import ChooseLockScreen, NewPersonPlan, StepScreen, shared_pc
-from ui.screens.people_common import GrowingWait, speak_prompt
-from ui.screens.unlock import PinPad
+from ui.screens.people.add import ChooseLockScreen, NewPersonPlan, StepScreen, shared_pc
+from ui.screens.people.unlock import PinPad
+from ui.shared.people_common import GrowingWait, speak_prompt
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 

@@ -22,9 +22,9 @@ from companion.library.exercise_flow import (
 )
 from companion.library.schema import BreathingPace, Exercise
 from ui.context import AppContext
-from ui.screens.exercise.shape import BreathingShape
-from ui.screens.learn.services import content_language
+from ui.screens.learn.exercise.shape import BreathingShape
 from ui.screens.learn.tiles import LearnButton
+from ui.shared.library import content_language
 from ui.widgets.screen import Screen
 
 TICK_MS = 50  # how often the screen asks the run where it is (smooth enough for the shape)

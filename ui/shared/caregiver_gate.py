@@ -57,7 +57,7 @@ def secret_box(name: Callable[[], str], screen: Screen) -> QLineEdit:
 
 def wait_sentence(exc: Exception) -> str:
     if isinstance(exc, UnlockDelayedError):
-        from ui.screens.unlock import seconds_in_words
+        from ui.shared.people_common import seconds_in_words
 
         return _("Please wait {time} before trying again.").format(
             time=seconds_in_words(exc.seconds_left)
@@ -108,7 +108,7 @@ class SecretScreen(Screen):
 
     def run_check(self, work: Callable[[], None], done: Callable[[], None]) -> None:
         """Argon2 off the UI thread; the result comes back here."""
-        from ui.screens.people_common import run_off_ui_thread
+        from ui.shared.people_common import run_off_ui_thread
 
         if self.busy:
             return

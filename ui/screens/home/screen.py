@@ -59,13 +59,13 @@ class HomeScreen(Screen):
         self._refresh_coming_up()
 
     def _open(self, choice: HomeChoice) -> None:
-        self.ctx.nav().push(choice.open_screen(self.ctx))
+        self.ctx.nav().open(choice.route)
 
     def _next_session(self) -> str:
         if self.ctx.session is None:
             return ""
         try:
-            from ui.screens.sessions import next_session_sentence
+            from ui.shared.appointments import next_session_sentence
 
             return next_session_sentence(self.ctx) or ""
         except Exception:  # Home must always show, whatever a feature's data says
@@ -79,9 +79,9 @@ class HomeScreen(Screen):
         try:
             from datetime import timedelta
 
-            from companion.checkin.schedule import load_schedule, reminder_due, reminder_text
             from companion.reminders.background import NOT_TODAY_PREFERENCE
-            from ui.screens.checkin.common import local_zone
+            from companion.checkin.schedule import load_schedule, reminder_due, reminder_text
+            from ui.shared.checkin_common import local_zone
 
             now = self.ctx.clock.now()
             today = now.astimezone(local_zone(self.ctx)).date().isoformat()

@@ -15,8 +15,8 @@ from companion.i18n import _
 from companion.library.exercise_flow import GuidedRun, StepMoment
 from companion.library.schema import Exercise
 from ui.context import AppContext
-from ui.screens.learn.services import content_language, learn_services
 from ui.screens.learn.tiles import LearnButton
+from ui.shared.library import content_language, learn_services
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)

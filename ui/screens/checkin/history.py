@@ -22,7 +22,7 @@ from companion.checkin.wording import mood_word
 from companion.i18n import _
 from companion.when_words import date_words, day_month_words
 from ui.context import AppContext
-from ui.screens.checkin.common import checkin_store, local_zone
+from ui.shared.checkin_common import checkin_store, local_zone
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 

@@ -26,8 +26,8 @@ from companion.security import PinRejectedError, check_new_secret, keyring_uses_
 from companion.security.kdf import DEFAULT_ARGON2, Argon2Params
 from companion.when_words import short_date_words
 from ui.context import AppContext
-from ui.screens.change_pin import person_in, your_lock_sentences
-from ui.screens.people_common import (
+from ui.screens.people.change_pin import person_in, your_lock_sentences
+from ui.shared.people_common import (
     ConfirmInWordsScreen,
     people_of,
     run_off_ui_thread,
@@ -154,7 +154,7 @@ class MyDataScreen(DataStepScreen):
         self.say(sentence)
 
     def delete_all(self) -> None:
-        from ui.screens.people import confirm_delete_me
+        from ui.screens.people.picker import confirm_delete_me
 
         confirm_delete_me(self.ctx)
 
@@ -305,7 +305,7 @@ class RestoreScreen(DataStepScreen):
         )
 
     def _opened(self, path: Path, found: tuple[str, object]) -> None:
-        from ui.screens.people_add import AddNameScreen, NewPersonPlan
+        from ui.screens.people.add import AddNameScreen, NewPersonPlan
 
         self.busy = False
         self.say("")
@@ -386,7 +386,7 @@ class KeepsScreen(Screen):
                     "files would also need that key and your PIN."
                 )
             )
-        from ui.screens.reminders import kept_outside_sentence  # in the reminders catalog
+        from ui.shared.reminder_words import kept_outside_sentence  # in the reminders catalog
 
         self.add_text(lambda: kept_outside_sentence(ctx))
         # The person's own lock and how long guessing it would take ("" for a guest).

@@ -1,0 +1,1 @@
+"""What several screen features use and none owns: background jobs, the helper's PIN gate."""
