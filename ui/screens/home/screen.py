@@ -79,8 +79,8 @@ class HomeScreen(Screen):
         try:
             from datetime import timedelta
 
-            from companion.reminders.background import NOT_TODAY_PREFERENCE
             from companion.checkin.schedule import load_schedule, reminder_due, reminder_text
+            from companion.reminders.background import NOT_TODAY_PREFERENCE
             from ui.shared.checkin_common import local_zone
 
             now = self.ctx.clock.now()
