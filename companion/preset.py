@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from companion.config import SETTINGS_BY_NAME
+from companion.config import check_settings
 from companion.file_lock import locked
 from companion.files import (
     SMALL_FILE_BYTES,
@@ -27,6 +27,7 @@ from companion.files import (
     set_aside,
 )
 from companion.i18n import N_
+from companion.schemas import SchemaError, convert
 
 _log = logging.getLogger(__name__)
 
@@ -83,12 +84,14 @@ def _read_table(path: Path, bad: list[Path] | None = None) -> dict[str, Any] | N
     except OSError as exc:
         _log.warning("Preset %s could not be read (%s); ignoring it", path, exc)
         return None
-    if not isinstance(stored, dict):
-        _log.warning("Preset %s is not a table of settings; ignoring it", path)
+    try:
+        table: dict[str, Any] = convert(stored, dict[str, Any], path.name)
+    except SchemaError as exc:
+        _log.warning("Preset %s is not a table of settings (%s)", path, exc.refusal.english())
         if bad is not None:
             bad.append(path)
         return None
-    return stored
+    return table
 
 
 def load_system_preset(paths: Iterable[Path], bad: list[Path] | None = None) -> dict[str, Any]:
@@ -102,18 +105,13 @@ def load_system_preset(paths: Iterable[Path], bad: list[Path] | None = None) -> 
         table = _read_table(path, bad)
         if table is None:
             continue
-        for name, value in table.items():
-            setting = SETTINGS_BY_NAME.get(name)
-            if name in NOT_PRESETTABLE:
-                _log.info("Preset %s: %s is never taken from a preset; skipping it", path, name)
-                continue
-            if setting is None:
-                _log.warning("Preset %s names an unknown setting %r; skipping it", path, name)
-                continue
-            try:
-                preset[name] = setting.validate(value)
-            except ValueError as exc:
-                _log.warning("Preset %s: skipping %s (%s)", path, name, exc)
+        for name in NOT_PRESETTABLE & set(table):
+            _log.info("Preset %s: %s is never taken from a preset; skipping it", path, name)
+            del table[name]
+        valid, refused = check_settings(table, path.name)
+        for refusal in refused:
+            _log.warning("Preset %s: skipping a setting: %s", path, refusal.english())
+        preset.update(valid)
     return preset
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from companion.config import SETTINGS, SettingsStore
 from companion.files import UnreadableFileError, read_json_capped, write_file_atomically
 from companion.preset import load_system_preset
+from companion.schemas import SchemaError, convert
 
 _log = logging.getLogger(__name__)
 
@@ -70,9 +71,14 @@ def _read_table(path: Path) -> dict[str, Any]:
     except (OSError, UnreadableFileError) as exc:
         _log.warning("Preset could not be read (%s)", type(exc).__name__)
         raise PresetFileError("unreadable") from exc
-    if not isinstance(stored, dict) or not stored:
+    try:
+        table: dict[str, Any] = convert(stored, dict[str, Any], path.name)
+    except SchemaError as exc:
+        _log.warning("Preset refused: %s", exc.refusal.english())
+        raise PresetFileError("not_a_preset") from exc
+    if not table:
         raise PresetFileError("not_a_preset")
-    return stored
+    return table
 
 
 def import_preset(path: Path, settings: SettingsStore) -> PresetImport:
