@@ -211,4 +211,5 @@ class PresetScreen(Screen):
         sentence = _("Done: {count} settings now match the file.").format(count=len(result.applied))
         if result.skipped:
             sentence += " " + _("Some parts of the file were left out.")
+            sentence += "".join(" " + r.sentence() for r in result.refusals[:3])
         self._say(sentence)
