@@ -29,7 +29,7 @@ from companion.safety import CrisisFile  # noqa: E402
 from companion.schemas import convert  # noqa: E402
 
 # What Companion imports anyway before it reads a file: only the library's own cost counts.
-ALREADY = "import typing, datetime, re, inspect, dataclasses, enum, json, tomllib, logging, pathlib, decimal"
+ALREADY = "import typing, datetime, re, inspect, dataclasses, enum, json, tomllib, logging, decimal"
 FIRST_MODEL = {
     "msgspec": "import msgspec\nclass A(msgspec.Struct, forbid_unknown_fields=True):\n"
     "    x: int\n    d: datetime.date\n"
