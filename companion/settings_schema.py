@@ -19,8 +19,6 @@ from companion.schemas import UNKNOWN, Refusal, SchemaError, convert
 
 SETTINGS_FILE_NAME = "settings.json"
 TEXT_SCALES: tuple[int, ...] = (100, 125, 150, 175, 200)
-THEMES: tuple[str, ...] = ("standard", "high_contrast", "dark")
-SWITCH_MODES: tuple[str, ...] = ("off", "one_switch", "two_switches")
 MAX_TEXT_SETTING = 2000  # the longest free text a setting keeps (trusted websites)
 
 
@@ -216,6 +214,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("told_about_tray", bool, False, N_("Told once that Companion keeps running")),
 )
 SETTINGS_BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
+THEMES: tuple[str, ...] = SETTINGS_BY_NAME["theme"].choices
+SWITCH_MODES: tuple[str, ...] = SETTINGS_BY_NAME["switch_mode"].choices
 
 
 def check_settings(table: dict[str, Any], file: str) -> tuple[dict[str, Any], list[Refusal]]:
