@@ -64,8 +64,8 @@ def check_crisis_lines(content_root: Path, today: date) -> CheckResult:
         return CheckResult(
             N_("crisis lines"),
             False,
-            _("The crisis phone lines could not be read ({problem}). Reinstall Companion.").format(
-                problem=problem
+            _("The crisis phone lines could not be read. {problem} Reinstall Companion.").format(
+                problem=problem.sentence()
             ),
         )
     stale = directory.stale_entries(today)

@@ -1,4 +1,4 @@
-"""Settings declared once as data (name, type, default, allowed values, title) and their store.
+"""The settings store: the current settings in one JSON file, checked, saved and announced.
 
 Nothing else reads or writes the settings file: screens and services go through `SettingsStore`,
 which validates every value, writes atomically, and tells listeners so changes apply live.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,120 +16,29 @@ from typing import TYPE_CHECKING, Any
 from companion.file_lock import locked
 from companion.files import UnreadableFileError, read_json_capped, set_aside
 from companion.files import write_file_atomically as write_file_atomically  # the old home
-from companion.i18n import LANGUAGES, N_, _
+from companion.i18n import _
 from companion.preferences import Preferences
+from companion.schemas import NOT_ALLOWED, Refusal, SchemaError, convert
+
+# Declared once in settings_schema; named here too, where the rest of the app imports them from.
+from companion.settings_schema import SETTINGS as SETTINGS
+from companion.settings_schema import SETTINGS_BY_NAME as SETTINGS_BY_NAME
+from companion.settings_schema import SETTINGS_FILE_NAME as SETTINGS_FILE_NAME
+from companion.settings_schema import SWITCH_MODES as SWITCH_MODES
+from companion.settings_schema import TEXT_SCALES as TEXT_SCALES
+from companion.settings_schema import THEMES as THEMES
+from companion.settings_schema import Option as Option
+from companion.settings_schema import Setting as Setting
+from companion.settings_schema import check_settings as check_settings
 
 if TYPE_CHECKING:
     from companion.clock import Clock
 
 _log = logging.getLogger(__name__)
 
-SETTINGS_FILE_NAME = "settings.json"
 # A settings file is a flat table of a few dozen short values: anything bigger is not ours.
 MAX_SETTINGS_BYTES = 64 * 1024
 MAX_SETTINGS_DEPTH = 4
-TEXT_SCALES: tuple[int, ...] = (100, 125, 150, 175, 200)
-THEMES: tuple[str, ...] = ("standard", "high_contrast", "dark")
-SWITCH_MODES: tuple[str, ...] = ("off", "one_switch", "two_switches")
-
-
-@dataclass(frozen=True)
-class Setting:
-    """One setting: its type, default, and what values it accepts."""
-
-    name: str
-    kind: type
-    default: Any
-    title: str
-    choices: tuple[Any, ...] = ()
-    minimum: float | None = None
-    maximum: float | None = None
-    step: float | None = None
-    # The person's own (their look and voice): kept in their encrypted database and applied
-    # when their data opens. The others belong to the PC and its helper.
-    personal: bool = False
-
-    def validate(self, value: Any) -> Any:
-        """Return `value` if allowed, else raise ValueError saying why."""
-        if self.kind is bool:
-            if not isinstance(value, bool):
-                raise ValueError(f"{self.name} must be true or false, not {value!r}")
-            return value
-        if self.kind is int and (isinstance(value, bool) or not isinstance(value, int)):
-            raise ValueError(f"{self.name} must be a whole number, not {value!r}")
-        if self.kind is str and not isinstance(value, str):
-            raise ValueError(f"{self.name} must be text, not {value!r}")
-        if self.choices and value not in self.choices:
-            raise ValueError(f"{self.name} must be one of {self.choices}, not {value!r}")
-        if self.minimum is not None and value < self.minimum:
-            raise ValueError(f"{self.name} must be at least {self.minimum}, not {value!r}")
-        if self.maximum is not None and value > self.maximum:
-            raise ValueError(f"{self.name} must be at most {self.maximum}, not {value!r}")
-        return value
-
-
-SETTINGS: tuple[Setting, ...] = (
-    Setting("language", str, "en", N_("Language"), choices=LANGUAGES, personal=True),
-    Setting("text_scale", int, 100, N_("Text size"), choices=TEXT_SCALES, personal=True),
-    Setting("theme", str, "standard", N_("Colours"), choices=THEMES, personal=True),
-    Setting(
-        "follow_system_look",
-        bool,
-        True,
-        N_("Use the computer's own colours and text size"),
-        personal=True,
-    ),
-    Setting("less_motion", bool, False, N_("Less motion"), personal=True),
-    Setting(
-        "speech_rate",
-        int,
-        150,
-        N_("Speaking speed"),
-        minimum=80,
-        maximum=260,
-        step=20,
-        personal=True,
-    ),
-    Setting(
-        "speech_volume",
-        int,
-        90,
-        N_("Speaking volume"),
-        minimum=10,
-        maximum=100,
-        step=10,
-        personal=True,
-    ),
-    Setting("read_steps_aloud", bool, False, N_("Read each step when it opens"), personal=True),
-    Setting("talking_buttons", bool, False, N_("Talking buttons"), personal=True),
-    Setting("speak_reminders", bool, True, N_("Say reminders aloud"), personal=True),
-    Setting("switch_mode", str, "off", N_("Switch access"), choices=SWITCH_MODES, personal=True),
-    Setting(
-        "scan_interval_ms",
-        int,
-        1500,
-        N_("Scanning speed"),
-        minimum=500,
-        maximum=5000,
-        step=250,
-        personal=True,
-    ),
-    Setting("region", str, "CA", N_("Region for crisis lines")),
-    # Caregiver setup and community-centre mode (issue 8).
-    Setting("first_run_done", bool, False, N_("First setup finished")),
-    Setting("shared_pc", bool, False, N_("Several people use this computer")),
-    # Honoured on a shared PC only; 0 turns the auto-lock off.
-    Setting(
-        "autolock_minutes", int, 10, N_("Lock after this many idle minutes"), minimum=0, maximum=60
-    ),
-    Setting("trusted_link_domains", str, "", N_("Trusted video session websites")),
-    # Reminders with Companion closed (issue 21). The helper's choice; the setup step offers it
-    # on for one person at home and off in community-centre mode.
-    Setting("start_with_computer", bool, False, N_("Start Companion when the computer starts")),
-    Setting("background_reminders", bool, True, N_("Remind me when Companion is closed")),
-    Setting("told_about_tray", bool, False, N_("Told once that Companion keeps running")),
-)
-SETTINGS_BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 
 Listener = Callable[[str, Any], None]
 PERSONAL_SETTINGS_KEY = "settings"  # where a person's own settings sit in their preferences
@@ -168,10 +76,12 @@ class SettingsStore:
         except OSError as exc:
             _log.warning("Settings file %s could not be read (%s)", path.name, exc)
             return {}
-        if not isinstance(stored, dict):
-            _log.warning("Settings file %s is not a table", path.name)
+        try:
+            table: dict[str, Any] = convert(stored, dict[str, Any], path.name)
+        except SchemaError as exc:
+            _log.warning("Settings file is not a table: %s", exc.refusal.english())
             return None
-        return stored
+        return table
 
     @property
     def problem(self) -> str | None:
@@ -197,17 +107,21 @@ class SettingsStore:
             set_aside(path, self._today())
             self.was_set_aside = True
             return
-        for name, value in stored.items():
+        valid, refused = check_settings(stored, path.name)
+        for refusal in refused:
+            _log.warning("Ignoring a stored setting: %s", refusal.english())
+        for name, value in valid.items():
             try:
                 self._values[name] = self._validate(name, value)
-            except (KeyError, ValueError) as exc:
-                _log.warning("Ignoring stored setting %s: %s", name, exc)
+            except ValueError as exc:
+                _log.warning("Ignoring a stored setting: %s", exc)
 
     def _validate(self, name: str, value: Any) -> Any:
         setting = SETTINGS_BY_NAME[name]
         value = setting.validate(value)
         if name == "region" and self._regions and value not in self._regions:
-            raise ValueError(f"region must be one of {self._regions}, not {value!r}")
+            details = (("value", repr(value)),)
+            raise SchemaError(Refusal(SETTINGS_FILE_NAME, name, NOT_ALLOWED, details))
         return value
 
     def get(self, name: str) -> Any:

@@ -64,6 +64,8 @@ EXTRA_SOURCES: dict[str, tuple[str, ...]] = {
         "companion/checkup.py",
         "companion/startup.py",
         "companion/config.py",
+        "companion/settings_schema.py",
+        "companion/schemas.py",
         "ui/app.py",
         "ui/launch.py",
         "ui/router.py",

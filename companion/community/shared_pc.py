@@ -25,7 +25,6 @@ from companion.security.autolock import idle_timeout_seconds
 
 _log = logging.getLogger(__name__)
 
-AUTOLOCK_CHOICES: tuple[int, ...] = (0, 2, 5, 10, 15, 30)  # minutes; 0 is off
 TIDY_RECORD_FILE_NAME = "tidy.json"
 # The only place a guest's files may ever be put (a report saved for printing): emptied daily.
 GUEST_FILES_FOLDER = "guest-files"
@@ -92,12 +91,6 @@ def closing_question(saved: SavedToday) -> str:
 
 def finished_words() -> str:
     return _("I'm finished, lock it")
-
-
-def autolock_words(minutes: int) -> str:
-    if minutes <= 0:
-        return _("Never lock by itself")
-    return _("Lock after {minutes} minutes").format(minutes=minutes)
 
 
 def guest_save_folder(data_dir: Path) -> Path:

@@ -1,41 +1,141 @@
 """Read one exercise file (TOML, English and French side by side) into an `Exercise`.
 
-Like articles, every rule is checked here and a broken one raises `ContentError` naming the file
-and the field; content/README.md documents the format for the people who write it.
+The file is declared as a schema (`ExerciseFile` and its tables); like articles, a broken rule
+raises `ContentError` naming the file and the field; content/README.md documents the format.
 """
 
 from __future__ import annotations
 
 import tomllib
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from companion.library.articles import SLUG, parse_date, parse_sources, parse_topics, required_text
+import msgspec
+
+from companion.i18n import N_
+from companion.library.articles import ID_NOT_FILE_NAME, UNREADABLE, sources_of
 from companion.library.schema import (
-    CONTENT_LANGUAGES,
-    EXERCISE_KINDS,
-    STEP_KINDS,
     BreathingPace,
     Choice,
     ContentError,
     Exercise,
     ExerciseStep,
+    Slug,
+    SourceEntry,
+    Topic,
     Wording,
+    WordingEntry,
+    no_repeats,
 )
+from companion.schemas import RuleError, SchemaError, convert
 
-EXERCISE_KEYS = frozenset(
-    {"id", "kind", "title", "summary", "topics", "reviewed", "steps", "breathing", "sources"}
-)
-STEP_KEYS = frozenset({"id", "kind", "text", "spoken", "seconds", "choices"})
-BREATHING_KEYS = frozenset(
-    {"minutes", "default_minutes", "default_pace", "cue_in", "cue_hold", "cue_out", "paces"}
-)
-PACE_KEYS = frozenset({"id", "name", "inhale", "hold", "exhale"})
 MIN_PHASE_SECONDS = 1.0
 MAX_PHASE_SECONDS = 12.0
 MAX_STEP_SECONDS = 120.0
 MAX_BREATHING_MINUTES = 5
 MAX_PACES = 3  # the setup screen shows each pace as a button, beside minutes and Start
+MAX_STEPS = 40
+
+BAD_TOML = N_("{file} is not written the right way ({problem}).")
+SECONDS_NEEDED = N_("In {file}, “{field}” is needed: a timed step says how many seconds it lasts.")
+ONLY_TIMED = N_("In {file}, “{field}” is only for a step of kind timed.")
+CHOICES_NEEDED = N_("In {file}, “{field}” is needed: a choose step lists 2 to 6 choices.")
+ONLY_CHOOSE = N_("In {file}, “{field}” is only for a step of kind choose.")
+NOT_LISTED_MINUTES = N_("In {file}, “{field}” must be one of the minutes listed.")
+NOT_A_PACE = N_("In {file}, “{field}” must be the id of one of the paces.")
+CUE_HOLD_NEEDED = N_("In {file}, “{field}” is needed when a pace holds the breath.")
+BREATHING_NEEDED = N_("In {file}, “{field}” is needed: a breathing exercise has this table.")
+ONLY_BREATHING = N_("In {file}, “{field}” is only for a breathing exercise.")
+STEPS_NEEDED = N_("In {file}, “{field}” is needed: a guided exercise has at least one [[steps]].")
+PLANNER_CHOOSES = N_("In {file}, “{field}” needs a step of kind choose: this is a planner.")
+
+Seconds = Annotated[float, msgspec.Meta(ge=MIN_PHASE_SECONDS, le=MAX_PHASE_SECONDS)]
+
+
+class ChoiceEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    id: Slug
+    text: WordingEntry
+
+
+class StepEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """One [[steps]] table: read and press Next, wait a set time, or choose one."""
+
+    id: Slug
+    text: WordingEntry
+    kind: Literal["read", "timed", "choose"] = "read"
+    spoken: WordingEntry | None = None
+    seconds: Annotated[float, msgspec.Meta(ge=1.0, le=MAX_STEP_SECONDS)] | None = None
+    choices: Annotated[list[ChoiceEntry], msgspec.Meta(min_length=2, max_length=6)] | None = None
+
+    def __post_init__(self) -> None:
+        if (self.kind == "timed") != (self.seconds is not None):
+            raise RuleError("seconds", SECONDS_NEEDED if self.kind == "timed" else ONLY_TIMED)
+        if (self.kind == "choose") != (self.choices is not None):
+            raise RuleError("choices", CHOICES_NEEDED if self.kind == "choose" else ONLY_CHOOSE)
+        no_repeats([c.id for c in self.choices or ()], "choices")
+
+
+class PaceEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """One [[breathing.paces]] table: seconds in, held (may be 0) and out."""
+
+    id: Slug
+    name: WordingEntry
+    inhale: Seconds
+    exhale: Seconds
+    hold: Annotated[float, msgspec.Meta(ge=0.0, le=MAX_PHASE_SECONDS)] = 0.0
+
+
+class BreathingEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """The [breathing] table: paces, the minutes a person may choose, and the spoken cues."""
+
+    minutes: Annotated[
+        list[Annotated[int, msgspec.Meta(ge=1, le=MAX_BREATHING_MINUTES)]],
+        msgspec.Meta(min_length=1, max_length=MAX_BREATHING_MINUTES),
+    ]
+    default_minutes: int
+    default_pace: Slug
+    cue_in: WordingEntry
+    cue_out: WordingEntry
+    paces: Annotated[list[PaceEntry], msgspec.Meta(min_length=1, max_length=MAX_PACES)]
+    cue_hold: WordingEntry | None = None
+
+    def __post_init__(self) -> None:
+        if self.default_minutes not in self.minutes:
+            raise RuleError("default_minutes", NOT_LISTED_MINUTES)
+        no_repeats([p.id for p in self.paces], "paces")
+        if self.default_pace not in {p.id for p in self.paces}:
+            raise RuleError("default_pace", NOT_A_PACE)
+        if self.cue_hold is None and any(p.hold > 0 for p in self.paces):
+            raise RuleError("cue_hold", CUE_HOLD_NEEDED)
+
+
+class ExerciseFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """A whole exercise file, English and French side by side."""
+
+    id: Slug
+    kind: Literal["breathing", "steps", "planner"]
+    title: WordingEntry
+    summary: WordingEntry
+    topics: Annotated[list[Topic], msgspec.Meta(min_length=1)]
+    reviewed: date
+    steps: Annotated[list[StepEntry], msgspec.Meta(max_length=MAX_STEPS)] = []
+    breathing: BreathingEntry | None = None
+    sources: list[SourceEntry] | None = None
+
+    def __post_init__(self) -> None:
+        no_repeats(self.topics, "topics")
+        no_repeats([s.id for s in self.steps], "steps")
+        if self.kind == "breathing":
+            if self.breathing is None:
+                raise RuleError("breathing", BREATHING_NEEDED)
+            return
+        if self.breathing is not None:
+            raise RuleError("breathing", ONLY_BREATHING)
+        if not self.steps:
+            raise RuleError("steps", STEPS_NEEDED)
+        if self.kind == "planner" and not any(s.kind == "choose" for s in self.steps):
+            raise RuleError("steps", PLANNER_CHOOSES)
 
 
 def read_exercise(path: Path, pack: str = "companion") -> Exercise:
@@ -43,180 +143,62 @@ def read_exercise(path: Path, pack: str = "companion") -> Exercise:
     try:
         table = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError(path, None, f"the file could not be read ({exc})") from exc
+        raise ContentError.of(path, None, UNREADABLE, problem=type(exc).__name__) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ContentError(path, None, f"the file is not valid TOML ({exc})") from exc
+        raise ContentError.of(path, None, BAD_TOML, problem=exc) from exc
     return parse_exercise(path, table, pack)
 
 
 def parse_exercise(path: Path, table: dict[str, Any], pack: str) -> Exercise:
-    check_keys(path, table, EXERCISE_KEYS, "")
-    exercise_id = required_text(path, table, "id")
-    if not SLUG.match(exercise_id) or exercise_id != path.stem:
-        raise ContentError(path, "id", f"must be lower-case with dashes and match {path.stem!r}")
-    kind = table.get("kind")
-    if kind not in EXERCISE_KINDS:
-        raise ContentError(path, "kind", f"must be one of {', '.join(EXERCISE_KINDS)}")
-    steps = parse_steps(path, table.get("steps", []))
+    """The file checked against `ExerciseFile`, then turned into the values the screens use."""
+    try:
+        found = convert(table, ExerciseFile, path.name)
+    except SchemaError as exc:
+        raise ContentError(path, exc.refusal) from exc
+    if found.id != path.stem:
+        raise ContentError.of(path, "id", ID_NOT_FILE_NAME, name=path.stem)
     common: dict[str, Any] = {
-        "id": exercise_id,
-        "kind": kind,
-        "title": wording(path, table.get("title"), "title"),
-        "summary": wording(path, table.get("summary"), "summary"),
-        "topics": parse_topics(path, table.get("topics")),
-        "reviewed": parse_date(path, table.get("reviewed"), "reviewed"),
-        "steps": steps,
-        "sources": parse_sources(path, table.get("sources"), required=False),
+        "id": found.id,
+        "kind": found.kind,
+        "title": wording(found.title),
+        "summary": wording(found.summary),
+        "topics": tuple(found.topics),
+        "reviewed": found.reviewed,
+        "steps": tuple(step_of(s) for s in found.steps),
+        "sources": sources_of(found.sources),
         "pack": pack,
         "path": path,
     }
-    if kind == "breathing":
-        return Exercise(**common, **parse_breathing(path, table.get("breathing")))
-    if "breathing" in table:
-        raise ContentError(path, "breathing", f"only a breathing exercise has this ({kind})")
-    if not steps:
-        raise ContentError(path, "steps", "a guided exercise needs at least one [[steps]]")
-    if kind == "planner" and not any(s.kind == "choose" for s in steps):
-        raise ContentError(path, "steps", 'a planner needs a step of kind "choose"')
-    return Exercise(**common)
+    if found.breathing is None:
+        return Exercise(**common)
+    return Exercise(**common, **breathing_of(found.breathing))
 
 
-def check_keys(path: Path, table: dict[str, Any], allowed: frozenset[str], where: str) -> None:
-    unknown = sorted(set(table) - allowed)
-    if unknown:
-        raise ContentError(path, f"{where}{unknown[0]}", "is not a known field (a typing mistake?)")
+def wording(entry: WordingEntry | None) -> Wording:
+    """The text of every language with its runs of spaces and line breaks made single spaces."""
+    if entry is None:
+        return Wording("", "")
+    return Wording(" ".join(entry.en.split()), " ".join(entry.fr.split()))
 
 
-def wording(path: Path, value: Any, name: str) -> Wording:
-    """A `{ en = "...", fr = "..." }` table with non-empty text in every content language."""
-    if not isinstance(value, dict):
-        raise ContentError(path, name, 'must be a table like { en = "...", fr = "..." }')
-    check_keys(path, value, frozenset(CONTENT_LANGUAGES), f"{name}.")
-    texts = {}
-    for language in CONTENT_LANGUAGES:
-        text = value.get(language)
-        if not isinstance(text, str) or not text.strip():
-            raise ContentError(path, f"{name}.{language}", "is missing or empty")
-        texts[language] = " ".join(text.split())
-    return Wording(**texts)
+def step_of(entry: StepEntry) -> ExerciseStep:
+    text = wording(entry.text)
+    choices = tuple(Choice(c.id, wording(c.text)) for c in entry.choices or ())
+    spoken = wording(entry.spoken) if entry.spoken is not None else text
+    return ExerciseStep(entry.id, entry.kind, text, spoken, entry.seconds, choices)
 
 
-def parse_steps(path: Path, value: Any) -> tuple[ExerciseStep, ...]:
-    if not isinstance(value, list):
-        raise ContentError(path, "steps", "must be a list of [[steps]] tables")
-    steps = []
-    seen: set[str] = set()
-    for number, entry in enumerate(value, start=1):
-        where = f"steps #{number}"
-        if not isinstance(entry, dict):
-            raise ContentError(path, where, "must be a table")
-        check_keys(path, entry, STEP_KEYS, f"{where} ")
-        step_id = entry.get("id")
-        if not isinstance(step_id, str) or not SLUG.match(step_id) or step_id in seen:
-            raise ContentError(path, f"{where} id", "must be a new lower-case id")
-        seen.add(step_id)
-        kind = entry.get("kind", "read")
-        if kind not in STEP_KINDS:
-            raise ContentError(path, f"{where} kind", f"must be one of {', '.join(STEP_KINDS)}")
-        text = wording(path, entry.get("text"), f"{where} text")
-        spoken = wording(path, entry["spoken"], f"{where} spoken") if "spoken" in entry else text
-        seconds = entry.get("seconds")
-        if kind == "timed":
-            seconds = number_between(path, seconds, f"{where} seconds", 1.0, MAX_STEP_SECONDS)
-        elif seconds is not None:
-            raise ContentError(path, f"{where} seconds", 'only a "timed" step has seconds')
-        choices = parse_choices(path, entry.get("choices"), where, kind)
-        steps.append(ExerciseStep(step_id, kind, text, spoken, seconds, choices))
-    return tuple(steps)
-
-
-def parse_choices(path: Path, value: Any, where: str, kind: str) -> tuple[Choice, ...]:
-    if kind != "choose":
-        if value is not None:
-            raise ContentError(path, f"{where} choices", 'only a "choose" step has choices')
-        return ()
-    if not isinstance(value, list) or not 2 <= len(value) <= 6:
-        raise ContentError(path, f"{where} choices", "must list 2 to 6 [[steps.choices]]")
-    choices = []
-    for number, entry in enumerate(value, start=1):
-        name = f"{where} choice #{number}"
-        if not isinstance(entry, dict):
-            raise ContentError(path, name, "must be a table with id and text")
-        check_keys(path, entry, frozenset({"id", "text"}), f"{name} ")
-        choice_id = entry.get("id")
-        if not isinstance(choice_id, str) or not SLUG.match(choice_id):
-            raise ContentError(path, f"{name} id", "must be a lower-case id")
-        choices.append(Choice(choice_id, wording(path, entry.get("text"), f"{name} text")))
-    if len({c.id for c in choices}) != len(choices):
-        raise ContentError(path, f"{where} choices", "two choices have the same id")
-    return tuple(choices)
-
-
-def number_between(path: Path, value: Any, name: str, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
-        raise ContentError(path, name, f"must be a number of seconds from {low:g} to {high:g}")
-    return float(value)
-
-
-def parse_breathing(path: Path, value: Any) -> dict[str, Any]:
-    """The [breathing] table: paces, the minutes a person may choose, and the spoken cues."""
-    if not isinstance(value, dict):
-        raise ContentError(path, "breathing", "a breathing exercise needs a [breathing] table")
-    check_keys(path, value, BREATHING_KEYS, "breathing.")
-    minutes = value.get("minutes")
-    if (
-        not isinstance(minutes, list)
-        or not minutes
-        or not all(type(m) is int and 1 <= m <= MAX_BREATHING_MINUTES for m in minutes)
-    ):
-        raise ContentError(
-            path, "breathing.minutes", f"must list whole minutes from 1 to {MAX_BREATHING_MINUTES}"
-        )
-    if value.get("default_minutes") not in minutes:
-        raise ContentError(path, "breathing.default_minutes", "must be one of the minutes")
-    paces = parse_paces(path, value.get("paces"))
-    if value.get("default_pace") not in {p.id for p in paces}:
-        raise ContentError(path, "breathing.default_pace", "must be the id of one of the paces")
-    has_hold = any(p.hold > 0 for p in paces)
-    if has_hold and "cue_hold" not in value:
-        raise ContentError(path, "breathing.cue_hold", "is needed when a pace holds the breath")
+def breathing_of(entry: BreathingEntry) -> dict[str, Any]:
+    paces = tuple(
+        BreathingPace(p.id, wording(p.name), float(p.inhale), float(p.hold), float(p.exhale))
+        for p in entry.paces
+    )
     return {
         "paces": paces,
-        "default_pace": value["default_pace"],
-        "minutes_choices": tuple(sorted(set(minutes))),
-        "default_minutes": value["default_minutes"],
-        "cue_in": wording(path, value.get("cue_in"), "breathing.cue_in"),
-        "cue_out": wording(path, value.get("cue_out"), "breathing.cue_out"),
-        "cue_hold": (
-            wording(path, value["cue_hold"], "breathing.cue_hold") if has_hold else Wording("", "")
-        ),
+        "default_pace": entry.default_pace,
+        "minutes_choices": tuple(sorted(set(entry.minutes))),
+        "default_minutes": entry.default_minutes,
+        "cue_in": wording(entry.cue_in),
+        "cue_out": wording(entry.cue_out),
+        "cue_hold": wording(entry.cue_hold if any(p.hold > 0 for p in paces) else None),
     }
-
-
-def parse_paces(path: Path, value: Any) -> tuple[BreathingPace, ...]:
-    if not isinstance(value, list) or not 1 <= len(value) <= MAX_PACES:
-        raise ContentError(
-            path, "breathing.paces", f"must list 1 to {MAX_PACES} [[breathing.paces]]"
-        )
-    paces = []
-    for number, entry in enumerate(value, start=1):
-        where = f"breathing.paces #{number}"
-        if not isinstance(entry, dict):
-            raise ContentError(path, where, "must be a table")
-        check_keys(path, entry, PACE_KEYS, f"{where} ")
-        pace_id = entry.get("id")
-        if not isinstance(pace_id, str) or not SLUG.match(pace_id):
-            raise ContentError(path, f"{where} id", "must be a lower-case id")
-        low, high = MIN_PHASE_SECONDS, MAX_PHASE_SECONDS
-        paces.append(
-            BreathingPace(
-                id=pace_id,
-                name=wording(path, entry.get("name"), f"{where} name"),
-                inhale=number_between(path, entry.get("inhale"), f"{where} inhale", low, high),
-                hold=number_between(path, entry.get("hold", 0), f"{where} hold", 0.0, high),
-                exhale=number_between(path, entry.get("exhale"), f"{where} exhale", low, high),
-            )
-        )
-    if len({p.id for p in paces}) != len(paces):
-        raise ContentError(path, "breathing.paces", "two paces have the same id")
-    return tuple(paces)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from companion.i18n import N_
 from companion.library.articles import read_article
 from companion.library.exercises import read_exercise
 from companion.library.schema import (
@@ -24,6 +25,7 @@ from companion.library.schema import (
     Exercise,
 )
 from companion.library.search import SearchHit, SearchIndex
+from companion.schemas import Refusal
 
 _log = logging.getLogger(__name__)
 
@@ -32,6 +34,10 @@ PACKS_FOLDER = "packs"
 EXERCISES_FOLDER = "exercises"
 ARTICLE_SUFFIX = ".md"
 EXERCISE_SUFFIX = ".toml"
+
+ID_USED = N_("In {file}, “{field}” is {value}, which another file already uses.")
+NO_SUCH_EXERCISE = N_("In {file}, “{field}” names an exercise that is not there ({value}).")
+NOT_READ = N_("{file} could not be read. The log says why.")
 
 
 @dataclass(frozen=True)
@@ -133,7 +139,7 @@ def load_library(packs: Sequence[PackFolder]) -> LoadReport:
             exercise = _load_one(path, pack.name, problems, is_article=False)
             if isinstance(exercise, Exercise):
                 if exercise.id in exercises:
-                    _skip(problems, path, "id", f"{exercise.id!r} is already used by another pack")
+                    _skip(problems, path, "id", ID_USED, exercise.id)
                 else:
                     exercises[exercise.id] = exercise
         for language in CONTENT_LANGUAGES:
@@ -142,14 +148,15 @@ def load_library(packs: Sequence[PackFolder]) -> LoadReport:
                 if isinstance(article, Article):
                     key = (article.language, article.id)
                     if key in articles:
-                        _skip(problems, path, "id", f"{article.id!r} is already used")
+                        _skip(problems, path, "id", ID_USED, article.id)
                     else:
                         articles[key] = article
     for article in articles.values():
         target = article.try_this_exercise
         if target is not None and target not in exercises:
             # Kept: the article is still worth reading; only its "Try this" button is hidden.
-            problems.append(ContentProblem(article.path, "try_this", f"no exercise {target!r}"))
+            refusal = Refusal(article.path.name, "try_this", NO_SUCH_EXERCISE, (("value", target),))
+            problems.append(ContentProblem(article.path, refusal))
             _log.warning("Article %s points at a missing exercise", article.path.name)
     _log.info(
         "Library loaded: %d articles, %d exercises, %d problems",
@@ -182,14 +189,17 @@ def _load_one(
     try:
         return read_article(path, pack) if is_article else read_exercise(path, pack)
     except ContentError as exc:
-        _skip(problems, path, exc.field_name, exc.message)
+        problems.append(ContentProblem(path, exc.refusal))
+        _log.warning("Skipped content file %s: %s", path.name, exc.refusal.english())
     except Exception:  # a bug must not take the whole library down; the log keeps the traceback
         _log.exception("Unexpected error reading content file %s", path.name)
-        _skip(problems, path, None, "the file could not be read (see the log)")
+        _skip(problems, path, None, NOT_READ)
     return None
 
 
-def _skip(problems: list[ContentProblem], path: Path, field_name: str | None, message: str) -> None:
-    problem = ContentProblem(path, field_name, message)
+def _skip(
+    problems: list[ContentProblem], path: Path, field: str | None, reason: str, value: str = ""
+) -> None:
+    problem = ContentProblem(path, Refusal(path.name, field, reason, (("value", value),)))
     problems.append(problem)
-    _log.warning("Skipped content file %s", problem)
+    _log.warning("Skipped content file %s: %s", path.name, problem.refusal.english())

@@ -1,21 +1,28 @@
 """The shapes of library content (articles, exercises) as frozen values, and allowed vocabularies.
 
-Content is data written by people, so every value the app relies on is named here once; the
-parsers in `library_articles` and `library_exercises` turn files into these values or say which
-file and field is wrong.
+Content is data written by people, so every value the app relies on is named here once, with the
+schema pieces files share (sources, two-language wording); `library_articles` and
+`library_exercises` check files against their schemas and say which file and field is wrong.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Annotated, Literal, get_args
+from urllib.parse import urlsplit
 
+import msgspec
+
+from companion.i18n import N_
+from companion.schemas import MISSING, Refusal, RuleError, SchemaError
 from companion.sentences import split_sentences as split_sentences  # one splitter
 
 CONTENT_LANGUAGES: tuple[str, ...] = ("en", "fr")
 
-TOPICS: tuple[str, ...] = (
+Topic = Literal[
     "mood",
     "worry",
     "sleep",
@@ -29,7 +36,8 @@ TOPICS: tuple[str, ...] = (
     "alcohol",
     "help",
     "sessions",
-)
+]
+TOPICS: tuple[str, ...] = get_args(Topic)
 
 # What an article's "Try this" may point at: an exercise id after "exercise:", or the check-in.
 CHECKIN_TARGET = "checkin"
@@ -45,15 +53,71 @@ EXERCISE_KINDS: tuple[str, ...] = ("breathing", "steps", "planner")
 STEP_KINDS: tuple[str, ...] = ("read", "timed", "choose")
 
 
-class ContentError(ValueError):
+class ContentError(SchemaError):
     """One content file is wrong: names the file and the field, in words a caregiver can act on."""
 
-    def __init__(self, path: Path, field_name: str | None, message: str) -> None:
+    def __init__(self, path: Path, refusal: Refusal) -> None:
         self.path = path
-        self.field_name = field_name
-        self.message = message
-        where = f"{path}: {field_name}: " if field_name else f"{path}: "
-        super().__init__(where + message)
+        super().__init__(refusal)
+
+    @classmethod
+    def of(cls, path: Path, field_name: str | None, reason: str, **details: object) -> ContentError:
+        """A refusal of `path`: `reason` is an N_ sentence with {file} and {field}."""
+        found = tuple((k, str(v)) for k, v in details.items())
+        return cls(path, Refusal(path.name, field_name, reason, found))
+
+
+# The rules a content file's fields follow beyond their types (each names the field).
+ONE_LINE = N_("In {file}, “{field}” must be one line.")
+HTTPS_LINK = N_("In {file}, “{field}” must be a full link that starts with https://.")
+LISTED_TWICE = N_("In {file}, “{field}” lists the same thing twice.")
+MAX_ID_LENGTH = 60
+MAX_TEXT_LENGTH = 2000  # any one piece of text; a screenful is far less
+
+Slug = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=MAX_ID_LENGTH)]
+Text = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TEXT_LENGTH)]
+
+
+def check_text(value: str, name: str, *, one_line: bool = False) -> None:
+    """Refuse text that is only spaces, or (for titles) that runs over more than one line."""
+    if not value.strip():
+        raise RuleError(name, MISSING)
+    if one_line and "\n" in value.strip():
+        raise RuleError(name, ONE_LINE)
+
+
+def is_https_link(url: str) -> bool:
+    """True for a well-formed https link with a host name and no spaces."""
+    parts = urlsplit(url.strip())
+    return parts.scheme == "https" and bool(parts.hostname) and not any(c.isspace() for c in url)
+
+
+class SourceEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """One [[sources]] table as written: a title and an https link."""
+
+    title: Text
+    url: Annotated[str, msgspec.Meta(max_length=MAX_TEXT_LENGTH)]
+
+    def __post_init__(self) -> None:
+        check_text(self.title, "title", one_line=True)
+        if not is_https_link(self.url):
+            raise RuleError("url", HTTPS_LINK)
+
+
+class WordingEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """A `{ en = "...", fr = "..." }` table: the same text in every content language."""
+
+    en: Text
+    fr: Text
+
+    def __post_init__(self) -> None:
+        check_text(self.en, "en")
+        check_text(self.fr, "fr")
+
+
+def no_repeats(values: Sequence[str], name: str) -> None:
+    if len(set(values)) != len(values):
+        raise RuleError(name, LISTED_TWICE)
 
 
 @dataclass(frozen=True)
@@ -214,12 +278,15 @@ class ContentProblem:
     """A file that was skipped, with why; shown to the caregiver, never to the person."""
 
     path: Path
-    field_name: str | None
-    message: str
+    refusal: Refusal
+
+    @property
+    def field_name(self) -> str | None:
+        return self.refusal.field
 
     def __str__(self) -> str:
-        where = f"{self.path.name}: {self.field_name}" if self.field_name else self.path.name
-        return f"{where}: {self.message}"
+        """The kind sentence naming the file and the field, in the person's language."""
+        return self.refusal.sentence()
 
 
 def _as_sentence(text: str) -> str:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from companion.config import SETTINGS, SettingsStore
+from companion.config import SETTINGS, SettingsStore, check_settings
 from companion.files import write_file_atomically
 from companion.preset.reading import load_system_preset
 from companion.preset.table import PresetFileError, read_preset_table
+from companion.schemas import Refusal, SchemaError
 
 _log = logging.getLogger(__name__)
 
@@ -33,6 +34,8 @@ class PresetImport:
 
     applied: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # Why each skipped value was refused, naming the file and the setting (for the helper).
+    refusals: list[Refusal] = field(default_factory=list)
 
 
 def preset_table(settings: SettingsStore) -> dict[str, Any]:
@@ -58,7 +61,7 @@ def import_preset(path: Path, settings: SettingsStore) -> PresetImport:
     the settings store (the region must be one Companion knows). Raises PresetFileError."""
     table = read_preset_table(path)
     valid = load_system_preset([path])
-    result = PresetImport()
+    result = PresetImport(refusals=check_settings(table, path.name)[1])
     for name in sorted(table):
         if name not in valid or name not in PRESET_SETTINGS:
             result.skipped.append(name)
@@ -68,6 +71,8 @@ def import_preset(path: Path, settings: SettingsStore) -> PresetImport:
         except (KeyError, ValueError) as exc:
             _log.warning("Preset setting %s not applied (%s)", name, type(exc).__name__)
             result.skipped.append(name)
+            if isinstance(exc, SchemaError):
+                result.refusals.append(replace(exc.refusal, file=path.name))
             continue
         result.applied.append(name)
     if not result.applied:

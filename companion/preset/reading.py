@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from companion.config import SETTINGS_BY_NAME
+from companion.config import check_settings
 from companion.file_lock import locked
 from companion.files import (
     create_file_exclusively,
@@ -92,18 +92,13 @@ def load_system_preset(paths: Iterable[Path], bad: list[Path] | None = None) -> 
         table = _read_table(path, bad)
         if table is None:
             continue
-        for name, value in table.items():
-            setting = SETTINGS_BY_NAME.get(name)
-            if name in NOT_PRESETTABLE:
-                _log.info("Preset %s: %s is never taken from a preset; skipping it", path, name)
-                continue
-            if setting is None:
-                _log.warning("Preset %s names an unknown setting %r; skipping it", path, name)
-                continue
-            try:
-                preset[name] = setting.validate(value)
-            except ValueError as exc:
-                _log.warning("Preset %s: skipping %s (%s)", path, name, exc)
+        for name in NOT_PRESETTABLE & set(table):
+            _log.info("Preset %s: %s is never taken from a preset; skipping it", path, name)
+            del table[name]
+        valid, refused = check_settings(table, path.name)
+        for refusal in refused:
+            _log.warning("Preset %s: skipping a setting: %s", path, refusal.english())
+        preset.update(valid)
     return preset
 
 

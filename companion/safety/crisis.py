@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Annotated, Any, Protocol
+
+import msgspec
 
 from companion.files import UnreadableFileError, read_json_capped
+from companion.i18n import N_
+from companion.schemas import UNREADABLE, Refusal, RuleError, SchemaError, convert
 
 _log = logging.getLogger(__name__)
 
@@ -28,8 +32,19 @@ ELSEWHERE = "ELSEWHERE"
 FALLBACK_REGION = ELSEWHERE
 
 
-class CrisisDataError(ValueError):
-    """The crisis file is missing or malformed; the message names the file and the field."""
+class CrisisDataError(SchemaError):
+    """The crisis file is missing or malformed; the refusal names the file and the field."""
+
+
+MAX_TEXT = 1000
+MAX_LINES = 12
+MAX_REGIONS = 300
+Text = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TEXT)]
+Phone = Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
+HTTPS_SOURCE = N_("In {file}, “{field}” must be a link to the official page, starting https://.")
+EMERGENCY_NEEDED = N_("In {file}, “{field}” is needed: only ELSEWHERE has no emergency number.")
+ELSEWHERE_NEEDED = N_("In {file}, “{field}” must have the region {code} (Somewhere else).")
+CODE_TWICE = N_("In {file}, “{field}” lists the region {code} twice.")
 
 
 @dataclass(frozen=True)
@@ -146,91 +161,92 @@ class CrisisDirectory:
         return entries
 
 
-def _field(entry: dict[str, Any], key: str, where: str, kind: type) -> Any:
-    if key not in entry:
-        raise CrisisDataError(f"{where}: missing field '{key}'")
-    value = entry[key]
-    if not isinstance(value, kind):
-        raise CrisisDataError(f"{where}: field '{key}' must be {kind.__name__}")
-    if isinstance(value, str) and not value.strip():
-        raise CrisisDataError(f"{where}: field '{key}' is empty")
-    return value
+class TextsEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """The same words in English and French."""
+
+    en: Text
+    fr: Text
+
+    def as_dict(self) -> dict[str, str]:
+        return {"en": self.en, "fr": self.fr}
 
 
-def _texts(entry: dict[str, Any], key: str, where: str) -> dict[str, str]:
-    texts = _field(entry, key, where, dict)
-    if "en" not in texts or "fr" not in texts:
-        raise CrisisDataError(f"{where}: field '{key}' needs both 'en' and 'fr'")
-    if not all(isinstance(v, str) and v.strip() for v in texts.values()):
-        raise CrisisDataError(f"{where}: field '{key}' has an empty text")
-    return {str(k): str(v) for k, v in texts.items()}
+class CheckedEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """Where an entry comes from and when it was last checked (against the source itself?)."""
+
+    source: Annotated[str, msgspec.Meta(max_length=MAX_TEXT)]
+    last_checked: date
+    confirmed: bool
+
+    def __post_init__(self) -> None:
+        if not self.source.startswith("https://") or any(c.isspace() for c in self.source):
+            raise RuleError("source", HTTPS_SOURCE)
 
 
-def _checked(entry: dict[str, Any], where: str) -> tuple[str, date, bool]:
-    source = _field(entry, "source", where, str)
-    if not source.startswith("https://"):
-        raise CrisisDataError(f"{where}: field 'source' must be an https link")
-    try:
-        checked = datetime.strptime(_field(entry, "last_checked", where, str), "%Y-%m-%d").date()
-    except ValueError as exc:
-        raise CrisisDataError(f"{where}: field 'last_checked' must be a date YYYY-MM-DD") from exc
-    return source, checked, _field(entry, "confirmed", where, bool)
+class EmergencyEntry(CheckedEntry, kw_only=True, frozen=True):
+    numbers: Annotated[list[Phone], msgspec.Meta(min_length=1, max_length=5)]
 
 
-def _emergency(entry: dict[str, Any], here: str) -> Emergency | None:
-    if entry.get("code") == ELSEWHERE and entry.get("emergency", 0) is None:
-        return None  # "call your local emergency number"
-    raw = _field(entry, "emergency", here, dict)
-    source, checked, confirmed = _checked(raw, f"{here} emergency")
-    numbers = _field(raw, "numbers", f"{here} emergency", list)
-    if not numbers or not all(isinstance(n, str) and n.strip() for n in numbers):
-        raise CrisisDataError(f"{here} emergency: field 'numbers' must list phone numbers")
-    return Emergency(tuple(numbers), source, checked, confirmed)
+class LineEntry(CheckedEntry, kw_only=True, frozen=True):
+    name: TextsEntry
+    number: Phone | None  # None: a directory reached on the internet (said in `how`)
+    how: TextsEntry
 
 
-def _number(entry: dict[str, Any], where: str) -> str | None:
-    if entry.get("number", "") is None:
-        return None
-    number: str = _field(entry, "number", where, str)
-    return number
+class RegionEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    code: Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2}(-[A-Z]{2,3})?$|^ELSEWHERE$")]
+    name: TextsEntry
+    emergency: EmergencyEntry | None
+    lines: Annotated[list[LineEntry], msgspec.Meta(max_length=MAX_LINES)]
+
+    def __post_init__(self) -> None:
+        if self.emergency is None and self.code != ELSEWHERE:
+            raise RuleError("emergency", EMERGENCY_NEEDED)
+
+
+class CrisisFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """content/crisis/regions.json as written."""
+
+    regions: Annotated[list[RegionEntry], msgspec.Meta(min_length=1, max_length=MAX_REGIONS)]
+    about: str = ""
+
+    def __post_init__(self) -> None:
+        codes = [r.code for r in self.regions]
+        if ELSEWHERE not in codes:
+            raise RuleError("regions", ELSEWHERE_NEEDED, code=ELSEWHERE)
+        twice = sorted({c for c in codes if codes.count(c) > 1})
+        if twice:
+            raise RuleError("regions", CODE_TWICE, code=twice[0])
 
 
 def parse_crisis_data(raw: Any, where: str = "regions.json") -> CrisisDirectory:
-    """Validate the decoded crisis file; raise CrisisDataError naming the field at fault."""
-    if not isinstance(raw, dict):
-        raise CrisisDataError(f"{where}: the file must hold a table")
-    regions = []
-    for index, entry in enumerate(_field(raw, "regions", where, list)):
-        here = f"{where}: region {index + 1}"
-        if not isinstance(entry, dict):
-            raise CrisisDataError(f"{here}: must be a table")
-        code = _field(entry, "code", here, str)
-        here = f"{where}: region {code}"
-        emergency = _emergency(entry, here)
-        lines = []
-        for line_index, line_raw in enumerate(_field(entry, "lines", here, list)):
-            line_where = f"{here} line {line_index + 1}"
-            if not isinstance(line_raw, dict):
-                raise CrisisDataError(f"{line_where}: must be a table")
-            source, checked, confirmed = _checked(line_raw, line_where)
-            lines.append(
-                CrisisLine(
-                    name=_texts(line_raw, "name", line_where),
-                    number=_number(line_raw, line_where),
-                    how=_texts(line_raw, "how", line_where),
-                    source=source,
-                    last_checked=checked,
-                    confirmed=confirmed,
-                )
-            )
-        regions.append(Region(code, _texts(entry, "name", here), emergency, tuple(lines)))
-    if not regions:
-        raise CrisisDataError(f"{where}: no regions")
-    if ELSEWHERE not in {r.code for r in regions}:
-        raise CrisisDataError(f"{where}: the region {ELSEWHERE} (Somewhere else) is missing")
-    if len({r.code for r in regions}) != len(regions):
-        raise CrisisDataError(f"{where}: a region code appears twice")
-    return CrisisDirectory(tuple(regions))
+    """The decoded crisis file checked against `CrisisFile`; CrisisDataError names the field."""
+    try:
+        found = convert(raw, CrisisFile, where, text_dates=True)
+    except SchemaError as exc:
+        raise CrisisDataError(exc.refusal) from exc
+    return CrisisDirectory(tuple(_region(r) for r in found.regions))
+
+
+def _region(entry: RegionEntry) -> Region:
+    found = entry.emergency
+    emergency = None
+    if found is not None:
+        emergency = Emergency(
+            tuple(found.numbers), found.source, found.last_checked, found.confirmed
+        )
+    lines = tuple(
+        CrisisLine(
+            line.name.as_dict(),
+            line.number,
+            line.how.as_dict(),
+            line.source,
+            line.last_checked,
+            line.confirmed,
+        )
+        for line in entry.lines
+    )
+    return Region(entry.code, entry.name.as_dict(), emergency, lines)
 
 
 # Used only when the shipped file is broken, so the Get help now screen is never empty: only
@@ -258,15 +274,18 @@ BUILT_IN_FALLBACK = CrisisDirectory(
 )
 
 
-def load_crisis_directory(content_root: Path) -> tuple[CrisisDirectory, str | None]:
-    """The crisis lines from content/, or the built-in fallback and the problem, never a crash."""
+def load_crisis_directory(content_root: Path) -> tuple[CrisisDirectory, Refusal | None]:
+    """The crisis lines from content/, or the built-in fallback and why, never a crash."""
     path = content_root / CRISIS_FILE
     try:
         raw = read_json_capped(path, MAX_CRISIS_BYTES, MAX_CRISIS_DEPTH)
         return parse_crisis_data(raw, path.name), None
+    except CrisisDataError as exc:
+        _log.error("Crisis lines could not be loaded: %s", exc.refusal.english())
+        return BUILT_IN_FALLBACK, exc.refusal
     except (OSError, ValueError, UnreadableFileError) as exc:
         _log.error("Crisis lines could not be loaded from %s: %s", path.name, exc)
-        return BUILT_IN_FALLBACK, str(exc)
+        return BUILT_IN_FALLBACK, Refusal(path.name, None, UNREADABLE)
 
 
 def propose_region(locale_name: str, directory: CrisisDirectory) -> str:

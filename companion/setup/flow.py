@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from typing import Any, Literal
 
-from companion.config import TEXT_SCALES, SettingsStore
-from companion.i18n import LANGUAGE_NAMES, N_, _
+from companion.config import SETTINGS_BY_NAME, SettingsStore
+from companion.i18n import N_, _
 from companion.people.profiles import MAX_NAME_LENGTH, People, PersonSession
 from companion.preferences import Preferences
 from companion.safety.crisis import MAX_EMERGENCY_CONTACTS, EmergencyContact
@@ -24,7 +24,6 @@ from companion.security.pins import CAREGIVER_ONLY
 _log = logging.getLogger(__name__)
 
 StepKind = Literal["choice", "scale", "text", "lock", "safety", "extras"]
-SPEECH_RATES: dict[str, int] = {"slow": 120, "normal": 150, "fast": 190}
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,14 @@ class SetupStep:
     choices: tuple[SetupChoice, ...] = ()
 
 
+def declared_choices(setting: str) -> tuple[SetupChoice, ...]:
+    """A setting's values and their words, as declared once in companion.config."""
+    return tuple(
+        SetupChoice(o.value, o.label.format(value=o.value), o.explanation)
+        for o in SETTINGS_BY_NAME[setting].options
+    )
+
+
 STEPS: tuple[SetupStep, ...] = (
     SetupStep(
         "language",
@@ -55,7 +62,7 @@ STEPS: tuple[SetupStep, ...] = (
         N_("Which language do you want?"),
         N_("You can change this later in Settings."),
         "language",
-        tuple(SetupChoice(code, name) for code, name in LANGUAGE_NAMES.items()),
+        declared_choices("language"),
     ),
     SetupStep(
         "text_size",
@@ -63,7 +70,7 @@ STEPS: tuple[SetupStep, ...] = (
         N_("How big should the words be?"),
         N_("The whole screen changes as you choose. Pick the size that is easy to read."),
         "text_scale",
-        tuple(SetupChoice(size, f"{size} %") for size in TEXT_SCALES),
+        declared_choices("text_scale"),
     ),
     SetupStep(
         "voice",
@@ -71,11 +78,7 @@ STEPS: tuple[SetupStep, ...] = (
         N_("How fast should Companion speak?"),
         N_("Choose a speed to hear how it sounds."),
         "speech_rate",
-        (
-            SetupChoice(SPEECH_RATES["slow"], N_("Slowly")),
-            SetupChoice(SPEECH_RATES["normal"], N_("Normal")),
-            SetupChoice(SPEECH_RATES["fast"], N_("Quickly")),
-        ),
+        declared_choices("speech_rate"),
     ),
     SetupStep(
         "who",
@@ -83,21 +86,7 @@ STEPS: tuple[SetupStep, ...] = (
         N_("Who will use this computer?"),
         N_("This decides how Companion keeps each person's notes apart."),
         "shared_pc",
-        (
-            SetupChoice(
-                False,
-                N_("Just me"),
-                N_(
-                    "One person uses Companion here, at home. It starts with the computer, "
-                    "so reminders come even when it is closed."
-                ),
-            ),
-            SetupChoice(
-                True,
-                N_("Several people"),
-                N_("A community centre or a shared home. Each person has a PIN, and guests too."),
-            ),
-        ),
+        declared_choices("shared_pc"),
     ),
     SetupStep(
         "name",

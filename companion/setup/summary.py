@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from companion.i18n import LANGUAGE_NAMES, _
+from companion.config import SETTINGS_BY_NAME
+from companion.i18n import _
 from companion.setup.flow import LOCK_WORDS, STEP_IDS, STEPS, SetupAnswers
 from companion.when_words import clock_words
 
@@ -21,10 +22,13 @@ def summary(answers: SetupAnswers, later: set[str], region_name: str) -> list[Su
     lines: list[SummaryLine] = []
     if answers.name:
         lines.append(SummaryLine(_("Name"), answers.name))
-    lines.append(SummaryLine(_("Language"), LANGUAGE_NAMES.get(answers.language or "en", "")))
+    language = SETTINGS_BY_NAME["language"].label(answers.language or "en")
+    lines.append(SummaryLine(_("Language"), language))
     if answers.text_scale:
-        lines.append(SummaryLine(_("Text size"), f"{answers.text_scale} %"))
-    who = _("Several people") if answers.shared_pc else _("Just me")
+        lines.append(
+            SummaryLine(_("Text size"), SETTINGS_BY_NAME["text_scale"].label(answers.text_scale))
+        )
+    who = SETTINGS_BY_NAME["shared_pc"].label(bool(answers.shared_pc))
     lines.append(SummaryLine(_("Who uses this computer"), who))
     lock = answers.lock or "none"
     lines.append(SummaryLine(_("Keeping notes private"), _(LOCK_WORDS[lock])))

@@ -190,6 +190,13 @@ def test_a_preset_exported_and_imported_reproduces_settings_and_nothing_personal
         assert other.get(name) == ctx.settings.get(name), name
     assert other.get("first_run_done") is False
 
+    file.write_text(json.dumps({"theme": "dark", "text_scale": "huge"}))
+    qtbot.mouseClick(second.import_button, Qt.MouseButton.LeftButton)
+    assert second.status.text().endswith(  # the helper reads which setting was left out and why
+        "Some parts of the file were left out. "
+        "In centre-preset.json, “text_scale” should be a whole number."
+    )
+
     file.write_text("[1, 2, 3]")
     qtbot.mouseClick(second.import_button, Qt.MouseButton.LeftButton)
     assert (

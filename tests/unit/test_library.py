@@ -64,7 +64,7 @@ def test_a_broken_article_is_skipped_with_a_problem_while_the_rest_load(
     assert broken.library.article("sleep", "fr") is not None
     assert len(broken.library.articles("en")) == len(whole.library.articles("en")) - 1
     assert [(p.path.name, p.field_name) for p in broken.problems] == [("sleep.md", "minutes")]
-    assert "sleep.md: minutes" in str(broken.problems[0])
+    assert str(broken.problems[0]) == "In sleep.md, “minutes” should be at least 1."
     assert any("sleep.md" in r.getMessage() for r in caplog.records)
 
 
@@ -74,7 +74,7 @@ def test_a_broken_article_is_skipped_with_a_problem_while_the_rest_load(
         (lambda t: t.replace("+++", "", 1), None),
         (lambda t: t.replace('title = "', 'titel = "', 1), "titel"),
         (lambda t: t.replace("https://", "http://", 1), "sources #1 url"),
-        (lambda t: t.replace('topics = ["', 'topics = ["tv", "', 1), "topics"),
+        (lambda t: t.replace('topics = ["', 'topics = ["tv", "', 1), "topics #1"),
         (lambda t: t.replace("reviewed = 2026", 'reviewed = "2026', 1), None),
         (lambda t: t.replace("try_this = ", 'try_this = "quiz" #', 1), "try_this"),
         (lambda t: t.replace("## Try this", "## Try these", 1), "body"),

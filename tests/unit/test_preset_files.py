@@ -107,6 +107,10 @@ def test_import_keeps_only_declared_valid_settings_and_lists_the_rest(tmp_path: 
     ]
     assert settings.get("text_scale") == 175 and settings.get("theme") == "standard"
     assert "name" not in settings.snapshot()
+    reasons = [r.sentence() for r in result.refusals]  # what the helper reads, by setting
+    assert "In odd.json, “theme” holds 'purple', which Companion does not know." in reasons
+    assert "In odd.json, “autolock_minutes” should be at most 60." in reasons
+    assert "In odd.json, “region” holds 'ZZ', which Companion does not know." in reasons
 
 
 @pytest.mark.parametrize(

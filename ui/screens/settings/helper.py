@@ -4,17 +4,15 @@ the daily reminder, and presets to set up other PCs the same way. All behind the
 from __future__ import annotations
 
 import logging
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from companion.appointments.links import normalise_trusted_domain
-from companion.community.shared_pc import AUTOLOCK_CHOICES, autolock_words
 from companion.i18n import _
 from companion.preset.files import PresetFileError, export_preset, import_preset
 from ui.context import AppContext
-from ui.screens.settings.options import ChoiceSettingScreen
+from ui.screens.settings.options import ChoiceSettingScreen, declared_options
 from ui.screens.settings.screen import TileScreen
 from ui.shared.caregiver_gate import CaregiverPinScreen, guarded
 from ui.widgets.big_button import BigButton
@@ -62,12 +60,12 @@ def content_problems_sentence(ctx: AppContext) -> str:
     problems = load_report(ctx).problems
     if not problems:
         return ""
-    listing = "; ".join(str(p) for p in problems[:5])
+    listing = " ".join(str(p) for p in problems[:5])  # each a sentence naming file and field
     more = len(problems) - 5
     if more > 0:
-        listing += "; " + _("and {n} more").format(n=more)
+        listing += " " + _("And {n} more.").format(n=more)
     return _(
-        "Some reading files could not be used and are left out: {files}. The other articles "
+        "Some reading files could not be used and are left out. {files} The other articles "
         "work. Extra packs go in {folder}."
     ).format(files=listing, folder=ctx.data_dir / PACKS_FOLDER)
 
@@ -85,7 +83,7 @@ def shared_pc_screen(ctx: AppContext) -> Screen:
             "On a shared computer, Companion starts with the list of people, offers a guest, "
             "and locks by itself when nobody is using it."
         ),
-        [(False, lambda: _("Just me")), (True, lambda: _("Several people"))],
+        declared_options("shared_pc"),
     )
 
 
@@ -98,7 +96,7 @@ def autolock_screen(ctx: AppContext) -> Screen:
             "On a shared computer, Companion warns aloud a minute before, then locks. "
             "Nothing is lost."
         ),
-        [(m, partial(autolock_words, m)) for m in AUTOLOCK_CHOICES],
+        declared_options("autolock_minutes"),
     )
 
 
@@ -212,4 +210,5 @@ class PresetScreen(Screen):
         sentence = _("Done: {count} settings now match the file.").format(count=len(result.applied))
         if result.skipped:
             sentence += " " + _("Some parts of the file were left out.")
+            sentence += "".join(" " + r.sentence() for r in result.refusals[:3])
         self._say(sentence)

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from companion.i18n import LANGUAGE_NAMES, N_, _
+from companion.config import SETTINGS_BY_NAME
+from companion.i18n import _
 from ui.context import AppContext
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
@@ -62,13 +63,25 @@ class ChoiceSettingScreen(Screen):
         super().on_closed()
 
 
+def setting_title(name: str) -> TextFn:
+    """A setting's title as declared once in companion.config, translated when shown."""
+    title = SETTINGS_BY_NAME[name].title
+    return lambda: _(title)
+
+
+def declared_options(name: str) -> list[tuple[Any, TextFn]]:
+    """The values a setting offers and their words, as declared once in companion.config."""
+    setting = SETTINGS_BY_NAME[name]
+    return [(option.value, partial(setting.label, option.value)) for option in setting.options]
+
+
 def text_size_screen(ctx: AppContext) -> Screen:
     return ChoiceSettingScreen(
         ctx,
         "text_scale",
-        lambda: _("Text size"),
+        setting_title("text_scale"),
         lambda: _("Choose a size. The change shows right away."),
-        [(size, lambda size=size: f"{size} %") for size in (100, 125, 150, 175, 200)],
+        declared_options("text_scale"),
     )
 
 
@@ -76,17 +89,10 @@ def language_screen(ctx: AppContext) -> Screen:
     return ChoiceSettingScreen(
         ctx,
         "language",
-        lambda: _("Language"),
+        setting_title("language"),
         lambda: _("Choose the language for Companion."),
-        [(code, lambda name=name: name) for code, name in LANGUAGE_NAMES.items()],
+        declared_options("language"),
     )
-
-
-THEME_NAMES = {
-    "standard": N_("Standard colours"),
-    "high_contrast": N_("High contrast"),
-    "dark": N_("Dark"),
-}
 
 
 class ColoursScreen(ChoiceSettingScreen):
@@ -98,7 +104,7 @@ class ColoursScreen(ChoiceSettingScreen):
             "theme",
             lambda: _("Colours and movement"),
             lambda: _("Choose the colours that are easiest for you to see."),
-            [(key, lambda key=key: _(THEME_NAMES[key])) for key in THEME_NAMES],
+            declared_options("theme"),
         )
 
     def extend(self) -> None:
@@ -113,13 +119,6 @@ class ColoursScreen(ChoiceSettingScreen):
         super().choose(value)
 
 
-SWITCH_NAMES = {
-    "off": N_("No switch"),
-    "one_switch": N_("One switch"),
-    "two_switches": N_("Two switches"),
-}
-
-
 class SwitchAccessScreen(ChoiceSettingScreen):
     """Switch access mode, and the scanning speed with slower / faster buttons."""
 
@@ -127,9 +126,9 @@ class SwitchAccessScreen(ChoiceSettingScreen):
         super().__init__(
             ctx,
             "switch_mode",
-            lambda: _("Switch access"),
+            setting_title("switch_mode"),
             self._explain,
-            [(key, lambda key=key: _(SWITCH_NAMES[key])) for key in SWITCH_NAMES],
+            declared_options("switch_mode"),
         )
 
     def _explain(self) -> str:

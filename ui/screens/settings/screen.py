@@ -54,12 +54,12 @@ class SettingsScreen(TileScreen):
 
         self.set_title(lambda: _("Settings"))
         self.add_text(lambda: _("Changes show right away and are kept for next time."))
-        self.add_tile(lambda: _("Text size"), "text-size", options.text_size_screen)
+        self.add_tile(options.setting_title("text_scale"), "text-size", options.text_size_screen)
         self.add_tile(lambda: _("Colours and movement"), "colours", options.ColoursScreen)
-        self.add_tile(lambda: _("Language"), "language", options.language_screen)
+        self.add_tile(options.setting_title("language"), "language", options.language_screen)
         if importlib.util.find_spec("ui.screens.settings.speech") is not None:
             self.add_tile(lambda: _("Voice"), "read-aloud", _voice_screen)
-        self.add_tile(lambda: _("Switch access"), "switch", options.SwitchAccessScreen)
+        self.add_tile(options.setting_title("switch_mode"), "switch", options.SwitchAccessScreen)
         self.add_tile(lambda: _("More settings"), "settings", MoreSettingsScreen)
         self.finish_layout()
 

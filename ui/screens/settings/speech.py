@@ -6,6 +6,7 @@ from functools import partial
 
 from companion.i18n import _
 from ui.context import AppContext
+from ui.screens.settings.options import setting_title
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -73,17 +74,17 @@ class SpeakingOptionsScreen(Screen):
             )
         )
         self.read_steps = self.add_choice(
-            BigButton(lambda: _("Read each step when it opens"), "read-aloud", checkable=True)
+            BigButton(setting_title("read_steps_aloud"), "read-aloud", checkable=True)
         )
         self.try_steps = self.add_choice(BigButton(lambda: _("Try reading a step"), "read-aloud"))
         self.talking = self.add_choice(
-            BigButton(lambda: _("Talking buttons"), "read-aloud", checkable=True)
+            BigButton(setting_title("talking_buttons"), "read-aloud", checkable=True)
         )
         self.try_talking = self.add_choice(
             BigButton(lambda: _("Try talking buttons"), "read-aloud")
         )
         self.reminders = self.add_choice(
-            BigButton(lambda: _("Say reminders aloud"), "read-aloud", checkable=True)
+            BigButton(setting_title("speak_reminders"), "read-aloud", checkable=True)
         )
         self.reminders.setChecked(ctx.settings.get("speak_reminders"))
         self.reminders.toggled.connect(lambda on: ctx.settings.set("speak_reminders", on))

@@ -13,9 +13,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from companion.config import TEXT_SCALES
 from companion.i18n import N_, _
 from companion.setup.flow import (
-    TEXT_SCALES,
     SetupError,
     SetupFlow,
     SetupResult,
