@@ -1,1 +1,1 @@
-"""My data as ordinary files a person saves: their check-ins as a CSV for a spreadsheet."""
+"""My data as ordinary files a person saves: their check-ins and safety plan as CSV files."""
