@@ -15,6 +15,8 @@ from typing import Any
 
 from companion.config import write_file_atomically
 from companion.file_lock import locked
+from companion.files import UnreadableFileError, read_json_capped
+from companion.people_index import MAX_INDEX_BYTES, MAX_INDEX_DEPTH
 from companion.security.delay import DELAY_FILE_NAME, MISSING, FileCount
 
 INDEX_VERSION = 2  # 2: each person's wrong-PIN count is inside people.json
@@ -23,11 +25,14 @@ NO_WRONG_TRIES: dict[str, object] = {"failures": 0, "last_failure": None}
 
 
 def read_index(path: Path) -> dict[str, Any]:
-    """people.json as stored (an empty current index when there is none yet)."""
+    """people.json as stored (an empty current index when there is none yet); read only when
+    small and shallow enough to be harmless, with the list's own caps (people_index.py)."""
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
+        stored = read_json_capped(path, MAX_INDEX_BYTES, MAX_INDEX_DEPTH)
     except FileNotFoundError:
         return {"version": INDEX_VERSION, "people": []}
+    except UnreadableFileError as exc:  # too big, too deep, not JSON: as damaged as bad JSON
+        raise ValueError(f"{path.name} cannot be read ({exc.reason})") from exc
     if not isinstance(stored, dict):
         raise ValueError(f"{path.name} is not a list of people")  # as damaged as bad JSON
     return stored
