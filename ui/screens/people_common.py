@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from companion.profiles import People
+from companion.profiles import People, Person
 from ui.context import AppContext
+from ui.theme import Look
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen, TextFn
 
@@ -79,6 +81,13 @@ def run_off_ui_thread(
     signals.failed.connect(failed)
     QThreadPool.globalInstance().start(_Job(work, signals))
     return signals
+
+
+def person_look(ctx: AppContext, person: Person) -> Look:
+    """The PC's look, at the text size `person` chose if they chose one: their name button and
+    PIN pad are big before their data opens; all else follows the PC's look until unlock."""
+    look = ctx.look()
+    return look if person.text_scale is None else replace(look, text_scale=person.text_scale)
 
 
 def people_of(ctx: AppContext) -> People:
