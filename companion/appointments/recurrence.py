@@ -27,7 +27,9 @@ from itertools import islice
 
 DEFAULT_HORIZON = timedelta(days=183)  # about six months ahead
 MAX_OCCURRENCES = 400  # more than a daily session for the whole horizon
-MAX_TRIES = 60_000  # days looked at per file before giving up
+# Days looked at per file before giving up: 2,000 weekly sessions (the most one file may add)
+# need about 15,000.
+MAX_TRIES = 20_000
 # Days one rule may look at: a window of the coming months costs at most about 750 (a yearly
 # rule with no month walks whole years); a COUNT series walked from its start fits if it began
 # within 10 years.

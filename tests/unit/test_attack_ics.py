@@ -17,7 +17,7 @@ from itertools import islice
 
 import pytest
 
-from companion.appointments.ics import MAX_ICS_BYTES, IcsError, read_ics
+from companion.appointments.ics import MAX_ICS_BYTES, MAX_SESSIONS, IcsError, read_ics
 from companion.appointments.recurrence import (
     DEFAULT_HORIZON,
     MAX_TRIES,
@@ -208,3 +208,10 @@ def test_a_yearly_session_tries_only_its_own_month() -> None:
     found = occurrences(start, "FREQ=YEARLY", window_start=NOW, budget=budget)
     assert [s.date().isoformat() for s in found] == ["2026-04-14"]
     assert budget.used <= 31
+
+
+def test_the_most_weekly_sessions_a_file_may_add_fit_in_its_tries() -> None:
+    """The budget refuses hostile files, not big honest ones: 76 weekly series, 1,976 sessions."""
+    events = [_event(i, "RRULE:FREQ=WEEKLY") for i in range(76)]
+    sessions = read_ics(_calendar(events), now=NOW)
+    assert len(sessions) == 76 * 26 <= MAX_SESSIONS
