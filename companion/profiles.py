@@ -1,8 +1,8 @@
 """The people on this PC: a small non-secret index, their locks, and opening their sessions.
 
 Each person has a folder `people/<id>/` with their encrypted database; `people.json` holds
-names, initials, colours, key wraps and, beside each wrap, the wrong-PIN count (never a PIN,
-never a note).
+names, initials, colours, key wraps and, beside each wrap, the wrong-PIN count and the text size
+the person chose for the picker (never a PIN, never a note).
 A guest session keeps everything in memory and writes nothing at all.
 """
 
