@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from companion.clock import FixedClock
-from companion.people_index import MAX_INDEX_BYTES
+from companion.people_index import INDEX_VERSION, MAX_INDEX_BYTES
 from companion.profiles import People, open_people
 from companion.security import PinRejectedError, UnlockDelayedError, WrongSecretError
 from companion.security.delay import DELAY_STEPS, FREE_TRIES, WrongPinDelay
@@ -190,8 +190,8 @@ def test_an_index_from_an_older_companion_keeps_its_count(
     (people.folder(mary.id) / "unlock-delay.json").write_text(json.dumps(old_count))
     assert people.seconds_to_wait(mary.id) == DELAY_STEPS[1]
     assert people.seconds_to_wait(sam.id) == 0  # no file then meant no wrong tries
-    people.rename(sam.id, "Samuel")  # the index moves to version 2, counts carried over
-    assert json.loads(path.read_text())["version"] == 2
+    people.rename(sam.id, "Samuel")  # the index moves to the current version, counts carried over
+    assert json.loads(path.read_text())["version"] == INDEX_VERSION
     assert people.seconds_to_wait(mary.id) == DELAY_STEPS[1]
     assert people.seconds_to_wait(sam.id) == 0
 

@@ -225,6 +225,7 @@ def test_a_persons_text_size_is_kept_beside_their_entry_and_nothing_else(people:
     stored = json.loads((people.data_dir / "people.json").read_text())
     [entry] = [e for e in stored["people"] if e["id"] == mary.id]
     assert set(entry) == {"id", "name", "colour", "keys", "text_scale", "wrong_tries"}
+    assert stored["version"] == 3  # the version that may carry a text size
     with pytest.raises(ValueError):
         people.set_text_scale(mary.id, 90)
     people.unlock(mary.id, "583920").close()  # her count and key are untouched
@@ -246,3 +247,15 @@ def test_a_text_size_edited_by_hand_counts_as_a_damaged_list(people: People, val
     fresh = open_people(people.data_dir, FixedClock(), None, argon2=FAST)
     assert [p.text_scale for p in fresh.all()] == [None]  # the copy from before the change
     assert fresh.problem is not None
+
+
+def test_a_list_from_before_text_sizes_reads_as_the_pcs_size(people: People) -> None:
+    mary = people.add("Mary", "pin", "583920")
+    path = people.data_dir / "people.json"
+    stored = json.loads(path.read_text())
+    stored["version"] = 2
+    path.write_text(json.dumps(stored))
+    assert people.get(mary.id).text_scale is None
+    people.set_text_scale(mary.id, 175)
+    assert json.loads(path.read_text())["version"] == 3
+    assert people.get(mary.id).text_scale == 175 and people.wrong_tries(mary.id) == 0
