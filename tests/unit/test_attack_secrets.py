@@ -35,6 +35,12 @@ def test_dates_are_refused_with_a_kind_reason(pin: str) -> None:
         check_new_secret("pin", pin)
 
 
+@pytest.mark.parametrize("pin", ["194508", "199012", "203001", "200011"])
+def test_a_year_with_its_month_is_refused(pin: str) -> None:
+    with pytest.raises(PinRejectedError, match="A year is easy for others to guess"):
+        check_new_secret("pin", pin)
+
+
 @pytest.mark.parametrize("pin", NEAR_RUNS)
 def test_runs_with_one_number_changed_are_refused(pin: str) -> None:
     with pytest.raises(PinRejectedError, match="in a row are easy"):
