@@ -129,6 +129,11 @@ class SettingsStore:
             return self._own[name]
         return self._values[name]
 
+    def own_value(self, name: str) -> Any:
+        """The open person's own choice for a personal setting; None when they made none (the
+        PC's value applies) or nobody's data is open."""
+        return self._own.get(name) if self._person is not None else None
+
     def snapshot(self) -> dict[str, Any]:
         return {**self._values, **self._own}
 

@@ -93,12 +93,15 @@ def lock(ctx: AppContext) -> None:
 def install_start(
     window: MainWindow, needs_person_picker: bool, unlock_person_id: str | None = None
 ) -> None:
-    """The launcher's one call: the auto-lock watch, then the picker when the start needs it,
-    and on a PC that one person uses, their own PIN pad on top of it."""
+    """The launcher's one call: the auto-lock watch and the keeper of each person's text size
+    for the picker, then the picker when the start needs it, and on a PC that one person
+    uses, their own PIN pad on top of it."""
     from ui.autolock import AutoLockWatch
+    from ui.picker_text_size import PickerTextSize
 
     ctx = window.ctx
     ctx.services["autolock"] = AutoLockWatch(window)
+    PickerTextSize(window)  # the window keeps it; it keeps each person's size for the picker
     screen = first_screen(ctx, needs_person_picker)
     if screen is None:
         return

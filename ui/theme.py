@@ -98,6 +98,21 @@ QScrollBar:vertical {{ width: 28px; }}
 """
 
 
+def text_size_sheet(look: Look) -> str:
+    """Only the sizes of `style_sheet`, for one part of the window shown at a person's own text
+    size (their name button, their PIN pad) while the rest keeps the PC's: the colours still
+    come from the app's sheet, so they follow the PC's theme."""
+    body = look.points(BODY_POINTS)
+    pad = round(6 + 4 * look.text_scale / 100)
+    return f"""
+QWidget {{ font-size: {body}pt; }}
+QLabel[smallPrint="true"] {{ font-size: {round(body * 0.75)}pt; }}
+QLabel[heading="true"] {{ font-size: {look.points(HEADING_POINTS)}pt; }}
+QLabel[notice="true"], QToolButton, QPushButton, QLineEdit {{ padding: {pad}px; }}
+QToolButton[emphasis="true"] {{ font-size: {round(body * 1.5)}pt; }}
+"""
+
+
 def qt_palette(look: Look) -> QPalette:
     """The same colours as a QPalette, for widgets the style sheet does not reach."""
     p = look.palette

@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from itertools import islice
 from typing import Any
 
 import icalendar
@@ -29,10 +30,11 @@ from companion.appointments.invitation_text import (
 from companion.appointments.model import Appointment
 from companion.appointments.recurrence import (
     DEFAULT_HORIZON,
+    MAX_OCCURRENCES,
     RecurrenceError,
     TooOftenError,
     TryBudget,
-    occurrences,
+    iter_occurrences,
 )
 from companion.i18n import _
 from companion.logs import log_cause, one_line_per_cause
@@ -169,7 +171,9 @@ class _Reader:
                     moved[(str(event.get("UID", "")), original.timestamp())] = event
         found: list[Appointment] = []
         for event in masters:
-            found.extend(self._from_event(event, moved))
+            # Each series is walked only as far as the sessions still allowed (plus one, to
+            # know the file is too much): never further.
+            found.extend(self._from_event(event, moved, MAX_SESSIONS - len(found) + 1))
             if len(found) > MAX_SESSIONS:  # stop building as soon as the file is too much
                 raise IcsError(_too_many())
         for event in moved.values():  # exceptions whose series is not in this file
@@ -178,7 +182,9 @@ class _Reader:
             raise IcsError(_("This invitation cancels a session, so there is nothing to add."))
         return found
 
-    def _from_event(self, event: Any, moved: dict[tuple[str, float], Any]) -> list[Appointment]:
+    def _from_event(
+        self, event: Any, moved: dict[tuple[str, float], Any], allowed: int = MAX_SESSIONS
+    ) -> list[Appointment]:
         self._refuse_broken_times(event)
         if str(event.get("STATUS", "")).upper() == "CANCELLED":
             self.cancelled += 1
@@ -195,7 +201,7 @@ class _Reader:
         rule_text = rule.to_ical().decode()
         excluded = self._excluded(event)
         try:
-            starts = occurrences(
+            walk = iter_occurrences(
                 start,
                 rule_text,
                 window_start=self.now or start,
@@ -204,6 +210,7 @@ class _Reader:
                 excluded=excluded,
                 budget=self.budget,
             )
+            starts = list(islice(walk, min(allowed, MAX_OCCURRENCES)))
         except TooOftenError as exc:
             raise IcsError(
                 _("This invitation repeats more than once a day, so Companion will not add it.")

@@ -6,12 +6,14 @@ or added, for a horizon of coming months; `Appointment.recurrence` keeps the rul
 The start must be in the session's own named zone (not UTC) so 2 pm stays 2 pm after a
 daylight-saving change.
 
-Rules come from files anyone can write, so the walk is our own and bounded: it starts at the
-window (unless COUNT needs the series from its start), looks at each day at most once, stops at
-the end of the window whether or not the rule ever matches, and gives up after a fixed number of
-days looked at (a `TryBudget`, shared by every rule of one file). Only the parts clinic calendars
-write are followed (FREQ daily to yearly, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, BYMONTH,
-BYSETPOS, WKST); anything more often than once a day is refused with its own error.
+Rules come from files anyone can write, so the walk is our own, lazy and bounded: it starts at
+the window (unless COUNT needs the series from its start), looks at each day at most once, goes
+only as far as its reader takes sessions (`iter_occurrences`), stops at the end of the window
+whether or not the rule ever matches, and gives up after a fixed number of days looked at, for
+one rule (`MAX_TRIES_PER_RULE`) and for all rules of one file (a shared `TryBudget`). Only the
+parts clinic calendars write are followed (FREQ daily to yearly, INTERVAL, COUNT, UNTIL, BYDAY,
+BYMONTHDAY, BYMONTH, BYSETPOS, WKST); anything more often than once a day is refused with its
+own error.
 """
 
 from __future__ import annotations
@@ -21,10 +23,17 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import islice
 
 DEFAULT_HORIZON = timedelta(days=183)  # about six months ahead
 MAX_OCCURRENCES = 400  # more than a daily session for the whole horizon
-MAX_TRIES = 60_000  # days looked at per file before giving up (a 20-year-old daily series fits)
+# Days looked at per file before giving up: 2,000 weekly sessions (the most one file may add)
+# need about 15,000.
+MAX_TRIES = 20_000
+# Days one rule may look at: a window of the coming months costs at most about 750 (a yearly
+# rule with no month walks whole years); a COUNT series walked from its start fits if it began
+# within 10 years.
+MAX_TRIES_PER_RULE = 4_000
 ALLOWED_FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 _SUB_DAILY_FREQUENCIES = ("SECONDLY", "MINUTELY", "HOURLY")
 _WEEKDAYS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
@@ -41,12 +50,15 @@ class TooOftenError(RecurrenceError):
 
 
 class TryBudget:
-    """How many more days the walks may look at; shared by all rules of one file."""
+    """How many more days the walks may look at; shared by all rules of one file. `used`
+    counts the days looked at so far (what the attack tests measure, instead of time)."""
 
     def __init__(self, tries: int = MAX_TRIES) -> None:
         self.left = tries
+        self.used = 0
 
     def spend(self, days: int) -> None:
+        self.used += days
         self.left -= days
         if self.left < 0:
             raise RecurrenceError("gave up: the rule needs too many tries")
@@ -215,6 +227,12 @@ def _period_days(rule: _Rule, first: date, index: int) -> list[date]:
         days = calendar.monthrange(year, month + 1)[1]
         return [date(year, month + 1, d) for d in range(1, days + 1)]
     year = begin.year + index
+    if rule.months:  # only the chosen months can match: a yearly session tries about 31 days
+        return [
+            date(year, month, day)
+            for month in sorted(rule.months)
+            for day in range(1, calendar.monthrange(year, month)[1] + 1)
+        ]
     return [
         date(year, 1, 1) + timedelta(days=i) for i in range(366 if calendar.isleap(year) else 365)
     ]
@@ -243,11 +261,14 @@ def _walk(
     rule: _Rule, start: datetime, first_index: int, last_day: date, budget: TryBudget
 ) -> Iterator[datetime]:
     """Session starts from period `first_index` on, until the period after `last_day`."""
-    index, first, produced = first_index, start.date(), 0
+    index, first, produced, tried = first_index, start.date(), 0, 0
     while True:
         days = _period_days(rule, first, index)
         if days[0] > last_day or (rule.until is not None and days[0] > rule.until.date()):
             return
+        tried += len(days)
+        if tried > MAX_TRIES_PER_RULE:
+            raise RecurrenceError("gave up: the rule needs too many tries")
         budget.spend(len(days))
         chosen = [day for day in days if _matches(rule, day)]
         if rule.set_positions:
@@ -281,14 +302,56 @@ def occurrences(
     budget: TryBudget | None = None,
 ) -> list[datetime]:
     """Starts of the sessions of `rule` still going on at `window_start` or starting before
-    `window_start + horizon`, minus `excluded` instants."""
+    `window_start + horizon`, minus `excluded` instants (at most MAX_OCCURRENCES)."""
+    found = iter_occurrences(
+        start,
+        rule,
+        window_start=window_start,
+        horizon=horizon,
+        duration=duration,
+        excluded=excluded,
+        budget=budget,
+    )
+    return list(islice(found, MAX_OCCURRENCES))
+
+
+def iter_occurrences(
+    start: datetime,
+    rule: str,
+    *,
+    window_start: datetime,
+    horizon: timedelta = DEFAULT_HORIZON,
+    duration: timedelta = timedelta(0),
+    excluded: Collection[datetime] = (),
+    budget: TryBudget | None = None,
+) -> Iterator[datetime]:
+    """The same sessions as `occurrences`, one at a time: the walk goes only as far as the
+    reader takes, so an import that stops at its cap never pays for the rest. The rule is
+    checked now (RecurrenceError, TooOftenError); a walk that needs too many tries raises
+    RecurrenceError while being read."""
     if start.tzinfo is None:
         raise RecurrenceError("start must be time-zone aware")
     parsed = parse_rule(rule, start)
-    budget = budget or TryBudget()
-    window_end = window_start + horizon
-    excluded_instants = {moment.timestamp() for moment in excluded}
-    found: list[datetime] = []
+    return _sessions_in_window(
+        parsed,
+        start,
+        window_start,
+        window_start + horizon,
+        duration,
+        {moment.timestamp() for moment in excluded},
+        budget or TryBudget(),
+    )
+
+
+def _sessions_in_window(
+    parsed: _Rule,
+    start: datetime,
+    window_start: datetime,
+    window_end: datetime,
+    duration: timedelta,
+    excluded_instants: set[float],
+    budget: TryBudget,
+) -> Iterator[datetime]:
     try:
         last_day = window_end.astimezone(start.tzinfo).date() + timedelta(days=1)
         first_index = 0
@@ -298,12 +361,11 @@ def occurrences(
                 passed = _period_index(parsed, start.date(), earliest)
                 first_index = passed - passed % parsed.interval
         for moment in _walk(parsed, start, first_index, last_day, budget):
-            if moment >= window_end or len(found) >= MAX_OCCURRENCES:
-                break
+            if moment >= window_end:
+                return
             if moment + duration > window_start and moment.timestamp() not in excluded_instants:
-                found.append(moment)
+                yield moment
     except (ValueError, OverflowError) as exc:
         if isinstance(exc, RecurrenceError):
             raise
         raise RecurrenceError(str(exc)) from exc
-    return found

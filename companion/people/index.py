@@ -29,7 +29,9 @@ PREVIOUS_SUFFIX = ".previous"
 # A person's entry is about 1 KB; a community centre has tens of people, not thousands.
 MAX_INDEX_BYTES = 2 * 1024 * 1024
 MAX_INDEX_DEPTH = 8
-INDEX_VERSION = 2  # 2: each person's wrong-PIN count is inside (security.index_count)
+# 2: each person's wrong-PIN count is inside (security.index_count); 3: an entry may carry the
+# text size the person chose, for the picker (person.text_scale_of checks it).
+INDEX_VERSION = 3
 
 T = TypeVar("T")
 # What a damaged entry raises while being understood (a missing field, a wrong type...).

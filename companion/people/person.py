@@ -13,6 +13,7 @@ from companion.appointments.sql_store import SqlAppointmentStore
 from companion.appointments.store import AppointmentStore, MemoryAppointmentStore
 from companion.checkin.sql_store import SqlCheckInStore
 from companion.checkin.store import CheckInStore, MemoryCheckInStore
+from companion.config import TEXT_SCALES
 from companion.i18n import _
 from companion.preferences import MemoryPreferences, Preferences
 from companion.safety.contacts_store import SqlContactsStore
@@ -31,13 +32,18 @@ GUEST_ID = "guest"
 
 @dataclass(frozen=True)
 class Person:
-    """One person on this PC as the picker shows them (nothing here is secret)."""
+    """One person on this PC as the picker shows them (nothing here is secret).
+
+    `text_scale` is the text size the person chose, copied out of their locked settings so
+    their name button and PIN pad can be big before their data opens; None: the PC's size.
+    """
 
     id: str
     name: str
     initials: str
     colour: str
     keys: PersonKeys
+    text_scale: int | None = None
 
     @property
     def lock(self) -> LockKind:
@@ -48,12 +54,15 @@ class Person:
         return self.keys.recovery is not None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        entry: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
             "colour": self.colour,
             "keys": self.keys.to_json(),
         }
+        if self.text_scale is not None:
+            entry["text_scale"] = self.text_scale
+        return entry
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Person:
@@ -64,7 +73,18 @@ class Person:
             initials=initials_of(name),
             colour=str(data["colour"]),
             keys=PersonKeys.from_json(data["keys"]),
+            text_scale=text_scale_of(data.get("text_scale")),
         )
+
+
+def text_scale_of(value: object) -> int | None:
+    """A stored text size, checked like the Text size setting; ValueError for anything else
+    (the list is then as damaged as if a name were missing)."""
+    if value is None:
+        return None
+    if type(value) is not int or value not in TEXT_SCALES:
+        raise ValueError(f"text_scale must be one of {TEXT_SCALES}, not {value!r}")
+    return value
 
 
 def initials_of(name: str) -> str:

@@ -1,8 +1,8 @@
 """The people on this PC: a small non-secret index, their locks, and opening their sessions.
 
 Each person has a folder `people/<id>/` with their encrypted database; `people.json` holds
-names, initials, colours, key wraps and, beside each wrap, the wrong-PIN count (never a PIN,
-never a note).
+names, initials, colours, key wraps and, beside each wrap, the wrong-PIN count and the text size
+the person chose for the picker (never a PIN, never a note).
 A guest session keeps everything in memory and writes nothing at all.
 """
 
@@ -29,6 +29,7 @@ from companion.people.person import (
     guest_session,
     initials_of,
     session_for,
+    text_scale_of,
 )
 from companion.security import person_keys
 from companion.security.delay import WrongPinDelay
@@ -247,6 +248,20 @@ class People:
             renamed = replace(person, name=cleaned, initials=initials_of(cleaned))
             self._replace(renamed)
         return renamed
+
+    def set_text_scale(self, person_id: str, text_scale: int | None) -> Person:
+        """Keep the text size `person_id` chose beside their entry (None: the PC's size), so
+        their name button and PIN pad are big before their data opens. Only the size: their
+        language and everything else stay in their locked database. Writes nothing when
+        unchanged; ValueError for a size the Text size setting does not offer."""
+        text_scale_of(text_scale)
+        with self.changing():
+            person = self.get(person_id)
+            if person.text_scale == text_scale:
+                return person
+            resized = replace(person, text_scale=text_scale)
+            self._replace(resized)
+        return resized
 
     def delete(self, person_id: str) -> None:
         """Remove a person and all their files, without ever opening them (the fresh start)."""

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from companion.clock import Clock
 from companion.config import write_file_atomically
+from companion.files import UnreadableFileError, read_json_capped
 
 _log = logging.getLogger(__name__)
 
@@ -55,10 +56,10 @@ class FileCount:
 
     def read(self) -> object:
         try:
-            return json.loads(self.path.read_text(encoding="utf-8"))
+            return read_json_capped(self.path)
         except FileNotFoundError:
             return MISSING
-        except (OSError, ValueError) as exc:
+        except (OSError, UnreadableFileError) as exc:  # too big, too deep, not JSON
             return exc
 
     def write(self, record: dict[str, object]) -> None:

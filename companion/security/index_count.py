@@ -3,7 +3,7 @@
 There, deleting a file does not reset the wait: a count missing from a current index, or one
 changed into something Companion never writes, reads as the longest wait (see delay.py).
 Companion before index version 2 kept the count in `people/<id>/unlock-delay.json`; that file
-is read once, when the index moves to version 2, then removed.
+is read once, when the index moves to version 2 (or later), then removed.
 """
 
 from __future__ import annotations
@@ -15,19 +15,23 @@ from typing import Any
 
 from companion.config import write_file_atomically
 from companion.file_lock import locked
+from companion.files import UnreadableFileError, read_json_capped
+from companion.people.index import INDEX_VERSION, MAX_INDEX_BYTES, MAX_INDEX_DEPTH
 from companion.security.delay import DELAY_FILE_NAME, MISSING, FileCount
 
-INDEX_VERSION = 2  # 2: each person's wrong-PIN count is inside people.json
 WRONG_TRIES = "wrong_tries"
 NO_WRONG_TRIES: dict[str, object] = {"failures": 0, "last_failure": None}
 
 
 def read_index(path: Path) -> dict[str, Any]:
-    """people.json as stored (an empty current index when there is none yet)."""
+    """people.json as stored (an empty current index when there is none yet); read only when
+    small and shallow enough to be harmless, with the list's own caps (people_index.py)."""
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
+        stored = read_json_capped(path, MAX_INDEX_BYTES, MAX_INDEX_DEPTH)
     except FileNotFoundError:
         return {"version": INDEX_VERSION, "people": []}
+    except UnreadableFileError as exc:  # too big, too deep, not JSON: as damaged as bad JSON
+        raise ValueError(f"{path.name} cannot be read ({exc.reason})") from exc
     if not isinstance(stored, dict):
         raise ValueError(f"{path.name} is not a list of people")  # as damaged as bad JSON
     return stored

@@ -116,7 +116,18 @@ def _pin_weakness(digits: str) -> str | None:
         return _(
             "A birthday is easy for others to guess. Please choose numbers that are not a date."
         )
+    if _is_year_and_month(digits):
+        return _("A year is easy for others to guess. Please choose other numbers.")
     return None
+
+
+def _is_year_and_month(digits: str) -> bool:
+    """A year with a month, YYYYMM or MMYYYY (194508, 081945), for a 6-number PIN."""
+    if len(digits) != 6:
+        return False
+    return (_is_year(digits[:4]) and 1 <= int(digits[4:]) <= 12) or (
+        1 <= int(digits[:2]) <= 12 and _is_year(digits[2:])
+    )
 
 
 def passphrase_as_judged(secret: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from companion.i18n import set_language
 from companion.people.profiles import People, open_people
@@ -19,7 +19,9 @@ from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.home.screen import HomeScreen
 from ui.screens.people.picker import PeopleScreen
+from ui.screens.people.unlock import UnlockScreen
 from ui.start import lock
+from ui.widgets.big_button import BigButton
 
 
 @pytest.fixture
@@ -84,3 +86,52 @@ def test_each_person_gets_their_own_look_and_voice_and_the_picker_the_pcs(
     lock(ctx)
     # The PC's own file never took either person's look.
     assert ctx.settings.get("text_scale") == 100 and ctx.settings.get("language") == "en"
+
+
+def points_of(widget: QWidget) -> int:
+    widget.ensurePolished()
+    return widget.font().pointSize()
+
+
+def pressable(screen: QWidget, name: str) -> BigButton:
+    return next(b for b in screen.findChildren(BigButton) if b.accessibleName() == name)
+
+
+def digit_points(window: MainWindow) -> int:
+    return points_of(pressable(window.current(), "5"))
+
+
+def test_a_persons_own_text_size_shows_on_their_name_and_pin_pad_only(
+    qtbot, window: MainWindow, ctx: AppContext, people: People
+) -> None:  # type: ignore[no-untyped-def]
+    """Mary chose 200%: her name button and her PIN pad are big at the picker (people.json
+    keeps her size, nothing else of her settings); Joe's and the rest stay at the PC's 100%."""
+    mary, joe = (next(p for p in people.all() if p.name == n) for n in ("Mary", "Joe"))
+    unlock(qtbot, window, "Mary", "583920")
+    ctx.settings.set("text_scale", 200)  # as her Settings screens do
+    ctx.settings.set("language", "fr")
+    qtbot.waitUntil(lambda: people.get(mary.id).text_scale == 200, timeout=10000)
+    lock(ctx)
+    picker = window.current()
+    assert isinstance(picker, PeopleScreen) and body_points() == "18pt"
+    assert window.top_bar.home_button.label() == "Home"  # her language stays locked away
+    assert points_of(pressable(picker, "Mary")) == 36
+    assert points_of(pressable(picker, "Joe")) == 18
+    assert points_of(pressable(picker, "Add a person")) == 18
+
+    qtbot.mouseClick(pressable(picker, "Mary"), Qt.MouseButton.LeftButton)
+    assert isinstance(window.current(), UnlockScreen)
+    assert digit_points(window) == 64 and points_of(pressable(window.current(), "Open")) == 36
+    assert points_of(window.top_bar.home_button) == 18  # the window's own bar stays the PC's
+    window.back()
+    qtbot.mouseClick(pressable(window.current(), "Joe"), Qt.MouseButton.LeftButton)
+    assert digit_points(window) == 32 and points_of(pressable(window.current(), "Open")) == 18
+    window.back()
+
+    unlock(qtbot, window, "Mary", "583920")  # her own settings apply as before
+    assert body_points() == "36pt" and window.top_bar.home_button.label() == "Accueil"
+    ctx.settings.set("text_scale", 150)
+    qtbot.waitUntil(lambda: people.get(mary.id).text_scale == 150, timeout=10000)
+    lock(ctx)
+    assert points_of(pressable(window.current(), "Mary")) == 27
+    assert people.get(joe.id).text_scale is None

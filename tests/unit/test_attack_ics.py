@@ -13,11 +13,20 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from itertools import islice
 
 import pytest
 
-from companion.appointments.ics import MAX_ICS_BYTES, IcsError, read_ics
-from companion.appointments.recurrence import RecurrenceError, TryBudget, occurrences
+from companion.appointments.ics import MAX_ICS_BYTES, MAX_SESSIONS, IcsError, read_ics
+from companion.appointments.recurrence import (
+    DEFAULT_HORIZON,
+    MAX_TRIES,
+    MAX_TRIES_PER_RULE,
+    RecurrenceError,
+    TryBudget,
+    iter_occurrences,
+    occurrences,
+)
 
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
 
@@ -153,3 +162,56 @@ def test_an_ordinary_weekly_series_still_comes_through() -> None:
     sessions = read_ics(_calendar([_event(1, "RRULE:FREQ=WEEKLY;BYDAY=MO")]), now=NOW)
     assert len(sessions) == 26
     assert all(s.start.weekday() == 0 for s in sessions)
+
+
+# Counted in days looked at ("tries"), not in seconds: the same on a busy machine or a quiet one.
+
+
+def test_a_series_is_walked_only_as_far_as_it_is_read() -> None:
+    budget = TryBudget()
+    walk = iter_occurrences(
+        datetime(2000, 1, 3, 10, tzinfo=UTC), "FREQ=DAILY", window_start=NOW, budget=budget
+    )
+    assert len(list(islice(walk, 3))) == 3
+    assert budget.used <= 5  # three days, and the day before the window
+
+
+def test_an_old_series_costs_only_the_days_of_the_window() -> None:
+    budget = TryBudget()
+    start = datetime(2006, 3, 6, 10, tzinfo=UTC)  # a Monday, twenty years ago
+    found = occurrences(start, "FREQ=WEEKLY;BYDAY=MO", window_start=NOW, budget=budget)
+    assert len(found) == 26
+    assert budget.used <= DEFAULT_HORIZON.days + 2 * 7  # its past is never walked
+
+
+def test_one_costly_rule_gives_up_within_its_own_tries_not_the_files() -> None:
+    budget = TryBudget()
+    start = datetime(1800, 1, 1, 10, tzinfo=UTC)  # COUNT needs the walk from the start
+    with pytest.raises(RecurrenceError):
+        occurrences(
+            start, "FREQ=DAILY;COUNT=9999;BYMONTH=2;BYMONTHDAY=30", window_start=NOW, budget=budget
+        )
+    assert budget.used <= MAX_TRIES_PER_RULE < MAX_TRIES
+
+
+@pytest.mark.parametrize("rule", IMPOSSIBLE_RULES)
+def test_an_impossible_rule_tries_no_more_than_the_window(rule: str) -> None:
+    budget = TryBudget()
+    start = datetime(2026, 3, 2, 10, tzinfo=UTC)
+    assert occurrences(start, rule, window_start=NOW, budget=budget) == []
+    assert budget.used <= 2 * 366  # the window, rounded out to whole periods (years at most)
+
+
+def test_a_yearly_session_tries_only_its_own_month() -> None:
+    budget = TryBudget()
+    start = datetime(2020, 4, 14, 10, tzinfo=UTC)
+    found = occurrences(start, "FREQ=YEARLY", window_start=NOW, budget=budget)
+    assert [s.date().isoformat() for s in found] == ["2026-04-14"]
+    assert budget.used <= 31
+
+
+def test_the_most_weekly_sessions_a_file_may_add_fit_in_its_tries() -> None:
+    """The budget refuses hostile files, not big honest ones: 76 weekly series, 1,976 sessions."""
+    events = [_event(i, "RRULE:FREQ=WEEKLY") for i in range(76)]
+    sessions = read_ics(_calendar(events), now=NOW)
+    assert len(sessions) == 76 * 26 <= MAX_SESSIONS

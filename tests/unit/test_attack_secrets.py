@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from companion.clock import FixedClock
+from companion.people.index import INDEX_VERSION, MAX_INDEX_BYTES
 from companion.people.profiles import People, open_people
 from companion.security import PinRejectedError, UnlockDelayedError, WrongSecretError
-from companion.security.delay import DELAY_STEPS, FREE_TRIES
+from companion.security.delay import DELAY_STEPS, FREE_TRIES, WrongPinDelay
+from companion.security.index_count import IndexCount
 from companion.security.pins import check_new_secret, passphrase_as_judged
 from tests.fast_argon2 import FAST
 
@@ -30,6 +32,12 @@ SHORT = {"1945": "year", "1990": "year", "2030": "year", "1900": "year", "0101":
 @pytest.mark.parametrize("pin", BIRTHDAYS)
 def test_dates_are_refused_with_a_kind_reason(pin: str) -> None:
     with pytest.raises(PinRejectedError, match="A birthday is easy for others to guess"):
+        check_new_secret("pin", pin)
+
+
+@pytest.mark.parametrize("pin", ["194508", "199012", "203001", "200011"])
+def test_a_year_with_its_month_is_refused(pin: str) -> None:
+    with pytest.raises(PinRejectedError, match="A year is easy for others to guess"):
         check_new_secret("pin", pin)
 
 
@@ -188,7 +196,42 @@ def test_an_index_from_an_older_companion_keeps_its_count(
     (people.folder(mary.id) / "unlock-delay.json").write_text(json.dumps(old_count))
     assert people.seconds_to_wait(mary.id) == DELAY_STEPS[1]
     assert people.seconds_to_wait(sam.id) == 0  # no file then meant no wrong tries
-    people.rename(sam.id, "Samuel")  # the index moves to version 2, counts carried over
-    assert json.loads(path.read_text())["version"] == 2
+    people.rename(sam.id, "Samuel")  # the index moves to the current version, counts carried over
+    assert json.loads(path.read_text())["version"] == INDEX_VERSION
     assert people.seconds_to_wait(mary.id) == DELAY_STEPS[1]
     assert people.seconds_to_wait(sam.id) == 0
+
+
+def _person_entry(people: People, person_id: str) -> dict[str, object]:
+    stored = json.loads((people.data_dir / "people.json").read_text())
+    return next(e for e in stored["people"] if e["id"] == person_id)
+
+
+@pytest.mark.parametrize("shape", ["deep", "huge"])
+def test_a_hostile_people_list_is_never_read_whole_for_a_count(people: People, shape: str) -> None:
+    """The wrong-PIN count is read with the list's own caps: a deep or huge people.json is
+    damaged (ValueError), never a RecursionError or a 100 MB read."""
+    mary = people.add("Mary", "pin", PIN)
+    entry = _person_entry(people, mary.id)
+    if shape == "deep":
+        entry["padding"] = "PLACEHOLDER"
+        text = json.dumps({"version": 2, "people": [entry]})
+        text = text.replace('"PLACEHOLDER"', "[" * 100_000 + "]" * 100_000)
+    else:
+        entry["padding"] = "x" * (MAX_INDEX_BYTES + 1)
+        text = json.dumps({"version": 2, "people": [entry]})
+    path = people.data_dir / "people.json"
+    path.write_text(text)
+    with pytest.raises(ValueError, match="cannot be read"):
+        IndexCount(path, mary.id, people.folder).read()
+
+
+FRESH_COUNT = '{"failures": 0, "last_failure": null}'
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000, FRESH_COUNT + " " * 70_000])
+def test_a_hostile_count_file_reads_as_the_longest_wait(tmp_path: Path, text: str) -> None:
+    """The caregiver's count file is read capped too: too deep or too big is no fresh start."""
+    (tmp_path / "caregiver-delay.json").write_text(text)
+    delay = WrongPinDelay(tmp_path / "caregiver-delay.json", FixedClock())
+    assert delay.seconds_to_wait() == DELAY_STEPS[-1]

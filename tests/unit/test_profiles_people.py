@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from datetime import UTC, datetime
@@ -206,3 +207,55 @@ def test_nothing_readable_lands_anywhere_in_the_data_folder(people: People, tmp_
             assert marker.encode() not in data, name
             assert b"SQLite format 3" not in data, name
             assert b"583920" not in data, name
+
+
+def test_a_persons_text_size_is_kept_beside_their_entry_and_nothing_else(people: People) -> None:
+    """For the picker: only the size, checked like the setting; the list stays readable after."""
+    mary = people.add("Mary", "pin", "583920")
+    joe = people.add("Joe", "pin", "730285")
+    before = (people.data_dir / "people.json").stat().st_mtime_ns
+    people.set_text_scale(joe.id, None)  # unchanged: nothing is written
+    assert (people.data_dir / "people.json").stat().st_mtime_ns == before
+    people.set_text_scale(mary.id, 200)
+    sizes = {
+        p.name: p.text_scale
+        for p in open_people(people.data_dir, FixedClock(), None, argon2=FAST).all()
+    }
+    assert sizes == {"Mary": 200, "Joe": None}
+    stored = json.loads((people.data_dir / "people.json").read_text())
+    [entry] = [e for e in stored["people"] if e["id"] == mary.id]
+    assert set(entry) == {"id", "name", "colour", "keys", "text_scale", "wrong_tries"}
+    assert stored["version"] == 3  # the version that may carry a text size
+    with pytest.raises(ValueError):
+        people.set_text_scale(mary.id, 90)
+    people.unlock(mary.id, "583920").close()  # her count and key are untouched
+    people.set_text_scale(mary.id, None)
+    assert (
+        "text_scale" not in json.loads((people.data_dir / "people.json").read_text())["people"][0]
+    )
+
+
+@pytest.mark.parametrize("value", [250, "200", True, 200.0, [200]])
+def test_a_text_size_edited_by_hand_counts_as_a_damaged_list(people: People, value: object) -> None:
+    """Validated like the rest of the list: the checked previous copy is used instead."""
+    mary = people.add("Mary", "pin", "583920")
+    people.set_text_scale(mary.id, 150)
+    path = people.data_dir / "people.json"
+    stored = json.loads(path.read_text())
+    stored["people"][0]["text_scale"] = value
+    path.write_text(json.dumps(stored))
+    fresh = open_people(people.data_dir, FixedClock(), None, argon2=FAST)
+    assert [p.text_scale for p in fresh.all()] == [None]  # the copy from before the change
+    assert fresh.problem is not None
+
+
+def test_a_list_from_before_text_sizes_reads_as_the_pcs_size(people: People) -> None:
+    mary = people.add("Mary", "pin", "583920")
+    path = people.data_dir / "people.json"
+    stored = json.loads(path.read_text())
+    stored["version"] = 2
+    path.write_text(json.dumps(stored))
+    assert people.get(mary.id).text_scale is None
+    people.set_text_scale(mary.id, 175)
+    assert json.loads(path.read_text())["version"] == 3
+    assert people.get(mary.id).text_scale == 175 and people.wrong_tries(mary.id) == 0

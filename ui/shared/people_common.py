@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from companion.i18n import _
-from companion.people.profiles import People
+from companion.people.profiles import People, Person
 from ui.context import AppContext
+from ui.theme import Look
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen, TextFn
 
@@ -91,6 +93,13 @@ def seconds_in_words(seconds: int) -> str:
     if not rest:
         return mins
     return _("{minutes} and {seconds}").format(minutes=mins, seconds=secs)
+
+
+def person_look(ctx: AppContext, person: Person) -> Look:
+    """The PC's look, at the text size `person` chose if they chose one: their name button and
+    PIN pad are big before their data opens; all else follows the PC's look until unlock."""
+    look = ctx.look()
+    return look if person.text_scale is None else replace(look, text_scale=person.text_scale)
 
 
 def people_of(ctx: AppContext) -> People:

@@ -21,9 +21,11 @@ from ui.screens.people.unlock import UnlockScreen, problem_sentence
 from ui.shared.people_common import (
     ConfirmInWordsScreen,
     people_of,
+    person_look,
     run_off_ui_thread,
     speak_prompt,
 )
+from ui.theme import text_size_sheet
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -102,6 +104,7 @@ class PeopleScreen(Screen):
         everyone = people_of(ctx).all()
         shown, more = page_of(everyone, page)
         self.person_tiles: dict[str, BigButton] = {}
+        self.people_shown = {person.id: person for person in shown}
         for person in shown:
             tile = self.add_choice(BigButton(_name_of(person), tile=True))
             tile.setProperty("personColour", person.colour)
@@ -123,8 +126,11 @@ class PeopleScreen(Screen):
 
     def on_shown(self) -> None:
         super().on_shown()
-        size = round(56 * min(self.ctx.look().text_scale, 160) / 100)
-        for tile in self.person_tiles.values():
+        for person_id, tile in self.person_tiles.items():
+            # A person who chose a bigger text size sees their own name button at it.
+            look = person_look(self.ctx, self.people_shown[person_id])
+            tile.setStyleSheet("" if look == self.ctx.look() else text_size_sheet(look))
+            size = round(56 * min(look.text_scale, 160) / 100)
             tile.setIcon(
                 initials_icon(
                     str(tile.property("initials")), str(tile.property("personColour")), size

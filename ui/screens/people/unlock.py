@@ -17,8 +17,14 @@ from companion.people.profiles import Person, PersonSession
 from companion.security import SecurityError, UnlockDelayedError
 from companion.storage import StorageError
 from ui.context import AppContext
-from ui.shared.people_common import GrowingWait, people_of, run_off_ui_thread, speak_prompt
-from ui.theme import TARGET_GAP_PX
+from ui.shared.people_common import (
+    GrowingWait,
+    people_of,
+    person_look,
+    run_off_ui_thread,
+    speak_prompt,
+)
+from ui.theme import TARGET_GAP_PX, text_size_sheet
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import ChoiceGrid
 from ui.widgets.screen import Screen
@@ -242,7 +248,13 @@ class UnlockScreen(Screen):
 
     def on_shown(self) -> None:
         super().on_shown()
-        self.pad.set_digit_size(self.ctx.look().points(32))
+        # The pad opens at the text size the person chose (kept beside their name), the rest
+        # of the window at the PC's until their data opens.
+        look = person_look(self.ctx, self.person)
+        self.setStyleSheet("" if look == self.ctx.look() else text_size_sheet(look))
+        for button in self.findChildren(BigButton):
+            button.set_icon_colour(look.palette.button_text, look.text_scale)
+        self.pad.set_digit_size(look.points(32))
         self.pad.bottom.refresh()
         speak_prompt(self.ctx, self.title())
 
