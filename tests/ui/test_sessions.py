@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
 from ui.app import MainWindow
-from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
+from ui.screens.sessions.common import appointment_store
 from ui.screens.sessions.expect_screen import WhatToExpectScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
 
@@ -51,7 +51,7 @@ def _clock(window: MainWindow) -> FixedClock:
 
 
 def _add_session(window: MainWindow, start: datetime, link: str | None = ZOOM) -> Appointment:
-    window.ctx.services[ZONE_SERVICE] = TORONTO
+    window.ctx.parts.zone = TORONTO
     return appointment_store(window.ctx).save(
         Appointment(
             id=None,

@@ -17,7 +17,7 @@ from companion.appointments.links import check_link
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
 from ui.app import MainWindow
-from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
+from ui.screens.sessions.common import appointment_store
 from ui.screens.sessions.form_screens import StepScreen
 from ui.screens.sessions.session_actions import DeleteSessionScreen, SessionChoicesScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
@@ -37,7 +37,7 @@ def _session(window: MainWindow, link: str | None = ZOOM) -> Appointment:
     clock = window.ctx.clock
     assert isinstance(clock, FixedClock)
     clock.current = NOW
-    window.ctx.services[ZONE_SERVICE] = TORONTO
+    window.ctx.parts.zone = TORONTO
     return appointment_store(window.ctx).save(
         Appointment(
             id=None,

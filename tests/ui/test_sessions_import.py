@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from companion.clock import FixedClock
 from ui.app import MainWindow
-from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
+from ui.screens.sessions.common import appointment_store
 from ui.screens.sessions.import_screen import ImportReviewScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
 
@@ -23,7 +23,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ics"
 def _open(window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path | None) -> SessionsScreen:
     assert isinstance(window.ctx.clock, FixedClock)
     window.ctx.clock.current = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-    window.ctx.services[ZONE_SERVICE] = ZoneInfo("America/Toronto")
+    window.ctx.parts.zone = ZoneInfo("America/Toronto")
     monkeypatch.setattr(SessionsScreen, "ask_for_file", classmethod(lambda cls, parent: path))
     screen = SessionsScreen(window.ctx)
     window.push(screen)

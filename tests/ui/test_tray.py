@@ -25,7 +25,6 @@ from ui.context import AppContext
 from ui.screens.help_now import HelpNowScreen
 from ui.screens.home import HomeScreen
 from ui.screens.reminders import CheckInInvitationScreen, StillRemindingScreen
-from ui.screens.sessions.common import ZONE_SERVICE
 from ui.screens.sessions.sessions_screen import SessionsScreen
 from ui.tray import BackgroundCompanion, TrayMenu, install_background
 from ui.widgets.big_button import BigButton
@@ -68,8 +67,8 @@ def _window(
     assert isinstance(ctx.clock, FixedClock)
     ctx.clock.current = MONDAY_9
     ctx.data_dir = people.data_dir
-    ctx.services[ZONE_SERVICE] = TORONTO
-    ctx.services["people"] = people
+    ctx.parts.zone = TORONTO
+    ctx.parts.people = people
     window = build_window(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -314,7 +313,7 @@ def test_start_with_the_computer_from_settings_writes_and_removes_the_entry(
 ) -> None:  # type: ignore[no-untyped-def]
     home = tmp_path / "home"
     window = background.window
-    window.ctx.autostart = StartWithComputer("linux", home, ("/usr/bin/companion", "--x"), {})
+    window.ctx.parts.autostart = StartWithComputer("linux", home, ("/usr/bin/companion", "--x"), {})
     from ui.screens.settings import SettingsScreen
 
     window.push(SettingsScreen(window.ctx))

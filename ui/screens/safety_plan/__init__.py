@@ -76,14 +76,14 @@ def _add_offer(screen: Screen) -> None:
     from companion.safety_plan.offer import offer_is_due, record_offer
 
     ctx = screen.ctx
-    store = plan_store(ctx)
-    if store is None:
+    store, session = plan_store(ctx), ctx.session
+    if store is None or session is None:
         return
     try:
         now = ctx.clock.now()
-        if not offer_is_due(ctx.session.preferences, now, not store.plan().is_empty):
+        if not offer_is_due(session.preferences, now, not store.plan().is_empty):
             return
-        record_offer(ctx.session.preferences, now)
+        record_offer(session.preferences, now)
     except Exception:  # the result screen must show, offer or not
         _log.exception("Could not decide whether to offer a safety plan")
         return
