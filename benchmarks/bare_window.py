@@ -2,6 +2,7 @@
 
 import os
 import sys
+import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QGridLayout, QPushButton, QWidget
@@ -18,10 +19,11 @@ window.show()
 
 
 def shown() -> None:
-    print("shown", flush=True)
+    print("shown", *([time.process_time()] if cpu else []), flush=True)
     app.quit()
 
 
+cpu = os.environ.get("COMPANION_EXIT_AFTER_SHOWN") == "cpu"
 if os.environ.get("COMPANION_EXIT_AFTER_SHOWN"):
     QTimer.singleShot(0, shown)
 app.exec()

@@ -12,6 +12,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -27,12 +28,12 @@ from companion.checkin.sql_store import SqlCheckInStore  # noqa: E402
 from companion.clock import FixedClock  # noqa: E402
 from companion.config import SettingsStore  # noqa: E402
 from companion.paths import content_dir  # noqa: E402
+from companion.people.profiles import guest_session  # noqa: E402
 from companion.safety.crisis import load_crisis_directory  # noqa: E402
 from companion.storage import open_database  # noqa: E402
 from companion.storage.models import CheckInRow  # noqa: E402
-from ui.context import AppContext  # noqa: E402
+from ui.launch import build_context  # noqa: E402
 from ui.screens.checkin.history import HistoryScreen  # noqa: E402
-from ui.shared.checkin_common import GUEST_STORE_SERVICE  # noqa: E402
 
 TARGET_MS = 200.0
 YEARS = 10
@@ -64,15 +65,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         store = fill(Path(folder) / "person.db", os.urandom(32))
         crisis, _problem = load_crisis_directory(content_dir())
-        ctx = AppContext(
-            settings=SettingsStore(Path(folder) / "settings.json", regions=crisis.codes()),
-            clock=FixedClock(NOW),
-            data_dir=Path(folder),
-            content_dir=content_dir(),
-            crisis=crisis,
-            speech=None,  # type: ignore[arg-type]
+        ctx = build_context(
+            SettingsStore(Path(folder) / "settings.json", regions=crisis.codes()),
+            FixedClock(NOW),
+            Path(folder),
+            content_dir(),
+            crisis,
+            None,  # type: ignore[arg-type]
+            session=replace(guest_session(), checkins=store),  # ten years, in memory
         )
-        ctx.services[GUEST_STORE_SERVICE] = store
         timings = []
         for _run in range(5):
             started = time.perf_counter()

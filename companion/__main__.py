@@ -17,13 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from companion import __version__
-from companion.checkup import (
-    CheckResult,
-    check_crisis_lines,
-    check_data_folder,
-    report,
-    run_checks,
-)
 from companion.clock import Clock, SystemClock
 from companion.config import SETTINGS_FILE_NAME, SettingsStore
 from companion.i18n import N_, _, set_language
@@ -33,6 +26,7 @@ from companion.preset.reading import apply_system_preset
 from companion.safety.crisis import CrisisDirectory, load_crisis_directory
 
 if TYPE_CHECKING:
+    from companion.checkup import CheckResult
     from companion.people.profiles import People
     from companion.startup import StartDecision
 
@@ -120,6 +114,8 @@ def claim_data_folder(folder: Path) -> Any | None:
 
 
 def speech_probe() -> CheckResult:
+    from companion.checkup import CheckResult
+
     try:
         voice = importlib.import_module("voice")
         status = voice.probe()
@@ -132,6 +128,7 @@ def speech_probe() -> CheckResult:
 
 def security_probes(folder: Path) -> list[Callable[[], CheckResult]]:
     """Keyring and encryption checks from companion.security (Qt-free)."""
+    from companion.checkup import CheckResult
     from companion.security import encryption_status, keyring_status, keyring_uses_fallback
 
     def keyring_probe() -> CheckResult:
@@ -156,7 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(logs_dir(folder))
     content = content_dir()
     clock = SystemClock()
-    if args.check:
+    if args.check:  # --check only: its probes are imported here, not on an everyday start
+        from companion.checkup import check_crisis_lines, check_data_folder, report, run_checks
+
         set_language(SettingsStore(folder / SETTINGS_FILE_NAME).get("language"))
         probes: list[Callable[[], CheckResult]] = [
             lambda: check_data_folder(folder),

@@ -11,8 +11,6 @@ import re
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
-from babel.dates import format_date, get_day_names, get_month_names
-
 from companion.i18n import _, current_language
 
 # Babel locales for the app languages.
@@ -55,17 +53,23 @@ def time_words(moment: datetime, zone: tzinfo | None = None) -> str:
 
 def date_words(day: date, today: date | None = None) -> str:
     """ "Tuesday 18 November" (with the year when it is not `today`'s year, or no today)."""
+    from babel.dates import format_date  # babel's calendars load when a date is first said
+
     pattern = "EEEE d MMMM" if today is not None and day.year == today.year else "EEEE d MMMM y"
     return str(format_date(day, pattern, locale=babel_locale()))
 
 
 def day_month_words(day: date) -> str:
     """ "18 November" / "18 novembre": for a chart's axis, where space is short."""
+    from babel.dates import format_date
+
     return str(format_date(day, "d MMMM", locale=babel_locale()))
 
 
 def short_date_words(day: date) -> str:
     """ "18 November 2026": for lists where the weekday would crowd the line."""
+    from babel.dates import format_date
+
     return str(format_date(day, "d MMMM y", locale=babel_locale()))
 
 
@@ -81,12 +85,16 @@ def day_words(moment: datetime, now: datetime, zone: tzinfo | None = None) -> st
 
 def month_words(day: date) -> str:
     """ "March 2026" / "mars 2026"."""
+    from babel.dates import get_month_names
+
     name = get_month_names("wide", locale=babel_locale())[day.month]
     return f"{name} {day.year}"
 
 
 def weekday_names(width: Literal["abbreviated", "wide"] = "abbreviated") -> list[str]:
     """Monday first: ["Mon", "Tue", ...] or ["lun.", "mar.", ...]."""
+    from babel.dates import get_day_names
+
     names = get_day_names(width, locale=babel_locale())
     return [str(names[index]) for index in range(7)]
 

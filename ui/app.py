@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Callable
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLibraryInfo, Qt, QTranslator, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
@@ -30,6 +30,10 @@ from ui.topbar import TopBar
 from ui.widgets.big_button import BigButton
 from ui.widgets.scanner import SwitchScanner
 from ui.widgets.screen import Screen, SpokenPart
+
+if TYPE_CHECKING:  # the storage stack loads in the background at start, not here
+    from companion.people.profiles import People, PersonSession
+    from companion.startup import StartDecision
 
 _log = logging.getLogger(__name__)
 WINDOW_SIZE = (1280, 720)
@@ -220,9 +224,9 @@ class MainWindow(QMainWindow):
         self._apply_speech()
 
     # --- the person's data ----------------------------------------------------------------
-    def data_opened(self, people: Any, decision: Any) -> None:
+    def data_opened(self, people: People, decision: StartDecision) -> None:
         """The launcher's background opener finished: use the session it chose."""
-        self.ctx.services["people"] = people
+        self.ctx.parts.people = people
         if decision.problem:
             self.show_notice(decision.problem)
         self.set_session(decision.session)
@@ -247,7 +251,7 @@ class MainWindow(QMainWindow):
 
             offer_restore(self.ctx)
 
-    def set_session(self, session: Any) -> None:
+    def set_session(self, session: PersonSession | None) -> None:
         """Switch to `session` (closing the one before) and let every screen know."""
         old = self.ctx.session
         if old is not None and old is not session:
@@ -261,7 +265,7 @@ class MainWindow(QMainWindow):
         self._show_guest_band()
         self.session_changed.emit()
 
-    def _use_own_settings(self, session: Any) -> None:
+    def _use_own_settings(self, session: PersonSession | None) -> None:
         """Each person's own look and voice apply the moment their data opens, and the PC's
         come back when they lock or leave (a guest's changes stay in memory). On a PC that is
         not shared, a person's changes also become the PC's, so the next start and the PIN
@@ -454,7 +458,7 @@ class MainWindow(QMainWindow):
         self.reader.stop()
         if self.reminders is not None:
             self.reminders.stop()
-        watch = self.ctx.services.get("autolock")
+        watch = self.ctx.parts.autolock
         if watch is not None:
             watch.stop()
         self.scanner.set_mode("off", self.scanner.interval_ms)

@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 from companion.clock import Clock
 from companion.config import SettingsStore
 from companion.safety.crisis import ContactsStore, CrisisDirectory, MemoryContactsStore
+from ui.services import AppServices
 from ui.theme import Look
 
 if TYPE_CHECKING:
+    from companion.people.profiles import PersonSession
     from ui.speech import SpeechBridge
     from ui.widgets.screen import Screen
 
@@ -41,23 +43,25 @@ class Navigator(Protocol):
     def current(self) -> Screen: ...
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a stray attribute (the old `services` dictionary) cannot come back
 class AppContext:
+    """What every screen is given; built by `ui.launch.build_context` (the launcher's and the
+    tests' one way to make it)."""
+
     settings: SettingsStore
     clock: Clock
     data_dir: Path
     content_dir: Path
     crisis: CrisisDirectory
     speech: SpeechBridge
+    parts: AppServices  # every other service, typed (ui.services)
     contacts: ContactsStore = field(default_factory=MemoryContactsStore)
     navigator: Navigator | None = None
-    session: Any = None  # companion.people.profiles.PersonSession once someone is unlocked
-    services: dict[str, Any] = field(default_factory=dict)
+    # The person whose data is open (a guest's in memory): set on unlock, replaced on lock;
+    # None only while the data is still opening.
+    session: PersonSession | None = None
     startup_notices: list[str] = field(default_factory=list)
     system_look: tuple[str | None, int | None] = (None, None)  # what the OS asks for, if anything
-    # companion.reminders.autostart.StartWithComputer from the launcher; None (tests) never
-    # touches the OS.
-    autostart: Any = None
 
     def look(self) -> Look:
         """The person's look; the OS's dark or high-contrast scheme and text size where the
@@ -67,6 +71,16 @@ class AppContext:
         s = self.settings
         theme, scale = starting_look(s.snapshot(), *self.system_look)
         return Look(theme, scale, s.get("less_motion"))
+
+    def stores(self) -> PersonSession:
+        """The open person's stores; before the data opens, memory-only ones (like a guest's)."""
+        return self.session if self.session is not None else self.parts.before_data.get()
+
+    def open_session(self) -> PersonSession:
+        """The session on screen, for screens that exist only once someone's data is open."""
+        if self.session is None:
+            raise RuntimeError("Nobody's data is open yet")
+        return self.session
 
     def nav(self) -> Navigator:
         if self.navigator is None:

@@ -39,7 +39,7 @@ class PickerTextSize(QObject):
             self.keep()
 
     def keep(self) -> None:
-        session, people = self.ctx.session, self.ctx.services.get("people")
+        session, people = self.ctx.session, self.ctx.parts.people
         if session is None or session.is_guest or people is None:
             return
         person_id, size = session.person_id, self.ctx.settings.own_value("text_scale")

@@ -21,7 +21,7 @@ _log = logging.getLogger(__name__)
 
 def first_screen(ctx: AppContext, needs_person_picker: bool) -> Screen | None:
     """The screen to show over Home at start: the person picker, or None for Home itself."""
-    if not needs_person_picker or "people" not in ctx.services:
+    if not needs_person_picker or ctx.parts.people is None:
         return None
     from ui.screens.people.picker import PeopleScreen
 
@@ -41,7 +41,7 @@ def switch_to(ctx: AppContext, session: PersonSession) -> None:
         old, ctx.session = ctx.session, session
         if old is not None and old is not session:
             old.close()
-    watch = ctx.services.get("autolock")
+    watch = ctx.parts.autolock
     if watch is not None:
         watch.restart()
     nav.clear_to_home()
@@ -100,13 +100,14 @@ def install_start(
     from ui.picker_text_size import PickerTextSize
 
     ctx = window.ctx
-    ctx.services["autolock"] = AutoLockWatch(window)
+    ctx.parts.autolock = AutoLockWatch(window)
     PickerTextSize(window)  # the window keeps it; it keeps each person's size for the picker
     screen = first_screen(ctx, needs_person_picker)
-    if screen is None:
+    people = ctx.parts.people
+    if screen is None or people is None:
         return
     window.push(screen)
-    person = next((p for p in ctx.services["people"].all() if p.id == unlock_person_id), None)
+    person = next((p for p in people.all() if p.id == unlock_person_id), None)
     if person is not None:
         from ui.screens.people.unlock import UnlockScreen
 

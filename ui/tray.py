@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -148,9 +149,10 @@ class BackgroundCompanion(QObject):
         self.menu.set_look(look.points(BODY_POINTS), look.palette)
 
     def _on_setting(self, name: str, value: Any) -> None:
-        if name == "start_with_computer" and self.ctx.autostart is not None:
+        autostart = self.ctx.parts.autostart
+        if name == "start_with_computer" and autostart is not None:
             try:
-                self.ctx.autostart.set(bool(value))
+                autostart.set(bool(value))
             except OSError:
                 _log.exception("Could not change starting with the computer")
                 self.window.show_notice(
@@ -167,8 +169,8 @@ class BackgroundCompanion(QObject):
             self._apply_look()
 
     # --- reminders ------------------------------------------------------------------------
-    def _person_folder(self, person_id: str) -> Any:
-        people = self.ctx.services.get("people")
+    def _person_folder(self, person_id: str) -> Path:
+        people = self.ctx.parts.people
         if people is None:
             raise LookupError("people not open yet")
         return people.folder(person_id)
@@ -201,7 +203,7 @@ class BackgroundCompanion(QObject):
 
     def check(self) -> list[Notification]:
         """Give what is due; while the window shows, its own banner and Home do the telling."""
-        people = self.ctx.services.get("people")
+        people = self.ctx.parts.people
         if people is None:
             return []
         now = self.ctx.clock.now()

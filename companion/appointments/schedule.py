@@ -10,8 +10,6 @@ import math
 from collections.abc import Iterable
 from datetime import datetime, timedelta, tzinfo
 
-from babel.dates import format_timedelta
-
 from companion.appointments.model import Appointment
 from companion.i18n import _
 
@@ -83,8 +81,12 @@ def countdown_words(appointment: Appointment, now: datetime) -> str:
 
 
 def _in(span: timedelta) -> str:
+    from babel.dates import format_timedelta  # loaded when a span is first said, not at start
+
     return str(format_timedelta(span, threshold=1, add_direction=True, locale=babel_locale()))
 
 
 def _words(span: timedelta) -> str:
+    from babel.dates import format_timedelta
+
     return str(format_timedelta(span, threshold=1, locale=babel_locale()))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import plistlib
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -158,4 +157,6 @@ def launch_agent(command: Sequence[str]) -> bytes:
         "RunAtLoad": True,
         "ProcessType": "Interactive",
     }
+    import plistlib  # macOS only
+
     return plistlib.dumps(agent)

@@ -7,8 +7,6 @@ import unicodedata
 from datetime import date
 from typing import Literal
 
-from zxcvbn import zxcvbn  # type: ignore[import-untyped,unused-ignore]
-
 from companion.i18n import _
 from companion.security.errors import PinRejectedError
 
@@ -144,6 +142,9 @@ def _passphrase_weakness(secret: str) -> str | None:
     judged = passphrase_as_judged(secret)
     if len(judged) < MIN_PASSPHRASE_CHARACTERS:
         return _("Please use at least 12 letters, for example three or four words you like.")
+    # Imported here: its word lists take 13 MB and 70 ms, and only a new passphrase needs them.
+    from zxcvbn import zxcvbn  # type: ignore[import-untyped,unused-ignore]
+
     if zxcvbn(judged[:100])["score"] < MIN_PASSPHRASE_SCORE:
         return _(
             "Those words are easy for others to guess. "

@@ -16,11 +16,10 @@ from companion.i18n import set_language
 from companion.paths import content_dir
 from companion.people.profiles import guest_session
 from companion.safety.crisis import load_crisis_directory
-from companion.security.caregiver import CaregiverLock
 from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
-from ui.shared.caregiver_gate import CAREGIVER_SERVICE
+from ui.launch import build_context
 
 
 @pytest.fixture(autouse=True)
@@ -108,17 +107,17 @@ def make_ctx(tmp_path: Path, speech: RecordingSpeech) -> Callable[..., AppContex
         settings.setdefault("speak_reminders", False)
         for name, value in settings.items():
             store.set(name, value)
-        clock = FixedClock()
-        return AppContext(
-            settings=store,
-            clock=clock,
-            data_dir=tmp_path,
-            content_dir=content_dir(),
-            crisis=crisis,
-            speech=speech,  # type: ignore[arg-type]
+        # The launcher's own composition root, with the honest fakes only: a fixed clock, a
+        # speech recorder, and cheap Argon2 for the helper's PIN so tests that set one stay fast.
+        return build_context(
+            store,
+            FixedClock(),
+            tmp_path,
+            content_dir(),
+            crisis,
+            speech,  # type: ignore[arg-type]
             session=guest_session() if with_person else None,
-            # The helper's PIN with cheap Argon2, so tests that set one stay fast.
-            services={CAREGIVER_SERVICE: CaregiverLock(tmp_path, clock, FAST)},
+            argon2=FAST,
         )
 
     return build

@@ -16,7 +16,7 @@ from ui.start import install_start
 def start_like_the_launcher(qtbot, ctx: AppContext, people: People) -> MainWindow:  # type: ignore[no-untyped-def]
     decision = open_start_session(people)
     ctx.session = decision.session
-    ctx.services["people"] = people
+    ctx.parts.people = people
     window = build_window(ctx)
     qtbot.addWidget(window)
     install_start(window, decision.needs_person_picker, decision.unlock_person_id)
@@ -32,7 +32,7 @@ def open_new_pc(qtbot, ctx: AppContext, data_dir: Path) -> MainWindow:  # type: 
     me = ensure_default_person(people)
     assert me is not None
     ctx.session = people.unlock(me.id, "")
-    ctx.services["people"] = people
+    ctx.parts.people = people
     window = build_window(ctx)
     qtbot.addWidget(window)
     window.show()

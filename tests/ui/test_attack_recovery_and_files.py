@@ -32,7 +32,7 @@ from ui.screens.sessions.session_actions import SessionChoicesScreen
 from ui.screens.setup import start_first_run
 from ui.screens.setup.recovery_code import RecoveryCodeScreen
 from ui.screens.setup.summary import SummaryScreen
-from ui.shared.appointments import ZONE_SERVICE, appointment_store
+from ui.shared.appointments import appointment_store
 from ui.start import lock
 
 
@@ -158,7 +158,7 @@ def _guest_session(window: MainWindow) -> Appointment:
     assert isinstance(clock, FixedClock)
     clock.current = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
     zone = ZoneInfo("America/Toronto")
-    window.ctx.services[ZONE_SERVICE] = zone
+    window.ctx.parts.zone = zone
     start = datetime(2026, 3, 17, 14, tzinfo=zone)
     return appointment_store(window.ctx).save(
         Appointment(None, "Dr. Lee", "Dr. Lee", start, 50, None, "555 0100", "", None, None)
@@ -200,7 +200,7 @@ def test_a_guest_who_saves_elsewhere_is_told_it_stays(
 def test_a_copied_note_leaves_the_clipboard_on_lock(
     qtbot, window: MainWindow, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    window.ctx.services["people"] = open_people(tmp_path / "data", window.ctx.clock, None, FAST)
+    window.ctx.parts.people = open_people(tmp_path / "data", window.ctx.clock, None, FAST)
     note = QLineEdit()
     qtbot.addWidget(note)
     note.setText("Dr. Lee said my dose goes up")

@@ -36,7 +36,7 @@ def mary_at_work(qtbot, start, people: People, ctx) -> tuple[MainWindow, AutoLoc
     note.add_widget(box, focusable=True)
     note.add_text(lambda: f"Saved: {MARKER}")
     window.push(note)
-    watch = ctx.services["autolock"]
+    watch = ctx.parts.autolock
     assert isinstance(watch, AutoLockWatch)
     return window, watch
 

@@ -19,7 +19,7 @@ from ui.screens.checkin.schedule_settings import (
 )
 from ui.screens.settings.reminders import RemindersScreen
 from ui.screens.settings.screen import MoreSettingsScreen
-from ui.shared.caregiver_gate import CAREGIVER_SERVICE, CaregiverGateScreen
+from ui.shared.caregiver_gate import CaregiverGateScreen
 
 HELPER_PIN = "730285"
 
@@ -126,7 +126,7 @@ def test_phq9_every_two_weeks_is_offered_on_the_hub_and_can_be_turned_off(
 
 
 def test_the_schedule_is_behind_the_helper_pin_once_one_is_set(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    lock = window.ctx.services[CAREGIVER_SERVICE]
+    lock = window.ctx.parts.caregiver.get()
     assert isinstance(lock, CaregiverLock)
     lock.set_pin(HELPER_PIN)
     lock.close()

@@ -29,7 +29,6 @@ from companion.i18n import set_language
 from ui.app import MainWindow
 from ui.screens.sessions.device_check import DeviceCheckScreen
 from ui.screens.sessions.device_parts import (
-    DEVICES_SERVICE,
     CameraFeed,
     DeviceCatalog,
     QtCameraFeed,
@@ -191,7 +190,7 @@ def test_a_camera_picture_reaches_the_screen_and_the_camera_is_let_go_on_back(
     qtbot, window: MainWindow, speech
 ) -> None:  # type: ignore[no-untyped-def]
     catalog = CatalogWithCamera()
-    window.ctx.services[DEVICES_SERVICE] = catalog
+    window.ctx.parts.devices.put(catalog)
     screen = _open_check(window)
     camera = catalog.cameras_made[-1]
     assert camera.attached_to is screen.capture
@@ -214,7 +213,7 @@ def test_covering_the_screen_lets_the_camera_go_and_coming_back_takes_it_again(
     window: MainWindow,
 ) -> None:
     catalog = CatalogWithCamera()
-    window.ctx.services[DEVICES_SERVICE] = catalog
+    window.ctx.parts.devices.put(catalog)
     screen = _open_check(window)
     camera = catalog.cameras_made[-1]
     window.show_help_now()
@@ -228,7 +227,7 @@ def test_a_camera_that_stops_is_explained_and_look_again_tries_once_more(
     window: MainWindow,
 ) -> None:
     catalog = CatalogWithCamera()
-    window.ctx.services[DEVICES_SERVICE] = catalog
+    window.ctx.parts.devices.put(catalog)
     screen = _open_check(window)
     catalog.cameras_made[-1].failed.emit()
     assert screen.camera_label.text() == (
@@ -245,7 +244,7 @@ def test_a_camera_that_stops_is_explained_and_look_again_tries_once_more(
 @needs_no_devices
 def test_a_camera_the_system_does_not_allow_is_explained(window: MainWindow) -> None:
     catalog = CatalogWithCamera(camera_allowed=Qt.PermissionStatus.Denied)
-    window.ctx.services[DEVICES_SERVICE] = catalog
+    window.ctx.parts.devices.put(catalog)
     screen = _open_check(window)
     assert screen.camera_label.text() == (
         "Companion is not allowed to use the camera. A helper can allow it in the computer's "
@@ -315,7 +314,7 @@ class CatalogWithBrokenCamera(DeviceCatalog):
 
 
 def test_a_listed_camera_that_cannot_open_is_explained(window: MainWindow) -> None:
-    window.ctx.services[DEVICES_SERVICE] = CatalogWithBrokenCamera()
+    window.ctx.parts.devices.put(CatalogWithBrokenCamera())
     screen = _open_check(window)
     assert screen.camera_label.text().startswith("The camera is not working right now.")
     assert not screen.picture_frame.isVisible()
@@ -349,7 +348,7 @@ def _clipped_labels(screen: DeviceCheckScreen) -> list[str]:
 def test_large_text_puts_the_parts_under_each_other_live_and_cuts_no_words(
     qtbot, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]
-    window.ctx.services[DEVICES_SERVICE] = CatalogWithCamera()
+    window.ctx.parts.devices.put(CatalogWithCamera())
     screen = _open_check(window)
     assert screen.columns.side_by_side
     assert _clipped_labels(screen) == []

@@ -53,7 +53,7 @@ def start(qtbot, ctx: AppContext, people: People) -> Callable[[], MainWindow]:  
 
     def build() -> MainWindow:
         ctx.session = guest_session()
-        ctx.services["people"] = people
+        ctx.parts.people = people
         window = build_window(ctx)
         qtbot.addWidget(window)
         install_start(window, needs_person_picker=True)

@@ -16,7 +16,6 @@ from companion.clock import FixedClock
 from ui.app import MainWindow
 from ui.screens.sessions.import_screen import ImportReviewScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
-from ui.shared.appointments import ZONE_SERVICE
 from ui.widgets.place_chooser import (
     OpenScreen,
     Place,
@@ -137,7 +136,7 @@ def test_importing_an_invitation_through_the_place_chooser(
 ) -> None:  # type: ignore[no-untyped-def]
     """The whole way: Open an invitation, the chooser lists it, one press opens it."""
     _clock(window).current = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-    window.ctx.services[ZONE_SERVICE] = ZoneInfo("America/Toronto")
+    window.ctx.parts.zone = ZoneInfo("America/Toronto")
     shutil.copy(FIXTURES / "zoom.ics", places[1].folder / "Zoom with Dr Lee.ics")
     sessions = SessionsScreen(window.ctx)
     window.push(sessions)

@@ -16,7 +16,7 @@ from companion.clock import FixedClock
 from ui.app import MainWindow
 from ui.screens.sessions.expect_screen import WhatToExpectScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
-from ui.shared.appointments import ZONE_SERVICE, appointment_store
+from ui.shared.appointments import appointment_store
 
 TORONTO = ZoneInfo("America/Toronto")
 ZOOM = "https://us02web.zoom.us/j/85512345678?pwd=aBcDeFgHiJk.1"
@@ -51,7 +51,7 @@ def _clock(window: MainWindow) -> FixedClock:
 
 
 def _add_session(window: MainWindow, start: datetime, link: str | None = ZOOM) -> Appointment:
-    window.ctx.services[ZONE_SERVICE] = TORONTO
+    window.ctx.parts.zone = TORONTO
     return appointment_store(window.ctx).save(
         Appointment(
             id=None,

@@ -20,7 +20,7 @@ from ui.app import MainWindow
 from ui.screens.sessions.form_screens import StepScreen
 from ui.screens.sessions.session_actions import DeleteSessionScreen, SessionChoicesScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
-from ui.shared.appointments import ZONE_SERVICE, appointment_store
+from ui.shared.appointments import appointment_store
 
 TORONTO = ZoneInfo("America/Toronto")
 PASSCODE = "aBcDeFgHiJk.1"
@@ -37,7 +37,7 @@ def _session(window: MainWindow, link: str | None = ZOOM) -> Appointment:
     clock = window.ctx.clock
     assert isinstance(clock, FixedClock)
     clock.current = NOW
-    window.ctx.services[ZONE_SERVICE] = TORONTO
+    window.ctx.parts.zone = TORONTO
     return appointment_store(window.ctx).save(
         Appointment(
             id=None,

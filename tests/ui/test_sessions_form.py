@@ -18,7 +18,7 @@ from ui.screens.sessions.form_screens import (
     WhenTimeScreen,
 )
 from ui.screens.sessions.sessions_screen import SessionsScreen
-from ui.shared.appointments import ZONE_SERVICE, appointment_store
+from ui.shared.appointments import appointment_store
 
 TORONTO = ZoneInfo("America/Toronto")
 
@@ -49,7 +49,7 @@ def _type(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-unty
 def test_adding_a_weekly_session_step_by_step(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
     assert isinstance(window.ctx.clock, FixedClock)
     window.ctx.clock.current = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-    window.ctx.services[ZONE_SERVICE] = TORONTO
+    window.ctx.parts.zone = TORONTO
     screen = SessionsScreen(window.ctx)
     window.push(screen)
     _click(qtbot, screen.add_button)
@@ -108,7 +108,7 @@ def test_a_caregiver_fills_everything_on_one_page(qtbot, window: MainWindow, spe
 
     assert isinstance(window.ctx.clock, FixedClock)
     window.ctx.clock.current = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-    window.ctx.services[ZONE_SERVICE] = TORONTO
+    window.ctx.parts.zone = TORONTO
     screen = SessionsScreen(window.ctx)
     window.push(screen)
     _click(qtbot, screen.add_button)

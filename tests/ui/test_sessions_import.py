@@ -15,7 +15,7 @@ from companion.clock import FixedClock
 from ui.app import MainWindow
 from ui.screens.sessions.import_screen import ImportReviewScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
-from ui.shared.appointments import ZONE_SERVICE, appointment_store
+from ui.shared.appointments import appointment_store
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ics"
 
@@ -23,7 +23,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ics"
 def _open(window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path | None) -> SessionsScreen:
     assert isinstance(window.ctx.clock, FixedClock)
     window.ctx.clock.current = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-    window.ctx.services[ZONE_SERVICE] = ZoneInfo("America/Toronto")
+    window.ctx.parts.zone = ZoneInfo("America/Toronto")
     monkeypatch.setattr(SessionsScreen, "ask_for_file", classmethod(lambda cls, parent: path))
     screen = SessionsScreen(window.ctx)
     window.push(screen)

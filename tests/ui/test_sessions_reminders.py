@@ -11,7 +11,7 @@ from companion.appointments.model import Appointment
 from companion.clock import FixedClock
 from ui.app import MainWindow
 from ui.screens.sessions.reminder_watch import ReminderBanner, ReminderWatch
-from ui.shared.appointments import ZONE_SERVICE, appointment_store
+from ui.shared.appointments import appointment_store
 
 
 def test_reminders_are_announced_once_each_as_the_clock_moves(
@@ -22,7 +22,7 @@ def test_reminders_are_announced_once_each_as_the_clock_moves(
     window.ctx.settings.set("speak_reminders", True)  # on by default; the fixture turns it off
     if window.reminders is not None:  # only this test's watch may speak (no timer surprises)
         window.reminders.stop()
-    window.ctx.services[ZONE_SERVICE] = ZoneInfo("America/Toronto")
+    window.ctx.parts.zone = ZoneInfo("America/Toronto")
     start = clock.now() + timedelta(days=2)
     appointment_store(window.ctx).save(
         Appointment(None, "Therapy", "Dr. Lee", start, 50, None, None, "", None, None)

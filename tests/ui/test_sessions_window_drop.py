@@ -22,7 +22,7 @@ from ui.screens.sessions.form_screens import TextStepScreen, start_form
 from ui.screens.sessions.import_screen import ImportReviewScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
 from ui.screens.sessions.window_drop import WindowDrop, install_window_drop, invitation_in
-from ui.shared.appointments import ZONE_SERVICE, appointment_store
+from ui.shared.appointments import appointment_store
 from ui.start import lock
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ics"
@@ -50,7 +50,7 @@ def _drag_and_drop(window: MainWindow, mime: QMimeData, at: QPoint) -> tuple[boo
 def _prepare(window: MainWindow) -> WindowDrop:
     assert isinstance(window.ctx.clock, FixedClock)
     window.ctx.clock.current = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-    window.ctx.services[ZONE_SERVICE] = ZoneInfo("America/Toronto")
+    window.ctx.parts.zone = ZoneInfo("America/Toronto")
     return install_window_drop(window)
 
 
@@ -145,7 +145,7 @@ def test_no_drop_is_taken_while_who_is_using_companion_shows(
     _prepare(window)
     from tests.fast_argon2 import FAST
 
-    window.ctx.services["people"] = open_people(
+    window.ctx.parts.people = open_people(
         tmp_path / "data", window.ctx.clock, keyring=None, argon2=FAST
     )
     lock(window.ctx)

@@ -103,7 +103,7 @@ def centre(qtbot, make_ctx: Callable[..., AppContext], people: People) -> Iterat
     )
     session.close()
     ctx.session = guest_session()
-    ctx.services["people"] = people
+    ctx.parts.people = people
     window = build_window(ctx)
     qtbot.addWidget(window)
     install_start(window, needs_person_picker=True)
@@ -112,8 +112,9 @@ def centre(qtbot, make_ctx: Callable[..., AppContext], people: People) -> Iterat
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: mode.tidy_done)  # the daily tidy's own record is written first
     yield window
-    window.ctx.services["community"].uninstall()
-    window.ctx.services["autolock"].stop()
+    mode.uninstall()
+    assert window.ctx.parts.autolock is not None
+    window.ctx.parts.autolock.stop()
     if window.ctx.session is not None:
         window.ctx.session.close()
 
@@ -145,7 +146,8 @@ def test_it_locks_after_the_caregivers_idle_time_and_nothing_of_mary_remains(
     home = centre.current()
     assert isinstance(home, HomeScreen)
     assert PRIVATE_WORDS[3] in every_text(centre)  # Home shows her next session while she is in
-    watch, clock = centre.ctx.services["autolock"], centre.ctx.clock
+    watch, clock = centre.ctx.parts.autolock, centre.ctx.clock
+    assert watch is not None
     clock.advance(minutes=3, seconds=59)
     watch.poll()
     assert not isinstance(centre.current(), AutoLockWarningScreen)  # the default 10 is not used
@@ -251,7 +253,8 @@ def test_switching_person_keeps_the_caregivers_idle_time(qtbot, centre: MainWind
     centre.ctx.settings.set("autolock_minutes", 2)
     open_mary(qtbot, centre)
     switch_to(centre.ctx, centre.ctx.session)
-    assert centre.ctx.services["autolock"].policy.state().seconds_left == 120
+    assert centre.ctx.parts.autolock is not None
+    assert centre.ctx.parts.autolock.policy.state().seconds_left == 120
 
 
 def test_mary_hears_that_todays_check_in_is_saved(qtbot, centre: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -43,7 +43,7 @@ def first_run(qtbot, make_ctx: Callable[..., AppContext], people: People) -> Ite
     me = ensure_default_person(people)
     assert me is not None
     ctx.session = people.unlock(me.id, "")
-    ctx.services["people"] = people
+    ctx.parts.people = people
     assert should_offer_first_run(ctx.settings, people)
     window = build_window(ctx)
     qtbot.addWidget(window)

@@ -26,7 +26,6 @@ from ui.screens.help_now.screen import HelpNowScreen
 from ui.screens.home.screen import HomeScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
 from ui.screens.settings.reminders import CheckInInvitationScreen, StillRemindingScreen
-from ui.shared.appointments import ZONE_SERVICE
 from ui.tray import BackgroundCompanion, TrayMenu, install_background
 from ui.widgets.big_button import BigButton
 
@@ -68,8 +67,8 @@ def _window(
     assert isinstance(ctx.clock, FixedClock)
     ctx.clock.current = MONDAY_9
     ctx.data_dir = people.data_dir
-    ctx.services[ZONE_SERVICE] = TORONTO
-    ctx.services["people"] = people
+    ctx.parts.zone = TORONTO
+    ctx.parts.people = people
     window = build_window(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -314,7 +313,7 @@ def test_start_with_the_computer_from_settings_writes_and_removes_the_entry(
 ) -> None:  # type: ignore[no-untyped-def]
     home = tmp_path / "home"
     window = background.window
-    window.ctx.autostart = StartWithComputer("linux", home, ("/usr/bin/companion", "--x"), {})
+    window.ctx.parts.autostart = StartWithComputer("linux", home, ("/usr/bin/companion", "--x"), {})
     from ui.screens.settings.screen import SettingsScreen
 
     window.push(SettingsScreen(window.ctx))

@@ -11,45 +11,31 @@ from PySide6.QtGui import QDesktopServices
 
 from companion.appointments.link_privacy import link_for_log
 from companion.appointments.links import LinkCheck, check_link
-from companion.appointments.store import AppointmentStore, MemoryAppointmentStore
+from companion.appointments.store import AppointmentStore
 from ui.context import AppContext
 
 _log = logging.getLogger(__name__)
 
-GUEST_STORE_SERVICE = "appointments.guest_store"
-TRUSTED_DOMAINS_SERVICE = "appointments.trusted_domains"  # a tuple of domain names
-ZONE_SERVICE = "appointments.zone"  # a tzinfo; tests set it, else the computer's own zone
 TRUSTED_DOMAINS_SETTING = "trusted_link_domains"  # comma-separated, if Settings declares it
 
 
 def appointment_store(ctx: AppContext) -> AppointmentStore:
-    """The unlocked person's store, or (for a guest, or before profiles exist) one in memory."""
-    if ctx.session is not None:
-        store: AppointmentStore = ctx.session.appointments
-        return store
-    found = ctx.services.get(GUEST_STORE_SERVICE)
-    if found is None:
-        found = MemoryAppointmentStore()
-        ctx.services[GUEST_STORE_SERVICE] = found
-    guest_store: AppointmentStore = found
-    return guest_store
+    """The unlocked person's store, or (for a guest, or before the data opens) one in memory."""
+    return ctx.stores().appointments
 
 
 def trusted_domains(ctx: AppContext) -> tuple[str, ...]:
     """Domains the caregiver trusts besides the known platforms (a clinic's own Jitsi)."""
-    found = list(ctx.services.get(TRUSTED_DOMAINS_SERVICE, ()))
     try:
         typed = ctx.settings.get(TRUSTED_DOMAINS_SETTING)
     except KeyError:
         typed = ""
-    found.extend(part.strip() for part in str(typed or "").split(",") if part.strip())
-    return tuple(found)
+    return tuple(part.strip() for part in str(typed or "").split(",") if part.strip())
 
 
 def display_zone(ctx: AppContext) -> tzinfo | None:
     """The zone times are shown in; None means each moment in the computer's own zone."""
-    zone = ctx.services.get(ZONE_SERVICE)
-    return zone if isinstance(zone, tzinfo) else None
+    return ctx.parts.zone
 
 
 def named_local_zone(ctx: AppContext) -> tzinfo:

@@ -20,17 +20,12 @@ from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
-CAREGIVER_SERVICE = "caregiver"
 ScreenFactory = Callable[[AppContext], Screen]
 
 
 def caregiver_lock(ctx: AppContext) -> CaregiverLock:
-    """The one CaregiverLock of this data folder (the launcher or a test may put its own)."""
-    found = ctx.services.get(CAREGIVER_SERVICE)
-    if not isinstance(found, CaregiverLock):
-        found = CaregiverLock(ctx.data_dir, ctx.clock)
-        ctx.services[CAREGIVER_SERVICE] = found
-    return found
+    """The one CaregiverLock of this data folder (ctx.parts.caregiver), made on first use."""
+    return ctx.parts.caregiver.get()
 
 
 def guarded(

@@ -7,10 +7,9 @@ from datetime import tzinfo
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-from companion.checkin.store import CheckInStore, MemoryCheckInStore
+from companion.checkin.store import CheckInStore
 from ui.context import AppContext
 
-GUEST_STORE_SERVICE = "checkin.guest_store"
 MOOD_SMILE: dict[str, float] = {
     "very_good": 1.0,
     "good": 0.5,
@@ -21,15 +20,8 @@ MOOD_SMILE: dict[str, float] = {
 
 
 def checkin_store(ctx: AppContext) -> CheckInStore:
-    """The unlocked person's store, or (for a guest, or before profiles exist) one in memory."""
-    if ctx.session is not None:
-        store: CheckInStore = ctx.session.checkins
-        return store
-    found = ctx.services.get(GUEST_STORE_SERVICE)
-    if found is None:
-        found = MemoryCheckInStore()
-        ctx.services[GUEST_STORE_SERVICE] = found
-    return found  # type: ignore[no-any-return]
+    """The unlocked person's store, or (for a guest, or before the data opens) one in memory."""
+    return ctx.stores().checkins
 
 
 def local_zone(ctx: AppContext) -> tzinfo:

@@ -1,22 +1,18 @@
 """What the Learn and exercise screens share: the loaded library and the person's preferences.
 
-The launcher may put a `LoadReport` in `ctx.services["library"]` and a `Preferences` backed by
-the person's database in `ctx.services["library_prefs"]` (or on the session as `.preferences`);
-otherwise the library is loaded here once and preferences stay in memory (as for a guest).
+The library is `ctx.parts.library` (loaded on first use, then kept); preferences are the open
+person's (`ctx.session.preferences`), or in memory before the data opens (as for a guest).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from companion.library.packs import LoadReport, load_installed_library
+from companion.library.packs import LoadReport
 from companion.library.prefs import ActivityPlans, Favourites, ReadingPlaces
 from companion.library.schema import CONTENT_LANGUAGES
-from companion.preferences import MemoryPreferences, Preferences
+from companion.preferences import Preferences
 from ui.context import AppContext
-
-LIBRARY_SERVICE = "library"
-PREFERENCES_SERVICE = "library_prefs"
 
 
 @dataclass(frozen=True)
@@ -29,22 +25,11 @@ class LearnServices:
 
 def load_report(ctx: AppContext) -> LoadReport:
     """The library, loaded on first use and kept for the life of the window."""
-    report = ctx.services.get(LIBRARY_SERVICE)
-    if not isinstance(report, LoadReport):
-        report = load_installed_library(ctx.content_dir, ctx.data_dir)
-        ctx.services[LIBRARY_SERVICE] = report
-    return report
+    return ctx.parts.library.get()
 
 
 def preferences(ctx: AppContext) -> Preferences:
-    from_session = getattr(ctx.session, "preferences", None)
-    if from_session is not None:
-        return from_session  # type: ignore[no-any-return]
-    prefs = ctx.services.get(PREFERENCES_SERVICE)
-    if prefs is None:
-        prefs = MemoryPreferences()
-        ctx.services[PREFERENCES_SERVICE] = prefs
-    return prefs  # type: ignore[no-any-return]
+    return ctx.stores().preferences
 
 
 def learn_services(ctx: AppContext) -> LearnServices:

@@ -103,10 +103,10 @@ def person_look(ctx: AppContext, person: Person) -> Look:
 
 
 def people_of(ctx: AppContext) -> People:
-    """The launcher's `People` (in ctx.services["people"])."""
-    people = ctx.services.get("people")
-    if not isinstance(people, People):
-        raise RuntimeError("The launcher did not give the screens a People service")
+    """The launcher's `People` (ctx.parts.people, set once the data has opened)."""
+    people = ctx.parts.people
+    if people is None:
+        raise RuntimeError("The people of this PC are not open yet")
     return people
 
 

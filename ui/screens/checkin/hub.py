@@ -72,12 +72,12 @@ class CheckInHubScreen(Screen):
         self.finish_layout()
 
     def _due(self) -> list[str]:
-        preferences = getattr(self.ctx.session, "preferences", None)
-        if preferences is None:
+        session = self.ctx.session
+        if session is None:
             return []
         now = self.ctx.clock.now()
         results = checkin_store(self.ctx).results_between(now - timedelta(days=800), now)
-        return due_questionnaires(load_schedule(preferences), results, now)
+        return due_questionnaires(load_schedule(session.preferences), results, now)
 
     def _questions(self) -> None:
         from ui.screens.checkin.questionnaire import QuestionnairePickScreen

@@ -81,7 +81,8 @@ class ScheduleScreenBase(Screen):
     """What the schedule screens share: the person's preferences and their schedule."""
 
     def preferences(self) -> Preferences | None:
-        return getattr(self.ctx.session, "preferences", None)
+        session = self.ctx.session
+        return session.preferences if session is not None else None
 
     def schedule(self) -> CheckInSchedule:
         preferences = self.preferences()

@@ -217,7 +217,7 @@ class HelperLockScreen(StepScreen):
         self.plan = plan
         self.set_title(lambda: _("For a helper: a simpler lock"))
         self.add_text(lambda: trade_off_sentence("short_pin"))
-        people = ctx.services.get("people")
+        people = ctx.parts.people
         if people is not None and people.uses_fallback_file():  # no PIN: a copy opens the notes
             from companion.security.exposure import no_pin_choice_sentence
 

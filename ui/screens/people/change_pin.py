@@ -27,8 +27,7 @@ ACCOUNT_SCREEN_ID = "account"
 
 
 def _people(ctx: AppContext) -> People | None:
-    people = ctx.services.get("people")
-    return people if isinstance(people, People) else None
+    return ctx.parts.people
 
 
 def person_in(ctx: AppContext) -> Person | None:
@@ -50,7 +49,7 @@ def your_lock_sentences(ctx: AppContext, *, keyring: bool = True) -> str:
         return ""
     return lock_summary(
         person.lock,
-        getattr(ctx.session, "secret_length", 0),
+        ctx.session.secret_length if ctx.session is not None else 0,
         shared_pc=shared_pc(ctx),
         fallback_file=keyring and people.uses_fallback_file(),
     )

@@ -336,7 +336,7 @@ class KeepsScreen(Screen):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        people = ctx.services.get("people")  # None while the data is still opening
+        people = ctx.parts.people  # None while the data is still opening
         folder = people.data_dir if people is not None else ctx.data_dir
         fallback = (
             people.uses_fallback_file() if people is not None else keyring_uses_fallback(folder)

@@ -199,7 +199,7 @@ class AccountScreen(Screen):
             self.add_text(lambda: _("Lock Companion when you leave, so your notes stay private."))
         lock = self.add_choice(BigButton(lambda: _("Lock and switch person"), "lock", tile=True))
         lock.clicked.connect(self.lock_now)
-        lock.setEnabled("people" in ctx.services)  # the list of people is still being read
+        lock.setEnabled(ctx.parts.people is not None)  # the list of people is still being read
         if self.person_id is not None:
             rename = self.add_choice(BigButton(lambda: _("Change my name"), "person", tile=True))
             rename.clicked.connect(lambda: self.ctx.nav().push(RenameScreen(self.ctx)))
@@ -240,7 +240,7 @@ class RenameScreen(Screen):
         super().__init__(ctx)
         self.set_title(lambda: _("What name should Companion show?"))
         self.add_text(lambda: _("Everyone who uses this computer sees it."))
-        self.name_box = QLineEdit(ctx.session.display_name)
+        self.name_box = QLineEdit(ctx.open_session().display_name)
         self.name_box.setMaxLength(MAX_NAME_LENGTH)
         self.name_box.setAccessibleName(_("Name"))
         self.name_box.returnPressed.connect(self.save)
@@ -255,7 +255,7 @@ class RenameScreen(Screen):
         return [self.name_box, *super().choices()]
 
     def save(self) -> None:
-        session = self.ctx.session
+        session = self.ctx.open_session()
         try:
             person = people_of(self.ctx).rename(session.person_id, self.name_box.text())
         except SecurityError as exc:
@@ -268,7 +268,7 @@ class RenameScreen(Screen):
 
 def confirm_delete_me(ctx: AppContext) -> None:
     """ "Delete Mary and all of Mary's check-ins?": then the files go and the picker shows."""
-    session = ctx.session
+    session = ctx.open_session()
     name, person_id = session.display_name, session.person_id
 
     def delete() -> None:

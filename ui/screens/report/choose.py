@@ -40,7 +40,7 @@ def make_report(ctx: AppContext, choice: ReportChoice) -> ClinicianReport:
     now = ctx.clock.now()
     last_day = now.astimezone(zone).date()
     first_day = last_day - timedelta(days=choice.weeks * 7 - 1)
-    name = getattr(ctx.session, "display_name", "") or ""
+    name = ctx.session.display_name if ctx.session is not None else ""
     return build_report(
         checkin_store(ctx),
         first_day,

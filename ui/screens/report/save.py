@@ -133,7 +133,8 @@ class ReportSaveScreen(Screen):
             self._say(_("The report could not be saved there. Please choose another place."))
         else:
             sentence = _("Saved: {name}").format(name=path.name)
-            if getattr(self.ctx.session, "is_guest", False):  # a guest's file is not wiped
+            session = self.ctx.session
+            if session is not None and session.is_guest:  # a guest's file is not wiped
                 sentence += " " + _("It stays on this computer after you leave.")
             self._say(sentence)
 

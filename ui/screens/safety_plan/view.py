@@ -176,7 +176,7 @@ class PlanPartsScreen(Screen):
         path = PlanFiles.save_path(self, _("my-safety-plan") + ".pdf")
         if path is None:
             return
-        name = getattr(self.ctx.session, "display_name", "") or ""
+        name = self.ctx.session.display_name if self.ctx.session is not None else ""
         try:
             write_plan_pdf(self.plan, name, path)
         except OSError:

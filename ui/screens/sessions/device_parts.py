@@ -1,8 +1,8 @@
 """The live parts of the device check: what the computer has, the camera, the microphone, the chime.
 
 Each part reports in states (never sentences), so the screen alone decides the words. The lists
-come from QMediaDevices; tests put a DeviceCatalog with a made-up camera in ctx.services, since a
-camera is the one thing no test machine has (microphones and speakers are checked for real).
+come from QMediaDevices; tests put a DeviceCatalog with a made-up camera in ctx.parts.devices,
+since a camera is the one thing no test machine has (microphones and speakers are checked for real).
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ from ui.context import AppContext
 _log = logging.getLogger(__name__)
 _Device = TypeVar("_Device", QCameraDevice, QAudioDevice)
 
-DEVICES_SERVICE = "appointments.devices"  # a DeviceCatalog; tests give one with a camera
 
 _SAMPLE_FORMATS = {
     QAudioFormat.SampleFormat.UInt8: "uint8",
@@ -247,9 +246,5 @@ class ChimePlayer(QObject):
 
 
 def device_catalog(ctx: AppContext) -> DeviceCatalog:
-    """The catalog in ctx.services (a test's), else one made now and kept for the app's life."""
-    found = ctx.services.get(DEVICES_SERVICE)
-    if not isinstance(found, DeviceCatalog):
-        found = DeviceCatalog()
-        ctx.services[DEVICES_SERVICE] = found
-    return found
+    """The app's one catalog (ctx.parts.devices: a test may put its own), made on first use."""
+    return ctx.parts.devices.get()

@@ -77,7 +77,7 @@ class SessionChoicesScreen(Screen):
         """Ask where, write the .ics there in one go, and say where it went (or why not)."""
         day = self.session.start.astimezone(display_zone(self.ctx)).date()
         suggested = _("Session, {day}.ics").format(day=short_date_words(day))
-        is_guest = bool(getattr(self.ctx.session, "is_guest", False))
+        is_guest = self.ctx.session is not None and self.ctx.session.is_guest
         folder = guest_save_folder(self.ctx.data_dir) if is_guest else default_folder()
         path = self.ask_where_to_save(self, folder / suggested)
         if path is None:

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from ui.app import MainWindow
 
 _log = logging.getLogger(__name__)
-COMMUNITY_SERVICE = "community"
 FINISHED_TITLE_POINTS = 34  # bigger than a heading: "in big words"
 
 
@@ -41,7 +40,7 @@ def lock_for_next_person(ctx: AppContext) -> None:
     from ui.shared.caregiver_gate import caregiver_lock
     from ui.start import lock
 
-    was_guest = bool(getattr(ctx.session, "is_guest", False))
+    was_guest = ctx.session is not None and ctx.session.is_guest
     lock(ctx)
     caregiver_lock(ctx).close()
     if was_guest:
@@ -93,8 +92,8 @@ class FinishedScreen(Screen):
         return _("Yes, lock it and close") if self.closing else _("Yes, lock it")
 
     def finish(self) -> None:
-        community = self.ctx.services.get(COMMUNITY_SERVICE)
-        if self.closing and isinstance(community, CommunityMode):
+        community = self.ctx.parts.community
+        if self.closing and community is not None:
             community.close_for_good()
             return
         lock_for_next_person(self.ctx)
@@ -117,7 +116,7 @@ class CommunityMode(QObject):
         self.policy = policy_for(self.ctx.settings)
         window.installEventFilter(self)
         self.ctx.settings.subscribe(self._on_setting)
-        self.ctx.services[COMMUNITY_SERVICE] = self
+        self.ctx.parts.community = self
         changed = getattr(window, "session_changed", None)
         if changed is not None:
             changed.connect(self._on_session_changed)
@@ -145,8 +144,8 @@ class CommunityMode(QObject):
 
     def apply_idle_time(self) -> None:
         """The auto-lock watch counts the caregiver's idle time (it defaults to 10 minutes)."""
-        watch = self.ctx.services.get("autolock")
-        if watch is not None and hasattr(watch, "policy"):
+        watch = self.ctx.parts.autolock
+        if watch is not None:
             watch.policy = AutoLockPolicy(self.ctx.clock, self.policy.idle_lock_seconds)
 
     def apply_full_screen(self) -> None:
@@ -157,7 +156,7 @@ class CommunityMode(QObject):
 
     def start_at_people(self) -> None:
         """A shared PC starts with no one's data open, at "Who is using Companion?"."""
-        if self.policy.starts_at_people_picker and "people" in self.ctx.services:
+        if self.policy.starts_at_people_picker and self.ctx.parts.people is not None:
             lock_for_next_person(self.ctx)
 
     def tidy_in_background(self) -> None:

@@ -114,7 +114,7 @@ class FirstRun:
         self.busy = True
         apply_settings(self.flow.answers, self.ctx.settings)
         session = self.ctx.session
-        people = self.ctx.services.get("people")
+        people = self.ctx.parts.people
         if session is None:
             self._done(None)
             return

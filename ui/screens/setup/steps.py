@@ -27,7 +27,7 @@ class LockStepScreen(SetupStepScreen):
 
     def build(self) -> None:
         self.kinds: dict[LockKind, BigButton] = {}
-        people = self.ctx.services.get("people")
+        people = self.ctx.parts.people
         no_keyring = people is not None and people.uses_fallback_file()
         for kind in self.run.flow.lock_choices():
             self.add_text(
