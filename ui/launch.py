@@ -178,11 +178,10 @@ def shows_window_at_start(start_hidden: bool, tray_available: bool, first_run_do
 
 
 def open_named_screen(window: MainWindow, name: str) -> None:
-    """Open a screen by name at start (for caregivers' shortcuts and screenshots)."""
-    from ui.screens.settings.screen import SettingsScreen
-
+    """Open a screen by name at start (for caregivers' shortcuts and screenshots). Settings
+    opens by its route, so it asks for the helper PIN where a helper set one, as from Home."""
     if name == "settings":
-        window.push(SettingsScreen(window.ctx))
+        window.open("settings")
     elif name == "help_now":
         window.show_help_now()
     elif name != "home":

@@ -72,6 +72,19 @@ def test_the_helper_pin_gates_settings_and_opens_them_only_when_right(
     assert isinstance(window.current(), type(window._screens[0]))  # the gate is gone from the stack
 
 
+def test_a_start_shortcut_to_settings_asks_for_the_helper_pin_too(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """`companion --open settings` (a caregiver's desktop shortcut) is no way around the gate."""
+    from ui.launch import open_named_screen
+
+    lock_of(window).set_pin(HELPER_PIN)
+    open_named_screen(window, "settings")
+    assert isinstance(window.current(), CaregiverGateScreen)
+    type_pin(qtbot, window, HELPER_PIN)
+    assert isinstance(window.current(), SettingsScreen)
+
+
 def test_schedules_trusted_sites_and_presets_are_behind_the_gate_too(
     qtbot, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]
