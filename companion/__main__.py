@@ -59,7 +59,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--check", action="store_true", help="check speech, keyring, encryption and data folder"
     )
     parser.add_argument(
-        "--open", metavar="SCREEN", help="start on a screen: home, settings (asks for the helper PIN if one is set), help_now"
+        "--open",
+        metavar="SCREEN",
+        help="start on a screen: home, settings (asks for the helper PIN if one is set), help_now",
     )
     parser.add_argument(
         "--background",
