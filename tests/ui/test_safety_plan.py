@@ -31,6 +31,7 @@ from ui.screens.safety_plan.steps import (
     PeopleStepScreen,
     PlanStepScreen,
     WordsStepScreen,
+    suggestions,
 )
 from ui.screens.safety_plan.view import PlanPartsScreen, PlanScreen
 
@@ -339,3 +340,19 @@ def test_each_step_is_spoken_when_speech_is_on_and_changes_language_live(
     window.ctx.settings.set("language", "fr")
     assert window.current().title() == "Qu’est-ce qui vous dit qu’un moment difficile commence?"
     assert "Étape 1 sur 7" in window.current().body_text()
+
+
+def test_somewhere_else_offers_its_helplines_without_an_emergency_number(
+    window: MainWindow, mary: PersonSession
+) -> None:
+    """Somewhere else has no emergency number and a directory with no number: the plan's
+    suggestions still open (they used to fail on the missing number) and name no fake phone."""
+    window.ctx.settings.set("region", "ELSEWHERE")
+    offered = suggestions(window.ctx)[Part.PROFESSIONALS]
+    assert all(isinstance(entry.phone, str) for entry in offered)
+    assert "Emergency" not in [entry.text for entry in offered]
+    assert [e.text for e in offered][-2:] == ["My doctor", "My counsellor"]
+
+    mary.safety_plan.save(SafetyPlan({Part.WARNING_SIGNS: (PlanEntry("I stop eating"),)}))
+    window.push(PlanScreen(window.ctx))  # no numbers in the plan: the region's lines to call
+    assert names(window) == ["See my whole plan", "Read my plan to me"]  # none has a number

@@ -68,7 +68,7 @@ def text_size_screen(ctx: AppContext) -> Screen:
         "text_scale",
         lambda: _("Text size"),
         lambda: _("Choose a size. The change shows right away."),
-        [(size, lambda size=size: f"{size} %") for size in (100, 125, 150, 175, 200)],
+        [(size, partial("{} %".format, size)) for size in (100, 125, 150, 175, 200)],
     )
 
 
@@ -78,7 +78,7 @@ def language_screen(ctx: AppContext) -> Screen:
         "language",
         lambda: _("Language"),
         lambda: _("Choose the language for Companion."),
-        [(code, lambda name=name: name) for code, name in LANGUAGE_NAMES.items()],
+        [(code, partial(str, name)) for code, name in LANGUAGE_NAMES.items()],
     )
 
 
@@ -98,7 +98,7 @@ class ColoursScreen(ChoiceSettingScreen):
             "theme",
             lambda: _("Colours and movement"),
             lambda: _("Choose the colours that are easiest for you to see."),
-            [(key, lambda key=key: _(THEME_NAMES[key])) for key in THEME_NAMES],
+            [(key, partial(_, THEME_NAMES[key])) for key in THEME_NAMES],
         )
 
     def extend(self) -> None:
@@ -129,7 +129,7 @@ class SwitchAccessScreen(ChoiceSettingScreen):
             "switch_mode",
             lambda: _("Switch access"),
             self._explain,
-            [(key, lambda key=key: _(SWITCH_NAMES[key])) for key in SWITCH_NAMES],
+            [(key, partial(_, SWITCH_NAMES[key])) for key in SWITCH_NAMES],
         )
 
     def _explain(self) -> str:

@@ -29,7 +29,7 @@ def checkin_store(ctx: AppContext) -> CheckInStore:
     if found is None:
         found = MemoryCheckInStore()
         ctx.services[GUEST_STORE_SERVICE] = found
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def local_zone(ctx: AppContext) -> tzinfo:

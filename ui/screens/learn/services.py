@@ -49,7 +49,7 @@ def preferences(ctx: AppContext) -> Preferences:
     if prefs is None:
         prefs = MemoryPreferences()
         ctx.services[PREFERENCES_SERVICE] = prefs
-    return prefs  # type: ignore[no-any-return]
+    return prefs
 
 
 def learn_services(ctx: AppContext) -> LearnServices:
