@@ -9,18 +9,20 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from companion.caregiver import CaregiverLock
 from companion.clock import FixedClock
 from companion.config import SettingsStore
 from companion.i18n import set_language
 from companion.paths import content_dir
-from companion.profiles import guest_session
+from companion.profiles import People, guest_session, open_people
 from companion.safety import load_crisis_directory
 from tests.fast_argon2 import FAST
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.setup.caregiver_gate import CAREGIVER_SERVICE
+from ui.start import install_start
 
 
 @pytest.fixture(autouse=True)
@@ -132,3 +134,31 @@ def window(qtbot, make_ctx: Callable[..., AppContext]) -> Iterator[MainWindow]: 
     qtbot.waitExposed(win)
     yield win
     set_language("en")
+
+
+# The people screens: a data folder of people and a window opened on the picker. --------------
+@pytest.fixture
+def ctx(make_ctx: Callable[..., AppContext]) -> AppContext:
+    return make_ctx()
+
+
+@pytest.fixture
+def people(tmp_path: Path, ctx: AppContext) -> People:
+    return open_people(tmp_path / "data", ctx.clock, keyring=None, argon2=FAST)
+
+
+@pytest.fixture
+def start(qtbot: QtBot, ctx: AppContext, people: People) -> Callable[[], MainWindow]:
+    """A window opened the way the launcher does when the picker is needed."""
+
+    def build() -> MainWindow:
+        ctx.session = guest_session()
+        ctx.services["people"] = people
+        window = build_window(ctx)
+        qtbot.addWidget(window)
+        install_start(window, needs_person_picker=True)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return build

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures shared from test_people_screens are named as arguments)
 """Auto-lock on a shared PC: a spoken warning a minute ahead, "I'm still here", then the lock
 leaves nothing of the person on screen. Time moves only on the test clock."""
 
@@ -9,13 +8,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from companion.clock import FixedClock
 from companion.profiles import People
-from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)
-    ctx,
-    people,
-    start,
-    texts_on_screen,
-    unlock_mary,
-)
+from tests.ui.helpers import texts_on_screen
+from tests.ui.people_steps import unlock_mary
 from ui.app import MainWindow
 from ui.autolock import AutoLockWarningScreen, AutoLockWatch
 from ui.screens.people import AccountScreen, PeopleScreen

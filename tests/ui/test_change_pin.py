@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures shared from test_people_screens are named as arguments)
 """Change my PIN from Settings: the PIN as it is now (a wrong one grows the wait), the new lock,
 the new PIN twice, done. Real SQLCipher files: the database's bytes never change, only the wrap.
 """
@@ -17,14 +16,8 @@ from companion.profiles import People
 from companion.security import WrongSecretError, guessing_time_sentence
 from companion.storage import DATABASE_FILE_NAME
 from companion.storage.bulk import EVER_END, EVER_START
-from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)
-    ctx,
-    open_account,
-    people,
-    start,
-    type_into,
-    unlock_mary,
-)
+from tests.ui.helpers import type_into
+from tests.ui.people_steps import open_account, unlock_mary
 from ui.app import MainWindow
 from ui.screens.change_pin import ChangedScreen, CurrentSecretScreen
 from ui.screens.people import AccountScreen, PeopleScreen

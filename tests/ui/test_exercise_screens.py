@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from companion.clock import FixedClock
 from companion.library_prefs import ActivityPlans
-from tests.ui.test_learn_screens import open_learn, press_by_keyboard, press_by_two_switches
+from tests.ui.helpers import open_learn, press_by_keyboard, press_by_two_switches
 from ui.app import MainWindow
 from ui.screens.exercise.breathing import BreathingScreen, BreathingSetupScreen
 from ui.screens.exercise.opening import exercise_screen

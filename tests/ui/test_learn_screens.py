@@ -5,59 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tests.ui.helpers import open_learn, press_by_keyboard, press_by_two_switches, tab_to
 from ui.app import MainWindow
-from ui.screens.learn.home import LearnScreen
 from ui.screens.learn.lists import PagedListScreen
 from ui.screens.learn.reader import ReaderScreen
 from ui.screens.learn.search import SearchScreen
 
-MAX_PRESSES = 40
-
 
 def _focus() -> QWidget | None:
     return QApplication.focusWidget()
-
-
-def tab_to(qtbot, window: MainWindow, target: QWidget) -> None:  # type: ignore[no-untyped-def]
-    """Press Tab until `target` has the focus (fails if it never does)."""
-    for _ in range(MAX_PRESSES):
-        if _focus() is target:
-            return
-        qtbot.keyClick(_focus() or window, Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reached {target.accessibleName()!r}")
-
-
-def press_by_keyboard(qtbot, window: MainWindow, target: QWidget) -> None:  # type: ignore[no-untyped-def]
-    tab_to(qtbot, window, target)
-    with qtbot.waitSignal(target.clicked):  # Enter presses with a short visible animation
-        qtbot.keyClick(target, Qt.Key.Key_Return)
-
-
-def press_by_two_switches(qtbot, window: MainWindow, target: QWidget) -> None:  # type: ignore[no-untyped-def]
-    """Space moves the scan, Enter chooses: enter the screen's group, step to target, choose."""
-    screen = window.current()
-    inside = False  # True once Enter has opened the screen's group of choices
-    for _ in range(MAX_PRESSES):
-        focus = _focus() or window
-        if screen.body.property("scanGroup"):
-            qtbot.keyClick(focus, Qt.Key.Key_Return)  # open the screen's choices
-            inside = True
-        elif inside and focus is target and not window.top_bar.property("scanGroup"):
-            with qtbot.waitSignal(target.clicked):
-                qtbot.keyClick(focus, Qt.Key.Key_Return)
-            return
-        else:
-            if window.top_bar.property("scanGroup"):
-                inside = False
-            qtbot.keyClick(focus, Qt.Key.Key_Space)
-    raise AssertionError(f"scanning never reached {target.accessibleName()!r}")
-
-
-def open_learn(window: MainWindow) -> LearnScreen:
-    window.push(LearnScreen(window.ctx))
-    screen = window.current()
-    assert isinstance(screen, LearnScreen)
-    return screen
 
 
 def _button_named(screen: PagedListScreen, name: str) -> QWidget:

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures shared from test_people_screens are named as arguments)
 """My data: a backup saved with a passphrase restores as a new person with the same check-ins;
 CSV; delete everything in words; the honest page about what is kept and where."""
 
@@ -14,13 +13,8 @@ from companion.checkin.models import CheckIn
 from companion.profiles import People
 from companion.security import Argon2Params, guessing_time_sentence
 from companion.storage.bulk import EVER_END, EVER_START
-from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)
-    ctx,
-    people,
-    start,
-    type_into,
-    unlock_mary,
-)
+from tests.ui.helpers import type_into
+from tests.ui.people_steps import unlock_mary
 from ui.app import MainWindow
 from ui.screens import my_data
 from ui.screens.my_data import BackupScreen, KeepsScreen, MyDataScreen, RestoreScreen

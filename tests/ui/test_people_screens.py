@@ -5,21 +5,20 @@ Real SQLCipher files in a temporary folder, real widgets, fast Argon2 settings.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from companion.checkin.models import CheckIn
-from companion.profiles import People, guest_session, open_people
+from companion.profiles import People
 from companion.security import guessing_time_sentence
-from tests.fast_argon2 import FAST
-from ui.app import MainWindow, build_window
+from tests.ui.helpers import type_into
+from tests.ui.people_steps import open_account, unlock_mary
+from ui.app import MainWindow
 from ui.context import AppContext
-from ui.screens.people import AccountScreen, PeopleScreen, RenameScreen
+from ui.screens.people import PeopleScreen, RenameScreen
 from ui.screens.people_add import (
     AddNameScreen,
     ChooseLockScreen,
@@ -29,50 +28,9 @@ from ui.screens.people_add import (
     RecoveryCodeScreen,
 )
 from ui.screens.people_common import ConfirmInWordsScreen
-from ui.screens.settings import MoreSettingsScreen
-from ui.screens.unlock import UnlockScreen
-from ui.start import install_start
 from ui.widgets.screen import Screen
 
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def ctx(make_ctx: Callable[..., AppContext]) -> AppContext:
-    return make_ctx()
-
-
-@pytest.fixture
-def people(tmp_path: Path, ctx: AppContext) -> People:
-    return open_people(tmp_path / "data", ctx.clock, keyring=None, argon2=FAST)
-
-
-@pytest.fixture
-def start(qtbot, ctx: AppContext, people: People) -> Callable[[], MainWindow]:  # type: ignore[no-untyped-def]
-    """A window opened the way the launcher does when the picker is needed."""
-
-    def build() -> MainWindow:
-        ctx.session = guest_session()
-        ctx.services["people"] = people
-        window = build_window(ctx)
-        qtbot.addWidget(window)
-        install_start(window, needs_person_picker=True)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    return build
-
-
-def texts_on_screen(window: MainWindow) -> str:
-    found = [w.text() for w in window.findChildren(QLabel)]
-    found += [w.text() for w in window.findChildren(QLineEdit)]
-    return "\n".join(found)
-
-
-def type_into(qtbot, box: QLineEdit, text: str) -> None:  # type: ignore[no-untyped-def]
-    box.setFocus()
-    qtbot.keyClicks(box, text)
 
 
 def add_mary_with_pin(qtbot, window: MainWindow, pin: str = "583920") -> None:  # type: ignore[no-untyped-def]
@@ -202,31 +160,8 @@ def test_guest_writes_nothing_to_the_data_folder(qtbot, start, people: People) -
     assert listing() == before
 
 
-def open_account(qtbot, window: MainWindow) -> AccountScreen:  # type: ignore[no-untyped-def]
-    window.push(MoreSettingsScreen(window.ctx))
-    mine = next(b for b in window.current().choices() if b.accessibleName() == "Me and my data")
-    qtbot.mouseClick(mine, Qt.MouseButton.LeftButton)
-    tile = next(
-        b for b in window.current().choices() if b.accessibleName() == "Lock or switch person"
-    )
-    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
-    screen = window.current()
-    assert isinstance(screen, AccountScreen)
-    return screen
-
-
 def choice_named(screen: Screen, name: str) -> QWidget:
     return next(b for b in screen.choices() if b.accessibleName() == name)
-
-
-def unlock_mary(qtbot, window: MainWindow, pin: str = "583920") -> None:  # type: ignore[no-untyped-def]
-    picker = window.current()
-    qtbot.mouseClick(next(iter(picker.person_tiles.values())), Qt.MouseButton.LeftButton)
-    screen = window.current()
-    assert isinstance(screen, UnlockScreen)
-    type_into(qtbot, screen.pad.box, pin)
-    qtbot.keyClick(screen.pad.box, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not window.ctx.session.is_guest)
 
 
 def test_rename_changes_the_tile_and_the_session(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures shared from test_people_screens are named as arguments)
 """The PIN pad: tapping, typing, pasting; the growing wait on the test clock; both forgot routes."""
 
 from __future__ import annotations
@@ -14,12 +13,7 @@ from companion.clock import FixedClock
 from companion.profiles import People
 from companion.security import WrongSecretError
 from companion.security.device_secret import FALLBACK_FILE_NAME
-from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)
-    ctx,
-    people,
-    start,
-    type_into,
-)
+from tests.ui.helpers import type_into
 from ui.app import MainWindow
 from ui.screens.people import PeopleScreen
 from ui.screens.people_add import NewSecretScreen
