@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.scanner.typing_changed.connect(self._on_typing_changed)
         self.pointer_rest = PointerRest(
             self,
+            ctx.clock,
             enabled=lambda: bool(ctx.settings.get("talking_buttons")),
             say=lambda name: self.reader.say_one(self.current(), name),
         )

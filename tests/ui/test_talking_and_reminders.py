@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication
 
+from companion.clock import FixedClock
 from ui.app import MainWindow
 from ui.screens.help_now import HelpNowScreen
 from ui.screens.settings import SettingsScreen
@@ -19,18 +20,26 @@ def rest_pointer_on(button) -> None:  # type: ignore[no-untyped-def]
 def test_resting_the_pointer_on_a_button_says_its_name(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
     window.ctx.settings.set("talking_buttons", True)
     speech.queued.clear()
+    clock = window.ctx.clock
+    assert isinstance(clock, FixedClock)
     rest_pointer_on(window.top_bar.help_button)
+    window.pointer_rest.poll()
+    assert "Get help now" not in speech.texts()  # not yet: the pointer has only just arrived
+    clock.advance(seconds=0.6)  # resting is measured on the app's clock, looked at by a timer
     qtbot.waitUntil(lambda: "Get help now" in speech.texts(), timeout=3000)
+    assert speech.texts().count("Get help now") == 1
 
 
 def test_a_pointer_passing_by_says_nothing(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
     window.ctx.settings.set("talking_buttons", True)
     speech.queued.clear()
     button = window.top_bar.help_button
+    clock = window.ctx.clock
+    assert isinstance(clock, FixedClock)
     rest_pointer_on(button)
     QApplication.sendEvent(button, QEvent(QEvent.Type.Leave))
-    with qtbot.assertNotEmitted(window.pointer_rest._timer.timeout, wait=900):
-        pass
+    clock.advance(seconds=1)
+    window.pointer_rest.poll()
     assert "Get help now" not in speech.texts()
 
 
