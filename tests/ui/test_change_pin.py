@@ -4,11 +4,13 @@ the new PIN twice, done. Real SQLCipher files: the database's bytes never change
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
@@ -19,6 +21,7 @@ from companion.storage.bulk import EVER_END, EVER_START
 from tests.ui.helpers import type_into
 from tests.ui.people_steps import open_account, unlock_mary
 from ui.app import MainWindow
+from ui.context import AppContext
 from ui.screens.change_pin import ChangedScreen, CurrentSecretScreen
 from ui.screens.people import AccountScreen, PeopleScreen
 from ui.screens.people_add import ChooseLockScreen, HelperLockScreen, NewSecretScreen
@@ -28,17 +31,17 @@ PIN = "583920"
 NEW_PIN = "7318462"
 
 
-def press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]
+def press(qtbot: QtBot, window: MainWindow, name: str) -> None:
     button = next(b for b in window.current().choices() if b.accessibleName() == name)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def type_and_enter(qtbot, screen, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_and_enter(qtbot: QtBot, screen, text: str) -> None:  # type: ignore[no-untyped-def]
     type_into(qtbot, screen.pad.box, text)
     qtbot.keyClick(screen.pad.box, Qt.Key.Key_Return)
 
 
-def new_pin_twice(qtbot, window: MainWindow, pin: str) -> None:  # type: ignore[no-untyped-def]
+def new_pin_twice(qtbot: QtBot, window: MainWindow, pin: str) -> None:
     for _round in range(2):
         screen = window.current()
         assert isinstance(screen, NewSecretScreen)
@@ -55,7 +58,9 @@ def database_bytes(people: People, person_id: str) -> dict[str, bytes]:
     }
 
 
-def mary_in(qtbot, start, people: People, pin: str = PIN) -> MainWindow:  # type: ignore[no-untyped-def]
+def mary_in(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People, pin: str = PIN
+) -> MainWindow:
     mary = people.add("Mary", "pin", pin)
     session = people.unlock(mary.id, pin)
     session.checkins.finish(CheckIn(None, NOW, NOW, "good", frozenset(), "MARY-NOTE", False))
@@ -66,9 +71,9 @@ def mary_in(qtbot, start, people: People, pin: str = PIN) -> MainWindow:  # type
 
 
 def test_a_new_pin_rewraps_the_key_and_leaves_the_database_bytes_alone(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     window = mary_in(qtbot, start, people)
     mary = people.all()[0]
@@ -111,10 +116,10 @@ def test_a_new_pin_rewraps_the_key_and_leaves_the_database_bytes_alone(
 
 
 def test_wrong_current_pins_grow_the_same_wait_as_unlocking(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
-    ctx,  # type: ignore[no-untyped-def]
+    ctx: AppContext,
 ) -> None:
     window = mary_in(qtbot, start, people)
     mary = people.all()[0]
@@ -141,10 +146,10 @@ def test_wrong_current_pins_grow_the_same_wait_as_unlocking(
 
 
 def test_no_pin_to_a_pin_on_a_shared_pc_offers_no_simpler_lock(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
-    ctx,  # type: ignore[no-untyped-def]
+    ctx: AppContext,
 ) -> None:
     ctx.settings.set("shared_pc", True)
     dad = people.add("Dad", "none", "", chosen_by_caregiver=True)
@@ -170,9 +175,9 @@ def test_no_pin_to_a_pin_on_a_shared_pc_offers_no_simpler_lock(
 
 
 def test_a_helper_can_change_to_no_pin_at_home_after_hearing_the_trade_off(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     window = mary_in(qtbot, start, people)
     mary = people.all()[0]
@@ -194,10 +199,10 @@ def test_a_helper_can_change_to_no_pin_at_home_after_hearing_the_trade_off(
 
 
 def test_a_new_pin_that_is_too_easy_is_refused_and_nothing_changes(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     window = mary_in(qtbot, start, people)
     mary = people.all()[0]

@@ -6,9 +6,11 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.models import CheckIn
 from companion.checkin.store import CheckInStore
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.checkin.common import checkin_store
 from ui.screens.checkin.done import ThankYouScreen
@@ -38,11 +40,11 @@ def _finished(window: MainWindow) -> list[CheckIn]:
     return _store(window).checkins_between(*ALL_TIME)
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def test_a_full_check_in_by_mouse(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_check_in_by_mouse(qtbot: QtBot, window: MainWindow) -> None:
     _click(qtbot, _open_hub(window).checkin_button)
     mood = window.current()
     assert isinstance(mood, MoodStepScreen)
@@ -81,7 +83,7 @@ def test_a_full_check_in_by_mouse(qtbot, window: MainWindow) -> None:  # type: i
     assert window.current().screen_id == "home"
 
 
-def test_back_changes_an_answer_and_skip_is_always_there(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_back_changes_an_answer_and_skip_is_always_there(qtbot: QtBot, window: MainWindow) -> None:
     _click(qtbot, _open_hub(window).checkin_button)
     _click(qtbot, window.current().faces["very_bad"])  # type: ignore[attr-defined]
     assert isinstance(window.current(), TagsStepScreen)
@@ -98,7 +100,7 @@ def test_back_changes_an_answer_and_skip_is_always_there(qtbot, window: MainWind
     assert saved.mood == "okay" and saved.tags == frozenset()
 
 
-def test_a_full_check_in_by_keyboard_alone(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_check_in_by_keyboard_alone(qtbot: QtBot, window: MainWindow) -> None:
     def press(key: Qt.Key) -> None:
         focused = QApplication.focusWidget()
         assert focused is not None
@@ -135,7 +137,7 @@ def test_a_full_check_in_by_keyboard_alone(qtbot, window: MainWindow) -> None:  
     assert (saved.mood, saved.tags, saved.note) == ("okay", {"sleep", "loneliness"}, "Quiet day")
 
 
-def _scan_steps_to(qtbot, window: MainWindow, target: QWidget) -> int:  # type: ignore[no-untyped-def]
+def _scan_steps_to(qtbot: QtBot, window: MainWindow, target: QWidget) -> int:
     """Switch presses (Space = next, Enter = choose) until `target` is highlighted."""
     steps = 0
     while not window.current().body.property("scanGroup"):  # the top bar, then the screen
@@ -151,13 +153,13 @@ def _scan_steps_to(qtbot, window: MainWindow, target: QWidget) -> int:  # type: 
     return steps
 
 
-def _choose_by_scanning(qtbot, window: MainWindow, target: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _choose_by_scanning(qtbot: QtBot, window: MainWindow, target: QWidget) -> None:
     steps = _scan_steps_to(qtbot, window, target)
     assert steps <= 8, f"{target.accessibleName()}: {steps} steps"
     qtbot.keyClick(window, Qt.Key.Key_Return)
 
 
-def test_a_full_check_in_by_two_switches(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_check_in_by_two_switches(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.settings.set("switch_mode", "two_switches")
 
     def choose(target: QWidget) -> None:
@@ -182,8 +184,8 @@ def test_a_full_check_in_by_two_switches(qtbot, window: MainWindow) -> None:  # 
 
 
 def test_each_page_of_tags_keeps_to_six_choices_reached_in_eight_switch_steps(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     window.ctx.settings.set("switch_mode", "two_switches")
     _click(qtbot, _open_hub(window).checkin_button)
     _click(qtbot, window.current().faces["okay"])  # type: ignore[attr-defined]
@@ -204,7 +206,9 @@ def test_each_page_of_tags_keeps_to_six_choices_reached_in_eight_switch_steps(
     assert len(seen) == 8
 
 
-def test_tags_chosen_on_both_pages_are_kept_and_next_says_so(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_tags_chosen_on_both_pages_are_kept_and_next_says_so(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _click(qtbot, _open_hub(window).checkin_button)
     _click(qtbot, window.current().faces["good"])  # type: ignore[attr-defined]
     tags = window.current()
@@ -228,8 +232,8 @@ def test_tags_chosen_on_both_pages_are_kept_and_next_says_so(qtbot, window: Main
 
 
 def test_get_help_now_from_a_step_keeps_the_check_in_and_comes_back(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _click(qtbot, _open_hub(window).checkin_button)
     _click(qtbot, window.current().faces["very_bad"])  # type: ignore[attr-defined]
     tags = window.current()
@@ -244,8 +248,8 @@ def test_get_help_now_from_a_step_keeps_the_check_in_and_comes_back(
 
 
 def test_a_second_very_bad_day_offers_help_kindly_on_the_thank_you(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     earlier = datetime(2026, 3, 13, 9, 0, tzinfo=UTC)
     _store(window).finish(
         CheckIn(None, earlier, earlier, "very_bad", frozenset({"loneliness"}), "", False)
@@ -264,7 +268,7 @@ def test_a_second_very_bad_day_offers_help_kindly_on_the_thank_you(
     assert isinstance(window.current(), HelpNowScreen)
 
 
-def test_an_interrupted_check_in_is_offered_next_time(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_an_interrupted_check_in_is_offered_next_time(qtbot: QtBot, window: MainWindow) -> None:
     _click(qtbot, _open_hub(window).checkin_button)
     _click(qtbot, window.current().faces["good"])  # type: ignore[attr-defined]
     _click(qtbot, window.top_bar.home_button)
@@ -276,14 +280,16 @@ def test_an_interrupted_check_in_is_offered_next_time(qtbot, window: MainWindow)
     assert isinstance(window.current(), TagsStepScreen)
 
 
-def test_each_step_is_read_aloud_when_the_setting_is_on(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_each_step_is_read_aloud_when_the_setting_is_on(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     window.ctx.settings.set("read_steps_aloud", True)
     _click(qtbot, _open_hub(window).checkin_button)
     assert any("How are you feeling today?" in text for text in speech.texts())
     assert any("Very good" in text for text in speech.texts())
 
 
-def test_phq9_item_nine_opens_help_with_the_result_kept(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_phq9_item_nine_opens_help_with_the_result_kept(qtbot: QtBot, window: MainWindow) -> None:
     pick = QuestionnairePickScreen(window.ctx, ["phq9", "gad7", "who5"])
     window.push(pick)
     _click(qtbot, pick.buttons["phq9"])
@@ -305,7 +311,7 @@ def test_phq9_item_nine_opens_help_with_the_result_kept(qtbot, window: MainWindo
     assert "self_harm" in saved.flags
 
 
-def test_who5_shows_six_answers_and_its_percentage(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_who5_shows_six_answers_and_its_percentage(qtbot: QtBot, window: MainWindow) -> None:
     pick = QuestionnairePickScreen(window.ctx, ["who5"])
     window.push(pick)
     _click(qtbot, pick.buttons["who5"])
@@ -319,7 +325,7 @@ def test_who5_shows_six_answers_and_its_percentage(qtbot, window: MainWindow) ->
     assert "60 out of 100" in result.body_text()
 
 
-def test_questionnaire_back_changes_the_previous_answer(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_questionnaire_back_changes_the_previous_answer(qtbot: QtBot, window: MainWindow) -> None:
     pick = QuestionnairePickScreen(window.ctx, ["gad2"])
     window.push(pick)
     _click(qtbot, pick.buttons["gad2"])
@@ -332,7 +338,7 @@ def test_questionnaire_back_changes_the_previous_answer(qtbot, window: MainWindo
     assert saved.answers == (0, 1)
 
 
-def test_check_in_screens_switch_to_french_live(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_check_in_screens_switch_to_french_live(qtbot: QtBot, window: MainWindow) -> None:
     _click(qtbot, _open_hub(window).checkin_button)
     window.ctx.settings.set("language", "fr")
     mood = window.current()
@@ -341,8 +347,8 @@ def test_check_in_screens_switch_to_french_live(qtbot, window: MainWindow) -> No
 
 
 def test_the_hub_invites_to_a_questionnaire_the_schedule_says_is_due(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     from companion.checkin.schedule import CheckInSchedule, QuestionnaireEvery, save_schedule
     from companion.profiles import guest_session
 

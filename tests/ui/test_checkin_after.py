@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.library_prefs import ActivityPlans
 from companion.library_suggest import suggest_after_checkin
@@ -23,7 +24,7 @@ from ui.screens.learn.services import load_report, preferences
 SCOLDING = ("miss", "forgot", "should", "failed", "didn't", "again", "shame")
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
@@ -35,13 +36,15 @@ def _plans(window: MainWindow) -> ActivityPlans:
     return ActivityPlans(preferences(window.ctx))
 
 
-def _start(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _start(qtbot: QtBot, window: MainWindow) -> None:
     hub = CheckInHubScreen(window.ctx)
     window.push(hub)
     _click(qtbot, hub.checkin_button)
 
 
-def _check_in(qtbot, window: MainWindow, mood: str, tags: tuple[str, ...] = ()) -> ThankYouScreen:  # type: ignore[no-untyped-def]
+def _check_in(
+    qtbot: QtBot, window: MainWindow, mood: str, tags: tuple[str, ...] = ()
+) -> ThankYouScreen:
     _start(qtbot, window)
     _click(qtbot, window.current().faces[mood])  # type: ignore[attr-defined]
     screen = window.current()
@@ -59,7 +62,9 @@ def _check_in(qtbot, window: MainWindow, mood: str, tags: tuple[str, ...] = ()) 
     return done
 
 
-def test_a_not_good_day_offers_two_matching_things_that_open(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_not_good_day_offers_two_matching_things_that_open(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     done = _check_in(qtbot, window, "not_good", ("sleep",))
     library = load_report(window.ctx).library
     expected = suggest_after_checkin("not_good", {"sleep"}, library, "en")
@@ -82,15 +87,15 @@ def test_a_not_good_day_offers_two_matching_things_that_open(qtbot, window: Main
 
 
 def test_a_very_bad_day_offers_help_first_and_never_more_than_two(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     done = _check_in(qtbot, window, "very_bad", ("loneliness", "money", "health"))
     assert 1 <= len(done.suggestion_buttons) <= 2
     first = load_report(window.ctx).library.by_key(done.suggestion_keys[0], "en")
     assert first is not None and "help" in first.topics
 
 
-def test_a_good_day_offers_nothing_more(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_good_day_offers_nothing_more(qtbot: QtBot, window: MainWindow) -> None:
     done = _check_in(qtbot, window, "good", ("family",))
     assert done.suggestion_buttons == []
     assert [b.accessibleName() for b in done.choices()] == [
@@ -99,7 +104,7 @@ def test_a_good_day_offers_nothing_more(qtbot, window: MainWindow) -> None:  # t
     ]
 
 
-def test_suggestions_follow_the_language(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_suggestions_follow_the_language(qtbot: QtBot, window: MainWindow) -> None:
     done = _check_in(qtbot, window, "not_good", ("worry",))
     english = [b.accessibleName() for b in done.suggestion_buttons]
     window.ctx.settings.set("language", "fr")
@@ -108,8 +113,8 @@ def test_suggestions_follow_the_language(qtbot, window: MainWindow) -> None:  # 
 
 
 def test_yesterdays_plan_is_asked_about_once_and_not_this_time_is_fine(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _plans(window).plan_for_tomorrow("planner", "walk", _today(window) - timedelta(days=1))
     _start(qtbot, window)
     question = window.current()
@@ -136,7 +141,7 @@ def test_yesterdays_plan_is_asked_about_once_and_not_this_time_is_fine(
     assert isinstance(window.current(), MoodStepScreen)
 
 
-def test_a_plan_done_is_noticed_at_the_end(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_plan_done_is_noticed_at_the_end(qtbot: QtBot, window: MainWindow) -> None:
     _plans(window).plan_for_tomorrow("planner", "call", _today(window) - timedelta(days=1))
     _start(qtbot, window)
     question = window.current()
@@ -151,7 +156,9 @@ def test_a_plan_done_is_noticed_at_the_end(qtbot, window: MainWindow) -> None:  
     assert "Well done on doing what you planned." in done.body_text()
 
 
-def test_only_a_plan_for_today_or_the_last_week_is_asked_about(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_only_a_plan_for_today_or_the_last_week_is_asked_about(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     today = _today(window)
     _plans(window).plan_for_tomorrow("planner", "music", today)  # planned today for tomorrow
     _start(qtbot, window)
@@ -172,7 +179,7 @@ def test_only_a_plan_for_today_or_the_last_week_is_asked_about(qtbot, window: Ma
     assert _plans(window).planned() is None  # a month-old plan is let go without a question
 
 
-def test_the_plan_question_speaks_french(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_plan_question_speaks_french(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.settings.set("language", "fr")
     _plans(window).plan_for_tomorrow("planner", "walk", _today(window) - timedelta(days=1))
     _start(qtbot, window)

@@ -7,6 +7,7 @@ from datetime import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.caregiver import CaregiverLock
 from companion.checkin.schedule import CheckInSchedule, QuestionnaireEvery, load_schedule
@@ -24,11 +25,11 @@ from ui.screens.setup.caregiver_gate import CAREGIVER_SERVICE, CaregiverGateScre
 HELPER_PIN = "730285"
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def _open_from_more_settings(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _open_from_more_settings(qtbot: QtBot, window: MainWindow) -> None:
     more = MoreSettingsScreen(window.ctx)
     window.push(more)
     assert len(more.choices()) <= 6
@@ -51,7 +52,9 @@ def _assert_big_buttons_only(screen: QWidget) -> None:
         assert button.width() >= 64 and button.height() >= 64
 
 
-def test_the_reminder_time_is_chosen_with_big_buttons_and_kept(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_reminder_time_is_chosen_with_big_buttons_and_kept(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _open_from_more_settings(qtbot, window)  # no helper PIN yet: straight in
     schedule = window.current()
     assert isinstance(schedule, CheckInScheduleScreen)
@@ -83,8 +86,8 @@ def test_the_reminder_time_is_chosen_with_big_buttons_and_kept(qtbot, window: Ma
 
 
 def test_phq9_every_two_weeks_is_offered_on_the_hub_and_can_be_turned_off(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _open_from_more_settings(qtbot, window)
     schedule = window.current()
     assert isinstance(schedule, CheckInScheduleScreen)
@@ -125,7 +128,9 @@ def test_phq9_every_two_weeks_is_offered_on_the_hub_and_can_be_turned_off(
     assert "low mood" not in hub.body_text()
 
 
-def test_the_schedule_is_behind_the_helper_pin_once_one_is_set(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_schedule_is_behind_the_helper_pin_once_one_is_set(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     lock = window.ctx.services[CAREGIVER_SERVICE]
     assert isinstance(lock, CaregiverLock)
     lock.set_pin(HELPER_PIN)
@@ -145,7 +150,7 @@ def test_the_schedule_is_behind_the_helper_pin_once_one_is_set(qtbot, window: Ma
     assert isinstance(window.current(), CaregiverGateScreen)
 
 
-def test_without_the_persons_data_the_tiles_wait(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_without_the_persons_data_the_tiles_wait(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.session = None
     screen = CheckInScheduleScreen(window.ctx)
     window.push(screen)
@@ -153,7 +158,7 @@ def test_without_the_persons_data_the_tiles_wait(qtbot, window: MainWindow) -> N
     assert not any(b.isEnabled() for b in screen.choices())
 
 
-def test_the_schedule_screens_switch_to_french(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_schedule_screens_switch_to_french(qtbot: QtBot, window: MainWindow) -> None:
     _open_from_more_settings(qtbot, window)
     schedule = window.current()
     _click(qtbot, schedule.reminder_button)  # type: ignore[attr-defined]

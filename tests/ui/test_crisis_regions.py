@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.i18n import set_language
 from companion.safety import ELSEWHERE
@@ -20,12 +21,14 @@ from ui.screens.region import RegionScreen
 from ui.screens.setup.flow import FirstRun
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 @pytest.fixture
-def open_window(qtbot, make_ctx: Callable[..., AppContext]) -> Iterator[Callable[..., MainWindow]]:  # type: ignore[no-untyped-def]
+def open_window(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> Iterator[Callable[..., MainWindow]]:
     def build(**settings: object) -> MainWindow:
         window = build_window(make_ctx(**settings))
         qtbot.addWidget(window)
@@ -42,8 +45,8 @@ def open_window(qtbot, make_ctx: Callable[..., AppContext]) -> Iterator[Callable
     ("locale_name", "expected"),
     [("fr_CA", "CA-QC"), ("fr_BE", "BE"), ("de_CH", "CH"), ("de_DE", ELSEWHERE), ("en_US", "US")],
 )
-def test_the_first_run_proposes_the_region_from_the_computers_locale(  # type: ignore[no-untyped-def]
-    open_window, locale_name: str, expected: str
+def test_the_first_run_proposes_the_region_from_the_computers_locale(
+    open_window: Callable[..., MainWindow], locale_name: str, expected: str
 ) -> None:
     window = open_window()
     QLocale.setDefault(QLocale(locale_name))
@@ -51,7 +54,9 @@ def test_the_first_run_proposes_the_region_from_the_computers_locale(  # type: i
     assert window.ctx.settings.get("region") == expected
 
 
-def test_somewhere_else_is_on_every_page_of_places(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+def test_somewhere_else_is_on_every_page_of_places(
+    qtbot: QtBot, open_window: Callable[..., MainWindow]
+) -> None:
     window = open_window()
     window.push(RegionScreen(window.ctx))
     seen: set[str] = set()
@@ -71,8 +76,8 @@ def test_somewhere_else_is_on_every_page_of_places(qtbot, open_window) -> None: 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_somewhere_else_shows_only_what_is_true_everywhere(
-    qtbot, open_window, language: str
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, open_window: Callable[..., MainWindow], language: str
+) -> None:
     window = open_window(region=ELSEWHERE, language=language)
     _click(qtbot, window.top_bar.help_button)
     screen = window.current()
@@ -98,8 +103,12 @@ def test_somewhere_else_shows_only_what_is_true_everywhere(
         ("AU", ["13 11 14", "0477 13 11 14", "call 000."], ["988"]),
     ],
 )
-def test_help_now_shows_the_places_own_lines(  # type: ignore[no-untyped-def]
-    qtbot, open_window, region: str, shown: list[str], not_shown: list[str]
+def test_help_now_shows_the_places_own_lines(
+    qtbot: QtBot,
+    open_window: Callable[..., MainWindow],
+    region: str,
+    shown: list[str],
+    not_shown: list[str],
 ) -> None:
     window = open_window(region=region)
     _click(qtbot, window.top_bar.help_button)
@@ -110,7 +119,9 @@ def test_help_now_shows_the_places_own_lines(  # type: ignore[no-untyped-def]
         assert words not in text
 
 
-def test_changing_region_from_help_now_shows_the_new_lines(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+def test_changing_region_from_help_now_shows_the_new_lines(
+    qtbot: QtBot, open_window: Callable[..., MainWindow]
+) -> None:
     window = open_window(region="CA")
     _click(qtbot, window.top_bar.help_button)
     _click(qtbot, window.current().change_region)  # type: ignore[attr-defined]

@@ -6,6 +6,7 @@ from datetime import date, time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.i18n import set_language
 from ui.app import MainWindow
@@ -24,7 +25,9 @@ def _named(window: MainWindow, name: str) -> QWidget:
     return widget
 
 
-def test_another_day_opens_a_month_grid_and_answers_in_words(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_another_day_opens_a_month_grid_and_answers_in_words(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     answers: list[date] = []
     screen = PickDayScreen(
         window.ctx, lambda: "Which day?", date(2026, 11, 17), None, answers.append
@@ -46,7 +49,7 @@ def test_another_day_opens_a_month_grid_and_answers_in_words(qtbot, window: Main
     assert not window.findChildren(QAbstractSpinBox)
 
 
-def test_time_moves_by_quarter_hours_in_french(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_time_moves_by_quarter_hours_in_french(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.settings.set("language", "fr")
     answers: list[time] = []
     window.push(PickTimeScreen(window.ctx, lambda: "Heure", time(14, 0), answers.append))

@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.models import CheckIn
 from ui.app import MainWindow
@@ -22,7 +23,9 @@ def _fill(window: MainWindow, days: int, mood_for: dict[int, str]) -> None:
         store.finish(CheckIn(None, at, at, mood, frozenset(), "", False))
 
 
-def test_history_says_this_week_was_better_and_draws_the_chart(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_history_says_this_week_was_better_and_draws_the_chart(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _fill(window, 14, {0: "good", 1: "not_good"})
     history = HistoryScreen(window.ctx)
     window.push(history)
@@ -40,7 +43,7 @@ def test_history_says_this_week_was_better_and_draws_the_chart(qtbot, window: Ma
     assert line in found
 
 
-def test_the_table_shows_the_same_days_for_screen_readers(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_table_shows_the_same_days_for_screen_readers(qtbot: QtBot, window: MainWindow) -> None:
     _fill(window, 14, {0: "okay", 1: "okay"})
     history = HistoryScreen(window.ctx)
     window.push(history)
@@ -53,7 +56,7 @@ def test_the_table_shows_the_same_days_for_screen_readers(qtbot, window: MainWin
     assert re.fullmatch(r"[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+( \d{4})?", first), first
 
 
-def test_twelve_weeks_are_one_press_away(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_twelve_weeks_are_one_press_away(qtbot: QtBot, window: MainWindow) -> None:
     _fill(window, 84, {0: "very_good", 1: "very_bad"})
     history = HistoryScreen(window.ctx)
     window.push(history)
@@ -63,7 +66,7 @@ def test_twelve_weeks_are_one_press_away(qtbot, window: MainWindow) -> None:  # 
     assert "six weeks" in history.body_text()
 
 
-def test_no_check_ins_yet_is_said_kindly(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_no_check_ins_yet_is_said_kindly(qtbot: QtBot, window: MainWindow) -> None:
     history = HistoryScreen(window.ctx)
     window.push(history)
     assert "You can check in any time you like." in history.body_text()

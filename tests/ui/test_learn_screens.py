@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import open_learn, press_by_keyboard, press_by_two_switches, tab_to
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.learn.lists import PagedListScreen
 from ui.screens.learn.reader import ReaderScreen
@@ -26,7 +28,7 @@ def _button_named(screen: PagedListScreen, name: str) -> QWidget:
     raise AssertionError(f"no {name!r} in {screen.title()}")
 
 
-def test_an_article_read_to_the_end_by_keyboard_alone(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_an_article_read_to_the_end_by_keyboard_alone(qtbot: QtBot, window: MainWindow) -> None:
     learn = open_learn(window)
     assert not learn.continue_button.isVisible()
     press_by_keyboard(qtbot, window, learn.topics_button)
@@ -64,8 +66,8 @@ def test_an_article_read_to_the_end_by_keyboard_alone(qtbot, window: MainWindow)
 
 
 def test_back_on_the_first_page_is_off_and_escape_leaves_the_reader(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     learn = open_learn(window)
     window.push(ReaderScreen(window.ctx, "worry"))
     reader = window.current()
@@ -78,7 +80,7 @@ def test_back_on_the_first_page_is_off_and_escape_leaves_the_reader(
     assert window.current() is learn
 
 
-def test_continue_where_you_stopped(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_continue_where_you_stopped(qtbot: QtBot, window: MainWindow) -> None:
     learn = open_learn(window)
     window.push(ReaderScreen(window.ctx, "grief"))
     reader = window.current()
@@ -94,7 +96,7 @@ def test_continue_where_you_stopped(qtbot, window: MainWindow) -> None:  # type:
     assert (again.article_id, again.page) == ("grief", 2)
 
 
-def test_favourites_list_shows_what_was_starred(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_favourites_list_shows_what_was_starred(qtbot: QtBot, window: MainWindow) -> None:
     learn = open_learn(window)
     learn.favourites_button.click()
     favourites = window.current()
@@ -109,8 +111,8 @@ def test_favourites_list_shows_what_was_starred(qtbot, window: MainWindow) -> No
     assert [b.accessibleName() for b in favourites.item_buttons if b.isVisible()] == ["Stress"]
 
 
-def test_read_this_to_me_says_the_page_and_highlights_the_sentence(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, speech
+def test_read_this_to_me_says_the_page_and_highlights_the_sentence(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
 ) -> None:
     window.push(ReaderScreen(window.ctx, "low-mood"))
     reader = window.current()
@@ -126,7 +128,7 @@ def test_read_this_to_me_says_the_page_and_highlights_the_sentence(  # type: ign
     assert said[4] in reader.page_label.text() and "<span" in reader.page_label.text()
 
 
-def test_an_article_by_two_switch_scanning(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_an_article_by_two_switch_scanning(qtbot: QtBot, window: MainWindow) -> None:
     learn = open_learn(window)
     window.ctx.settings.set("switch_mode", "two_switches")
     press_by_two_switches(qtbot, window, learn.topics_button)
@@ -147,7 +149,7 @@ def test_an_article_by_two_switch_scanning(qtbot, window: MainWindow) -> None:  
     assert reader.page == 2
 
 
-def test_search_forgives_spelling_and_opens_by_keyboard(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_search_forgives_spelling_and_opens_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     learn = open_learn(window)
     press_by_keyboard(qtbot, window, learn.search_button)
     search = window.current()
@@ -165,7 +167,7 @@ def test_search_forgives_spelling_and_opens_by_keyboard(qtbot, window: MainWindo
     assert isinstance(reader, ReaderScreen) and reader.article_id == "loneliness"
 
 
-def test_search_says_so_when_nothing_matches(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_search_says_so_when_nothing_matches(qtbot: QtBot, window: MainWindow) -> None:
     open_learn(window).search_button.click()
     search = window.current()
     qtbot.keyClicks(search.box, "xylophone")
@@ -173,7 +175,7 @@ def test_search_says_so_when_nothing_matches(qtbot, window: MainWindow) -> None:
     assert not any(b.isVisible() for b in search.result_buttons)
 
 
-def test_the_reader_follows_a_language_switch(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_reader_follows_a_language_switch(qtbot: QtBot, window: MainWindow) -> None:
     window.push(ReaderScreen(window.ctx, "sleep"))
     reader = window.current()
     english = reader.title()

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from companion.logs import setup_logging
 from ui.app import MainWindow
@@ -19,8 +20,8 @@ PHONE_MARKER = "555-0199-42"
 
 
 def test_notes_answers_and_contacts_stay_out_of_the_log(
-    qtbot, window: MainWindow, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     log_file = setup_logging(tmp_path / "logs", level=logging.DEBUG)
     try:
         window.push(CheckInHubScreen(window.ctx))

@@ -3,11 +3,13 @@ CSV; delete everything in words; the honest page about what is kept and where.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.models import CheckIn
 from companion.profiles import People
@@ -16,6 +18,7 @@ from companion.storage.bulk import EVER_END, EVER_START
 from tests.ui.helpers import type_into
 from tests.ui.people_steps import unlock_mary
 from ui.app import MainWindow
+from ui.context import AppContext
 from ui.screens import my_data
 from ui.screens.my_data import BackupScreen, KeepsScreen, MyDataScreen, RestoreScreen
 from ui.screens.people import PeopleScreen
@@ -40,7 +43,7 @@ def choose_files(monkeypatch: pytest.MonkeyPatch, save: Path | None, opened: Pat
     monkeypatch.setattr(my_data.FileDialogs, "open_path", classmethod(lambda cls, parent: opened))
 
 
-def mary_with_checkins(qtbot, start, people: People) -> MainWindow:  # type: ignore[no-untyped-def]
+def mary_with_checkins(qtbot: QtBot, start: Callable[[], MainWindow], people: People) -> MainWindow:
     mary = people.add("Mary", "pin", PIN)
     session = people.unlock(mary.id, PIN)
     for day in range(3):
@@ -55,17 +58,17 @@ def mary_with_checkins(qtbot, start, people: People) -> MainWindow:  # type: ign
     return window
 
 
-def press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]
+def press(qtbot: QtBot, window: MainWindow, name: str) -> None:
     button = next(b for b in window.current().choices() if b.accessibleName() == name)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_backup_then_restore_as_a_new_person_with_identical_checkins(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
     tmp_path: Path,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     backup = tmp_path / "mary.companion-backup"
     choose_files(monkeypatch, backup, backup)
@@ -117,11 +120,11 @@ def test_backup_then_restore_as_a_new_person_with_identical_checkins(
 
 
 def test_checkins_as_csv_say_the_file_is_not_locked(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
     tmp_path: Path,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     target = tmp_path / "checkins.csv"
     choose_files(monkeypatch, target, None)
@@ -135,10 +138,10 @@ def test_checkins_as_csv_say_the_file_is_not_locked(
 
 
 def test_cancelling_a_file_dialog_changes_nothing(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     choose_files(monkeypatch, None, None)
     window = mary_with_checkins(qtbot, start, people)
@@ -147,7 +150,9 @@ def test_cancelling_a_file_dialog_changes_nothing(
     assert not screen.status.isVisible() and not screen.busy
 
 
-def test_delete_all_my_data_is_confirmed_in_words(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_delete_all_my_data_is_confirmed_in_words(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People
+) -> None:
     window = mary_with_checkins(qtbot, start, people)
     folder = people.folder(people.all()[0].id)
     [delete] = [
@@ -164,9 +169,9 @@ def test_delete_all_my_data_is_confirmed_in_words(qtbot, start, people: People) 
 
 
 def test_what_companion_keeps_says_where_and_that_the_fallback_file_is_in_use(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     window = mary_with_checkins(qtbot, start, people)
     press(qtbot, window, "What Companion keeps")
@@ -179,7 +184,9 @@ def test_what_companion_keeps_says_where_and_that_the_fallback_file_is_in_use(
     assert "never keeps your notes" in words
 
 
-def test_a_guest_can_save_a_backup_but_not_delete(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_a_guest_can_save_a_backup_but_not_delete(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People
+) -> None:
     window = start()
     qtbot.mouseClick(window.current().guest_button, Qt.MouseButton.LeftButton)
     window.push(MyDataScreen(window.ctx))
@@ -195,13 +202,13 @@ def test_a_guest_can_save_a_backup_but_not_delete(qtbot, start, people: People) 
     ],
 )
 def test_what_companion_keeps_says_the_lock_and_how_long_guessing_it_would_take(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
-    ctx,
+    ctx: AppContext,
     lock: str,
     secret: str,
-    said: str,  # type: ignore[no-untyped-def]
+    said: str,
 ) -> None:
     ctx.settings.set("shared_pc", True)
     mary = people.add("Mary", lock, secret, chosen_by_caregiver=lock == "none")  # type: ignore[arg-type]
@@ -219,7 +226,9 @@ def test_what_companion_keeps_says_the_lock_and_how_long_guessing_it_would_take(
     window.ctx.session.close()
 
 
-def test_a_guest_sees_no_lock_sentence_on_what_companion_keeps(qtbot, start) -> None:  # type: ignore[no-untyped-def]
+def test_a_guest_sees_no_lock_sentence_on_what_companion_keeps(
+    qtbot: QtBot, start: Callable[[], MainWindow]
+) -> None:
     window = start()
     window.push(KeepsScreen(window.ctx))
     page = window.current()
@@ -227,11 +236,11 @@ def test_a_guest_sees_no_lock_sentence_on_what_companion_keeps(qtbot, start) -> 
 
 
 def test_the_safety_plan_goes_beside_the_csv_and_delete_all_removes_it(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
     tmp_path: Path,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from companion.safety_plan.plan import Part, PlanEntry, SafetyPlan
 

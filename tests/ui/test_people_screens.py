@@ -5,11 +5,13 @@ Real SQLCipher files in a temporary folder, real widgets, fast Argon2 settings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.models import CheckIn
 from companion.profiles import People
@@ -33,7 +35,7 @@ from ui.widgets.screen import Screen
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 
 
-def add_mary_with_pin(qtbot, window: MainWindow, pin: str = "583920") -> None:  # type: ignore[no-untyped-def]
+def add_mary_with_pin(qtbot: QtBot, window: MainWindow, pin: str = "583920") -> None:
     picker = window.current()
     assert isinstance(picker, PeopleScreen)
     qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
@@ -54,7 +56,9 @@ def add_mary_with_pin(qtbot, window: MainWindow, pin: str = "583920") -> None:  
     assert isinstance(window.current(), RecoveryChoiceScreen)
 
 
-def test_the_picker_offers_people_guest_and_add(start, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_the_picker_offers_people_guest_and_add(
+    start: Callable[[], MainWindow], people: People
+) -> None:
     people.add("Mary Brown", "pin", "583920")
     people.add("Sam", "pin", "907364")
     window = start()
@@ -67,9 +71,9 @@ def test_the_picker_offers_people_guest_and_add(start, people: People) -> None: 
 
 
 def test_seven_people_page_with_more_people_and_never_more_than_six_tiles(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     for index in range(7):
         people.add(f"Person {chr(65 + index)}", "pin", "583920")
@@ -84,9 +88,9 @@ def test_seven_people_page_with_more_people_and_never_more_than_six_tiles(
 
 
 def test_add_a_person_with_a_pin_and_a_recovery_code_opens_their_own_data(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     window = start()
     add_mary_with_pin(qtbot, window)
@@ -105,7 +109,9 @@ def test_add_a_person_with_a_pin_and_a_recovery_code_opens_their_own_data(
     assert code not in (people.data_dir / "people.json").read_text()
 
 
-def test_a_common_pin_is_refused_in_one_sentence(qtbot, start) -> None:  # type: ignore[no-untyped-def]
+def test_a_common_pin_is_refused_in_one_sentence(
+    qtbot: QtBot, start: Callable[[], MainWindow]
+) -> None:
     window = start()
     qtbot.mouseClick(window.current().add_button, Qt.MouseButton.LeftButton)
     type_into(qtbot, window.current().name_box, "Mary")
@@ -119,9 +125,9 @@ def test_a_common_pin_is_refused_in_one_sentence(qtbot, start) -> None:  # type:
 
 
 def test_a_helper_lock_says_its_trade_off_and_is_hidden_on_a_shared_pc(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     window = start()
     qtbot.mouseClick(window.current().add_button, Qt.MouseButton.LeftButton)
@@ -141,7 +147,9 @@ def test_a_helper_lock_says_its_trade_off_and_is_hidden_on_a_shared_pc(
     assert people.all()[0].lock == "none"
 
 
-def test_guest_writes_nothing_to_the_data_folder(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_guest_writes_nothing_to_the_data_folder(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People
+) -> None:
     people.add("Mary", "pin", "583920")
     window = start()
 
@@ -164,7 +172,9 @@ def choice_named(screen: Screen, name: str) -> QWidget:
     return next(b for b in screen.choices() if b.accessibleName() == name)
 
 
-def test_rename_changes_the_tile_and_the_session(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_rename_changes_the_tile_and_the_session(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People
+) -> None:
     people.add("Mary", "pin", "583920")
     window = start()
     unlock_mary(qtbot, window)
@@ -180,9 +190,9 @@ def test_rename_changes_the_tile_and_the_session(qtbot, start, people: People) -
 
 
 def test_delete_is_confirmed_in_words_and_removes_the_files(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     mary = people.add("Mary", "pin", "583920")
     window = start()
@@ -209,9 +219,9 @@ def test_delete_is_confirmed_in_words_and_removes_the_files(
 
 
 def test_lock_from_settings_shows_the_picker_and_closes_the_data(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     people.add("Mary", "pin", "583920")
     window = start()
@@ -224,7 +234,9 @@ def test_lock_from_settings_shows_the_picker_and_closes_the_data(
     assert isinstance(window.current(), PeopleScreen) and len(window._screens) == 2
 
 
-def test_a_person_with_no_pin_opens_from_the_tile(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_with_no_pin_opens_from_the_tile(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People
+) -> None:
     people.add("Dad", "none", "", chosen_by_caregiver=True)
     window = start()
     picker = window.current()
@@ -242,13 +254,13 @@ def test_a_person_with_no_pin_opens_from_the_tile(qtbot, start, people: People) 
     ],
 )
 def test_settings_says_the_lock_and_how_long_guessing_it_would_take_on_a_shared_pc(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
     ctx: AppContext,
     lock: str,
     secret: str,
-    said: str,  # type: ignore[no-untyped-def]
+    said: str,
 ) -> None:
     ctx.settings.set("shared_pc", True)
     people.add("Mary", lock, secret, chosen_by_caregiver=lock == "none")  # type: ignore[arg-type]

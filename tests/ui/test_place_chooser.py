@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
 from ui.app import MainWindow
@@ -55,8 +56,8 @@ def _clock(window: MainWindow) -> FixedClock:
 
 
 def test_saving_keeps_a_name_in_words_and_never_writes_over(
-    qtbot, window: MainWindow, places: list[Place]
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, places: list[Place]
+) -> None:
     answers: list[Path | None] = []
     name = "Companion report, 1 December 2026.pdf"
     (places[1].folder / name).write_bytes(b"older")
@@ -71,7 +72,7 @@ def test_saving_keeps_a_name_in_words_and_never_writes_over(
     assert window.current() is not screen
 
 
-def test_a_changed_name_gets_its_ending_back(qtbot, window: MainWindow, places) -> None:  # type: ignore[no-untyped-def]
+def test_a_changed_name_gets_its_ending_back(qtbot: QtBot, window: MainWindow, places) -> None:  # type: ignore[no-untyped-def]
     answers: list[Path | None] = []
     screen = SaveScreen(window.ctx, lambda: "Save", "x.ics", ".ics", places)
     screen.answered.append(answers.append)
@@ -83,8 +84,8 @@ def test_a_changed_name_gets_its_ending_back(qtbot, window: MainWindow, places) 
 
 
 def test_opening_lists_files_newest_first_with_dates_in_words(
-    qtbot, window: MainWindow, places: list[Place]
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, places: list[Place]
+) -> None:
     _clock(window)
     older, newer = places[0].folder / "Clinic invitation.ics", places[1].folder / "Dr Lee.ics"
     for path, stamp in ((older, datetime(2026, 11, 18, 12)), (newer, datetime(2026, 11, 30, 12))):
@@ -104,7 +105,7 @@ def test_opening_lists_files_newest_first_with_dates_in_words(
 
 
 def test_another_place_opens_the_stock_dialog_for_a_helper(
-    qtbot, window: MainWindow, places, monkeypatch, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, places, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     elsewhere = tmp_path / "elsewhere.ics"
     asked: list[str] = []
@@ -123,7 +124,7 @@ def test_another_place_opens_the_stock_dialog_for_a_helper(
     assert asked == ["Open an invitation file"] and answers == [elsewhere]
 
 
-def test_back_answers_nothing(qtbot, window: MainWindow, places) -> None:  # type: ignore[no-untyped-def]
+def test_back_answers_nothing(qtbot: QtBot, window: MainWindow, places) -> None:  # type: ignore[no-untyped-def]
     answers: list[Path | None] = []
     screen = SaveScreen(window.ctx, lambda: "Save", "a.csv", ".csv", places)
     screen.answered.append(answers.append)
@@ -133,8 +134,8 @@ def test_back_answers_nothing(qtbot, window: MainWindow, places) -> None:  # typ
 
 
 def test_importing_an_invitation_through_the_place_chooser(
-    qtbot, window: MainWindow, places: list[Place]
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, places: list[Place]
+) -> None:
     """The whole way: Open an invitation, the chooser lists it, one press opens it."""
     _clock(window).current = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
     window.ctx.services[ZONE_SERVICE] = ZoneInfo("America/Toronto")
@@ -162,6 +163,6 @@ def test_importing_an_invitation_through_the_place_chooser(
     assert not window.findChildren(QFileDialog)
 
 
-def test_the_real_places_are_folders_that_exist(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_real_places_are_folders_that_exist(qtbot: QtBot) -> None:
     for place in [*standard_places(), *usb_sticks()]:
         assert place.folder.is_dir() and place.name

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.help_now import HelpNowScreen
 
 
-def test_home_is_read_title_then_texts_then_choices(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_home_is_read_title_then_texts_then_choices(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
     assert speech.texts() == [
         "You are a guest. Nothing you do is kept.",  # this window's session is a guest's
@@ -20,7 +24,9 @@ def test_home_is_read_title_then_texts_then_choices(qtbot, window: MainWindow, s
     assert window.top_bar.read_button.accessibleName() == "Stop reading"
 
 
-def test_the_sentence_being_said_is_highlighted(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_the_sentence_being_said_is_highlighted(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     window.show_help_now()
     screen = window.current()
     assert isinstance(screen, HelpNowScreen)
@@ -42,7 +48,9 @@ def test_the_sentence_being_said_is_highlighted(qtbot, window: MainWindow, speec
     assert "<span" in note.text()
 
 
-def test_pressing_again_or_leaving_stops_reading(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_pressing_again_or_leaving_stops_reading(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
     assert speech.stops == 1
@@ -61,7 +69,9 @@ def test_pressing_again_or_leaving_stops_reading(qtbot, window: MainWindow, spee
     assert speech.texts()[queued:][0] == "Get help now"
 
 
-def test_reading_ends_when_the_last_sentence_is_done(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_reading_ends_when_the_last_sentence_is_done(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
     for utterance_id, _text in speech.queued:
         speech.started.emit(utterance_id)
@@ -70,7 +80,9 @@ def test_reading_ends_when_the_last_sentence_is_done(qtbot, window: MainWindow, 
     assert window.top_bar.read_button.accessibleName() == "Read this to me"
 
 
-def test_the_highlight_changes_colour_not_layout(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_the_highlight_changes_colour_not_layout(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     from ui.widgets.screen import Screen
 
     screen = Screen(window.ctx)
@@ -87,7 +99,9 @@ def test_the_highlight_changes_colour_not_layout(qtbot, window: MainWindow, spee
     assert (body.heightForWidth(width), body.sizeHint().height()) == before
 
 
-def test_home_choices_are_highlighted_while_named(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_home_choices_are_highlighted_while_named(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     home = window.current()
     qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
     utterance, sentence = speech.queued[-1]
@@ -104,7 +118,9 @@ def test_home_choices_are_highlighted_while_named(qtbot, window: MainWindow, spe
     assert not home.buttons["settings"].property("speaking")  # type: ignore[attr-defined]
 
 
-def test_with_no_speech_read_this_to_me_says_so_once(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_with_no_speech_read_this_to_me_says_so_once(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     speech.available = False
     speech.problem = "Speech is not working on this computer."
     home = window.current()

@@ -11,11 +11,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.appointments.ics import read_ics
 from companion.appointments.links import check_link
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
 from ui.screens.sessions.form_screens import StepScreen
@@ -29,7 +31,7 @@ NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
 START = datetime(2026, 3, 17, 14, 0, tzinfo=TORONTO)
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
@@ -54,7 +56,7 @@ def _session(window: MainWindow, link: str | None = ZOOM) -> Appointment:
     )
 
 
-def _choices(qtbot, window: MainWindow) -> tuple[SessionsScreen, SessionChoicesScreen]:  # type: ignore[no-untyped-def]
+def _choices(qtbot: QtBot, window: MainWindow) -> tuple[SessionsScreen, SessionChoicesScreen]:
     screen = SessionsScreen(window.ctx)
     window.push(screen)
     _click(qtbot, screen.edit_button)
@@ -76,8 +78,13 @@ def _save_to(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> list[Path]:
 
 
 def test_a_saved_calendar_file_reads_back_as_the_same_session(
-    qtbot, window: MainWindow, monkeypatch, tmp_path: Path, speech, caplog
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    speech: RecordingSpeech,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     saved = _session(window)
     _screen, choices = _choices(qtbot, window)
     assert [b.text() for b in choices.choices()] == [
@@ -106,8 +113,8 @@ def test_a_saved_calendar_file_reads_back_as_the_same_session(
 
 
 def test_a_refused_link_is_left_out_of_the_file_and_said(
-    qtbot, window: MainWindow, monkeypatch, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     _session(window, link="https://zoom-meetings.help/j/123")
     _screen, choices = _choices(qtbot, window)
     _save_to(monkeypatch, tmp_path / "s.ics")
@@ -119,8 +126,12 @@ def test_a_refused_link_is_left_out_of_the_file_and_said(
 
 
 def test_a_folder_that_cannot_be_written_gives_one_sentence_and_loses_nothing(
-    qtbot, window: MainWindow, monkeypatch, tmp_path: Path, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    speech: RecordingSpeech,
+) -> None:
     saved = _session(window)
     _screen, choices = _choices(qtbot, window)
     not_a_folder = tmp_path / "full"
@@ -142,8 +153,8 @@ def test_a_folder_that_cannot_be_written_gives_one_sentence_and_loses_nothing(
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
 def test_a_read_only_folder_keeps_the_file_already_there(
-    qtbot, window: MainWindow, monkeypatch, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     _session(window)
     _screen, choices = _choices(qtbot, window)
     folder = tmp_path / "locked"
@@ -161,8 +172,12 @@ def test_a_read_only_folder_keeps_the_file_already_there(
 
 
 def test_cancelling_the_save_dialog_changes_nothing(
-    qtbot, window: MainWindow, monkeypatch, tmp_path: Path, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    speech: RecordingSpeech,
+) -> None:
     saved = _session(window)
     _screen, choices = _choices(qtbot, window)
     _save_to(monkeypatch, None)
@@ -175,7 +190,7 @@ def test_cancelling_the_save_dialog_changes_nothing(
     assert window.current() is choices
 
 
-def test_delete_asks_first_and_no_keeps_the_session(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_delete_asks_first_and_no_keeps_the_session(qtbot: QtBot, window: MainWindow) -> None:
     saved = _session(window)
     screen, choices = _choices(qtbot, window)
     _click(qtbot, choices.delete_button)
@@ -192,7 +207,7 @@ def test_delete_asks_first_and_no_keeps_the_session(qtbot, window: MainWindow) -
     assert not screen.edit_button.isVisible()
 
 
-def test_change_it_opens_the_form_in_place_of_the_choices(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_change_it_opens_the_form_in_place_of_the_choices(qtbot: QtBot, window: MainWindow) -> None:
     _session(window)
     screen, choices = _choices(qtbot, window)
     _click(qtbot, choices.change_button)

@@ -7,8 +7,10 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
 from ui.screens.sessions.form_screens import (
@@ -23,11 +25,11 @@ from ui.screens.sessions.sessions_screen import SessionsScreen
 TORONTO = ZoneInfo("America/Toronto")
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def _press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]
+def _press(qtbot: QtBot, window: MainWindow, name: str) -> None:
     """Press the control a person sees with that name on the current screen."""
     matches = [
         w
@@ -38,7 +40,7 @@ def _press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-unt
     _click(qtbot, matches[0])
 
 
-def _type(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+def _type(qtbot: QtBot, window: MainWindow, text: str) -> None:
     step = window.current()
     assert isinstance(step, TextStepScreen)
     step.box.setFocus()
@@ -46,7 +48,9 @@ def _type(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-unty
     _click(qtbot, step.next_button)
 
 
-def test_adding_a_weekly_session_step_by_step(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_adding_a_weekly_session_step_by_step(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     assert isinstance(window.ctx.clock, FixedClock)
     window.ctx.clock.current = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
     window.ctx.services[ZONE_SERVICE] = TORONTO
@@ -103,7 +107,9 @@ def test_adding_a_weekly_session_step_by_step(qtbot, window: MainWindow, speech)
     assert screen.next_label.text() == "Next: Tuesday 3 March at 2:00\u00a0p.m. with Dr. Lee"
 
 
-def test_a_caregiver_fills_everything_on_one_page(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_a_caregiver_fills_everything_on_one_page(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     from ui.screens.sessions.form_page import OnePageFormScreen
 
     assert isinstance(window.ctx.clock, FixedClock)

@@ -10,8 +10,10 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
 from ui.screens.sessions.import_screen import ImportReviewScreen
@@ -30,11 +32,13 @@ def _open(window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path | None
     return screen
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def test_a_zoom_invitation_is_shown_then_added(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_zoom_invitation_is_shown_then_added(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     screen = _open(window, monkeypatch, FIXTURES / "zoom.ics")
     _click(qtbot, screen.import_button)
     qtbot.waitUntil(lambda: isinstance(window.current(), ImportReviewScreen), timeout=5000)
@@ -52,8 +56,8 @@ def test_a_zoom_invitation_is_shown_then_added(qtbot, window: MainWindow, monkey
 
 
 def test_opening_the_same_series_twice_does_not_double_it(
-    qtbot, window: MainWindow, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     screen = _open(window, monkeypatch, FIXTURES / "google_weekly.ics")
     for _round in range(2):
         _click(qtbot, screen.import_button)
@@ -66,8 +70,12 @@ def test_opening_the_same_series_twice_does_not_double_it(
 
 
 def test_a_broken_file_is_explained_in_one_sentence(
-    qtbot, window: MainWindow, monkeypatch, tmp_path: Path, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    speech: RecordingSpeech,
+) -> None:
     junk = tmp_path / "invite.ics"
     junk.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
     screen = _open(window, monkeypatch, junk)
@@ -78,15 +86,17 @@ def test_a_broken_file_is_explained_in_one_sentence(
     assert sentence in speech.texts()
 
 
-def test_cancelling_the_file_dialog_does_nothing(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cancelling_the_file_dialog_does_nothing(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     screen = _open(window, monkeypatch, None)
     _click(qtbot, screen.import_button)
     assert window.current() is screen and appointment_store(window.ctx).all() == []
 
 
 def test_an_invitation_dropped_on_the_screen_is_read(
-    qtbot, window: MainWindow, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     screen = _open(window, monkeypatch, None)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(FIXTURES / "teams_outlook.ics"))])

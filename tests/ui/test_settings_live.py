@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from companion.config import SettingsStore
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.settings import SettingsScreen
 from ui.screens.settings_options import ChoiceSettingScreen, ColoursScreen
 
 
-def open_settings(qtbot, window: MainWindow) -> SettingsScreen:  # type: ignore[no-untyped-def]
+def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsScreen:
     qtbot.mouseClick(window.current().buttons["settings"], Qt.MouseButton.LeftButton)
     screen = window.current()
     assert isinstance(screen, SettingsScreen)
@@ -22,7 +26,7 @@ def tile(screen: SettingsScreen, name: str):  # type: ignore[no-untyped-def]
     return next(b for b in screen.choices() if b.accessibleName() == name)
 
 
-def test_text_size_grows_live_and_is_kept(qtbot, window: MainWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_text_size_grows_live_and_is_kept(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     settings = open_settings(qtbot, window)
     before = window.top_bar.home_button.sizeHint().height()
     qtbot.mouseClick(tile(settings, "Text size"), Qt.MouseButton.LeftButton)
@@ -38,7 +42,7 @@ def test_text_size_grows_live_and_is_kept(qtbot, window: MainWindow, tmp_path) -
     assert SettingsStore(tmp_path / "settings.json").get("text_scale") == 200
 
 
-def test_nothing_scrolls_sideways_at_200_percent(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_scrolls_sideways_at_200_percent(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.settings.set("text_scale", 200)
     window.resize(1280, 720)
     settings = open_settings(qtbot, window)
@@ -53,7 +57,7 @@ def test_nothing_scrolls_sideways_at_200_percent(qtbot, window: MainWindow) -> N
         assert shown.width() > 0
 
 
-def test_high_contrast_applies_live(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_high_contrast_applies_live(qtbot: QtBot, window: MainWindow) -> None:
     settings = open_settings(qtbot, window)
     qtbot.mouseClick(tile(settings, "Colours and movement"), Qt.MouseButton.LeftButton)
     colours = window.current()
@@ -65,7 +69,9 @@ def test_high_contrast_applies_live(qtbot, window: MainWindow) -> None:  # type:
     assert window.ctx.settings.get("less_motion") is True
 
 
-def test_language_switches_live_everywhere(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_language_switches_live_everywhere(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     settings = open_settings(qtbot, window)
     qtbot.mouseClick(tile(settings, "Language"), Qt.MouseButton.LeftButton)
     languages = window.current()

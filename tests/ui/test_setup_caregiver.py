@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
 
 from companion.caregiver import OPEN_MINUTES, CaregiverLock
 from companion.clock import FixedClock
@@ -41,7 +43,7 @@ def lock_of(window: MainWindow) -> CaregiverLock:
     return found
 
 
-def type_pin(qtbot, window: MainWindow, pin: str) -> None:  # type: ignore[no-untyped-def]
+def type_pin(qtbot: QtBot, window: MainWindow, pin: str) -> None:
     gate = window.current()
     assert isinstance(gate, CaregiverGateScreen)
     qtbot.keyClicks(gate.pin_box, pin)
@@ -54,8 +56,8 @@ def test_without_a_helper_pin_settings_open_directly(window: MainWindow) -> None
 
 
 def test_the_helper_pin_gates_settings_and_opens_them_only_when_right(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     lock_of(window).set_pin(HELPER_PIN)
     window.push(guarded(window.ctx, SettingsScreen))
     gate = window.current()
@@ -76,8 +78,8 @@ def test_the_helper_pin_gates_settings_and_opens_them_only_when_right(
 
 
 def test_schedules_trusted_sites_and_presets_are_behind_the_gate_too(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     lock_of(window).set_pin(HELPER_PIN)
     window.push(open_helper_settings(window.ctx))
     type_pin(qtbot, window, HELPER_PIN)
@@ -112,7 +114,9 @@ def test_schedules_trusted_sites_and_presets_are_behind_the_gate_too(
     assert window.ctx.settings.get("trusted_link_domains") == "meet.myclinic.ca, video.clinic.org"
 
 
-def test_the_helper_sets_the_shared_pc_and_its_idle_lock_time(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_helper_sets_the_shared_pc_and_its_idle_lock_time(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     window.push(open_helper_settings(window.ctx))  # no helper PIN yet: straight in
     helper = window.current()
     qtbot.mouseClick(helper.choices()[0], Qt.MouseButton.LeftButton)
@@ -131,7 +135,7 @@ def test_the_helper_sets_the_shared_pc_and_its_idle_lock_time(qtbot, window: Mai
     assert window.ctx.settings.get("autolock_minutes") == 15
 
 
-def test_the_helper_chooses_a_helper_pin_typed_twice(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_helper_chooses_a_helper_pin_typed_twice(qtbot: QtBot, window: MainWindow) -> None:
     window.push(CaregiverPinScreen(window.ctx))
     screen = window.current()
     new, again = screen.boxes
@@ -150,8 +154,8 @@ def test_the_helper_chooses_a_helper_pin_typed_twice(qtbot, window: MainWindow) 
 
 
 def test_a_preset_exported_and_imported_reproduces_settings_and_nothing_personal(
-    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ctx = window.ctx
     for name, value in {
         "text_scale": 175,
@@ -209,7 +213,9 @@ def test_the_gate_and_helper_screens_take_no_more_than_six_choices_and_name_ever
         assert box.accessibleName() and box.echoMode() == QLineEdit.EchoMode.Password
 
 
-def test_helper_sees_which_content_files_were_skipped(qtbot, window: MainWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_helper_sees_which_content_files_were_skipped(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     """A broken file in a caregiver's pack is named, with its field, in the helper's view."""
     pack = window.ctx.data_dir / "packs" / "our-centre" / "en"
     pack.mkdir(parents=True)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from tests.text import words_on_screen
 from ui.app import MainWindow, build_window
+from ui.context import AppContext
 from ui.screens.help_now import HelpNowScreen
 from ui.screens.settings import SettingsScreen
 
@@ -20,7 +24,7 @@ def test_home_offers_big_named_choices(window: MainWindow) -> None:
         assert button.width() >= 64 and button.height() >= 64
 
 
-def test_settings_then_back_and_escape(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_settings_then_back_and_escape(qtbot: QtBot, window: MainWindow) -> None:
     home = window.current()
     qtbot.mouseClick(home.buttons["settings"], Qt.MouseButton.LeftButton)
     assert isinstance(window.current(), SettingsScreen)
@@ -30,7 +34,7 @@ def test_settings_then_back_and_escape(qtbot, window: MainWindow) -> None:  # ty
     assert not window.top_bar.back_button.isEnabled()
 
 
-def test_help_now_is_one_press_from_every_screen(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_help_now_is_one_press_from_every_screen(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.mouseClick(window.current().buttons["settings"], Qt.MouseButton.LeftButton)
     settings = window.current()
     assert isinstance(settings, SettingsScreen)
@@ -52,7 +56,7 @@ def test_help_now_is_one_press_from_every_screen(qtbot, window: MainWindow) -> N
     assert window.current() is settings
 
 
-def test_home_button_returns_from_deep_screens(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_home_button_returns_from_deep_screens(qtbot: QtBot, window: MainWindow) -> None:
     home = window.current()
     qtbot.mouseClick(home.buttons["settings"], Qt.MouseButton.LeftButton)
     window.show_help_now()
@@ -60,7 +64,9 @@ def test_home_button_returns_from_deep_screens(qtbot, window: MainWindow) -> Non
     assert window.current() is home
 
 
-def test_data_choices_wait_until_the_persons_data_is_open(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_data_choices_wait_until_the_persons_data_is_open(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     from companion.profiles import guest_session
     from ui.app import build_window
 
@@ -74,7 +80,9 @@ def test_data_choices_wait_until_the_persons_data_is_open(qtbot, make_ctx) -> No
     assert home.buttons["checkin"].isEnabled()
 
 
-def test_the_data_opener_hands_over_the_session_or_a_sentence(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_the_data_opener_hands_over_the_session_or_a_sentence(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     from companion.clock import FixedClock
     from companion.profiles import open_people
     from companion.startup import open_start_session
@@ -109,7 +117,9 @@ def test_the_data_opener_hands_over_the_session_or_a_sentence(qtbot, make_ctx) -
     ctx.session.close()
 
 
-def test_with_several_people_the_start_asks_who_is_using_companion(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_with_several_people_the_start_asks_who_is_using_companion(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     from companion.clock import FixedClock
     from companion.profiles import open_people
     from companion.startup import open_start_session
@@ -140,7 +150,9 @@ def test_with_several_people_the_start_asks_who_is_using_companion(qtbot, make_c
     assert any("Mary" in n for n in names) and any("Sam" in n for n in names)
 
 
-def test_a_closed_window_no_longer_follows_settings(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_closed_window_no_longer_follows_settings(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     """A window that was closed and deleted is not reached by a later settings change: before,
     it stayed subscribed, and the change re-applied the look through a deleted window."""
     ctx = make_ctx()
@@ -156,7 +168,9 @@ def test_a_closed_window_no_longer_follows_settings(qtbot, make_ctx) -> None:  #
     assert app.styleSheet() == before
 
 
-def test_the_window_fits_inside_the_screen_it_opens_on(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_fits_inside_the_screen_it_opens_on(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     """On a screen narrower than 1440 px (here the offscreen screen) the window fills it; it is
     never wider than the screen, where Get help now would sit past the right edge."""
     window = build_window(make_ctx())

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.settings import SettingsScreen
 from ui.screens.speech_settings import SpeakingOptionsScreen, SpeechSettingsScreen
 
 
-def open_voice(qtbot, window: MainWindow) -> SpeechSettingsScreen:  # type: ignore[no-untyped-def]
+def open_voice(qtbot: QtBot, window: MainWindow) -> SpeechSettingsScreen:
     window.push(SettingsScreen(window.ctx))
     tile = next(b for b in window.current().choices() if b.accessibleName() == "Voice")
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
@@ -19,8 +21,8 @@ def open_voice(qtbot, window: MainWindow) -> SpeechSettingsScreen:  # type: igno
 
 
 def test_slower_and_louder_apply_at_once_and_play_a_sample(
-    qtbot, window: MainWindow, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     screen = open_voice(qtbot, window)
     rate, volume = window.ctx.settings.get("speech_rate"), window.ctx.settings.get("speech_volume")
     qtbot.mouseClick(screen.slower, Qt.MouseButton.LeftButton)
@@ -32,14 +34,16 @@ def test_slower_and_louder_apply_at_once_and_play_a_sample(
     assert str(rate - 20) in screen.state_label.text()
 
 
-def test_speed_stops_at_its_limits(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_speed_stops_at_its_limits(qtbot: QtBot, window: MainWindow) -> None:
     screen = open_voice(qtbot, window)
     for _ in range(20):
         qtbot.mouseClick(screen.faster, Qt.MouseButton.LeftButton)
     assert window.ctx.settings.get("speech_rate") == 260
 
 
-def test_speaking_options_are_set_and_can_be_tried(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_speaking_options_are_set_and_can_be_tried(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     screen = open_voice(qtbot, window)
     qtbot.mouseClick(screen.more, Qt.MouseButton.LeftButton)
     options = window.current()
@@ -52,7 +56,9 @@ def test_speaking_options_are_set_and_can_be_tried(qtbot, window: MainWindow, sp
     assert speech.texts()[-1].startswith("How are you feeling today?")
 
 
-def test_talking_buttons_say_the_name_on_focus(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_talking_buttons_say_the_name_on_focus(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     window.ctx.settings.set("talking_buttons", True)
     window.activateWindow()
     window.top_bar.help_button.setFocus()

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
+from ui.context import AppContext
 from ui.screens.help_now import HelpNowScreen
 from ui.screens.settings import SettingsScreen
 
@@ -17,7 +22,9 @@ def rest_pointer_on(button) -> None:  # type: ignore[no-untyped-def]
     QApplication.sendEvent(button, QEnterEvent(point, point, button.mapToGlobal(point)))
 
 
-def test_resting_the_pointer_on_a_button_says_its_name(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_resting_the_pointer_on_a_button_says_its_name(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     window.ctx.settings.set("talking_buttons", True)
     speech.queued.clear()
     clock = window.ctx.clock
@@ -30,7 +37,9 @@ def test_resting_the_pointer_on_a_button_says_its_name(qtbot, window: MainWindow
     assert speech.texts().count("Get help now") == 1
 
 
-def test_a_pointer_passing_by_says_nothing(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_a_pointer_passing_by_says_nothing(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     window.ctx.settings.set("talking_buttons", True)
     speech.queued.clear()
     button = window.top_bar.help_button
@@ -44,15 +53,17 @@ def test_a_pointer_passing_by_says_nothing(qtbot, window: MainWindow, speech) ->
 
 
 def test_pointer_rest_is_silent_unless_talking_buttons_is_on(
-    qtbot, window: MainWindow, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     speech.queued.clear()
     rest_pointer_on(window.top_bar.help_button)
     window.pointer_rest.rested()
     assert "Get help now" not in speech.texts()
 
 
-def test_the_check_in_reminder_is_said_once_a_day(qtbot, make_ctx, speech) -> None:  # type: ignore[no-untyped-def]
+def test_the_check_in_reminder_is_said_once_a_day(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], speech: RecordingSpeech
+) -> None:
     from ui.app import build_window
 
     window = build_window(make_ctx(speak_reminders=True))
@@ -71,7 +82,9 @@ def test_the_check_in_reminder_is_said_once_a_day(qtbot, make_ctx, speech) -> No
     assert len([t for t in speech.texts() if t == home.checkin_reminder_label.text()]) == 2
 
 
-def test_the_reminder_stays_quiet_when_reminders_are_not_spoken(qtbot, make_ctx, speech) -> None:  # type: ignore[no-untyped-def]
+def test_the_reminder_stays_quiet_when_reminders_are_not_spoken(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], speech: RecordingSpeech
+) -> None:
     from ui.app import build_window
 
     win = build_window(make_ctx(speak_reminders=False))
@@ -82,7 +95,7 @@ def test_the_reminder_stays_quiet_when_reminders_are_not_spoken(qtbot, make_ctx,
     assert win.current().checkin_reminder_label.text() not in speech.texts()
 
 
-def tab_sequence(qtbot, window: MainWindow, count: int) -> list[str]:  # type: ignore[no-untyped-def]
+def tab_sequence(qtbot: QtBot, window: MainWindow, count: int) -> list[str]:
     window.activateWindow()
     window.top_bar.home_button.setFocus(Qt.FocusReason.TabFocusReason)
     names = [QApplication.focusWidget().accessibleName()]
@@ -92,7 +105,7 @@ def tab_sequence(qtbot, window: MainWindow, count: int) -> list[str]:  # type: i
     return names
 
 
-def test_tab_reaches_every_control_once_in_reading_order(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_tab_reaches_every_control_once_in_reading_order(qtbot: QtBot, window: MainWindow) -> None:
     for open_screen in (None, SettingsScreen, HelpNowScreen):
         if open_screen is not None:
             window.push(open_screen(window.ctx))

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from companion.appointments.model import Appointment
 from companion.autostart import StartWithComputer
@@ -20,6 +21,7 @@ from companion.clock import FixedClock
 from companion.i18n import set_language
 from companion.profiles import People, ensure_default_person, open_people
 from tests.fast_argon2 import FAST
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.help_now import HelpNowScreen
@@ -62,8 +64,8 @@ def people(tmp_path: Path) -> People:
 
 
 def _window(
-    qtbot, make_ctx: Callable[..., AppContext], people: People, **settings: object
-) -> MainWindow:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People, **settings: object
+) -> MainWindow:
     ctx = make_ctx(with_person=False, **settings)
     assert isinstance(ctx.clock, FixedClock)
     ctx.clock.current = MONDAY_9
@@ -85,8 +87,8 @@ def _open_me(window: MainWindow, people: People) -> None:
 
 @pytest.fixture
 def background(
-    qtbot, make_ctx: Callable[..., AppContext], people: People, sink: RecordingNotifications
-) -> Iterator[BackgroundCompanion]:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People, sink: RecordingNotifications
+) -> Iterator[BackgroundCompanion]:
     window = _window(qtbot, make_ctx, people)
     _open_me(window, people)
     found = install_background(window, sink, tray_available=True)
@@ -115,7 +117,7 @@ def _save_session(ctx: AppContext) -> Appointment:
     )
 
 
-def _press(qtbot, menu: TrayMenu, words: str) -> None:  # type: ignore[no-untyped-def]
+def _press(qtbot: QtBot, menu: TrayMenu, words: str) -> None:
     """Open the real menu and click the entry with these words."""
     menu.popup(QPoint(10, 10))
     qtbot.waitExposed(menu)
@@ -147,8 +149,8 @@ def test_the_tray_menu_has_four_large_plain_choices(background: BackgroundCompan
 
 
 def test_closing_the_window_says_once_in_words_that_reminders_keep_coming(
-    qtbot, background: BackgroundCompanion, sink: RecordingNotifications
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: BackgroundCompanion, sink: RecordingNotifications
+) -> None:
     window = background.window
     window.close()
     assert window.isVisible() and not QApplication.quitOnLastWindowClosed()
@@ -172,8 +174,8 @@ def test_closing_the_window_says_once_in_words_that_reminders_keep_coming(
 
 
 def test_quit_companion_on_the_closing_screen_really_quits(
-    qtbot, background: BackgroundCompanion, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: BackgroundCompanion, monkeypatch: pytest.MonkeyPatch
+) -> None:
     quit_calls: list[bool] = []
     monkeypatch.setattr(QApplication, "quit", lambda *_args: quit_calls.append(True))
     window = background.window
@@ -186,8 +188,8 @@ def test_quit_companion_on_the_closing_screen_really_quits(
 
 
 def test_on_a_shared_pc_closing_to_the_tray_locks_the_persons_data(
-    qtbot, make_ctx, people: People
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People
+) -> None:
     window = _window(qtbot, make_ctx, people, shared_pc=True, told_about_tray=True)
     _open_me(window, people)
     opened = window.ctx.session
@@ -200,8 +202,11 @@ def test_on_a_shared_pc_closing_to_the_tray_locks_the_persons_data(
 
 
 def test_stop_reminders_until_tomorrow_and_quit_from_the_menu(
-    qtbot, background: BackgroundCompanion, sink: RecordingNotifications, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    background: BackgroundCompanion,
+    sink: RecordingNotifications,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     window = background.window
     _save_session(window.ctx)
     window.hide()
@@ -216,8 +221,8 @@ def test_stop_reminders_until_tomorrow_and_quit_from_the_menu(
 
 
 def test_a_session_tomorrow_brings_three_notifications_and_one_opens_join(
-    qtbot, background: BackgroundCompanion, sink: RecordingNotifications
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: BackgroundCompanion, sink: RecordingNotifications
+) -> None:
     window = background.window
     ctx = window.ctx
     session = _save_session(ctx)
@@ -249,8 +254,8 @@ def test_a_session_tomorrow_brings_three_notifications_and_one_opens_join(
 
 
 def test_on_a_shared_pc_the_notification_names_only_the_person(
-    qtbot, make_ctx, people: People, sink: RecordingNotifications
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People, sink: RecordingNotifications
+) -> None:
     window = _window(qtbot, make_ctx, people, shared_pc=True)
     _open_me(window, people)
     background = install_background(window, sink, tray_available=True)
@@ -265,8 +270,8 @@ def test_on_a_shared_pc_the_notification_names_only_the_person(
 
 
 def test_the_checkin_notification_offers_not_today(
-    qtbot, background: BackgroundCompanion, sink: RecordingNotifications
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: BackgroundCompanion, sink: RecordingNotifications
+) -> None:
     window = background.window
     window.hide()
     window.ctx.clock.current = MONDAY_9 + timedelta(hours=1)
@@ -283,7 +288,9 @@ def test_the_checkin_notification_offers_not_today(
     assert background.check() == []
 
 
-def test_a_missed_session_is_said_gently_once(qtbot, make_ctx, people: People, speech) -> None:  # type: ignore[no-untyped-def]
+def test_a_missed_session_is_said_gently_once(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People, speech: RecordingSpeech
+) -> None:
     (people.data_dir).mkdir(parents=True, exist_ok=True)
     (people.data_dir / AWAKE_FILE_NAME).write_text((MONDAY_9 - timedelta(days=2)).isoformat())
     window = _window(qtbot, make_ctx, people, speak_reminders=True)
@@ -310,8 +317,8 @@ def test_a_missed_session_is_said_gently_once(qtbot, make_ctx, people: People, s
 
 
 def test_start_with_the_computer_from_settings_writes_and_removes_the_entry(
-    qtbot, background: BackgroundCompanion, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: BackgroundCompanion, tmp_path: Path
+) -> None:
     home = tmp_path / "home"
     window = background.window
     window.ctx.autostart = StartWithComputer("linux", home, ("/usr/bin/companion", "--x"), {})
@@ -351,8 +358,8 @@ def test_what_companion_keeps_says_only_reminder_times_are_kept_outside(
 
 
 def test_with_the_picker_on_screen_a_locked_persons_reminder_shows_on_the_window(
-    qtbot, make_ctx, people: People, sink: RecordingNotifications
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People, sink: RecordingNotifications
+) -> None:
     window = _window(qtbot, make_ctx, people, shared_pc=True, told_about_tray=True)
     _open_me(window, people)
     background = install_background(window, sink, tray_available=True)

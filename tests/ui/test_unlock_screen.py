@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
@@ -14,7 +16,9 @@ from companion.profiles import People
 from companion.security import WrongSecretError
 from companion.security.device_secret import FALLBACK_FILE_NAME
 from tests.ui.helpers import type_into
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
+from ui.context import AppContext
 from ui.screens.people import PeopleScreen
 from ui.screens.people_add import NewSecretScreen
 from ui.screens.people_common import ConfirmInWordsScreen
@@ -24,7 +28,7 @@ NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 PIN = "583920"
 
 
-def open_pad(qtbot, window: MainWindow) -> UnlockScreen:  # type: ignore[no-untyped-def]
+def open_pad(qtbot: QtBot, window: MainWindow) -> UnlockScreen:
     picker = window.current()
     assert isinstance(picker, PeopleScreen)
     qtbot.mouseClick(next(iter(picker.person_tiles.values())), Qt.MouseButton.LeftButton)
@@ -33,7 +37,7 @@ def open_pad(qtbot, window: MainWindow) -> UnlockScreen:  # type: ignore[no-unty
     return screen
 
 
-def tap(qtbot, screen: UnlockScreen, digits: str) -> None:  # type: ignore[no-untyped-def]
+def tap(qtbot: QtBot, screen: UnlockScreen, digits: str) -> None:
     for digit in digits:
         key = next(k for k in screen.pad.keys if k.label() == digit)
         qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
@@ -44,9 +48,9 @@ def opened(window: MainWindow) -> bool:
 
 
 def test_tapping_the_pad_opens_and_the_screen_says_opening_meanwhile(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     people.add("Mary", "pin", PIN)
     window = start()
@@ -65,7 +69,9 @@ def test_tapping_the_pad_opens_and_the_screen_says_opening_meanwhile(
     assert window.ctx.session.display_name == "Mary" and len(window._screens) == 1
 
 
-def test_typing_and_pasting_open_too(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_typing_and_pasting_open_too(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People
+) -> None:
     people.add("Mary", "pin", PIN)
     window = start()
     screen = open_pad(qtbot, window)
@@ -77,7 +83,13 @@ def test_typing_and_pasting_open_too(qtbot, start, people: People) -> None:  # t
     qtbot.waitUntil(lambda: opened(window))
 
 
-def test_prompts_are_spoken_when_speech_is_on(qtbot, start, people: People, ctx, speech) -> None:  # type: ignore[no-untyped-def]
+def test_prompts_are_spoken_when_speech_is_on(
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
+    ctx: AppContext,
+    speech: RecordingSpeech,
+) -> None:
     ctx.settings.set("read_steps_aloud", True)
     people.add("Mary", "pin", PIN)
     window = start()
@@ -86,11 +98,11 @@ def test_prompts_are_spoken_when_speech_is_on(qtbot, start, people: People, ctx,
 
 
 def test_a_wrong_pin_shows_the_growing_wait_counted_down_on_the_clock(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
-    ctx,
-    speech,  # type: ignore[no-untyped-def]
+    ctx: AppContext,
+    speech: RecordingSpeech,
 ) -> None:
     ctx.settings.set("talking_buttons", True)
     people.add("Mary", "pin", PIN)
@@ -120,8 +132,8 @@ def test_a_wrong_pin_shows_the_growing_wait_counted_down_on_the_clock(
 
 
 def test_a_wait_from_before_shows_as_soon_as_the_pad_opens(
-    qtbot, start, people: People, ctx
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People, ctx: AppContext
+) -> None:
     mary = people.add("Mary", "pin", PIN)
     for _try in range(3):
         with pytest.raises(WrongSecretError):
@@ -140,9 +152,9 @@ def test_seconds_are_said_in_words() -> None:
 
 
 def test_a_missing_safe_key_is_one_sentence_and_nothing_opens(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     people.add("Mary", "pin", PIN)
     (people.data_dir / FALLBACK_FILE_NAME).unlink()
@@ -155,9 +167,9 @@ def test_a_missing_safe_key_is_one_sentence_and_nothing_opens(
 
 
 def test_forgot_pin_with_the_recovery_code_sets_a_new_pin_and_keeps_the_notes(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     code = "K3F9-2XQM-7TRW-4BNP-8CDE"
     mary = people.add("Mary", "pin", PIN, recovery_code=code)
@@ -189,9 +201,9 @@ def test_forgot_pin_with_the_recovery_code_sets_a_new_pin_and_keeps_the_notes(
 
 
 def test_fresh_start_without_a_code_removes_the_person_unopened(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     mary = people.add("Mary", "pin", PIN)
     folder = people.folder(mary.id)
