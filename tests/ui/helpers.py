@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 from pytestqt.qtbot import QtBot
 
 from ui.app import MainWindow
+from ui.screens.home import HomeScreen
 from ui.screens.learn.home import LearnScreen
 
 MAX_PRESSES = 40
@@ -100,3 +101,8 @@ def open_learn(window: MainWindow) -> LearnScreen:
     screen = window.current()
     assert isinstance(screen, LearnScreen)
     return screen
+
+
+def on_home_with_nothing_behind(window: MainWindow) -> bool:
+    """Home is showing and Back has nowhere to go: what a person sees after a flow ends."""
+    return isinstance(window.current(), HomeScreen) and not window.top_bar.back_button.isEnabled()

@@ -10,13 +10,12 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.checkin.models import CheckIn
 from companion.profiles import People
 from companion.security import guessing_time_sentence
-from tests.ui.helpers import type_into
+from tests.ui.helpers import on_home_with_nothing_behind, press, type_into
 from tests.ui.people_steps import open_account, unlock_mary
 from ui.app import MainWindow
 from ui.context import AppContext
@@ -30,7 +29,6 @@ from ui.screens.people_add import (
     RecoveryCodeScreen,
 )
 from ui.screens.people_common import ConfirmInWordsScreen
-from ui.widgets.screen import Screen
 
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 
@@ -38,21 +36,19 @@ NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 def add_mary_with_pin(qtbot: QtBot, window: MainWindow, pin: str = "583920") -> None:
     picker = window.current()
     assert isinstance(picker, PeopleScreen)
-    qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Add a person")
     name = window.current()
     assert isinstance(name, AddNameScreen)
     type_into(qtbot, name.name_box, "Mary Brown")
-    qtbot.mouseClick(name.next_button, Qt.MouseButton.LeftButton)
-    lock = window.current()
-    assert isinstance(lock, ChooseLockScreen)
-    qtbot.mouseClick(lock.choices()[0], Qt.MouseButton.LeftButton)  # 6 or more numbers
+    press(qtbot, window, "Next")
+    assert isinstance(window.current(), ChooseLockScreen)
+    press(qtbot, window, "6 or more numbers")
     for _round in range(2):
         secret = window.current()
         assert isinstance(secret, NewSecretScreen)
         for digit in pin:  # tapped on the pad
-            key = next(k for k in secret.pad.keys if k.label() == digit)
-            qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(secret.next_button, Qt.MouseButton.LeftButton)
+            press(qtbot, window, digit)
+        press(qtbot, window, "Next")
     assert isinstance(window.current(), RecoveryChoiceScreen)
 
 
@@ -94,16 +90,15 @@ def test_add_a_person_with_a_pin_and_a_recovery_code_opens_their_own_data(
 ) -> None:
     window = start()
     add_mary_with_pin(qtbot, window)
-    choice = window.current()
-    qtbot.mouseClick(choice.choices()[0], Qt.MouseButton.LeftButton)  # make a recovery code
+    press(qtbot, window, "Make a recovery code")
     shown = window.current()
     assert isinstance(shown, RecoveryCodeScreen)
     code = shown.code_label.text()
     assert len(code.replace("-", "")) == 20
-    qtbot.mouseClick(shown.choices()[0], Qt.MouseButton.LeftButton)  # I have written it down
+    press(qtbot, window, "I have written it down")
     qtbot.waitUntil(lambda: window.ctx.session is not None and not window.ctx.session.is_guest)
     assert window.ctx.session.display_name == "Mary Brown"
-    assert len(window._screens) == 1  # back on Home
+    assert on_home_with_nothing_behind(window)
     mary = people.all()[0]
     assert mary.lock == "pin" and mary.has_recovery_code
     assert code not in (people.data_dir / "people.json").read_text()
@@ -113,10 +108,10 @@ def test_a_common_pin_is_refused_in_one_sentence(
     qtbot: QtBot, start: Callable[[], MainWindow]
 ) -> None:
     window = start()
-    qtbot.mouseClick(window.current().add_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Add a person")
     type_into(qtbot, window.current().name_box, "Mary")
     qtbot.keyClick(window.current().name_box, Qt.Key.Key_Return)
-    qtbot.mouseClick(window.current().choices()[0], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "6 or more numbers")
     secret = window.current()
     type_into(qtbot, secret.pad.box, "123456")
     qtbot.keyClick(secret.pad.box, Qt.Key.Key_Return)
@@ -130,19 +125,17 @@ def test_a_helper_lock_says_its_trade_off_and_is_hidden_on_a_shared_pc(
     people: People,
 ) -> None:
     window = start()
-    qtbot.mouseClick(window.current().add_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Add a person")
     type_into(qtbot, window.current().name_box, "Dad")
     qtbot.keyClick(window.current().name_box, Qt.Key.Key_Return)
-    lock = window.current()
-    helper = lock.choices()[2]
-    qtbot.mouseClick(helper, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "A helper chooses something simpler")
     helper_screen = window.current()
     assert isinstance(helper_screen, HelperLockScreen)
     assert "never on a shared computer" in helper_screen.body_text()
     assert "anyone who uses this computer" in helper_screen.body_text()
     assert "can read your notes" in helper_screen.body_text()
-    qtbot.mouseClick(helper_screen.choices()[1], Qt.MouseButton.LeftButton)  # No PIN
-    qtbot.mouseClick(window.current().choices()[1], Qt.MouseButton.LeftButton)  # no code
+    press(qtbot, window, "No PIN")
+    press(qtbot, window, "No code")
     qtbot.waitUntil(lambda: window.ctx.session is not None and not window.ctx.session.is_guest)
     assert people.all()[0].lock == "none"
 
@@ -160,16 +153,12 @@ def test_guest_writes_nothing_to_the_data_folder(
         }
 
     before = listing()
-    qtbot.mouseClick(window.current().guest_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Guest (nothing is kept)")
     session = window.ctx.session
-    assert session.is_guest and len(window._screens) == 1
+    assert session.is_guest and on_home_with_nothing_behind(window)
     session.checkins.finish(CheckIn(None, NOW, NOW, "good", frozenset(), "GUEST-NOTE", False))
     session.preferences.set("x", 1)
     assert listing() == before
-
-
-def choice_named(screen: Screen, name: str) -> QWidget:
-    return next(b for b in screen.choices() if b.accessibleName() == name)
 
 
 def test_rename_changes_the_tile_and_the_session(
@@ -178,8 +167,8 @@ def test_rename_changes_the_tile_and_the_session(
     people.add("Mary", "pin", "583920")
     window = start()
     unlock_mary(qtbot, window)
-    account = open_account(qtbot, window)
-    qtbot.mouseClick(account.choices()[1], Qt.MouseButton.LeftButton)
+    open_account(qtbot, window)
+    press(qtbot, window, "Change my name")
     rename = window.current()
     assert isinstance(rename, RenameScreen)
     rename.name_box.clear()
@@ -199,20 +188,16 @@ def test_delete_is_confirmed_in_words_and_removes_the_files(
     unlock_mary(qtbot, window)
     folder = people.folder(mary.id)
     assert folder.exists()
-    account = open_account(qtbot, window)
-    qtbot.mouseClick(
-        choice_named(account, "Remove me from this computer"), Qt.MouseButton.LeftButton
-    )
+    open_account(qtbot, window)
+    press(qtbot, window, "Remove me from this computer")
     confirm = window.current()
     assert isinstance(confirm, ConfirmInWordsScreen)
     assert confirm.title() == "Delete Mary and all of Mary's check-ins? This cannot be undone."
     assert confirm.choices()[0].accessibleName() == "No, keep Mary"  # the safe answer first
-    qtbot.mouseClick(confirm.no_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "No, keep Mary")
     assert folder.exists() and people.all()
-    qtbot.mouseClick(
-        choice_named(account, "Remove me from this computer"), Qt.MouseButton.LeftButton
-    )
-    qtbot.mouseClick(window.current().yes_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Remove me from this computer")
+    press(qtbot, window, "Yes, delete Mary")
     assert not folder.exists() and people.all() == []
     assert window.ctx.session.is_guest
     assert isinstance(window.current(), PeopleScreen)
@@ -227,8 +212,8 @@ def test_lock_from_settings_shows_the_picker_and_closes_the_data(
     window = start()
     unlock_mary(qtbot, window)
     mary_session = window.ctx.session
-    account = open_account(qtbot, window)
-    qtbot.mouseClick(account.choices()[0], Qt.MouseButton.LeftButton)
+    open_account(qtbot, window)
+    press(qtbot, window, "Lock and switch person")
     assert mary_session.database is None  # closed
     assert window.ctx.session.is_guest
     assert isinstance(window.current(), PeopleScreen) and len(window._screens) == 2
@@ -240,10 +225,10 @@ def test_a_person_with_no_pin_opens_from_the_tile(
     people.add("Dad", "none", "", chosen_by_caregiver=True)
     window = start()
     picker = window.current()
-    qtbot.mouseClick(next(iter(picker.person_tiles.values())), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Dad")
     assert picker.status.text() == "Opening…"
     qtbot.waitUntil(lambda: not window.ctx.session.is_guest)
-    assert window.ctx.session.display_name == "Dad" and len(window._screens) == 1
+    assert window.ctx.session.display_name == "Dad" and on_home_with_nothing_behind(window)
 
 
 @pytest.mark.parametrize(
@@ -266,9 +251,7 @@ def test_settings_says_the_lock_and_how_long_guessing_it_would_take_on_a_shared_
     people.add("Mary", lock, secret, chosen_by_caregiver=lock == "none")  # type: ignore[arg-type]
     window = start()
     if lock == "none":
-        qtbot.mouseClick(
-            next(iter(window.current().person_tiles.values())), Qt.MouseButton.LeftButton
-        )
+        press(qtbot, window, "Mary")
         qtbot.waitUntil(lambda: not window.ctx.session.is_guest)
     else:
         unlock_mary(qtbot, window, secret)
