@@ -15,7 +15,7 @@ from companion.checkin.models import CheckIn
 from companion.profiles import People
 from companion.security import Argon2Params, guessing_time_sentence
 from companion.storage.bulk import EVER_END, EVER_START
-from tests.ui.helpers import type_into
+from tests.ui.helpers import press, type_into
 from tests.ui.people_steps import unlock_mary
 from ui.app import MainWindow
 from ui.context import AppContext
@@ -58,11 +58,6 @@ def mary_with_checkins(qtbot: QtBot, start: Callable[[], MainWindow], people: Pe
     return window
 
 
-def press(qtbot: QtBot, window: MainWindow, name: str) -> None:
-    button = next(b for b in window.current().choices() if b.accessibleName() == name)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
 def test_backup_then_restore_as_a_new_person_with_identical_checkins(
     qtbot: QtBot,
     start: Callable[[], MainWindow],
@@ -79,7 +74,7 @@ def test_backup_then_restore_as_a_new_person_with_identical_checkins(
     assert isinstance(screen, BackupScreen)
     type_into(qtbot, screen.first, PASSPHRASE)
     type_into(qtbot, screen.again, PASSPHRASE + "x")
-    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Save the backup")
     assert "not the same" in screen.status.text() and not backup.exists()
     screen.again.clear()
     type_into(qtbot, screen.again, PASSPHRASE)
@@ -91,9 +86,9 @@ def test_backup_then_restore_as_a_new_person_with_identical_checkins(
     press(qtbot, window, "Restore a backup")
     restore = window.current()
     assert isinstance(restore, RestoreScreen)
-    qtbot.mouseClick(restore.choose_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Choose the backup file")
     type_into(qtbot, restore.passphrase, "wrong words entirely")
-    qtbot.mouseClick(restore.open_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Open the backup")
     qtbot.waitUntil(lambda: "does not open this backup" in restore.status.text())
     assert len(people.all()) == 1
     restore.passphrase.clear()
@@ -103,14 +98,14 @@ def test_backup_then_restore_as_a_new_person_with_identical_checkins(
     name = window.current()
     assert name.name_box.text() == ""  # "Mary" is taken here, so a new name is asked
     type_into(qtbot, name.name_box, "Mary at home")
-    qtbot.mouseClick(name.next_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.current().choices()[0], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Next")
+    press(qtbot, window, "6 or more numbers")
     for _round in range(2):
         pin = window.current()
         assert isinstance(pin, NewSecretScreen)
         type_into(qtbot, pin.pad.box, "731846")
         qtbot.keyClick(pin.pad.box, Qt.Key.Key_Return)
-    qtbot.mouseClick(window.current().choices()[1], Qt.MouseButton.LeftButton)  # no code
+    press(qtbot, window, "No code")  # no code
     qtbot.waitUntil(lambda: window.ctx.session.display_name == "Mary at home")
     restored = window.ctx.session.checkins.checkins_between(EVER_START, EVER_END)
     assert [(c.started_at, c.mood, c.tags, c.note) for c in restored] == [
@@ -130,7 +125,7 @@ def test_checkins_as_csv_say_the_file_is_not_locked(
     choose_files(monkeypatch, target, None)
     window = mary_with_checkins(qtbot, start, people)
     screen = window.current()
-    qtbot.mouseClick(screen.csv_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Check-ins for a spreadsheet")
     qtbot.waitUntil(lambda: "not locked" in screen.status.text())
     text = target.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0] == "started_at,finished_at,mood,tags,note"
@@ -146,7 +141,7 @@ def test_cancelling_a_file_dialog_changes_nothing(
     choose_files(monkeypatch, None, None)
     window = mary_with_checkins(qtbot, start, people)
     screen = window.current()
-    qtbot.mouseClick(screen.csv_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Check-ins for a spreadsheet")
     assert not screen.status.isVisible() and not screen.busy
 
 
@@ -163,7 +158,7 @@ def test_delete_all_my_data_is_confirmed_in_words(
     confirm = window.current()
     assert isinstance(confirm, ConfirmInWordsScreen)
     assert confirm.title() == "Delete Mary and all of Mary's check-ins? This cannot be undone."
-    qtbot.mouseClick(confirm.yes_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Yes, delete Mary")
     assert not folder.exists() and people.all() == []
     assert isinstance(window.current(), PeopleScreen)
 
@@ -188,7 +183,7 @@ def test_a_guest_can_save_a_backup_but_not_delete(
     qtbot: QtBot, start: Callable[[], MainWindow], people: People
 ) -> None:
     window = start()
-    qtbot.mouseClick(window.current().guest_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Guest (nothing is kept)")
     window.push(MyDataScreen(window.ctx))
     names = [b.accessibleName() for b in window.current().choices()]
     assert "Delete all my data" not in names and "Save a backup" in names
@@ -255,13 +250,13 @@ def test_the_safety_plan_goes_beside_the_csv_and_delete_all_removes_it(
     unlock_mary(qtbot, window, PIN)
     window.push(MyDataScreen(window.ctx))
     screen = window.current()
-    qtbot.mouseClick(screen.csv_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Check-ins for a spreadsheet")
     qtbot.waitUntil(lambda: "mine-safety-plan.csv" in screen.status.text())
     assert marker in (tmp_path / "mine-safety-plan.csv").read_text(encoding="utf-8-sig")
 
     press(qtbot, window, "Delete all my data")
     assert "safety plan" in window.current().body_text()
-    qtbot.mouseClick(window.current().yes_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Yes, delete Mary")
     assert people.all() == []
     for path in (tmp_path / "data").rglob("*"):
         if path.is_file():

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.help_now import HelpNowScreen
@@ -13,7 +13,7 @@ from ui.screens.help_now import HelpNowScreen
 def test_home_is_read_title_then_texts_then_choices(
     qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
 ) -> None:
-    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Read this to me")
     assert speech.texts() == [
         "You are a guest. Nothing you do is kept.",  # this window's session is a guest's
         "What would you like to do?",
@@ -30,7 +30,7 @@ def test_the_sentence_being_said_is_highlighted(
     window.show_help_now()
     screen = window.current()
     assert isinstance(screen, HelpNowScreen)
-    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Read this to me")
     texts = speech.texts()
     assert texts[0] == "You are a guest. Nothing you do is kept."  # a guest hears it first
     assert texts[1] == "Get help now"
@@ -51,19 +51,19 @@ def test_the_sentence_being_said_is_highlighted(
 def test_pressing_again_or_leaving_stops_reading(
     qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
 ) -> None:
-    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Read this to me")
+    press(qtbot, window, "Stop reading")
     assert speech.stops == 1
     assert window.top_bar.read_button.accessibleName() == "Read this to me"
-    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Read this to me")
     home = window.current()
     window.push(type(home)(window.ctx))
     assert speech.stops == 2  # leaving a screen stops its reading
     assert not window.reader.reading
     # Except that Get help now, opened while something was being read, is read in turn (#17).
-    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Read this to me")
     queued = len(speech.queued)
-    qtbot.mouseClick(window.top_bar.help_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Get help now")
     assert speech.stops == 3  # the reading of the screen left behind was stopped
     assert window.reader.reading
     assert speech.texts()[queued:][0] == "Get help now"
@@ -72,7 +72,7 @@ def test_pressing_again_or_leaving_stops_reading(
 def test_reading_ends_when_the_last_sentence_is_done(
     qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
 ) -> None:
-    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Read this to me")
     for utterance_id, _text in speech.queued:
         speech.started.emit(utterance_id)
         speech.finished.emit(utterance_id, True)
@@ -92,7 +92,7 @@ def test_the_highlight_changes_colour_not_layout(
     window.push(screen)
     width = body.width()
     before = (body.heightForWidth(width), body.sizeHint().height())
-    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Read this to me")
     said = dict((text, utterance) for utterance, text in speech.queued)
     speech.started.emit(said["Second part, after a gap."])
     assert "<span" in body.text() and "<br><br>" in body.text()  # the blank line is kept
@@ -103,7 +103,7 @@ def test_home_choices_are_highlighted_while_named(
     qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
 ) -> None:
     home = window.current()
-    qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Read this to me")
     utterance, sentence = speech.queued[-1]
     assert sentence.startswith("You can choose: ")
     speech.started.emit(utterance)
@@ -125,7 +125,7 @@ def test_with_no_speech_read_this_to_me_says_so_once(
     speech.problem = "Speech is not working on this computer."
     home = window.current()
     for _press in range(3):
-        qtbot.mouseClick(window.top_bar.read_button, Qt.MouseButton.LeftButton)
+        press(qtbot, window, "Read this to me")
         assert window.top_bar.read_button.accessibleName() == "Read this to me"
     assert not window.reader.reading and speech.queued == []
     shown = [label for label, _fn in home._texts if label.text() == speech.problem]

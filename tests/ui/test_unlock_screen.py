@@ -15,7 +15,7 @@ from companion.clock import FixedClock
 from companion.profiles import People
 from companion.security import WrongSecretError
 from companion.security.device_secret import FALLBACK_FILE_NAME
-from tests.ui.helpers import type_into
+from tests.ui.helpers import on_home_with_nothing_behind, press, type_into
 from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.context import AppContext
@@ -31,7 +31,7 @@ PIN = "583920"
 def open_pad(qtbot: QtBot, window: MainWindow) -> UnlockScreen:
     picker = window.current()
     assert isinstance(picker, PeopleScreen)
-    qtbot.mouseClick(next(iter(picker.person_tiles.values())), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Mary")
     screen = window.current()
     assert isinstance(screen, UnlockScreen)
     return screen
@@ -57,16 +57,16 @@ def test_tapping_the_pad_opens_and_the_screen_says_opening_meanwhile(
     screen = open_pad(qtbot, window)
     assert all(k.width() >= 64 and k.height() >= 64 for k in screen.pad.keys)
     tap(qtbot, screen, PIN[:-1] + "7")
-    qtbot.mouseClick(screen.pad.delete_key, Qt.MouseButton.LeftButton)  # "Delete last"
+    press(qtbot, window, "Delete last")  # "Delete last"
     tap(qtbot, screen, PIN[-1])
     assert screen.pad.box.echoMode() == screen.pad.box.EchoMode.Password
-    qtbot.mouseClick(screen.pad.show_key, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Show my PIN")
     assert screen.pad.box.text() == PIN and screen.pad.show_key.label() == "Hide my PIN"
     assert screen.pad.box.echoMode() == screen.pad.box.EchoMode.Normal
-    qtbot.mouseClick(screen.open_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Open")
     assert screen.status.text() == "Opening…" and not screen.open_button.isEnabled()
     qtbot.waitUntil(lambda: opened(window))
-    assert window.ctx.session.display_name == "Mary" and len(window._screens) == 1
+    assert window.ctx.session.display_name == "Mary" and on_home_with_nothing_behind(window)
 
 
 def test_typing_and_pasting_open_too(
@@ -177,7 +177,8 @@ def test_forgot_pin_with_the_recovery_code_sets_a_new_pin_and_keeps_the_notes(
     session.checkins.finish(CheckIn(None, NOW, NOW, "good", frozenset(), "my note", False))
     session.close()
     window = start()
-    qtbot.mouseClick(open_pad(qtbot, window).forgot_button, Qt.MouseButton.LeftButton)
+    open_pad(qtbot, window)
+    press(qtbot, window, "I forgot my PIN")
     forgot = window.current()
     assert isinstance(forgot, ForgotScreen)
     type_into(qtbot, forgot.code_box, "k3f9 2xqm 7trw 4bnp 8cdX")
@@ -185,7 +186,7 @@ def test_forgot_pin_with_the_recovery_code_sets_a_new_pin_and_keeps_the_notes(
     qtbot.waitUntil(lambda: "did not match" in forgot.status.text())
     forgot.code_box.clear()
     type_into(qtbot, forgot.code_box, code.lower().replace("-", " "))
-    qtbot.mouseClick(forgot.next_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Next")
     qtbot.waitUntil(lambda: isinstance(window.current(), NewSecretScreen))
     for _round in range(2):
         new = window.current()
@@ -208,14 +209,15 @@ def test_fresh_start_without_a_code_removes_the_person_unopened(
     mary = people.add("Mary", "pin", PIN)
     folder = people.folder(mary.id)
     window = start()
-    qtbot.mouseClick(open_pad(qtbot, window).forgot_button, Qt.MouseButton.LeftButton)
+    open_pad(qtbot, window)
+    press(qtbot, window, "I forgot my PIN")
     forgot = window.current()
     assert forgot.title() == "A helper can start Mary afresh"
-    qtbot.mouseClick(forgot.choices()[0], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Start afresh")
     confirm = window.current()
     assert isinstance(confirm, ConfirmInWordsScreen)
     assert confirm.title() == "Delete Mary and all of Mary's check-ins? This cannot be undone."
-    qtbot.mouseClick(confirm.yes_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Yes, delete Mary")
     assert not folder.exists() and people.all() == []
     picker = window.current()
     assert isinstance(picker, PeopleScreen) and picker.person_tiles == {}
