@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui.helpers import type_into
+from tests.ui.helpers import press, type_into
 from ui.app import MainWindow
 from ui.screens.people import AccountScreen, PeopleScreen
 from ui.screens.settings import MoreSettingsScreen
@@ -26,12 +26,8 @@ def unlock_mary(qtbot: QtBot, window: MainWindow, pin: str = "583920") -> None:
 
 def open_account(qtbot: QtBot, window: MainWindow) -> AccountScreen:
     window.push(MoreSettingsScreen(window.ctx))
-    mine = next(b for b in window.current().choices() if b.accessibleName() == "Me and my data")
-    qtbot.mouseClick(mine, Qt.MouseButton.LeftButton)
-    tile = next(
-        b for b in window.current().choices() if b.accessibleName() == "Lock or switch person"
-    )
-    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Me and my data")
+    press(qtbot, window, "Lock or switch person")
     screen = window.current()
     assert isinstance(screen, AccountScreen)
     return screen

@@ -18,7 +18,7 @@ from companion.profiles import People
 from companion.security import WrongSecretError, guessing_time_sentence
 from companion.storage import DATABASE_FILE_NAME
 from companion.storage.bulk import EVER_END, EVER_START
-from tests.ui.helpers import type_into
+from tests.ui.helpers import press, type_into
 from tests.ui.people_steps import open_account, unlock_mary
 from ui.app import MainWindow
 from ui.context import AppContext
@@ -29,11 +29,6 @@ from ui.screens.people_add import ChooseLockScreen, HelperLockScreen, NewSecretS
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 PIN = "583920"
 NEW_PIN = "7318462"
-
-
-def press(qtbot: QtBot, window: MainWindow, name: str) -> None:
-    button = next(b for b in window.current().choices() if b.accessibleName() == name)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def type_and_enter(qtbot: QtBot, screen, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -101,7 +96,7 @@ def test_a_new_pin_rewraps_the_key_and_leaves_the_database_bytes_alone(
     assert "a PIN of 7 numbers" in done.body_text()
     assert guessing_time_sentence("pin", 7) in done.body_text()
     assert database_bytes(people, mary.id) == before  # rewrapped, never re-encrypted
-    qtbot.mouseClick(done.done_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Done")
     back = window.current()
     assert isinstance(back, AccountScreen)
     assert "a PIN of 7 numbers" in back.lock_label.text()
@@ -156,7 +151,7 @@ def test_no_pin_to_a_pin_on_a_shared_pc_offers_no_simpler_lock(
     window = start()
     picker = window.current()
     assert isinstance(picker, PeopleScreen)
-    qtbot.mouseClick(next(iter(picker.person_tiles.values())), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Dad")
     qtbot.waitUntil(lambda: not window.ctx.session.is_guest)
     open_account(qtbot, window)
     press(qtbot, window, "Choose a PIN")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from companion.checkin.models import CheckIn
+from tests.ui.helpers import press
 from ui.app import MainWindow
 from ui.screens.checkin.common import checkin_store
 from ui.screens.history import HistoryScreen
@@ -47,7 +47,7 @@ def test_the_table_shows_the_same_days_for_screen_readers(qtbot: QtBot, window: 
     _fill(window, 14, {0: "okay", 1: "okay"})
     history = HistoryScreen(window.ctx)
     window.push(history)
-    qtbot.mouseClick(history.table_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Show as a table")
     assert history.table.isVisible() and not history.chart.isVisible()
     assert history.table.rowCount() == 14
     assert history.table.item(0, 1).text() == "Okay"
@@ -60,7 +60,7 @@ def test_twelve_weeks_are_one_press_away(qtbot: QtBot, window: MainWindow) -> No
     _fill(window, 84, {0: "very_good", 1: "very_bad"})
     history = HistoryScreen(window.ctx)
     window.push(history)
-    qtbot.mouseClick(history.period_buttons[12], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "12 weeks")
     assert history.period_buttons[12].isChecked() and not history.period_buttons[2].isChecked()
     assert history.trend is not None and len(history.trend.points) == 84
     assert "six weeks" in history.body_text()

@@ -9,11 +9,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
+from tests.ui.helpers import press
 from ui.app import MainWindow
 from ui.screens.sessions.common import ZONE_SERVICE
 from ui.screens.sessions.import_screen import ImportReviewScreen
@@ -67,7 +68,7 @@ def test_saving_keeps_a_name_in_words_and_never_writes_over(
     assert screen.name_box.text() == name
     names = [b.accessibleName() for b in screen.choices() if b is not screen.name_box]
     assert names == ["My Documents", "USB stick KINGSTON", "Another place..."]
-    qtbot.mouseClick(_named(window, "USB stick KINGSTON"), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "USB stick KINGSTON")
     assert answers == [places[1].folder / "Companion report, 1 December 2026 (2).pdf"]
     assert window.current() is not screen
 
@@ -79,7 +80,7 @@ def test_a_changed_name_gets_its_ending_back(qtbot: QtBot, window: MainWindow, p
     window.push(screen)
     screen.name_box.clear()
     qtbot.keyClicks(screen.name_box, "Dr Lee on Tuesday")
-    qtbot.mouseClick(_named(window, "My Documents"), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "My Documents")
     assert answers == [places[0].folder / "Dr Lee on Tuesday.ics"]
 
 
@@ -100,7 +101,7 @@ def test_opening_lists_files_newest_first_with_dates_in_words(
         "Dr Lee, saved Monday 30 November",
         "Clinic invitation, saved Wednesday 18 November",
     ]
-    qtbot.mouseClick(screen.file_buttons[1], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Clinic invitation, saved Wednesday 18 November")
     assert answers == [older]
 
 
@@ -120,7 +121,7 @@ def test_another_place_opens_the_stock_dialog_for_a_helper(
     screen.answered.append(answers.append)
     window.push(screen)
     assert "No file was found" in screen.body_text()
-    qtbot.mouseClick(_named(window, "Another place..."), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Another place...")
     assert asked == ["Open an invitation file"] and answers == [elsewhere]
 
 
@@ -129,7 +130,7 @@ def test_back_answers_nothing(qtbot: QtBot, window: MainWindow, places) -> None:
     screen = SaveScreen(window.ctx, lambda: "Save", "a.csv", ".csv", places)
     screen.answered.append(answers.append)
     window.push(screen)
-    qtbot.mouseClick(window.top_bar.back_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Back")
     assert answers == [None]
 
 
@@ -157,7 +158,7 @@ def test_importing_an_invitation_through_the_place_chooser(
     poll.setInterval(10)
     poll.timeout.connect(press_the_file)
     poll.start()
-    qtbot.mouseClick(sessions.import_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Open an invitation file")
     qtbot.waitUntil(lambda: isinstance(window.current(), ImportReviewScreen), timeout=5000)
     assert seen and seen[0].startswith("Zoom with Dr Lee, saved ")
     assert not window.findChildren(QFileDialog)

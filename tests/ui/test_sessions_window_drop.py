@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
 from companion.profiles import open_people
+from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
@@ -70,7 +71,7 @@ def test_an_invitation_dropped_on_home_opens_my_sessions_and_is_read(
     review = window.current()
     assert isinstance(review, ImportReviewScreen)
     assert "with Dr. Sam Roy" in review.body_text()
-    qtbot.mouseClick(review.add_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Add to my sessions")
     sessions = window.current()
     assert isinstance(sessions, SessionsScreen)
     assert "Dr. Sam Roy" in sessions.next_label.text()

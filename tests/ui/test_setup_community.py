@@ -26,6 +26,7 @@ from companion.community import GUEST_FILES_FOLDER
 from companion.profiles import People, guest_session, open_people
 from companion.safety import EmergencyContact
 from tests.fast_argon2 import FAST
+from tests.ui.helpers import press
 from ui.app import MainWindow, build_window
 from ui.autolock import AutoLockWarningScreen
 from ui.context import AppContext
@@ -124,8 +125,7 @@ def centre(
 def open_mary(qtbot: QtBot, window: MainWindow) -> None:
     picker = window.current()
     assert isinstance(picker, PeopleScreen)
-    [tile] = picker.person_tiles.values()
-    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Mary")
     unlock = window.current()
     assert isinstance(unlock, UnlockScreen)
     qtbot.keyClicks(unlock.findChild(QLineEdit), "583920")

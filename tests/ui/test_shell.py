@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.text import words_on_screen
+from tests.ui.helpers import press
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.help_now import HelpNowScreen
@@ -26,7 +27,7 @@ def test_home_offers_big_named_choices(window: MainWindow) -> None:
 
 def test_settings_then_back_and_escape(qtbot: QtBot, window: MainWindow) -> None:
     home = window.current()
-    qtbot.mouseClick(home.buttons["settings"], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Settings")
     assert isinstance(window.current(), SettingsScreen)
     assert window.top_bar.back_button.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Escape)
@@ -35,11 +36,11 @@ def test_settings_then_back_and_escape(qtbot: QtBot, window: MainWindow) -> None
 
 
 def test_help_now_is_one_press_from_every_screen(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.mouseClick(window.current().buttons["settings"], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Settings")
     settings = window.current()
     assert isinstance(settings, SettingsScreen)
     position = window.top_bar.help_button.mapTo(window, window.top_bar.help_button.rect().center())
-    qtbot.mouseClick(window.top_bar.help_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Get help now")
     help_screen = window.current()
     assert isinstance(help_screen, HelpNowScreen)
     # The button sits in the same place on both screens.
@@ -51,16 +52,16 @@ def test_help_now_is_one_press_from_every_screen(qtbot: QtBot, window: MainWindo
     assert "9-8-8" in text and "911" in text
     assert "does not call anyone" in text
     # Pressing it again does not stack a second copy.
-    qtbot.mouseClick(window.top_bar.help_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Get help now")
     window.back()
     assert window.current() is settings
 
 
 def test_home_button_returns_from_deep_screens(qtbot: QtBot, window: MainWindow) -> None:
     home = window.current()
-    qtbot.mouseClick(home.buttons["settings"], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Settings")
     window.show_help_now()
-    qtbot.mouseClick(window.top_bar.home_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Home")
     assert window.current() is home
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.settings import SettingsScreen
@@ -13,8 +13,7 @@ from ui.screens.speech_settings import SpeakingOptionsScreen, SpeechSettingsScre
 
 def open_voice(qtbot: QtBot, window: MainWindow) -> SpeechSettingsScreen:
     window.push(SettingsScreen(window.ctx))
-    tile = next(b for b in window.current().choices() if b.accessibleName() == "Voice")
-    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Voice")
     screen = window.current()
     assert isinstance(screen, SpeechSettingsScreen)
     return screen
@@ -25,8 +24,8 @@ def test_slower_and_louder_apply_at_once_and_play_a_sample(
 ) -> None:
     screen = open_voice(qtbot, window)
     rate, volume = window.ctx.settings.get("speech_rate"), window.ctx.settings.get("speech_volume")
-    qtbot.mouseClick(screen.slower, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(screen.louder, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Slower")
+    press(qtbot, window, "Louder")
     assert window.ctx.settings.get("speech_rate") == rate - 20
     assert window.ctx.settings.get("speech_volume") == min(100, volume + 10)
     assert speech.settings == (rate - 20, min(100, volume + 10), "en")  # the engine heard it
@@ -35,24 +34,24 @@ def test_slower_and_louder_apply_at_once_and_play_a_sample(
 
 
 def test_speed_stops_at_its_limits(qtbot: QtBot, window: MainWindow) -> None:
-    screen = open_voice(qtbot, window)
+    open_voice(qtbot, window)
     for _ in range(20):
-        qtbot.mouseClick(screen.faster, Qt.MouseButton.LeftButton)
+        press(qtbot, window, "Faster")
     assert window.ctx.settings.get("speech_rate") == 260
 
 
 def test_speaking_options_are_set_and_can_be_tried(
     qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
 ) -> None:
-    screen = open_voice(qtbot, window)
-    qtbot.mouseClick(screen.more, Qt.MouseButton.LeftButton)
+    open_voice(qtbot, window)
+    press(qtbot, window, "When Companion speaks")
     options = window.current()
     assert isinstance(options, SpeakingOptionsScreen)
-    qtbot.mouseClick(options.read_steps, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(options.talking, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Read each step when it opens")
+    press(qtbot, window, "Talking buttons")
     assert window.ctx.settings.get("read_steps_aloud") is True
     assert window.ctx.settings.get("talking_buttons") is True
-    qtbot.mouseClick(options.try_steps, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Try reading a step")
     assert speech.texts()[-1].startswith("How are you feeling today?")
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.ui.helpers import press
 from tests.ui.switch_presses import presses_to_choose, switch_press
 from ui.app import MainWindow
 from ui.context import AppContext
@@ -99,7 +100,7 @@ def test_done_typing_button_gives_the_switches_back(qtbot: QtBot, window: MainWi
     box = window.current().choices()[0]
     presses_to_choose(qtbot, window, box)
     qtbot.keyClicks(box, "Ann Lee")
-    qtbot.mouseClick(window.typing_bar.done_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Done typing")
     assert not window.typing_bar.isVisible()
     switch_press(qtbot, window, Qt.Key.Key_Space)  # a switch again, not a letter
     assert box.text() == "Ann Lee"  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ from companion.clock import FixedClock
 from companion.i18n import set_language
 from companion.profiles import People, ensure_default_person, open_people
 from tests.fast_argon2 import FAST
+from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
@@ -30,7 +31,6 @@ from ui.screens.reminders import CheckInInvitationScreen, StillRemindingScreen
 from ui.screens.sessions.common import ZONE_SERVICE
 from ui.screens.sessions.sessions_screen import SessionsScreen
 from ui.tray import BackgroundCompanion, TrayMenu, install_background
-from ui.widgets.big_button import BigButton
 
 # The offscreen platform has no tray, no raising and no keyboard grab; it says so.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -159,8 +159,7 @@ def test_closing_the_window_says_once_in_words_that_reminders_keep_coming(
     words = " ".join(label.text() for label in screen.findChildren(QLabel))
     assert "Your reminders keep coming" in screen.title() and "waits near the clock" in words
     assert "choose Quit Companion" in words
-    [close] = [b for b in screen.choices() if b.accessibleName() == "Close the window"]
-    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Close the window")
     assert not window.isVisible() and window.ctx.settings.get("told_about_tray")
 
     _press(qtbot, background.menu, "Open Companion")
@@ -180,10 +179,7 @@ def test_quit_companion_on_the_closing_screen_really_quits(
     monkeypatch.setattr(QApplication, "quit", lambda *_args: quit_calls.append(True))
     window = background.window
     window.close()
-    [quit_button] = [
-        b for b in window.current().choices() if b.accessibleName() == "Quit Companion"
-    ]
-    qtbot.mouseClick(quit_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Quit Companion")
     assert quit_calls == [True] and not window.isVisible()
 
 
@@ -279,8 +275,7 @@ def test_the_checkin_notification_offers_not_today(
     assert checkin.kind is Kind.CHECKIN
     background.act_on(checkin)
     assert isinstance(window.current(), CheckInInvitationScreen)
-    [no] = [b for b in window.current().findChildren(BigButton) if b.label() == "Not today"]
-    qtbot.mouseClick(no, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Not today")
     home = window.current()
     assert isinstance(home, HomeScreen) and home.checkin_reminder_label.isHidden()
     window.hide()
@@ -331,13 +326,10 @@ def test_start_with_the_computer_from_settings_writes_and_removes_the_entry(
         "Start Companion when the computer starts",
         "Yes, start with the computer",
     ):
-        [button] = [b for b in window.current().findChildren(BigButton) if b.label() == words]
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        press(qtbot, window, words)
     entry = home / ".config" / "autostart" / "companion.desktop"
     assert entry.exists() and "Exec=/usr/bin/companion --x" in entry.read_text()
-    buttons = window.current().findChildren(BigButton)
-    [no] = [b for b in buttons if b.label() == "No, I will open it myself"]
-    qtbot.mouseClick(no, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "No, I will open it myself")
     assert not entry.exists()
 
 
