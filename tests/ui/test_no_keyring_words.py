@@ -7,18 +7,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from companion.i18n import set_language
+from tests.ui.helpers import press
 from tests.ui.launcher import open_new_pc
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.my_data import KeepsScreen
 from ui.screens.setup import start_first_run
 from ui.screens.setup.steps import LockStepScreen
-from ui.widgets.big_button import BigButton
 
 COPY_OPENS = "copies Companion's folder"
 
@@ -42,12 +41,6 @@ def no_keyring_pc(
 
 def words_on(window: MainWindow) -> str:
     return " ".join(label.text() for label in window.current().findChildren(QLabel))
-
-
-def press(qtbot: QtBot, window: MainWindow, name: str) -> None:
-    found = [b for b in window.current().findChildren(BigButton) if b.accessibleName() == name]
-    assert found, f"no {name!r} on {window.current().title()!r}"
-    qtbot.mouseClick(found[0], Qt.MouseButton.LeftButton)
 
 
 def test_the_first_run_says_what_no_pin_means_here_and_recommends_one(

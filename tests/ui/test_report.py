@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.report_data import NOTE, NOW, fill_twelve_weeks
+from tests.ui.helpers import press
 from tests.ui.pdf_words import HAVE_POPPLER, median_word_height, read_pages
 from ui.app import MainWindow
 from ui.context import AppContext
@@ -25,12 +26,6 @@ from ui.screens.report import ReportPreviewScreen, ReportSaveScreen, ReportScree
 def _fill(window: MainWindow) -> None:
     window.ctx.clock.current = NOW  # type: ignore[attr-defined]
     fill_twelve_weeks(checkin_store(window.ctx))
-
-
-def press(qtbot: QtBot, window: MainWindow, name: str) -> None:
-    button = next(b for b in window.current().choices() if b.accessibleName() == name)
-    assert button.isEnabled(), name
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def _open(window: MainWindow) -> ReportScreen:

@@ -20,6 +20,7 @@ from companion.profiles import PersonSession, guest_session, open_people
 from companion.safety import EmergencyContact
 from companion.safety_plan.plan import Part, PlanEntry, SafetyPlan
 from tests.fast_argon2 import FAST
+from tests.ui.helpers import names, press
 from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.checkin.done import ThankYouScreen
@@ -48,17 +49,6 @@ def mary(window: MainWindow, tmp_path: Path) -> Iterator[PersonSession]:
     window.set_session(session)
     yield session
     window.set_session(guest_session())
-
-
-def press(qtbot: QtBot, window: MainWindow, name: str) -> None:
-    """Press the visible control with this accessible name, as a person would."""
-    found = [w for w in window.current().choices() if w.accessibleName() == name and w.isVisible()]
-    assert found, f"no {name!r} on {window.current().title()!r}"
-    qtbot.mouseClick(found[0], Qt.MouseButton.LeftButton)
-
-
-def names(window: MainWindow) -> list[str]:
-    return [w.accessibleName() for w in window.current().choices() if w.isVisible()]
 
 
 def step(window: MainWindow) -> PlanStepScreen:
