@@ -22,7 +22,7 @@ from PySide6.QtMultimedia import (
     QVideoFrame,
     QVideoFrameInput,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from companion.appointments.model import Appointment
@@ -347,7 +347,7 @@ def _clipped_labels(screen: DeviceCheckScreen) -> list[str]:
     QApplication.processEvents()
     return [
         label.text()
-        for label, _fn in screen._texts
+        for label in screen.findChildren(QLabel)
         if label.isVisible() and label.height() < label.heightForWidth(label.width())
     ]
 

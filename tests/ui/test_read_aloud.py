@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import press
@@ -44,7 +45,9 @@ def test_the_sentence_being_said_is_highlighted(
     speech.finished.emit(title_id, True)
     speech.started.emit(note_id)
     assert "<span" not in screen.title_label.text()
-    note = next(label for label, _text in screen._texts if "hurting yourself" in label.text())
+    note = next(
+        label for label in screen.findChildren(QLabel) if "hurting yourself" in label.text()
+    )
     assert "<span" in note.text()
 
 
@@ -128,5 +131,5 @@ def test_with_no_speech_read_this_to_me_says_so_once(
         press(qtbot, window, "Read this to me")
         assert window.top_bar.read_button.accessibleName() == "Read this to me"
     assert not window.reader.reading and speech.queued == []
-    shown = [label for label, _fn in home._texts if label.text() == speech.problem]
+    shown = [label for label in home.findChildren(QLabel) if label.text() == speech.problem]
     assert len(shown) == 1 and shown[0].isVisible()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
+from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.context import AppContext
@@ -74,11 +75,13 @@ def test_the_check_in_reminder_is_said_once_a_day(
     assert home.checkin_reminder_label.isVisible()  # due at this test's noon
     said = [t for t in speech.texts() if t == home.checkin_reminder_label.text()]
     assert len(said) == 1
-    home._refresh_coming_up()
-    home._refresh_coming_up()
+    for _visit in range(2):  # away from Home and back, twice: not said again today
+        press(qtbot, window, "Get help now")
+        press(qtbot, window, "Home")
     assert [t for t in speech.texts() if t == home.checkin_reminder_label.text()] == said
     window.ctx.clock.advance(days=1)  # type: ignore[attr-defined]
-    home._refresh_coming_up()
+    press(qtbot, window, "Get help now")
+    press(qtbot, window, "Home")
     assert len([t for t in speech.texts() if t == home.checkin_reminder_label.text()]) == 2
 
 
