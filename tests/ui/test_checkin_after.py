@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from companion.library_prefs import ActivityPlans
 from companion.library_suggest import suggest_after_checkin
+from tests.ui.helpers import press
 from ui.app import MainWindow
 from ui.screens.checkin.done import ThankYouScreen
 from ui.screens.checkin.hub import CheckInHubScreen
@@ -51,12 +52,12 @@ def _check_in(
     assert isinstance(screen, TagsStepScreen)
     for tag in tags:
         if not screen.tags[tag].isVisible():
-            _click(qtbot, screen.page_button)
+            press(qtbot, window, "More choices")
         _click(qtbot, screen.tags[tag])
-    _click(qtbot, screen.next_button)
+    press(qtbot, window, "Next")
     note = window.current()
     assert isinstance(note, NoteStepScreen)
-    _click(qtbot, note.finish_button)
+    press(qtbot, window, "Finish")
     done = window.current()
     assert isinstance(done, ThankYouScreen)
     return done
@@ -121,15 +122,15 @@ def test_yesterdays_plan_is_asked_about_once_and_not_this_time_is_fine(
     assert isinstance(question, PlanQuestionScreen)
     assert question.title() == "Yesterday you planned: Go for a short walk. Did you do it?"
     assert [b.accessibleName() for b in question.choices()] == ["Yes", "Not this time"]
-    _click(qtbot, question.not_button)
+    press(qtbot, window, "Not this time")
     assert _plans(window).planned() is None  # asked once, then let go
     mood = window.current()
     assert isinstance(mood, MoodStepScreen)
     # Back from the first question goes where the check-in began, not to the plan again.
     assert isinstance(window._screens[-2], CheckInHubScreen)
-    _click(qtbot, mood.faces["okay"])
-    _click(qtbot, window.current().next_button)  # type: ignore[attr-defined]
-    _click(qtbot, window.current().finish_button)  # type: ignore[attr-defined]
+    press(qtbot, window, "Okay")
+    press(qtbot, window, "Skip this question")
+    press(qtbot, window, "Finish")
     done = window.current()
     assert isinstance(done, ThankYouScreen)
     text = done.body_text()
@@ -147,10 +148,10 @@ def test_a_plan_done_is_noticed_at_the_end(qtbot: QtBot, window: MainWindow) -> 
     question = window.current()
     assert isinstance(question, PlanQuestionScreen)
     assert "Call or visit someone" in question.title()
-    _click(qtbot, question.yes_button)
-    _click(qtbot, window.current().faces["good"])  # type: ignore[attr-defined]
-    _click(qtbot, window.current().next_button)  # type: ignore[attr-defined]
-    _click(qtbot, window.current().finish_button)  # type: ignore[attr-defined]
+    press(qtbot, window, "Yes")
+    press(qtbot, window, "Good")
+    press(qtbot, window, "Skip this question")
+    press(qtbot, window, "Finish")
     done = window.current()
     assert isinstance(done, ThankYouScreen)
     assert "Well done on doing what you planned." in done.body_text()

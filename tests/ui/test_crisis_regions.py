@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from companion.i18n import set_language
 from companion.safety import ELSEWHERE
 from tests.text import words_on_screen
+from tests.ui.helpers import press
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.help_now import HelpNowScreen
@@ -70,7 +71,7 @@ def test_somewhere_else_is_on_every_page_of_places(
         more = [b for b in screen.choices() if b.accessibleName() == "More places"]
         if not more:
             break
-        _click(qtbot, more[0])
+        press(qtbot, window, "More places")
     assert set(window.ctx.crisis.codes()) <= seen
 
 
@@ -111,7 +112,7 @@ def test_help_now_shows_the_places_own_lines(
     not_shown: list[str],
 ) -> None:
     window = open_window(region=region)
-    _click(qtbot, window.top_bar.help_button)
+    press(qtbot, window, "Get help now")
     text = words_on_screen(window.current())
     for words in shown:
         assert words in text
@@ -123,12 +124,12 @@ def test_changing_region_from_help_now_shows_the_new_lines(
     qtbot: QtBot, open_window: Callable[..., MainWindow]
 ) -> None:
     window = open_window(region="CA")
-    _click(qtbot, window.top_bar.help_button)
-    _click(qtbot, window.current().change_region)  # type: ignore[attr-defined]
+    press(qtbot, window, "Get help now")
+    press(qtbot, window, "Change region (Canada)")
     page = window.current()
     while "BE" not in page.buttons:  # type: ignore[attr-defined]
         _click(qtbot, next(b for b in page.choices() if b.accessibleName() == "More places"))
         page = window.current()
-    _click(qtbot, page.buttons["BE"])  # type: ignore[attr-defined]
+    press(qtbot, window, "Belgium")
     assert isinstance(window.current(), HelpNowScreen)
     assert "0800 32 123" in words_on_screen(window.current())

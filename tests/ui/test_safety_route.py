@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.checkin.follow_up import FollowUp
+from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
@@ -136,9 +137,9 @@ def test_help_now_is_read_when_read_this_to_me_was_going_on(
 ) -> None:
     window = listening_window("en")  # no speech setting: the person pressed "Read this to me"
     heard = SpokenSinceLastStop(speech)
-    _click(qtbot, window.top_bar.read_button)
+    press(qtbot, window, "Read this to me")
     assert window.reader.reading
-    _click(qtbot, window.top_bar.help_button)
+    press(qtbot, window, "Get help now")
     _assert_help_now_is_heard(window, heard, "en")
 
 
@@ -147,7 +148,7 @@ def test_help_now_stays_quiet_when_no_speech_is_on(
 ) -> None:
     window = listening_window("en")
     heard = SpokenSinceLastStop(speech)
-    _click(qtbot, window.top_bar.help_button)
+    press(qtbot, window, "Get help now")
     assert isinstance(window.current(), HelpNowScreen)
     assert heard.texts() == []
 
@@ -170,7 +171,7 @@ def test_help_now_from_the_result_and_after_changing_region_is_read_aloud(
     help_now = window.current()
     assert isinstance(help_now, HelpNowScreen)
     _click(qtbot, help_now.change_region)
-    _click(qtbot, window.current().buttons["CA"])  # type: ignore[attr-defined]
+    press(qtbot, window, "Canada")
     _assert_help_now_is_heard(window, heard, language)
 
 
@@ -224,7 +225,7 @@ def test_a_positive_short_form_starts_the_long_one_in_one_press(
     pick = QuestionnairePickScreen(window.ctx, [short])
     window.push(pick)
     _click(qtbot, pick.buttons[short])
-    _click(qtbot, window.current().start_button)  # type: ignore[attr-defined]
+    press(qtbot, window, "Start the questions")
     for value in answers:
         _click(qtbot, window.current().answers[value])  # type: ignore[attr-defined]
     result = window.current()
@@ -243,10 +244,10 @@ def test_a_low_who5_offers_the_phq9_and_says_a_doctor_is_a_good_idea(
     window = listening_window("en")
     pick = QuestionnairePickScreen(window.ctx, ["who5"])
     window.push(pick)
-    _click(qtbot, pick.buttons["who5"])
-    _click(qtbot, window.current().start_button)  # type: ignore[attr-defined]
+    press(qtbot, window, "Questions about well-being")
+    press(qtbot, window, "Start the questions")
     for _ in range(5):
-        _click(qtbot, window.current().answers[1])  # type: ignore[attr-defined]
+        press(qtbot, window, "Some of the time")
     result = window.current()
     assert isinstance(result, ResultScreen)
     assert "20 out of 100" in result.body_text()
@@ -287,8 +288,8 @@ def test_the_gad7_ends_with_the_difficulty_question_kept_with_the_result(
     window = listening_window("en")
     pick = QuestionnairePickScreen(window.ctx, ["gad7"])
     window.push(pick)
-    _click(qtbot, pick.buttons["gad7"])
-    _click(qtbot, window.current().start_button)  # type: ignore[attr-defined]
+    press(qtbot, window, "Questions about worry")
+    press(qtbot, window, "Start the questions")
     for _ in range(7):
         _press(qtbot, window.current(), "Several days")
     closing = window.current()

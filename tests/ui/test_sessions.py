@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
+from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
@@ -132,15 +133,15 @@ def test_join_opens_exactly_the_checked_link_then_says_what_to_expect(
     _add_session(window, clock.now() + timedelta(minutes=10), link=ZOOM + "#success")
     screen = _open(window)
     assert screen.join_button.isEnabled()
-    _click(qtbot, screen.join_button)
+    press(qtbot, window, "Join my session")
     assert browser.opened == [ZOOM]  # the fragment is gone: what was checked is what opens
     expect = window.current()
     assert isinstance(expect, WhatToExpectScreen)
     assert "If it does not work, call +1 613 555 0100 instead." in expect.body_text()
     assert "Have your glasses and your pill list." in expect.body_text()
-    _click(qtbot, expect.again_button)
+    press(qtbot, window, "Open it again")
     assert browser.opened == [ZOOM, ZOOM]
-    _click(qtbot, expect.done_button)
+    press(qtbot, window, "Back to my sessions")
     assert window.current() is screen
 
 
@@ -150,7 +151,7 @@ def test_a_bad_link_is_checked_again_before_opening_and_never_opened(
     clock = _clock(window)
     _add_session(window, clock.now() + timedelta(minutes=5), link="https://zoom.us@evil.com/j/1")
     screen = _open(window)
-    _click(qtbot, screen.join_button)
+    press(qtbot, window, "Join my session")
     assert browser.opened == []
     assert window.current() is screen
     reason = (

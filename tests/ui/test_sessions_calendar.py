@@ -17,6 +17,7 @@ from companion.appointments.ics import read_ics
 from companion.appointments.links import check_link
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
+from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
@@ -59,7 +60,7 @@ def _session(window: MainWindow, link: str | None = ZOOM) -> Appointment:
 def _choices(qtbot: QtBot, window: MainWindow) -> tuple[SessionsScreen, SessionChoicesScreen]:
     screen = SessionsScreen(window.ctx)
     window.push(screen)
-    _click(qtbot, screen.edit_button)
+    press(qtbot, window, "Change or save this session")
     choices = window.current()
     assert isinstance(choices, SessionChoicesScreen)
     return screen, choices
@@ -94,7 +95,7 @@ def test_a_saved_calendar_file_reads_back_as_the_same_session(
     ]
     offered = _save_to(monkeypatch, tmp_path / "Documents" / "my therapy")
     caplog.set_level(logging.DEBUG)
-    _click(qtbot, choices.save_button)
+    press(qtbot, window, "Save to my calendar")
 
     assert offered[0].name == "Session, 17 March 2026.ics"
     written = tmp_path / "Documents" / "my therapy.ics"
@@ -118,7 +119,7 @@ def test_a_refused_link_is_left_out_of_the_file_and_said(
     _session(window, link="https://zoom-meetings.help/j/123")
     _screen, choices = _choices(qtbot, window)
     _save_to(monkeypatch, tmp_path / "s.ics")
-    _click(qtbot, choices.save_button)
+    press(qtbot, window, "Save to my calendar")
     [back] = read_ics((tmp_path / "s.ics").read_bytes(), now=NOW)
     assert back.link is None
     assert "zoom-meetings.help" in choices.outcome_label.text()
@@ -137,7 +138,7 @@ def test_a_folder_that_cannot_be_written_gives_one_sentence_and_loses_nothing(
     not_a_folder = tmp_path / "full"
     not_a_folder.write_bytes(b"keep me")
     _save_to(monkeypatch, not_a_folder / "session.ics")
-    _click(qtbot, choices.save_button)
+    press(qtbot, window, "Save to my calendar")
     sentence = (
         "Companion could not save the file in that folder. "
         "Try again and choose another folder, like Documents."
@@ -147,7 +148,7 @@ def test_a_folder_that_cannot_be_written_gives_one_sentence_and_loses_nothing(
     assert appointment_store(window.ctx).all() == [saved]
     assert window.current() is choices
     _save_to(monkeypatch, tmp_path / "session.ics")  # trying again somewhere else works
-    _click(qtbot, choices.save_button)
+    press(qtbot, window, "Save to my calendar")
     assert read_ics((tmp_path / "session.ics").read_bytes(), now=NOW)[0].title == saved.title
 
 
@@ -182,7 +183,7 @@ def test_cancelling_the_save_dialog_changes_nothing(
     _screen, choices = _choices(qtbot, window)
     _save_to(monkeypatch, None)
     before, said = list(tmp_path.rglob("*")), speech.texts()
-    _click(qtbot, choices.save_button)
+    press(qtbot, window, "Save to my calendar")
     assert list(tmp_path.rglob("*")) == before
     assert not choices.outcome_label.isVisible() and choices.outcome_label.text() == ""
     assert speech.texts() == said
@@ -193,15 +194,15 @@ def test_cancelling_the_save_dialog_changes_nothing(
 def test_delete_asks_first_and_no_keeps_the_session(qtbot: QtBot, window: MainWindow) -> None:
     saved = _session(window)
     screen, choices = _choices(qtbot, window)
-    _click(qtbot, choices.delete_button)
+    press(qtbot, window, "Delete it")
     question = window.current()
     assert isinstance(question, DeleteSessionScreen)
-    _click(qtbot, question.no_button)
+    press(qtbot, window, "No, keep it")
     assert window.current() is choices and appointment_store(window.ctx).all() == [saved]
-    _click(qtbot, choices.delete_button)
+    press(qtbot, window, "Delete it")
     question = window.current()
     assert isinstance(question, DeleteSessionScreen)
-    _click(qtbot, question.yes_button)
+    press(qtbot, window, "Yes, delete it")
     assert window.current() is screen and appointment_store(window.ctx).all() == []
     assert screen.next_label.text() == "You have no video sessions planned."
     assert not screen.edit_button.isVisible()
@@ -209,8 +210,8 @@ def test_delete_asks_first_and_no_keeps_the_session(qtbot: QtBot, window: MainWi
 
 def test_change_it_opens_the_form_in_place_of_the_choices(qtbot: QtBot, window: MainWindow) -> None:
     _session(window)
-    screen, choices = _choices(qtbot, window)
-    _click(qtbot, choices.change_button)
+    screen, _choices_shown = _choices(qtbot, window)
+    press(qtbot, window, "Change it")
     step = window.current()
     assert isinstance(step, StepScreen)
     assert step.driver.form.editing is not None

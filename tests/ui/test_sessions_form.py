@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
+from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
@@ -45,7 +46,7 @@ def _type(qtbot: QtBot, window: MainWindow, text: str) -> None:
     assert isinstance(step, TextStepScreen)
     step.box.setFocus()
     qtbot.keyClicks(step.box, text)
-    _click(qtbot, step.next_button)
+    press(qtbot, window, "Next")
 
 
 def test_adding_a_weekly_session_step_by_step(
@@ -56,7 +57,7 @@ def test_adding_a_weekly_session_step_by_step(
     window.ctx.services[ZONE_SERVICE] = TORONTO
     screen = SessionsScreen(window.ctx)
     window.push(screen)
-    _click(qtbot, screen.add_button)
+    press(qtbot, window, "Add a session")
 
     assert window.current().title() == "Who is the session with?"
     assert "Step 1 of 7" in window.current().body_text()
@@ -74,11 +75,11 @@ def test_adding_a_weekly_session_step_by_step(
     assert at.time_picker.time_label.text() == "2:00\u00a0p.m."
     _press(qtbot, window, "Later, 2:15\u00a0p.m.")
     _press(qtbot, window, "Earlier, 2:00\u00a0p.m.")
-    _click(qtbot, at.next_button)
+    press(qtbot, window, "Next")
 
     length = window.current()
     assert isinstance(length, ChoiceStepScreen)
-    _click(qtbot, length.options[50])
+    press(qtbot, window, "50 minutes")
 
     _type(qtbot, window, "https://zoom.us@evil.com/j/1")
     link_step = window.current()
@@ -98,7 +99,7 @@ def test_adding_a_weekly_session_step_by_step(
     assert isinstance(review, ReviewScreen)
     assert "When: Tuesday 3 March at 2:00\u00a0p.m." in review.body_text()
     assert "Repeats: Every week" in review.body_text()
-    _click(qtbot, review.save_button)
+    press(qtbot, window, "Save this session")
 
     assert window.current() is screen
     sessions = appointment_store(window.ctx).all()
@@ -117,11 +118,11 @@ def test_a_caregiver_fills_everything_on_one_page(
     window.ctx.services[ZONE_SERVICE] = TORONTO
     screen = SessionsScreen(window.ctx)
     window.push(screen)
-    _click(qtbot, screen.add_button)
+    press(qtbot, window, "Add a session")
     first = window.current()
     assert isinstance(first, TextStepScreen)
     qtbot.keyClicks(first.box, "Dr. Roy")
-    _click(qtbot, first.one_page_button)
+    press(qtbot, window, "Show all on one page")
     page = window.current()
     assert isinstance(page, OnePageFormScreen)
     assert page.with_whom.text() == "Dr. Roy"  # kept from the step
@@ -139,11 +140,11 @@ def test_a_caregiver_fills_everything_on_one_page(
     assert window.current() is page
     assert page.time_box.accessibleName() == "Time: 9:30\u00a0a.m."
     page.link_box.setText("https://meet.g\u043eogle.com/abc-defg-hij")  # QTest types Latin-1 only
-    _click(qtbot, page.save_button)
+    press(qtbot, window, "Save this session")
     assert window.current() is page
     assert "look like ordinary letters" in page.problem_label.text()
     page.link_box.setText("https://meet.google.com/abc-defg-hij")
-    _click(qtbot, page.save_button)
+    press(qtbot, window, "Save this session")
     assert window.current() is screen
     [saved] = appointment_store(window.ctx).all()
     assert saved.with_whom == "Dr. Roy" and saved.link == "https://meet.google.com/abc-defg-hij"
