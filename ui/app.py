@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLibraryInfo, Qt, QTranslator, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -101,11 +101,12 @@ class MainWindow(QMainWindow):
         self.scanner.typing_changed.connect(self._on_typing_changed)
         self.pointer_rest = PointerRest(
             self,
+            ctx.clock,
             enabled=lambda: bool(ctx.settings.get("talking_buttons")),
             say=lambda name: self.reader.say_one(self.current(), name),
         )
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):  # widgets only live in a QApplication
             app.installEventFilter(self.scanner)
             app.installEventFilter(self.pointer_rest)
             app.focusChanged.connect(self._on_focus_changed)
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         self.top_bar.back_button.clicked.connect(self.back)
         self.top_bar.read_button.clicked.connect(self.read_current)
         self.top_bar.help_button.clicked.connect(self.show_help_now)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.back)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back)
 
         ctx.settings.subscribe(self._on_setting)
         self._apply_language(ctx.language())
@@ -433,7 +434,7 @@ class MainWindow(QMainWindow):
 
     def show_fitted(self) -> None:
         """Show the window inside the screen: maximised on small screens, else 1280 x 720."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
+        screen: QScreen | None = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             self.show()
             return
@@ -464,7 +465,7 @@ class MainWindow(QMainWindow):
         self.scanner.set_mode("off", self.scanner.interval_ms)
         self.ctx.settings.unsubscribe(self._on_setting)
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             app.removeEventFilter(self.scanner)
             app.removeEventFilter(self.pointer_rest)
             with contextlib.suppress(RuntimeError):  # already disconnected by an earlier close

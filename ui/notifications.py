@@ -27,7 +27,12 @@ class TrayNotifications:
     def __init__(self, tray: QSystemTrayIcon, chosen: Callable[[Notification], None]) -> None:
         self.tray = tray
         self.last: Notification | None = None
-        tray.messageClicked.connect(lambda: self.last is not None and chosen(self.last))
+        self.chosen = chosen
+        tray.messageClicked.connect(self._clicked)
+
+    def _clicked(self) -> None:
+        if self.last is not None:
+            self.chosen(self.last)
 
     def show(self, notification: Notification) -> None:
         self.last = notification

@@ -7,19 +7,22 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
 from companion.config import SettingsStore
 from companion.i18n import set_language
 from companion.paths import content_dir
-from companion.people.profiles import guest_session
+from companion.people.profiles import People, guest_session, open_people
 from companion.safety.crisis import load_crisis_directory
 from tests.fast_argon2 import FAST
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.launch import build_context
+from ui.start import install_start
 
 
 @pytest.fixture(autouse=True)
@@ -44,50 +47,6 @@ def _no_window_outlives_its_test(qapp: QApplication) -> Iterator[None]:
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not leftovers, f"windows left open by the test: {[type(w).__name__ for w in leftovers]}"
-
-
-class RecordingSpeech(QObject):
-    """Stands in for SpeechBridge where speech is not the subject: records what was queued.
-
-    `start(i)` / `finish(i)` play the part of the engine so tests decide when speech moves on.
-    """
-
-    started = Signal(int)
-    word = Signal(int, int, int)
-    finished = Signal(int, bool)
-    failed = Signal(str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.queued: list[tuple[int, str]] = []
-        self.stops = 0
-        self.settings: tuple[int, int, str] | None = None
-        self._next_id = 0
-        self.available = True
-        self.problem: str | None = None
-
-    def say(self, text: str) -> int:
-        self._next_id += 1
-        self.queued.append((self._next_id, text))
-        return self._next_id
-
-    def say_sequence(self, texts: list[str]) -> list[int]:
-        return [self.say(t) for t in texts]
-
-    def stop(self) -> None:
-        self.stops += 1
-
-    def apply_settings(self, rate_wpm: int, volume_percent: int, language: str) -> None:
-        self.settings = (rate_wpm, volume_percent, language)
-
-    def shutdown(self) -> None:
-        pass
-
-    def attach(self, speaker: object) -> None:
-        self.attached = speaker
-
-    def texts(self) -> list[str]:
-        return [t for _i, t in self.queued]
 
 
 @pytest.fixture
@@ -124,10 +83,38 @@ def make_ctx(tmp_path: Path, speech: RecordingSpeech) -> Callable[..., AppContex
 
 
 @pytest.fixture
-def window(qtbot, make_ctx: Callable[..., AppContext]) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, make_ctx: Callable[..., AppContext]) -> Iterator[MainWindow]:
     win = build_window(make_ctx())
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     yield win
     set_language("en")
+
+
+# The people screens: a data folder of people and a window opened on the picker. --------------
+@pytest.fixture
+def ctx(make_ctx: Callable[..., AppContext]) -> AppContext:
+    return make_ctx()
+
+
+@pytest.fixture
+def people(tmp_path: Path, ctx: AppContext) -> People:
+    return open_people(tmp_path / "data", ctx.clock, keyring=None, argon2=FAST)
+
+
+@pytest.fixture
+def start(qtbot: QtBot, ctx: AppContext, people: People) -> Callable[[], MainWindow]:
+    """A window opened the way the launcher does when the picker is needed."""
+
+    def build() -> MainWindow:
+        ctx.session = guest_session()
+        ctx.parts.people = people
+        window = build_window(ctx)
+        qtbot.addWidget(window)
+        install_start(window, needs_person_picker=True)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return build

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from companion.people.profiles import People, ensure_default_person, open_people
 from companion.startup import open_start_session
 from tests.fast_argon2 import FAST
@@ -13,7 +15,7 @@ from ui.context import AppContext
 from ui.start import install_start
 
 
-def start_like_the_launcher(qtbot, ctx: AppContext, people: People) -> MainWindow:  # type: ignore[no-untyped-def]
+def start_like_the_launcher(qtbot: QtBot, ctx: AppContext, people: People) -> MainWindow:
     decision = open_start_session(people)
     ctx.session = decision.session
     ctx.parts.people = people
@@ -25,7 +27,7 @@ def start_like_the_launcher(qtbot, ctx: AppContext, people: People) -> MainWindo
     return window
 
 
-def open_new_pc(qtbot, ctx: AppContext, data_dir: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+def open_new_pc(qtbot: QtBot, ctx: AppContext, data_dir: Path) -> MainWindow:
     """A brand-new PC as the launcher opens it: "Me" with no PIN, their data open, Home shown
     (the caller closes `ctx.session`). Cheap Argon2, so tests stay fast."""
     people = open_people(data_dir, ctx.clock, keyring=None, argon2=FAST)

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from ui.app import MainWindow
 
 LIMIT = 12
 
 
-def switch_press(qtbot, window: MainWindow, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+def switch_press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
     target = QApplication.focusWidget() or window
     qtbot.keyClick(target, key)
 
 
-def presses_to_choose(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, target: QWidget, limit: int = LIMIT, *, press: bool = True
+def presses_to_choose(
+    qtbot: QtBot, window: MainWindow, target: QWidget, limit: int = LIMIT, *, press: bool = True
 ) -> int:
     """Press Space until `target` is highlighted, then Enter; returns how many presses it took.
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from companion.people.profiles import open_people
 from companion.startup import open_start_session
@@ -18,7 +19,7 @@ from ui.shared.people_common import ConfirmInWordsScreen
 
 
 def test_missing_notes_are_said_and_a_backup_is_offered(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     make_ctx: Callable[..., AppContext],
     tmp_path: Path,
 ) -> None:

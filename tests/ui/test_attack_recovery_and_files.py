@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
@@ -37,7 +38,9 @@ from ui.start import lock
 
 
 @pytest.fixture
-def first_run(qtbot, make_ctx: Callable[..., AppContext], tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def first_run(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_path: Path
+) -> Iterator[MainWindow]:
     ctx = make_ctx()
     window = open_new_pc(qtbot, ctx, tmp_path / "data")
     start_first_run(window)
@@ -52,13 +55,13 @@ def _button(window: MainWindow, words: str) -> QWidget:
     return button
 
 
-def _click(qtbot, window: MainWindow, words: str) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, window: MainWindow, words: str) -> None:
     button = _button(window, words)
     assert button.isVisible() and button.isEnabled(), words
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def _set_up_with_a_recovery_code(qtbot, window: MainWindow) -> str:  # type: ignore[no-untyped-def]
+def _set_up_with_a_recovery_code(qtbot: QtBot, window: MainWindow) -> str:
     for _ in range(4):
         _click(qtbot, window, "Do this later")
     qtbot.keyClicks(window.current().findChild(QLineEdit), "Sam")
@@ -93,8 +96,8 @@ def _print_to(path: Path) -> Callable[..., bool]:
 
 
 def test_the_helpers_page_never_holds_the_recovery_code(
-    qtbot, first_run: MainWindow, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, first_run: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = first_run
     code = _set_up_with_a_recovery_code(qtbot, window)
     screen = window.current()
@@ -120,8 +123,8 @@ def test_the_helpers_page_never_holds_the_recovery_code(
 
 
 def test_the_person_prints_the_code_alone_in_large_letters(
-    qtbot, first_run: MainWindow, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, first_run: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = first_run
     code = _set_up_with_a_recovery_code(qtbot, window)
     _click(qtbot, window, "Show my recovery code")
@@ -165,7 +168,9 @@ def _guest_session(window: MainWindow) -> Appointment:
     )
 
 
-def test_a_guests_saved_file_goes_where_it_is_wiped(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_guests_saved_file_goes_where_it_is_wiped(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert window.ctx.session is not None and window.ctx.session.is_guest
     screen = SessionChoicesScreen(window.ctx, _guest_session(window))
     window.push(screen)
@@ -184,8 +189,8 @@ def test_a_guests_saved_file_goes_where_it_is_wiped(qtbot, window: MainWindow, m
 
 
 def test_a_guest_who_saves_elsewhere_is_told_it_stays(
-    qtbot, window: MainWindow, monkeypatch, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     screen = SessionChoicesScreen(window.ctx, _guest_session(window))
     window.push(screen)
     elsewhere = tmp_path / "Documents" / "mine.ics"
@@ -198,8 +203,8 @@ def test_a_guest_who_saves_elsewhere_is_told_it_stays(
 
 
 def test_a_copied_note_leaves_the_clipboard_on_lock(
-    qtbot, window: MainWindow, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     window.ctx.parts.people = open_people(tmp_path / "data", window.ctx.clock, None, FAST)
     note = QLineEdit()
     qtbot.addWidget(note)

@@ -1,23 +1,22 @@
-# ruff: noqa: F811  (pytest fixtures shared from test_people_screens are named as arguments)
 """Auto-lock on a shared PC: a spoken warning a minute ahead, "I'm still here", then the lock
 leaves nothing of the person on screen. Time moves only on the test clock."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
 from companion.people.profiles import People
-from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)
-    ctx,
-    people,
-    start,
-    texts_on_screen,
-    unlock_mary,
-)
+from tests.ui.helpers import texts_on_screen
+from tests.ui.people_steps import unlock_mary
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.autolock import AutoLockWarningScreen, AutoLockWatch
+from ui.context import AppContext
 from ui.screens.people.picker import AccountScreen, PeopleScreen
 from ui.widgets.screen import Screen
 
@@ -25,7 +24,9 @@ MARKER = "NOTE-7f3a9c"
 PIN = "583920"
 
 
-def mary_at_work(qtbot, start, people: People, ctx) -> tuple[MainWindow, AutoLockWatch]:  # type: ignore[no-untyped-def]
+def mary_at_work(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People, ctx: AppContext
+) -> tuple[MainWindow, AutoLockWatch]:
     people.add("Mary", "pin", PIN)
     window = start()
     unlock_mary(qtbot, window, PIN)
@@ -42,11 +43,11 @@ def mary_at_work(qtbot, start, people: People, ctx) -> tuple[MainWindow, AutoLoc
 
 
 def test_warns_a_minute_ahead_aloud_then_still_here_keeps_going(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
-    ctx,
-    speech,  # type: ignore[no-untyped-def]
+    ctx: AppContext,
+    speech: RecordingSpeech,
 ) -> None:
     ctx.settings.set("shared_pc", True)
     window, watch = mary_at_work(qtbot, start, people, ctx)
@@ -75,10 +76,10 @@ def test_warns_a_minute_ahead_aloud_then_still_here_keeps_going(
 
 
 def test_locks_after_the_warning_and_nothing_of_the_person_stays_on_screen(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
-    ctx,  # type: ignore[no-untyped-def]
+    ctx: AppContext,
 ) -> None:
     ctx.settings.set("shared_pc", True)
     window, watch = mary_at_work(qtbot, start, people, ctx)
@@ -96,7 +97,9 @@ def test_locks_after_the_warning_and_nothing_of_the_person_stays_on_screen(
     assert len(window._screens) == 2  # an empty Home under the picker
 
 
-def test_a_key_press_counts_as_being_there(qtbot, start, people: People, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_key_press_counts_as_being_there(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People, ctx: AppContext
+) -> None:
     ctx.settings.set("shared_pc", True)
     window, watch = mary_at_work(qtbot, start, people, ctx)
     ctx.clock.advance(9 * 60)
@@ -107,7 +110,9 @@ def test_a_key_press_counts_as_being_there(qtbot, start, people: People, ctx) ->
     assert not isinstance(window.current(), AutoLockWarningScreen)
 
 
-def test_off_at_home_and_for_a_guest(qtbot, start, people: People, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_off_at_home_and_for_a_guest(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People, ctx: AppContext
+) -> None:
     window, watch = mary_at_work(qtbot, start, people, ctx)  # shared_pc is off by default
     ctx.clock.advance(hours=3)
     watch.poll()

@@ -1,15 +1,16 @@
-# ruff: noqa: F811  (pytest fixtures shared from test_people_screens are named as arguments)
 """Change my PIN from Settings: the PIN as it is now (a wrong one grows the wait), the new lock,
 the new PIN twice, done. Real SQLCipher files: the database's bytes never change, only the wrap.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
@@ -17,15 +18,10 @@ from companion.people.profiles import People
 from companion.security import WrongSecretError, guessing_time_sentence
 from companion.storage import DATABASE_FILE_NAME
 from companion.storage.bulk import EVER_END, EVER_START
-from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)
-    ctx,
-    open_account,
-    people,
-    start,
-    type_into,
-    unlock_mary,
-)
+from tests.ui.helpers import press, type_into
+from tests.ui.people_steps import open_account, unlock_mary
 from ui.app import MainWindow
+from ui.context import AppContext
 from ui.screens.people.add import ChooseLockScreen, HelperLockScreen, NewSecretScreen
 from ui.screens.people.change_pin import ChangedScreen, CurrentSecretScreen
 from ui.screens.people.picker import AccountScreen, PeopleScreen
@@ -35,17 +31,12 @@ PIN = "583920"
 NEW_PIN = "7318462"
 
 
-def press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]
-    button = next(b for b in window.current().choices() if b.accessibleName() == name)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def type_and_enter(qtbot, screen, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_and_enter(qtbot: QtBot, screen, text: str) -> None:  # type: ignore[no-untyped-def]
     type_into(qtbot, screen.pad.box, text)
     qtbot.keyClick(screen.pad.box, Qt.Key.Key_Return)
 
 
-def new_pin_twice(qtbot, window: MainWindow, pin: str) -> None:  # type: ignore[no-untyped-def]
+def new_pin_twice(qtbot: QtBot, window: MainWindow, pin: str) -> None:
     for _round in range(2):
         screen = window.current()
         assert isinstance(screen, NewSecretScreen)
@@ -62,7 +53,9 @@ def database_bytes(people: People, person_id: str) -> dict[str, bytes]:
     }
 
 
-def mary_in(qtbot, start, people: People, pin: str = PIN) -> MainWindow:  # type: ignore[no-untyped-def]
+def mary_in(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People, pin: str = PIN
+) -> MainWindow:
     mary = people.add("Mary", "pin", pin)
     session = people.unlock(mary.id, pin)
     session.checkins.finish(CheckIn(None, NOW, NOW, "good", frozenset(), "MARY-NOTE", False))
@@ -73,9 +66,9 @@ def mary_in(qtbot, start, people: People, pin: str = PIN) -> MainWindow:  # type
 
 
 def test_a_new_pin_rewraps_the_key_and_leaves_the_database_bytes_alone(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     window = mary_in(qtbot, start, people)
     mary = people.all()[0]
@@ -103,7 +96,7 @@ def test_a_new_pin_rewraps_the_key_and_leaves_the_database_bytes_alone(
     assert "a PIN of 7 numbers" in done.body_text()
     assert guessing_time_sentence("pin", 7) in done.body_text()
     assert database_bytes(people, mary.id) == before  # rewrapped, never re-encrypted
-    qtbot.mouseClick(done.done_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Done")
     back = window.current()
     assert isinstance(back, AccountScreen)
     assert "a PIN of 7 numbers" in back.lock_label.text()
@@ -118,10 +111,10 @@ def test_a_new_pin_rewraps_the_key_and_leaves_the_database_bytes_alone(
 
 
 def test_wrong_current_pins_grow_the_same_wait_as_unlocking(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
-    ctx,  # type: ignore[no-untyped-def]
+    ctx: AppContext,
 ) -> None:
     window = mary_in(qtbot, start, people)
     mary = people.all()[0]
@@ -148,17 +141,17 @@ def test_wrong_current_pins_grow_the_same_wait_as_unlocking(
 
 
 def test_no_pin_to_a_pin_on_a_shared_pc_offers_no_simpler_lock(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
-    ctx,  # type: ignore[no-untyped-def]
+    ctx: AppContext,
 ) -> None:
     ctx.settings.set("shared_pc", True)
     dad = people.add("Dad", "none", "", chosen_by_caregiver=True)
     window = start()
     picker = window.current()
     assert isinstance(picker, PeopleScreen)
-    qtbot.mouseClick(next(iter(picker.person_tiles.values())), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Dad")
     qtbot.waitUntil(lambda: not window.ctx.session.is_guest)
     open_account(qtbot, window)
     press(qtbot, window, "Choose a PIN")
@@ -177,9 +170,9 @@ def test_no_pin_to_a_pin_on_a_shared_pc_offers_no_simpler_lock(
 
 
 def test_a_helper_can_change_to_no_pin_at_home_after_hearing_the_trade_off(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     window = mary_in(qtbot, start, people)
     mary = people.all()[0]
@@ -201,10 +194,10 @@ def test_a_helper_can_change_to_no_pin_at_home_after_hearing_the_trade_off(
 
 
 def test_a_new_pin_that_is_too_easy_is_refused_and_nothing_changes(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     window = mary_in(qtbot, start, people)
     mary = people.all()[0]

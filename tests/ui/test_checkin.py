@@ -6,9 +6,12 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.models import CheckIn
 from companion.checkin.store import CheckInStore
+from tests.ui.helpers import press
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.checkin.done import ThankYouScreen
 from ui.screens.checkin.hub import CheckInHubScreen, ResumeScreen
@@ -38,12 +41,13 @@ def _finished(window: MainWindow) -> list[CheckIn]:
     return _store(window).checkins_between(*ALL_TIME)
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def test_a_full_check_in_by_mouse(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    _click(qtbot, _open_hub(window).checkin_button)
+def test_a_full_check_in_by_mouse(qtbot: QtBot, window: MainWindow) -> None:
+    _open_hub(window)
+    press(qtbot, window, "Check in now")
     mood = window.current()
     assert isinstance(mood, MoodStepScreen)
     assert mood.title() == "How are you feeling today?"
@@ -57,20 +61,20 @@ def test_a_full_check_in_by_mouse(qtbot, window: MainWindow) -> None:  # type: i
     ]
     for button in mood.choices():
         assert button.width() >= 64 and button.height() >= 64
-    _click(qtbot, mood.faces["good"])
+    press(qtbot, window, "Good")
 
     tags = window.current()
     assert isinstance(tags, TagsStepScreen)
     assert "Question 2 of 3" in tags.body_text()
-    _click(qtbot, tags.tags["sleep"])
-    _click(qtbot, tags.tags["family"])
+    press(qtbot, window, "Sleep")
+    press(qtbot, window, "Family")
     assert "Chosen" in tags.tags["sleep"].accessibleDescription()
-    _click(qtbot, tags.next_button)
+    press(qtbot, window, "Next")
 
     note = window.current()
     assert isinstance(note, NoteStepScreen)
     qtbot.keyClicks(note.note_box, "Tea with Anne.")
-    _click(qtbot, note.finish_button)
+    press(qtbot, window, "Finish")
 
     assert isinstance(window.current(), ThankYouScreen)
     [saved] = _finished(window)
@@ -81,24 +85,23 @@ def test_a_full_check_in_by_mouse(qtbot, window: MainWindow) -> None:  # type: i
     assert window.current().screen_id == "home"
 
 
-def test_back_changes_an_answer_and_skip_is_always_there(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    _click(qtbot, _open_hub(window).checkin_button)
-    _click(qtbot, window.current().faces["very_bad"])  # type: ignore[attr-defined]
+def test_back_changes_an_answer_and_skip_is_always_there(qtbot: QtBot, window: MainWindow) -> None:
+    _open_hub(window)
+    press(qtbot, window, "Check in now")
+    press(qtbot, window, "Very bad")
     assert isinstance(window.current(), TagsStepScreen)
-    _click(qtbot, window.top_bar.back_button)
+    press(qtbot, window, "Back")
     mood = window.current()
     assert isinstance(mood, MoodStepScreen)
     assert mood.faces["very_bad"].isChecked()
-    _click(qtbot, mood.faces["okay"])
+    press(qtbot, window, "Okay")
     for _ in range(2):
-        screen = window.current()
-        skip = next(b for b in screen.choices() if b.accessibleName() == "Skip this question")
-        _click(qtbot, skip)
+        press(qtbot, window, "Skip this question")
     [saved] = _finished(window)
     assert saved.mood == "okay" and saved.tags == frozenset()
 
 
-def test_a_full_check_in_by_keyboard_alone(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_check_in_by_keyboard_alone(qtbot: QtBot, window: MainWindow) -> None:
     def press(key: Qt.Key) -> None:
         focused = QApplication.focusWidget()
         assert focused is not None
@@ -135,7 +138,7 @@ def test_a_full_check_in_by_keyboard_alone(qtbot, window: MainWindow) -> None:  
     assert (saved.mood, saved.tags, saved.note) == ("okay", {"sleep", "loneliness"}, "Quiet day")
 
 
-def _scan_steps_to(qtbot, window: MainWindow, target: QWidget) -> int:  # type: ignore[no-untyped-def]
+def _scan_steps_to(qtbot: QtBot, window: MainWindow, target: QWidget) -> int:
     """Switch presses (Space = next, Enter = choose) until `target` is highlighted."""
     steps = 0
     while not window.current().body.property("scanGroup"):  # the top bar, then the screen
@@ -151,13 +154,13 @@ def _scan_steps_to(qtbot, window: MainWindow, target: QWidget) -> int:  # type: 
     return steps
 
 
-def _choose_by_scanning(qtbot, window: MainWindow, target: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _choose_by_scanning(qtbot: QtBot, window: MainWindow, target: QWidget) -> None:
     steps = _scan_steps_to(qtbot, window, target)
     assert steps <= 8, f"{target.accessibleName()}: {steps} steps"
     qtbot.keyClick(window, Qt.Key.Key_Return)
 
 
-def test_a_full_check_in_by_two_switches(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_check_in_by_two_switches(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.settings.set("switch_mode", "two_switches")
 
     def choose(target: QWidget) -> None:
@@ -182,11 +185,12 @@ def test_a_full_check_in_by_two_switches(qtbot, window: MainWindow) -> None:  # 
 
 
 def test_each_page_of_tags_keeps_to_six_choices_reached_in_eight_switch_steps(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     window.ctx.settings.set("switch_mode", "two_switches")
-    _click(qtbot, _open_hub(window).checkin_button)
-    _click(qtbot, window.current().faces["okay"])  # type: ignore[attr-defined]
+    _open_hub(window)
+    press(qtbot, window, "Check in now")
+    press(qtbot, window, "Okay")
     tags = window.current()
     assert isinstance(tags, TagsStepScreen)
     seen: list[str] = []
@@ -204,90 +208,100 @@ def test_each_page_of_tags_keeps_to_six_choices_reached_in_eight_switch_steps(
     assert len(seen) == 8
 
 
-def test_tags_chosen_on_both_pages_are_kept_and_next_says_so(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    _click(qtbot, _open_hub(window).checkin_button)
-    _click(qtbot, window.current().faces["good"])  # type: ignore[attr-defined]
+def test_tags_chosen_on_both_pages_are_kept_and_next_says_so(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _open_hub(window)
+    press(qtbot, window, "Check in now")
+    press(qtbot, window, "Good")
     tags = window.current()
     assert isinstance(tags, TagsStepScreen)
     assert tags.next_button.accessibleName() == "Skip this question"
-    _click(qtbot, tags.tags["family"])
+    press(qtbot, window, "Family")
     assert tags.next_button.accessibleName() == "Next"
     assert tags.page_button.accessibleName() == "More choices"
-    _click(qtbot, tags.page_button)
+    press(qtbot, window, "More choices")
     assert tags.page_button.accessibleName() == "Back to the first choices"
     assert not tags.tags["family"].isVisible() and tags.tags["health"].isVisible()
-    _click(qtbot, tags.tags["health"])
-    _click(qtbot, tags.page_button)
+    press(qtbot, window, "Health")
+    press(qtbot, window, "Back to the first choices")
     assert tags.tags["family"].isChecked() and tags.tags["family"].isVisible()
     spoken = " ".join(part.sentence for part in tags.reading_order())
     assert "Sleep, Pain, Loneliness, Family, More choices, Next" in spoken
-    _click(qtbot, tags.next_button)
+    press(qtbot, window, "Next")
     window.back()  # Back from the note: the same page, the same answers
     assert window.current() is tags and tags.tags["health"].isChecked()
     assert _store(window).latest_draft().tags == {"family", "health"}  # type: ignore[union-attr]
 
 
 def test_get_help_now_from_a_step_keeps_the_check_in_and_comes_back(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
-    _click(qtbot, _open_hub(window).checkin_button)
-    _click(qtbot, window.current().faces["very_bad"])  # type: ignore[attr-defined]
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _open_hub(window)
+    press(qtbot, window, "Check in now")
+    press(qtbot, window, "Very bad")
     tags = window.current()
-    _click(qtbot, tags.page_button)  # type: ignore[attr-defined]
-    _click(qtbot, tags.tags["worry"])  # type: ignore[attr-defined]
-    _click(qtbot, window.top_bar.help_button)
+    press(qtbot, window, "More choices")
+    press(qtbot, window, "Worry")
+    press(qtbot, window, "Get help now")
     assert isinstance(window.current(), HelpNowScreen)
     draft = _store(window).latest_draft()
     assert draft is not None and draft.mood == "very_bad" and "worry" in draft.tags
-    _click(qtbot, window.top_bar.back_button)
+    press(qtbot, window, "Back")
     assert window.current() is tags
 
 
 def test_a_second_very_bad_day_offers_help_kindly_on_the_thank_you(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     earlier = datetime(2026, 3, 13, 9, 0, tzinfo=UTC)
     _store(window).finish(
         CheckIn(None, earlier, earlier, "very_bad", frozenset({"loneliness"}), "", False)
     )
-    _click(qtbot, _open_hub(window).checkin_button)
-    _click(qtbot, window.current().faces["very_bad"])  # type: ignore[attr-defined]
-    _click(qtbot, window.current().next_button)  # type: ignore[attr-defined]
+    _open_hub(window)
+    press(qtbot, window, "Check in now")
+    press(qtbot, window, "Very bad")
+    press(qtbot, window, "Skip this question")
     assert isinstance(window.current(), NoteStepScreen)  # nothing opens by itself
-    _click(qtbot, window.current().finish_button)  # type: ignore[attr-defined]
+    press(qtbot, window, "Finish")
     thanks = window.current()
     assert isinstance(thanks, ThankYouScreen)
     assert "things have been hard lately" in thanks.body_text()
     assert "watch" not in thanks.body_text().lower()
     assert thanks.help_button is not None and thanks.choices()[0] is thanks.help_button
-    _click(qtbot, thanks.help_button)
+    press(qtbot, window, "Get help now")
     assert isinstance(window.current(), HelpNowScreen)
 
 
-def test_an_interrupted_check_in_is_offered_next_time(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    _click(qtbot, _open_hub(window).checkin_button)
-    _click(qtbot, window.current().faces["good"])  # type: ignore[attr-defined]
-    _click(qtbot, window.top_bar.home_button)
-    _click(qtbot, _open_hub(window).checkin_button)
+def test_an_interrupted_check_in_is_offered_next_time(qtbot: QtBot, window: MainWindow) -> None:
+    _open_hub(window)
+    press(qtbot, window, "Check in now")
+    press(qtbot, window, "Good")
+    press(qtbot, window, "Home")
+    _open_hub(window)
+    press(qtbot, window, "Check in now")
     resume = window.current()
     assert isinstance(resume, ResumeScreen)
     assert "Good" in resume.body_text()
-    _click(qtbot, resume.carry_on)
+    press(qtbot, window, "Carry on")
     assert isinstance(window.current(), TagsStepScreen)
 
 
-def test_each_step_is_read_aloud_when_the_setting_is_on(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_each_step_is_read_aloud_when_the_setting_is_on(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     window.ctx.settings.set("read_steps_aloud", True)
-    _click(qtbot, _open_hub(window).checkin_button)
+    _open_hub(window)
+    press(qtbot, window, "Check in now")
     assert any("How are you feeling today?" in text for text in speech.texts())
     assert any("Very good" in text for text in speech.texts())
 
 
-def test_phq9_item_nine_opens_help_with_the_result_kept(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_phq9_item_nine_opens_help_with_the_result_kept(qtbot: QtBot, window: MainWindow) -> None:
     pick = QuestionnairePickScreen(window.ctx, ["phq9", "gad7", "who5"])
     window.push(pick)
-    _click(qtbot, pick.buttons["phq9"])
-    _click(qtbot, window.current().start_button)  # type: ignore[attr-defined]
+    press(qtbot, window, "Questions about low mood")
+    press(qtbot, window, "Start the questions")
     for number in range(1, 10):
         item = window.current()
         assert isinstance(item, QuestionItemScreen)
@@ -305,35 +319,36 @@ def test_phq9_item_nine_opens_help_with_the_result_kept(qtbot, window: MainWindo
     assert "self_harm" in saved.flags
 
 
-def test_who5_shows_six_answers_and_its_percentage(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_who5_shows_six_answers_and_its_percentage(qtbot: QtBot, window: MainWindow) -> None:
     pick = QuestionnairePickScreen(window.ctx, ["who5"])
     window.push(pick)
-    _click(qtbot, pick.buttons["who5"])
-    _click(qtbot, window.current().start_button)  # type: ignore[attr-defined]
+    press(qtbot, window, "Questions about well-being")
+    press(qtbot, window, "Start the questions")
     first = window.current()
     assert first.answers[5].accessibleName() == "All of the time"  # type: ignore[attr-defined]
     for _ in range(5):
-        _click(qtbot, window.current().answers[3])  # type: ignore[attr-defined]
+        press(qtbot, window, "More than half of the time")
     result = window.current()
     assert isinstance(result, ResultScreen)
     assert "60 out of 100" in result.body_text()
 
 
-def test_questionnaire_back_changes_the_previous_answer(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_questionnaire_back_changes_the_previous_answer(qtbot: QtBot, window: MainWindow) -> None:
     pick = QuestionnairePickScreen(window.ctx, ["gad2"])
     window.push(pick)
-    _click(qtbot, pick.buttons["gad2"])
-    _click(qtbot, window.current().start_button)  # type: ignore[attr-defined]
-    _click(qtbot, window.current().answers[3])  # type: ignore[attr-defined]
+    press(qtbot, window, "A few questions about worry")
+    press(qtbot, window, "Start the questions")
+    press(qtbot, window, "Nearly every day")
     window.back()
-    _click(qtbot, window.current().answers[0])  # type: ignore[attr-defined]
-    _click(qtbot, window.current().answers[1])  # type: ignore[attr-defined]
+    press(qtbot, window, "Not at all")
+    press(qtbot, window, "Several days")
     [saved] = _store(window).results_between(*ALL_TIME)
     assert saved.answers == (0, 1)
 
 
-def test_check_in_screens_switch_to_french_live(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    _click(qtbot, _open_hub(window).checkin_button)
+def test_check_in_screens_switch_to_french_live(qtbot: QtBot, window: MainWindow) -> None:
+    _open_hub(window)
+    press(qtbot, window, "Check in now")
     window.ctx.settings.set("language", "fr")
     mood = window.current()
     assert mood.title() == "Comment vous sentez-vous aujourd’hui?"
@@ -341,8 +356,8 @@ def test_check_in_screens_switch_to_french_live(qtbot, window: MainWindow) -> No
 
 
 def test_the_hub_invites_to_a_questionnaire_the_schedule_says_is_due(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     from companion.checkin.schedule import CheckInSchedule, QuestionnaireEvery, save_schedule
     from companion.people.profiles import guest_session
 
@@ -351,10 +366,10 @@ def test_the_hub_invites_to_a_questionnaire_the_schedule_says_is_due(
     save_schedule(session.preferences, CheckInSchedule(None, (QuestionnaireEvery("phq9", 14),)))
     hub = _open_hub(window)
     assert "there are some questions about low mood for you" in hub.body_text()
-    _click(qtbot, hub.questions_button)
+    press(qtbot, window, "Answer questions")
     assert list(window.current().buttons) == ["phq9"]  # type: ignore[attr-defined]
     # The check-in itself goes to the person's own store, not the guest fallback.
-    _click(qtbot, window.top_bar.back_button)
-    _click(qtbot, hub.checkin_button)
-    _click(qtbot, window.current().faces["good"])  # type: ignore[attr-defined]
+    press(qtbot, window, "Back")
+    press(qtbot, window, "Check in now")
+    press(qtbot, window, "Good")
     assert session.checkins.latest_draft() is not None

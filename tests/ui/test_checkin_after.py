@@ -7,9 +7,11 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.library.prefs import ActivityPlans
 from companion.library.suggest import suggest_after_checkin
+from tests.ui.helpers import press
 from ui.app import MainWindow
 from ui.screens.checkin.done import ThankYouScreen
 from ui.screens.checkin.hub import CheckInHubScreen
@@ -23,7 +25,7 @@ from ui.shared.library import load_report, preferences
 SCOLDING = ("miss", "forgot", "should", "failed", "didn't", "again", "shame")
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
@@ -35,31 +37,35 @@ def _plans(window: MainWindow) -> ActivityPlans:
     return ActivityPlans(preferences(window.ctx))
 
 
-def _start(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _start(qtbot: QtBot, window: MainWindow) -> None:
     hub = CheckInHubScreen(window.ctx)
     window.push(hub)
     _click(qtbot, hub.checkin_button)
 
 
-def _check_in(qtbot, window: MainWindow, mood: str, tags: tuple[str, ...] = ()) -> ThankYouScreen:  # type: ignore[no-untyped-def]
+def _check_in(
+    qtbot: QtBot, window: MainWindow, mood: str, tags: tuple[str, ...] = ()
+) -> ThankYouScreen:
     _start(qtbot, window)
     _click(qtbot, window.current().faces[mood])  # type: ignore[attr-defined]
     screen = window.current()
     assert isinstance(screen, TagsStepScreen)
     for tag in tags:
         if not screen.tags[tag].isVisible():
-            _click(qtbot, screen.page_button)
+            press(qtbot, window, "More choices")
         _click(qtbot, screen.tags[tag])
-    _click(qtbot, screen.next_button)
+    press(qtbot, window, "Next")
     note = window.current()
     assert isinstance(note, NoteStepScreen)
-    _click(qtbot, note.finish_button)
+    press(qtbot, window, "Finish")
     done = window.current()
     assert isinstance(done, ThankYouScreen)
     return done
 
 
-def test_a_not_good_day_offers_two_matching_things_that_open(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_not_good_day_offers_two_matching_things_that_open(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     done = _check_in(qtbot, window, "not_good", ("sleep",))
     library = load_report(window.ctx).library
     expected = suggest_after_checkin("not_good", {"sleep"}, library, "en")
@@ -82,15 +88,15 @@ def test_a_not_good_day_offers_two_matching_things_that_open(qtbot, window: Main
 
 
 def test_a_very_bad_day_offers_help_first_and_never_more_than_two(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     done = _check_in(qtbot, window, "very_bad", ("loneliness", "money", "health"))
     assert 1 <= len(done.suggestion_buttons) <= 2
     first = load_report(window.ctx).library.by_key(done.suggestion_keys[0], "en")
     assert first is not None and "help" in first.topics
 
 
-def test_a_good_day_offers_nothing_more(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_good_day_offers_nothing_more(qtbot: QtBot, window: MainWindow) -> None:
     done = _check_in(qtbot, window, "good", ("family",))
     assert done.suggestion_buttons == []
     assert [b.accessibleName() for b in done.choices()] == [
@@ -99,7 +105,7 @@ def test_a_good_day_offers_nothing_more(qtbot, window: MainWindow) -> None:  # t
     ]
 
 
-def test_suggestions_follow_the_language(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_suggestions_follow_the_language(qtbot: QtBot, window: MainWindow) -> None:
     done = _check_in(qtbot, window, "not_good", ("worry",))
     english = [b.accessibleName() for b in done.suggestion_buttons]
     window.ctx.settings.set("language", "fr")
@@ -108,23 +114,23 @@ def test_suggestions_follow_the_language(qtbot, window: MainWindow) -> None:  # 
 
 
 def test_yesterdays_plan_is_asked_about_once_and_not_this_time_is_fine(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _plans(window).plan_for_tomorrow("planner", "walk", _today(window) - timedelta(days=1))
     _start(qtbot, window)
     question = window.current()
     assert isinstance(question, PlanQuestionScreen)
     assert question.title() == "Yesterday you planned: Go for a short walk. Did you do it?"
     assert [b.accessibleName() for b in question.choices()] == ["Yes", "Not this time"]
-    _click(qtbot, question.not_button)
+    press(qtbot, window, "Not this time")
     assert _plans(window).planned() is None  # asked once, then let go
     mood = window.current()
     assert isinstance(mood, MoodStepScreen)
     # Back from the first question goes where the check-in began, not to the plan again.
     assert isinstance(window._screens[-2], CheckInHubScreen)
-    _click(qtbot, mood.faces["okay"])
-    _click(qtbot, window.current().next_button)  # type: ignore[attr-defined]
-    _click(qtbot, window.current().finish_button)  # type: ignore[attr-defined]
+    press(qtbot, window, "Okay")
+    press(qtbot, window, "Skip this question")
+    press(qtbot, window, "Finish")
     done = window.current()
     assert isinstance(done, ThankYouScreen)
     text = done.body_text()
@@ -136,22 +142,24 @@ def test_yesterdays_plan_is_asked_about_once_and_not_this_time_is_fine(
     assert isinstance(window.current(), MoodStepScreen)
 
 
-def test_a_plan_done_is_noticed_at_the_end(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_plan_done_is_noticed_at_the_end(qtbot: QtBot, window: MainWindow) -> None:
     _plans(window).plan_for_tomorrow("planner", "call", _today(window) - timedelta(days=1))
     _start(qtbot, window)
     question = window.current()
     assert isinstance(question, PlanQuestionScreen)
     assert "Call or visit someone" in question.title()
-    _click(qtbot, question.yes_button)
-    _click(qtbot, window.current().faces["good"])  # type: ignore[attr-defined]
-    _click(qtbot, window.current().next_button)  # type: ignore[attr-defined]
-    _click(qtbot, window.current().finish_button)  # type: ignore[attr-defined]
+    press(qtbot, window, "Yes")
+    press(qtbot, window, "Good")
+    press(qtbot, window, "Skip this question")
+    press(qtbot, window, "Finish")
     done = window.current()
     assert isinstance(done, ThankYouScreen)
     assert "Well done on doing what you planned." in done.body_text()
 
 
-def test_only_a_plan_for_today_or_the_last_week_is_asked_about(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_only_a_plan_for_today_or_the_last_week_is_asked_about(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     today = _today(window)
     _plans(window).plan_for_tomorrow("planner", "music", today)  # planned today for tomorrow
     _start(qtbot, window)
@@ -172,7 +180,7 @@ def test_only_a_plan_for_today_or_the_last_week_is_asked_about(qtbot, window: Ma
     assert _plans(window).planned() is None  # a month-old plan is let go without a question
 
 
-def test_the_plan_question_speaks_french(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_plan_question_speaks_french(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.settings.set("language", "fr")
     _plans(window).plan_for_tomorrow("planner", "walk", _today(window) - timedelta(days=1))
     _start(qtbot, window)

@@ -7,9 +7,11 @@ from datetime import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.schedule import CheckInSchedule, QuestionnaireEvery, load_schedule
 from companion.security.caregiver import CaregiverLock
+from tests.ui.helpers import press
 from ui.app import MainWindow
 from ui.screens.checkin.hub import CheckInHubScreen
 from ui.screens.checkin.schedule_settings import (
@@ -24,19 +26,16 @@ from ui.shared.caregiver_gate import CaregiverGateScreen
 HELPER_PIN = "730285"
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def _open_from_more_settings(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _open_from_more_settings(qtbot: QtBot, window: MainWindow) -> None:
     more = MoreSettingsScreen(window.ctx)
     window.push(more)
     assert len(more.choices()) <= 6
-    [reminders] = [b for b in more.choices() if b.accessibleName() == "Reminders"]
-    _click(qtbot, reminders)
-    tiles = window.current().choices()
-    [tile] = [b for b in tiles if b.accessibleName() == "Check-in reminder and questions"]
-    _click(qtbot, tile)
+    press(qtbot, window, "Reminders")
+    press(qtbot, window, "Check-in reminder and questions")
 
 
 def _schedule(window: MainWindow) -> CheckInSchedule:
@@ -51,13 +50,15 @@ def _assert_big_buttons_only(screen: QWidget) -> None:
         assert button.width() >= 64 and button.height() >= 64
 
 
-def test_the_reminder_time_is_chosen_with_big_buttons_and_kept(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_reminder_time_is_chosen_with_big_buttons_and_kept(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _open_from_more_settings(qtbot, window)  # no helper PIN yet: straight in
     schedule = window.current()
     assert isinstance(schedule, CheckInScheduleScreen)
     _assert_big_buttons_only(schedule)
     assert schedule.reminder_button.accessibleName() == "Daily reminder at 10:00\u00a0a.m."
-    _click(qtbot, schedule.reminder_button)
+    press(qtbot, window, "Daily reminder at 10:00 a.m.")
     times = window.current()
     assert isinstance(times, ReminderTimeScreen)
     _assert_big_buttons_only(times)
@@ -75,23 +76,23 @@ def test_the_reminder_time_is_chosen_with_big_buttons_and_kept(qtbot, window: Ma
     window.back()
     assert schedule.reminder_button.accessibleName() == "Daily reminder at 7:00\u00a0p.m."
 
-    _click(qtbot, schedule.reminder_button)
-    _click(qtbot, window.current().answers[None])  # type: ignore[attr-defined]
+    press(qtbot, window, "Daily reminder at 7:00 p.m.")
+    press(qtbot, window, "No reminder")
     assert _schedule(window).reminder_time is None
     window.back()
     assert schedule.reminder_button.accessibleName() == "No daily reminder"
 
 
 def test_phq9_every_two_weeks_is_offered_on_the_hub_and_can_be_turned_off(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _open_from_more_settings(qtbot, window)
     schedule = window.current()
     assert isinstance(schedule, CheckInScheduleScreen)
     phq9 = schedule.instrument_buttons["phq9"]
     assert phq9.accessibleName() == "Questions about low mood: Not offered"
     assert phq9.accessibleDescription() == "Mood over the last two weeks"
-    _click(qtbot, phq9)
+    press(qtbot, window, "Questions about low mood: Not offered")
     every = window.current()
     assert isinstance(every, QuestionnaireEveryScreen)
     _assert_big_buttons_only(every)
@@ -101,7 +102,7 @@ def test_phq9_every_two_weeks_is_offered_on_the_hub_and_can_be_turned_off(
         "Every 4 weeks",
         "Do not offer them",
     ]
-    _click(qtbot, every.answers[14])
+    press(qtbot, window, "Every 2 weeks")
     assert _schedule(window).questionnaires == (QuestionnaireEvery("phq9", 14),)
     assert _schedule(window).reminder_time == time(10, 0)  # the reminder is left alone
     window.back()
@@ -111,13 +112,13 @@ def test_phq9_every_two_weeks_is_offered_on_the_hub_and_can_be_turned_off(
     hub = CheckInHubScreen(window.ctx)
     window.push(hub)
     assert "there are some questions about low mood for you" in hub.body_text()
-    _click(qtbot, hub.questions_button)
+    press(qtbot, window, "Answer questions")
     assert list(window.current().buttons) == ["phq9"]  # type: ignore[attr-defined]
 
     window.home()
     _open_from_more_settings(qtbot, window)
-    _click(qtbot, window.current().instrument_buttons["phq9"])  # type: ignore[attr-defined]
-    _click(qtbot, window.current().answers[None])  # type: ignore[attr-defined]
+    press(qtbot, window, "Questions about low mood: Every 2 weeks")
+    press(qtbot, window, "Do not offer them")
     assert _schedule(window).questionnaires == ()
     window.home()
     hub = CheckInHubScreen(window.ctx)
@@ -125,7 +126,9 @@ def test_phq9_every_two_weeks_is_offered_on_the_hub_and_can_be_turned_off(
     assert "low mood" not in hub.body_text()
 
 
-def test_the_schedule_is_behind_the_helper_pin_once_one_is_set(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_schedule_is_behind_the_helper_pin_once_one_is_set(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     lock = window.ctx.parts.caregiver.get()
     assert isinstance(lock, CaregiverLock)
     lock.set_pin(HELPER_PIN)
@@ -134,7 +137,7 @@ def test_the_schedule_is_behind_the_helper_pin_once_one_is_set(qtbot, window: Ma
     gate = window.current()
     assert isinstance(gate, CaregiverGateScreen)
     qtbot.keyClicks(gate.pin_box, HELPER_PIN)
-    _click(qtbot, gate.action_button)
+    press(qtbot, window, "Open")
     qtbot.waitUntil(lambda: isinstance(window.current(), CheckInScheduleScreen), timeout=5000)
     window.back()
     assert isinstance(window.current(), RemindersScreen)  # the gate left the stack
@@ -145,7 +148,7 @@ def test_the_schedule_is_behind_the_helper_pin_once_one_is_set(qtbot, window: Ma
     assert isinstance(window.current(), CaregiverGateScreen)
 
 
-def test_without_the_persons_data_the_tiles_wait(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_without_the_persons_data_the_tiles_wait(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.session = None
     screen = CheckInScheduleScreen(window.ctx)
     window.push(screen)
@@ -153,10 +156,10 @@ def test_without_the_persons_data_the_tiles_wait(qtbot, window: MainWindow) -> N
     assert not any(b.isEnabled() for b in screen.choices())
 
 
-def test_the_schedule_screens_switch_to_french(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_schedule_screens_switch_to_french(qtbot: QtBot, window: MainWindow) -> None:
     _open_from_more_settings(qtbot, window)
     schedule = window.current()
-    _click(qtbot, schedule.reminder_button)  # type: ignore[attr-defined]
+    press(qtbot, window, "Daily reminder at 10:00 a.m.")
     window.ctx.settings.set("language", "fr")
     times = window.current()
     assert times.title() == "Quand Companion doit-il proposer un bilan?"

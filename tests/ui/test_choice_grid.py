@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
+
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import ChoiceGrid
 
 
-def test_a_hidden_choice_leaves_no_gap_and_showing_it_puts_it_back(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_hidden_choice_leaves_no_gap_and_showing_it_puts_it_back(qtbot: QtBot) -> None:
     grid = ChoiceGrid(max_columns=2)
     qtbot.addWidget(grid)
     buttons = [BigButton(lambda n=n: f"Choice {n}") for n in range(3)]

@@ -9,10 +9,12 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.i18n import set_language
 from companion.safety.crisis import ELSEWHERE
 from tests.text import words_on_screen
+from tests.ui.helpers import press
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.help_now.region import RegionScreen
@@ -20,12 +22,14 @@ from ui.screens.help_now.screen import HelpNowScreen
 from ui.screens.setup.flow import FirstRun
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 @pytest.fixture
-def open_window(qtbot, make_ctx: Callable[..., AppContext]) -> Iterator[Callable[..., MainWindow]]:  # type: ignore[no-untyped-def]
+def open_window(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> Iterator[Callable[..., MainWindow]]:
     def build(**settings: object) -> MainWindow:
         window = build_window(make_ctx(**settings))
         qtbot.addWidget(window)
@@ -42,8 +46,8 @@ def open_window(qtbot, make_ctx: Callable[..., AppContext]) -> Iterator[Callable
     ("locale_name", "expected"),
     [("fr_CA", "CA-QC"), ("fr_BE", "BE"), ("de_CH", "CH"), ("de_DE", ELSEWHERE), ("en_US", "US")],
 )
-def test_the_first_run_proposes_the_region_from_the_computers_locale(  # type: ignore[no-untyped-def]
-    open_window, locale_name: str, expected: str
+def test_the_first_run_proposes_the_region_from_the_computers_locale(
+    open_window: Callable[..., MainWindow], locale_name: str, expected: str
 ) -> None:
     window = open_window()
     QLocale.setDefault(QLocale(locale_name))
@@ -51,7 +55,9 @@ def test_the_first_run_proposes_the_region_from_the_computers_locale(  # type: i
     assert window.ctx.settings.get("region") == expected
 
 
-def test_somewhere_else_is_on_every_page_of_places(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+def test_somewhere_else_is_on_every_page_of_places(
+    qtbot: QtBot, open_window: Callable[..., MainWindow]
+) -> None:
     window = open_window()
     window.push(RegionScreen(window.ctx))
     seen: set[str] = set()
@@ -65,14 +71,14 @@ def test_somewhere_else_is_on_every_page_of_places(qtbot, open_window) -> None: 
         more = [b for b in screen.choices() if b.accessibleName() == "More places"]
         if not more:
             break
-        _click(qtbot, more[0])
+        press(qtbot, window, "More places")
     assert set(window.ctx.crisis.codes()) <= seen
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_somewhere_else_shows_only_what_is_true_everywhere(
-    qtbot, open_window, language: str
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, open_window: Callable[..., MainWindow], language: str
+) -> None:
     window = open_window(region=ELSEWHERE, language=language)
     _click(qtbot, window.top_bar.help_button)
     screen = window.current()
@@ -98,11 +104,15 @@ def test_somewhere_else_shows_only_what_is_true_everywhere(
         ("AU", ["13 11 14", "0477 13 11 14", "call 000."], ["988"]),
     ],
 )
-def test_help_now_shows_the_places_own_lines(  # type: ignore[no-untyped-def]
-    qtbot, open_window, region: str, shown: list[str], not_shown: list[str]
+def test_help_now_shows_the_places_own_lines(
+    qtbot: QtBot,
+    open_window: Callable[..., MainWindow],
+    region: str,
+    shown: list[str],
+    not_shown: list[str],
 ) -> None:
     window = open_window(region=region)
-    _click(qtbot, window.top_bar.help_button)
+    press(qtbot, window, "Get help now")
     text = words_on_screen(window.current())
     for words in shown:
         assert words in text
@@ -110,14 +120,16 @@ def test_help_now_shows_the_places_own_lines(  # type: ignore[no-untyped-def]
         assert words not in text
 
 
-def test_changing_region_from_help_now_shows_the_new_lines(qtbot, open_window) -> None:  # type: ignore[no-untyped-def]
+def test_changing_region_from_help_now_shows_the_new_lines(
+    qtbot: QtBot, open_window: Callable[..., MainWindow]
+) -> None:
     window = open_window(region="CA")
-    _click(qtbot, window.top_bar.help_button)
-    _click(qtbot, window.current().change_region)  # type: ignore[attr-defined]
+    press(qtbot, window, "Get help now")
+    press(qtbot, window, "Change region (Canada)")
     page = window.current()
     while "BE" not in page.buttons:  # type: ignore[attr-defined]
         _click(qtbot, next(b for b in page.choices() if b.accessibleName() == "More places"))
         page = window.current()
-    _click(qtbot, page.buttons["BE"])  # type: ignore[attr-defined]
+    press(qtbot, window, "Belgium")
     assert isinstance(window.current(), HelpNowScreen)
     assert "0800 32 123" in words_on_screen(window.current())

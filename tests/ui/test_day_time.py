@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.i18n import set_language
+from tests.ui.helpers import press
 from ui.app import MainWindow
 from ui.theme import MIN_TARGET_PX
 from ui.widgets.day_time_screens import MonthScreen, PickDayScreen, PickTimeScreen
@@ -24,13 +25,15 @@ def _named(window: MainWindow, name: str) -> QWidget:
     return widget
 
 
-def test_another_day_opens_a_month_grid_and_answers_in_words(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_another_day_opens_a_month_grid_and_answers_in_words(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     answers: list[date] = []
     screen = PickDayScreen(
         window.ctx, lambda: "Which day?", date(2026, 11, 17), None, answers.append
     )
     window.push(screen)
-    qtbot.mouseClick(_named(window, "Another day"), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Another day")
     month = window.current()
     assert isinstance(month, MonthScreen)
     assert month.grid_part.month_label.text() == "November 2026"
@@ -39,23 +42,23 @@ def test_another_day_opens_a_month_grid_and_answers_in_words(qtbot, window: Main
     for button in month.grid_part.day_buttons:
         if button.isVisible():
             assert button.height() >= MIN_TARGET_PX and button.width() >= MIN_TARGET_PX
-    qtbot.mouseClick(_named(window, "Later month"), Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(_named(window, "Friday 4 December"), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Later month")
+    press(qtbot, window, "Friday 4 December")
     assert answers == [date(2026, 12, 4)]
     assert window.current() is not month and window.current() is not screen  # both answered
     assert not window.findChildren(QAbstractSpinBox)
 
 
-def test_time_moves_by_quarter_hours_in_french(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_time_moves_by_quarter_hours_in_french(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.settings.set("language", "fr")
     answers: list[time] = []
     window.push(PickTimeScreen(window.ctx, lambda: "Heure", time(14, 0), answers.append))
     picker = window.current().picker  # type: ignore[attr-defined]
     assert picker.time_label.text() == f"14{NBSP}h{NBSP}00"
-    qtbot.mouseClick(_named(window, f"Plus tôt, 13{NBSP}h{NBSP}45"), Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(_named(window, f"Plus tôt, 13{NBSP}h{NBSP}30"), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Plus tôt, 13 h 45")
+    press(qtbot, window, "Plus tôt, 13 h 30")
     assert picker.time_label.text() == f"13{NBSP}h{NBSP}30"
-    qtbot.mouseClick(_named(window, f"16{NBSP}h{NBSP}00"), Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(_named(window, "Cette heure-là"), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "16 h 00")
+    press(qtbot, window, "Cette heure-là")
     assert answers == [time(16, 0)]
     set_language("en")

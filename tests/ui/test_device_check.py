@@ -22,10 +22,12 @@ from PySide6.QtMultimedia import (
     QVideoFrame,
     QVideoFrameInput,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from companion.appointments.model import Appointment
 from companion.i18n import set_language
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.sessions.device_check import DeviceCheckScreen
 from ui.screens.sessions.device_parts import (
@@ -39,7 +41,7 @@ from ui.widgets.screen import MAX_CHOICES
 
 
 @pytest.fixture
-def no_devices(qapp) -> None:  # type: ignore[no-untyped-def]
+def no_devices(qapp: QApplication) -> None:
     """These tests need a computer like CI's: no camera, no microphone, no speaker."""
     if QMediaDevices.videoInputs() or QMediaDevices.audioInputs() or QMediaDevices.audioOutputs():
         pytest.skip("this computer has a camera, microphone or speaker")
@@ -156,7 +158,9 @@ def test_my_video_sessions_offers_the_check_within_six_choices(window: MainWindo
 
 
 @needs_no_devices
-def test_with_no_devices_at_all_each_is_named_in_plain_words(window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_with_no_devices_at_all_each_is_named_in_plain_words(
+    window: MainWindow, speech: RecordingSpeech
+) -> None:
     screen = _open_check(window)
     assert screen.title() == "Check my camera and microphone"
     assert screen.camera_label.text() == NO_CAMERA
@@ -177,7 +181,9 @@ def test_with_no_devices_at_all_each_is_named_in_plain_words(window: MainWindow,
 
 
 @needs_no_devices
-def test_play_the_test_sound_with_no_speaker_says_why(window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_play_the_test_sound_with_no_speaker_says_why(
+    window: MainWindow, speech: RecordingSpeech
+) -> None:
     screen = _open_check(window, phone=None)
     screen.sound_button.click()
     assert speech.texts()[-1] == NO_SPEAKER
@@ -187,8 +193,8 @@ def test_play_the_test_sound_with_no_speaker_says_why(window: MainWindow, speech
 
 @needs_no_devices
 def test_a_camera_picture_reaches_the_screen_and_the_camera_is_let_go_on_back(
-    qtbot, window: MainWindow, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     catalog = CatalogWithCamera()
     window.ctx.parts.devices.put(catalog)
     screen = _open_check(window)
@@ -276,8 +282,8 @@ def test_the_level_bar_moves_with_the_voice_and_the_words_follow(window: MainWin
     r"^QSoundEffect: playback of this format is not supported on the selected audio device$",
 )
 def test_a_speaker_that_cannot_play_the_chime_is_explained(
-    qtbot, window: MainWindow, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     screen = _open_check(window)
     with qtbot.waitSignal(screen.chime.failed, timeout=5000):
         screen.chime.play(QAudioDevice())  # a listed speaker that plays nothing
@@ -323,7 +329,7 @@ def test_a_listed_camera_that_cannot_open_is_explained(window: MainWindow) -> No
 
 
 @pytest.mark.qt_log_ignore(r"^No audio device detected$")
-def test_a_microphone_that_cannot_open_is_explained(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_microphone_that_cannot_open_is_explained(qtbot: QtBot, window: MainWindow) -> None:
     screen = _open_check(window)
     screen.microphone_state = "ready"
     with qtbot.waitSignal(screen.meter.failed, timeout=5000):
@@ -340,14 +346,14 @@ def _clipped_labels(screen: DeviceCheckScreen) -> list[str]:
     QApplication.processEvents()
     return [
         label.text()
-        for label, _fn in screen._texts
+        for label in screen.findChildren(QLabel)
         if label.isVisible() and label.height() < label.heightForWidth(label.width())
     ]
 
 
 def test_large_text_puts_the_parts_under_each_other_live_and_cuts_no_words(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     window.ctx.parts.devices.put(CatalogWithCamera())
     screen = _open_check(window)
     assert screen.columns.side_by_side

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
 from companion.library.prefs import ActivityPlans
-from tests.ui.test_learn_screens import open_learn, press_by_keyboard, press_by_two_switches
+from tests.ui.helpers import open_learn, press_by_keyboard, press_by_two_switches
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.learn.exercise.breathing import BreathingScreen, BreathingSetupScreen
 from ui.screens.learn.exercise.opening import exercise_screen
@@ -21,7 +23,7 @@ def _clock(window: MainWindow) -> FixedClock:
     return clock
 
 
-def _open_breathing_setup(qtbot, window: MainWindow) -> BreathingSetupScreen:  # type: ignore[no-untyped-def]
+def _open_breathing_setup(qtbot: QtBot, window: MainWindow) -> BreathingSetupScreen:
     learn = open_learn(window)
     press_by_keyboard(qtbot, window, learn.exercises_button)
     exercises = window.current()
@@ -33,7 +35,9 @@ def _open_breathing_setup(qtbot, window: MainWindow) -> BreathingSetupScreen:  #
     return setup
 
 
-def test_breathing_by_keyboard_follows_the_chosen_pace(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_breathing_by_keyboard_follows_the_chosen_pace(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     setup = _open_breathing_setup(qtbot, window)
     assert setup.pace_buttons["calm"].isChecked()
     press_by_keyboard(qtbot, window, setup.pace_buttons["slow"])  # in 5, out 7
@@ -66,7 +70,7 @@ def test_breathing_by_keyboard_follows_the_chosen_pace(qtbot, window: MainWindow
     assert window.current() is setup
 
 
-def test_pause_holds_the_breathing_still(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_pause_holds_the_breathing_still(qtbot: QtBot, window: MainWindow) -> None:
     setup = _open_breathing_setup(qtbot, window)
     press_by_keyboard(qtbot, window, setup.start_button)
     screen = window.current()
@@ -79,7 +83,9 @@ def test_pause_holds_the_breathing_still(qtbot, window: MainWindow) -> None:  # 
     assert screen.phase_label.text().startswith("Paused.")
 
 
-def test_less_motion_shows_a_plain_counter_instead_of_the_shape(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_less_motion_shows_a_plain_counter_instead_of_the_shape(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     window.ctx.settings.set("less_motion", True)
     window.push(exercise_screen(window.ctx, "breathing"))
     window.current().start_button.click()
@@ -91,7 +97,9 @@ def test_less_motion_shows_a_plain_counter_instead_of_the_shape(qtbot, window: M
     qtbot.waitUntil(lambda: screen.phase_label.text() == "Breathe in … 3")
 
 
-def test_breathing_by_two_switch_scanning(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_breathing_by_two_switch_scanning(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     window.push(exercise_screen(window.ctx, "breathing"))
     setup = window.current()
     assert isinstance(setup, BreathingSetupScreen)
@@ -105,7 +113,9 @@ def test_breathing_by_two_switch_scanning(qtbot, window: MainWindow, speech) -> 
     assert speech.texts()[-2:] == ["Breathe in", "Breathe out"]
 
 
-def test_grounding_step_by_step_by_keyboard(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_grounding_step_by_step_by_keyboard(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     window.push(exercise_screen(window.ctx, "grounding"))
     screen = window.current()
     assert isinstance(screen, GuidedScreen)
@@ -120,7 +130,7 @@ def test_grounding_step_by_step_by_keyboard(qtbot, window: MainWindow, speech) -
     assert window.current() is not screen
 
 
-def test_the_planner_keeps_one_small_thing_for_tomorrow(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_planner_keeps_one_small_thing_for_tomorrow(qtbot: QtBot, window: MainWindow) -> None:
     window.push(exercise_screen(window.ctx, "planner"))
     screen = window.current()
     assert isinstance(screen, GuidedScreen)
@@ -137,7 +147,7 @@ def test_the_planner_keeps_one_small_thing_for_tomorrow(qtbot, window: MainWindo
     assert plan is not None and plan.choice_id == "walk"
 
 
-def test_relaxation_moves_on_by_itself_on_the_clock(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_relaxation_moves_on_by_itself_on_the_clock(qtbot: QtBot, window: MainWindow) -> None:
     window.push(exercise_screen(window.ctx, "relaxation"))
     screen = window.current()
     assert isinstance(screen, GuidedScreen)

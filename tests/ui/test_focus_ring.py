@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
 
 from ui.palettes import EDGE_CONTRAST_MINIMUM, PALETTES, contrast_ratio
 from ui.theme import Look, apply_look
@@ -22,7 +23,7 @@ def ring_and_face(button: BigButton) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("theme", sorted(PALETTES))
-def test_focus_ring_stands_out_on_a_chosen_button(qtbot, theme: str) -> None:  # type: ignore[no-untyped-def]
+def test_focus_ring_stands_out_on_a_chosen_button(qtbot: QtBot, theme: str) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     apply_look(app, Look(theme=theme))

@@ -7,16 +7,18 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QRect, Qt
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.wording import self_harm_reason
 from companion.i18n import set_language
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.help_now.screen import HelpNowScreen
 from ui.widgets.big_button import BigButton
 
 
-def open_help(qtbot, ctx: AppContext, size: tuple[int, int] = (1280, 720)) -> MainWindow:  # type: ignore[no-untyped-def]
+def open_help(qtbot: QtBot, ctx: AppContext, size: tuple[int, int] = (1280, 720)) -> MainWindow:
     window = build_window(ctx)
     qtbot.addWidget(window)
     window.resize(*size)
@@ -27,8 +29,8 @@ def open_help(qtbot, ctx: AppContext, size: tuple[int, int] = (1280, 720)) -> Ma
 
 
 def test_the_lines_are_big_words_that_read_themselves(
-    qtbot, make_ctx: Callable[..., AppContext], speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], speech: RecordingSpeech
+) -> None:
     window = open_help(qtbot, make_ctx(region="US"))
     screen = window.current()
     assert isinstance(screen, HelpNowScreen)
@@ -43,15 +45,15 @@ def test_the_lines_are_big_words_that_read_themselves(
 
 
 def test_the_first_line_has_the_focus_not_change_region(
-    qtbot, make_ctx: Callable[..., AppContext]
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     window = open_help(qtbot, make_ctx())
     screen = window.current()
     assert window.focusWidget() is screen.line_buttons[0]
     assert screen.choices()[-1] is screen.change_region  # the region choice comes last
 
 
-def test_opened_by_an_answer_it_says_why(qtbot, make_ctx: Callable[..., AppContext]) -> None:  # type: ignore[no-untyped-def]
+def test_opened_by_an_answer_it_says_why(qtbot: QtBot, make_ctx: Callable[..., AppContext]) -> None:
     window = open_help(qtbot, make_ctx())
     window.show_help_now(self_harm_reason())
     assert (
@@ -76,7 +78,7 @@ def outside(window: MainWindow, choices: list[BigButton]) -> list[str]:
 @pytest.mark.parametrize("region", ["CA", "CA-QC", "BE"])
 @pytest.mark.parametrize(("scale", "size"), [(100, (1024, 768)), (100, (1280, 720))])
 def test_the_lines_and_the_emergency_number_come_first_on_screen(
-    qtbot, make_ctx: Callable[..., AppContext], language: str, region: str, scale: int, size
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], language: str, region: str, scale: int, size
 ) -> None:  # type: ignore[no-untyped-def]
     """The numbers come first, right under the title. Larger text on these screens still
     needs the screen-fit layout of #15 (a compact top bar, paging): see the xfail below."""
@@ -94,8 +96,8 @@ def test_the_lines_and_the_emergency_number_come_first_on_screen(
 )
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_every_choice_is_on_screen_at_200_percent_on_1024_by_768(
-    qtbot, make_ctx: Callable[..., AppContext], language: str
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], language: str
+) -> None:
     ctx = make_ctx(region="CA-QC", language=language, text_scale=200)
     window = open_help(qtbot, ctx, (1024, 768))
     assert outside(window, window.current().choices()) == []
@@ -103,8 +105,8 @@ def test_every_choice_is_on_screen_at_200_percent_on_1024_by_768(
 
 
 def test_a_phone_number_is_never_split_over_two_lines(
-    qtbot, make_ctx: Callable[..., AppContext]
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     window = open_help(qtbot, make_ctx(region="CA-QC", language="fr"), (1024, 768))
     for button in window.current().line_buttons:
         for shown_line in button.text().split("\n"):

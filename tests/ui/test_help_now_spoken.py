@@ -3,12 +3,14 @@ speech engine (espeak-ng) renders its sentences to WAV files, caught by a silent
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
+from ui.context import AppContext
 from ui.screens.checkin.questionnaire import QuestionnairePickScreen
 from ui.screens.help_now.screen import HelpNowScreen
 from ui.speech import SpeechBridge
@@ -27,8 +29,12 @@ def speech(tmp_path: Path) -> Iterator[SpeechBridge]:
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_help_now_opened_by_item_nine_is_heard(  # type: ignore[no-untyped-def]
-    qtbot, make_ctx, speech: SpeechBridge, tmp_path: Path, language: str
+def test_help_now_opened_by_item_nine_is_heard(
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    speech: SpeechBridge,
+    tmp_path: Path,
+    language: str,
 ) -> None:
     from companion.i18n import set_language
     from ui.app import build_window

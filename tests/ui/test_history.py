@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.models import CheckIn
+from tests.ui.helpers import press
 from ui.app import MainWindow
 from ui.screens.checkin.history import HistoryScreen
 from ui.shared.checkin_common import checkin_store
@@ -22,7 +23,9 @@ def _fill(window: MainWindow, days: int, mood_for: dict[int, str]) -> None:
         store.finish(CheckIn(None, at, at, mood, frozenset(), "", False))
 
 
-def test_history_says_this_week_was_better_and_draws_the_chart(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_history_says_this_week_was_better_and_draws_the_chart(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _fill(window, 14, {0: "good", 1: "not_good"})
     history = HistoryScreen(window.ctx)
     window.push(history)
@@ -40,11 +43,11 @@ def test_history_says_this_week_was_better_and_draws_the_chart(qtbot, window: Ma
     assert line in found
 
 
-def test_the_table_shows_the_same_days_for_screen_readers(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_table_shows_the_same_days_for_screen_readers(qtbot: QtBot, window: MainWindow) -> None:
     _fill(window, 14, {0: "okay", 1: "okay"})
     history = HistoryScreen(window.ctx)
     window.push(history)
-    qtbot.mouseClick(history.table_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Show as a table")
     assert history.table.isVisible() and not history.chart.isVisible()
     assert history.table.rowCount() == 14
     assert history.table.item(0, 1).text() == "Okay"
@@ -53,17 +56,17 @@ def test_the_table_shows_the_same_days_for_screen_readers(qtbot, window: MainWin
     assert re.fullmatch(r"[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+( \d{4})?", first), first
 
 
-def test_twelve_weeks_are_one_press_away(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_twelve_weeks_are_one_press_away(qtbot: QtBot, window: MainWindow) -> None:
     _fill(window, 84, {0: "very_good", 1: "very_bad"})
     history = HistoryScreen(window.ctx)
     window.push(history)
-    qtbot.mouseClick(history.period_buttons[12], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "12 weeks")
     assert history.period_buttons[12].isChecked() and not history.period_buttons[2].isChecked()
     assert history.trend is not None and len(history.trend.points) == 84
     assert "six weeks" in history.body_text()
 
 
-def test_no_check_ins_yet_is_said_kindly(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_no_check_ins_yet_is_said_kindly(qtbot: QtBot, window: MainWindow) -> None:
     history = HistoryScreen(window.ctx)
     window.push(history)
     assert "You can check in any time you like." in history.body_text()

@@ -4,60 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
+from tests.ui.helpers import open_learn, press_by_keyboard, press_by_two_switches, tab_to
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
-from ui.screens.learn.home import LearnScreen
 from ui.screens.learn.lists import PagedListScreen
 from ui.screens.learn.reader import ReaderScreen
 from ui.screens.learn.search import SearchScreen
 
-MAX_PRESSES = 40
-
 
 def _focus() -> QWidget | None:
     return QApplication.focusWidget()
-
-
-def tab_to(qtbot, window: MainWindow, target: QWidget) -> None:  # type: ignore[no-untyped-def]
-    """Press Tab until `target` has the focus (fails if it never does)."""
-    for _ in range(MAX_PRESSES):
-        if _focus() is target:
-            return
-        qtbot.keyClick(_focus() or window, Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reached {target.accessibleName()!r}")
-
-
-def press_by_keyboard(qtbot, window: MainWindow, target: QWidget) -> None:  # type: ignore[no-untyped-def]
-    tab_to(qtbot, window, target)
-    with qtbot.waitSignal(target.clicked):  # Enter presses with a short visible animation
-        qtbot.keyClick(target, Qt.Key.Key_Return)
-
-
-def press_by_two_switches(qtbot, window: MainWindow, target: QWidget) -> None:  # type: ignore[no-untyped-def]
-    """Space moves the scan, Enter chooses: enter the screen's group, step to target, choose."""
-    screen = window.current()
-    inside = False  # True once Enter has opened the screen's group of choices
-    for _ in range(MAX_PRESSES):
-        focus = _focus() or window
-        if screen.body.property("scanGroup"):
-            qtbot.keyClick(focus, Qt.Key.Key_Return)  # open the screen's choices
-            inside = True
-        elif inside and focus is target and not window.top_bar.property("scanGroup"):
-            with qtbot.waitSignal(target.clicked):
-                qtbot.keyClick(focus, Qt.Key.Key_Return)
-            return
-        else:
-            if window.top_bar.property("scanGroup"):
-                inside = False
-            qtbot.keyClick(focus, Qt.Key.Key_Space)
-    raise AssertionError(f"scanning never reached {target.accessibleName()!r}")
-
-
-def open_learn(window: MainWindow) -> LearnScreen:
-    window.push(LearnScreen(window.ctx))
-    screen = window.current()
-    assert isinstance(screen, LearnScreen)
-    return screen
 
 
 def _button_named(screen: PagedListScreen, name: str) -> QWidget:
@@ -70,7 +28,7 @@ def _button_named(screen: PagedListScreen, name: str) -> QWidget:
     raise AssertionError(f"no {name!r} in {screen.title()}")
 
 
-def test_an_article_read_to_the_end_by_keyboard_alone(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_an_article_read_to_the_end_by_keyboard_alone(qtbot: QtBot, window: MainWindow) -> None:
     learn = open_learn(window)
     assert not learn.continue_button.isVisible()
     press_by_keyboard(qtbot, window, learn.topics_button)
@@ -108,8 +66,8 @@ def test_an_article_read_to_the_end_by_keyboard_alone(qtbot, window: MainWindow)
 
 
 def test_back_on_the_first_page_is_off_and_escape_leaves_the_reader(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     learn = open_learn(window)
     window.push(ReaderScreen(window.ctx, "worry"))
     reader = window.current()
@@ -122,7 +80,7 @@ def test_back_on_the_first_page_is_off_and_escape_leaves_the_reader(
     assert window.current() is learn
 
 
-def test_continue_where_you_stopped(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_continue_where_you_stopped(qtbot: QtBot, window: MainWindow) -> None:
     learn = open_learn(window)
     window.push(ReaderScreen(window.ctx, "grief"))
     reader = window.current()
@@ -138,7 +96,7 @@ def test_continue_where_you_stopped(qtbot, window: MainWindow) -> None:  # type:
     assert (again.article_id, again.page) == ("grief", 2)
 
 
-def test_favourites_list_shows_what_was_starred(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_favourites_list_shows_what_was_starred(qtbot: QtBot, window: MainWindow) -> None:
     learn = open_learn(window)
     learn.favourites_button.click()
     favourites = window.current()
@@ -153,8 +111,8 @@ def test_favourites_list_shows_what_was_starred(qtbot, window: MainWindow) -> No
     assert [b.accessibleName() for b in favourites.item_buttons if b.isVisible()] == ["Stress"]
 
 
-def test_read_this_to_me_says_the_page_and_highlights_the_sentence(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, speech
+def test_read_this_to_me_says_the_page_and_highlights_the_sentence(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
 ) -> None:
     window.push(ReaderScreen(window.ctx, "low-mood"))
     reader = window.current()
@@ -170,7 +128,7 @@ def test_read_this_to_me_says_the_page_and_highlights_the_sentence(  # type: ign
     assert said[4] in reader.page_label.text() and "<span" in reader.page_label.text()
 
 
-def test_an_article_by_two_switch_scanning(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_an_article_by_two_switch_scanning(qtbot: QtBot, window: MainWindow) -> None:
     learn = open_learn(window)
     window.ctx.settings.set("switch_mode", "two_switches")
     press_by_two_switches(qtbot, window, learn.topics_button)
@@ -191,7 +149,7 @@ def test_an_article_by_two_switch_scanning(qtbot, window: MainWindow) -> None:  
     assert reader.page == 2
 
 
-def test_search_forgives_spelling_and_opens_by_keyboard(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_search_forgives_spelling_and_opens_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     learn = open_learn(window)
     press_by_keyboard(qtbot, window, learn.search_button)
     search = window.current()
@@ -209,7 +167,7 @@ def test_search_forgives_spelling_and_opens_by_keyboard(qtbot, window: MainWindo
     assert isinstance(reader, ReaderScreen) and reader.article_id == "loneliness"
 
 
-def test_search_says_so_when_nothing_matches(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_search_says_so_when_nothing_matches(qtbot: QtBot, window: MainWindow) -> None:
     open_learn(window).search_button.click()
     search = window.current()
     qtbot.keyClicks(search.box, "xylophone")
@@ -217,7 +175,7 @@ def test_search_says_so_when_nothing_matches(qtbot, window: MainWindow) -> None:
     assert not any(b.isVisible() for b in search.result_buttons)
 
 
-def test_the_reader_follows_a_language_switch(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_reader_follows_a_language_switch(qtbot: QtBot, window: MainWindow) -> None:
     window.push(ReaderScreen(window.ctx, "sleep"))
     reader = window.current()
     english = reader.title()

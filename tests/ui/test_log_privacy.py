@@ -6,8 +6,10 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from companion.logs import setup_logging
+from tests.ui.helpers import press
 from ui.app import MainWindow
 from ui.screens.checkin.hub import CheckInHubScreen
 from ui.screens.checkin.steps import MoodStepScreen, NoteStepScreen, TagsStepScreen
@@ -19,30 +21,30 @@ PHONE_MARKER = "555-0199-42"
 
 
 def test_notes_answers_and_contacts_stay_out_of_the_log(
-    qtbot, window: MainWindow, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     log_file = setup_logging(tmp_path / "logs", level=logging.DEBUG)
     try:
         window.push(CheckInHubScreen(window.ctx))
-        qtbot.mouseClick(window.current().checkin_button, Qt.MouseButton.LeftButton)
+        press(qtbot, window, "Check in now")
         mood = window.current()
         assert isinstance(mood, MoodStepScreen)
-        qtbot.mouseClick(mood.faces["very_bad"], Qt.MouseButton.LeftButton)
+        press(qtbot, window, "Very bad")
         tags = window.current()
         assert isinstance(tags, TagsStepScreen)
         qtbot.mouseClick(tags.tags["worry"], Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(tags.next_button, Qt.MouseButton.LeftButton)
+        press(qtbot, window, "Skip this question")
         note = window.current()
         assert isinstance(note, NoteStepScreen)
         qtbot.keyClicks(note.note_box, NOTE_MARKER)
-        qtbot.mouseClick(note.finish_button, Qt.MouseButton.LeftButton)
+        press(qtbot, window, "Finish")
 
         contacts = ContactsScreen(window.ctx)
         window.push(contacts)
         name, phone, _relation = contacts.rows[0]
         qtbot.keyClicks(name, NAME_MARKER)
         qtbot.keyClicks(phone, PHONE_MARKER)
-        qtbot.mouseClick(contacts.save_button, Qt.MouseButton.LeftButton)
+        press(qtbot, window, "Save")
         assert "Saved" in contacts.status.text()
     finally:
         root = logging.getLogger()

@@ -7,6 +7,7 @@ from itertools import combinations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
 
 from ui.app import MainWindow
 from ui.screens.checkin.hub import CheckInHubScreen
@@ -21,7 +22,7 @@ WORDS = {
 }
 
 
-def _mood_screen(qtbot, window: MainWindow) -> MoodStepScreen:  # type: ignore[no-untyped-def]
+def _mood_screen(qtbot: QtBot, window: MainWindow) -> MoodStepScreen:
     hub = CheckInHubScreen(window.ctx)
     window.push(hub)
     qtbot.mouseClick(hub.checkin_button, Qt.MouseButton.LeftButton)
@@ -43,7 +44,9 @@ def _ink(image: QImage) -> set[tuple[int, int]]:
 
 
 @pytest.mark.parametrize("scale", [100, 200])
-def test_faces_are_large_with_their_word_under_them(qtbot, window: MainWindow, scale: int) -> None:  # type: ignore[no-untyped-def]
+def test_faces_are_large_with_their_word_under_them(
+    qtbot: QtBot, window: MainWindow, scale: int
+) -> None:
     window.ctx.settings.set("text_scale", scale)
     screen = _mood_screen(qtbot, window)
     for mood, button in screen.faces.items():
@@ -52,7 +55,9 @@ def test_faces_are_large_with_their_word_under_them(qtbot, window: MainWindow, s
         assert button.iconSize().height() * 3 >= button.height(), mood
 
 
-def test_each_face_is_clearly_different_and_drawn_in_one_colour(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_each_face_is_clearly_different_and_drawn_in_one_colour(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     screen = _mood_screen(qtbot, window)
     ink = {}
     for mood, button in screen.faces.items():

@@ -1,27 +1,24 @@
-# ruff: noqa: F811  (pytest fixtures shared from test_people_screens are named as arguments)
 """My data: a backup saved with a passphrase restores as a new person with the same check-ins;
 CSV; delete everything in words; the honest page about what is kept and where."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.models import CheckIn
 from companion.people.profiles import People
 from companion.security import Argon2Params, guessing_time_sentence
 from companion.storage.bulk import EVER_END, EVER_START
-from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)
-    ctx,
-    people,
-    start,
-    type_into,
-    unlock_mary,
-)
+from tests.ui.helpers import press, type_into
+from tests.ui.people_steps import unlock_mary
 from ui.app import MainWindow
+from ui.context import AppContext
 from ui.screens.people import my_data
 from ui.screens.people.add import AddNameScreen, NewSecretScreen
 from ui.screens.people.my_data import BackupScreen, KeepsScreen, MyDataScreen, RestoreScreen
@@ -46,7 +43,7 @@ def choose_files(monkeypatch: pytest.MonkeyPatch, save: Path | None, opened: Pat
     monkeypatch.setattr(my_data.FileDialogs, "open_path", classmethod(lambda cls, parent: opened))
 
 
-def mary_with_checkins(qtbot, start, people: People) -> MainWindow:  # type: ignore[no-untyped-def]
+def mary_with_checkins(qtbot: QtBot, start: Callable[[], MainWindow], people: People) -> MainWindow:
     mary = people.add("Mary", "pin", PIN)
     session = people.unlock(mary.id, PIN)
     for day in range(3):
@@ -61,17 +58,12 @@ def mary_with_checkins(qtbot, start, people: People) -> MainWindow:  # type: ign
     return window
 
 
-def press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]
-    button = next(b for b in window.current().choices() if b.accessibleName() == name)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
 def test_backup_then_restore_as_a_new_person_with_identical_checkins(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
     tmp_path: Path,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     backup = tmp_path / "mary.companion-backup"
     choose_files(monkeypatch, backup, backup)
@@ -82,7 +74,7 @@ def test_backup_then_restore_as_a_new_person_with_identical_checkins(
     assert isinstance(screen, BackupScreen)
     type_into(qtbot, screen.first, PASSPHRASE)
     type_into(qtbot, screen.again, PASSPHRASE + "x")
-    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Save the backup")
     assert "not the same" in screen.status.text() and not backup.exists()
     screen.again.clear()
     type_into(qtbot, screen.again, PASSPHRASE)
@@ -94,9 +86,9 @@ def test_backup_then_restore_as_a_new_person_with_identical_checkins(
     press(qtbot, window, "Restore a backup")
     restore = window.current()
     assert isinstance(restore, RestoreScreen)
-    qtbot.mouseClick(restore.choose_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Choose the backup file")
     type_into(qtbot, restore.passphrase, "wrong words entirely")
-    qtbot.mouseClick(restore.open_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Open the backup")
     qtbot.waitUntil(lambda: "does not open this backup" in restore.status.text())
     assert len(people.all()) == 1
     restore.passphrase.clear()
@@ -106,14 +98,14 @@ def test_backup_then_restore_as_a_new_person_with_identical_checkins(
     name = window.current()
     assert name.name_box.text() == ""  # "Mary" is taken here, so a new name is asked
     type_into(qtbot, name.name_box, "Mary at home")
-    qtbot.mouseClick(name.next_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.current().choices()[0], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Next")
+    press(qtbot, window, "6 or more numbers")
     for _round in range(2):
         pin = window.current()
         assert isinstance(pin, NewSecretScreen)
         type_into(qtbot, pin.pad.box, "731846")
         qtbot.keyClick(pin.pad.box, Qt.Key.Key_Return)
-    qtbot.mouseClick(window.current().choices()[1], Qt.MouseButton.LeftButton)  # no code
+    press(qtbot, window, "No code")  # no code
     qtbot.waitUntil(lambda: window.ctx.session.display_name == "Mary at home")
     restored = window.ctx.session.checkins.checkins_between(EVER_START, EVER_END)
     assert [(c.started_at, c.mood, c.tags, c.note) for c in restored] == [
@@ -123,17 +115,17 @@ def test_backup_then_restore_as_a_new_person_with_identical_checkins(
 
 
 def test_checkins_as_csv_say_the_file_is_not_locked(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
     tmp_path: Path,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     target = tmp_path / "checkins.csv"
     choose_files(monkeypatch, target, None)
     window = mary_with_checkins(qtbot, start, people)
     screen = window.current()
-    qtbot.mouseClick(screen.csv_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Check-ins for a spreadsheet")
     qtbot.waitUntil(lambda: "not locked" in screen.status.text())
     text = target.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0] == "started_at,finished_at,mood,tags,note"
@@ -141,19 +133,21 @@ def test_checkins_as_csv_say_the_file_is_not_locked(
 
 
 def test_cancelling_a_file_dialog_changes_nothing(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     choose_files(monkeypatch, None, None)
     window = mary_with_checkins(qtbot, start, people)
     screen = window.current()
-    qtbot.mouseClick(screen.csv_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Check-ins for a spreadsheet")
     assert not screen.status.isVisible() and not screen.busy
 
 
-def test_delete_all_my_data_is_confirmed_in_words(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_delete_all_my_data_is_confirmed_in_words(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People
+) -> None:
     window = mary_with_checkins(qtbot, start, people)
     folder = people.folder(people.all()[0].id)
     [delete] = [
@@ -164,15 +158,15 @@ def test_delete_all_my_data_is_confirmed_in_words(qtbot, start, people: People) 
     confirm = window.current()
     assert isinstance(confirm, ConfirmInWordsScreen)
     assert confirm.title() == "Delete Mary and all of Mary's check-ins? This cannot be undone."
-    qtbot.mouseClick(confirm.yes_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Yes, delete Mary")
     assert not folder.exists() and people.all() == []
     assert isinstance(window.current(), PeopleScreen)
 
 
 def test_what_companion_keeps_says_where_and_that_the_fallback_file_is_in_use(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     window = mary_with_checkins(qtbot, start, people)
     press(qtbot, window, "What Companion keeps")
@@ -185,9 +179,11 @@ def test_what_companion_keeps_says_where_and_that_the_fallback_file_is_in_use(
     assert "never keeps your notes" in words
 
 
-def test_a_guest_can_save_a_backup_but_not_delete(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_a_guest_can_save_a_backup_but_not_delete(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People
+) -> None:
     window = start()
-    qtbot.mouseClick(window.current().guest_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Guest (nothing is kept)")
     window.push(MyDataScreen(window.ctx))
     names = [b.accessibleName() for b in window.current().choices()]
     assert "Delete all my data" not in names and "Save a backup" in names
@@ -201,13 +197,13 @@ def test_a_guest_can_save_a_backup_but_not_delete(qtbot, start, people: People) 
     ],
 )
 def test_what_companion_keeps_says_the_lock_and_how_long_guessing_it_would_take(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
-    ctx,
+    ctx: AppContext,
     lock: str,
     secret: str,
-    said: str,  # type: ignore[no-untyped-def]
+    said: str,
 ) -> None:
     ctx.settings.set("shared_pc", True)
     mary = people.add("Mary", lock, secret, chosen_by_caregiver=lock == "none")  # type: ignore[arg-type]
@@ -225,7 +221,9 @@ def test_what_companion_keeps_says_the_lock_and_how_long_guessing_it_would_take(
     window.ctx.session.close()
 
 
-def test_a_guest_sees_no_lock_sentence_on_what_companion_keeps(qtbot, start) -> None:  # type: ignore[no-untyped-def]
+def test_a_guest_sees_no_lock_sentence_on_what_companion_keeps(
+    qtbot: QtBot, start: Callable[[], MainWindow]
+) -> None:
     window = start()
     window.push(KeepsScreen(window.ctx))
     page = window.current()
@@ -233,11 +231,11 @@ def test_a_guest_sees_no_lock_sentence_on_what_companion_keeps(qtbot, start) -> 
 
 
 def test_the_safety_plan_goes_beside_the_csv_and_delete_all_removes_it(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
     tmp_path: Path,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from companion.safety_plan.plan import Part, PlanEntry, SafetyPlan
 
@@ -252,13 +250,13 @@ def test_the_safety_plan_goes_beside_the_csv_and_delete_all_removes_it(
     unlock_mary(qtbot, window, PIN)
     window.push(MyDataScreen(window.ctx))
     screen = window.current()
-    qtbot.mouseClick(screen.csv_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Check-ins for a spreadsheet")
     qtbot.waitUntil(lambda: "mine-safety-plan.csv" in screen.status.text())
     assert marker in (tmp_path / "mine-safety-plan.csv").read_text(encoding="utf-8-sig")
 
     press(qtbot, window, "Delete all my data")
     assert "safety plan" in window.current().body_text()
-    qtbot.mouseClick(window.current().yes_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Yes, delete Mary")
     assert people.all() == []
     for path in (tmp_path / "data").rglob("*"):
         if path.is_file():

@@ -7,24 +7,24 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
 
 from companion.i18n import set_language
+from tests.ui.helpers import press
 from tests.ui.launcher import open_new_pc
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.people.my_data import KeepsScreen
 from ui.screens.setup import start_first_run
 from ui.screens.setup.steps import LockStepScreen
-from ui.widgets.big_button import BigButton
 
 COPY_OPENS = "copies Companion's folder"
 
 
 @pytest.fixture
 def no_keyring_pc(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     make_ctx: Callable[..., AppContext],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -43,14 +43,8 @@ def words_on(window: MainWindow) -> str:
     return " ".join(label.text() for label in window.current().findChildren(QLabel))
 
 
-def press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]
-    found = [b for b in window.current().findChildren(BigButton) if b.accessibleName() == name]
-    assert found, f"no {name!r} on {window.current().title()!r}"
-    qtbot.mouseClick(found[0], Qt.MouseButton.LeftButton)
-
-
 def test_the_first_run_says_what_no_pin_means_here_and_recommends_one(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     no_keyring_pc: MainWindow,
 ) -> None:
     window = no_keyring_pc

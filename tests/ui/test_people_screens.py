@@ -7,17 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.models import CheckIn
-from companion.people.profiles import People, guest_session, open_people
+from companion.people.profiles import People
 from companion.security import guessing_time_sentence
-from tests.fast_argon2 import FAST
-from ui.app import MainWindow, build_window
+from tests.ui.helpers import on_home_with_nothing_behind, press, type_into
+from tests.ui.people_steps import open_account, unlock_mary
+from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.people.add import (
     AddNameScreen,
@@ -27,76 +27,34 @@ from ui.screens.people.add import (
     RecoveryChoiceScreen,
     RecoveryCodeScreen,
 )
-from ui.screens.people.picker import AccountScreen, PeopleScreen, RenameScreen
-from ui.screens.people.unlock import UnlockScreen
-from ui.screens.settings.screen import MoreSettingsScreen
+from ui.screens.people.picker import PeopleScreen, RenameScreen
 from ui.shared.people_common import ConfirmInWordsScreen
-from ui.start import install_start
-from ui.widgets.screen import Screen
 
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def ctx(make_ctx: Callable[..., AppContext]) -> AppContext:
-    return make_ctx()
-
-
-@pytest.fixture
-def people(tmp_path: Path, ctx: AppContext) -> People:
-    return open_people(tmp_path / "data", ctx.clock, keyring=None, argon2=FAST)
-
-
-@pytest.fixture
-def start(qtbot, ctx: AppContext, people: People) -> Callable[[], MainWindow]:  # type: ignore[no-untyped-def]
-    """A window opened the way the launcher does when the picker is needed."""
-
-    def build() -> MainWindow:
-        ctx.session = guest_session()
-        ctx.parts.people = people
-        window = build_window(ctx)
-        qtbot.addWidget(window)
-        install_start(window, needs_person_picker=True)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    return build
-
-
-def texts_on_screen(window: MainWindow) -> str:
-    found = [w.text() for w in window.findChildren(QLabel)]
-    found += [w.text() for w in window.findChildren(QLineEdit)]
-    return "\n".join(found)
-
-
-def type_into(qtbot, box: QLineEdit, text: str) -> None:  # type: ignore[no-untyped-def]
-    box.setFocus()
-    qtbot.keyClicks(box, text)
-
-
-def add_mary_with_pin(qtbot, window: MainWindow, pin: str = "583920") -> None:  # type: ignore[no-untyped-def]
+def add_mary_with_pin(qtbot: QtBot, window: MainWindow, pin: str = "583920") -> None:
     picker = window.current()
     assert isinstance(picker, PeopleScreen)
-    qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Add a person")
     name = window.current()
     assert isinstance(name, AddNameScreen)
     type_into(qtbot, name.name_box, "Mary Brown")
-    qtbot.mouseClick(name.next_button, Qt.MouseButton.LeftButton)
-    lock = window.current()
-    assert isinstance(lock, ChooseLockScreen)
-    qtbot.mouseClick(lock.choices()[0], Qt.MouseButton.LeftButton)  # 6 or more numbers
+    press(qtbot, window, "Next")
+    assert isinstance(window.current(), ChooseLockScreen)
+    press(qtbot, window, "6 or more numbers")
     for _round in range(2):
         secret = window.current()
         assert isinstance(secret, NewSecretScreen)
         for digit in pin:  # tapped on the pad
-            key = next(k for k in secret.pad.keys if k.label() == digit)
-            qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(secret.next_button, Qt.MouseButton.LeftButton)
+            press(qtbot, window, digit)
+        press(qtbot, window, "Next")
     assert isinstance(window.current(), RecoveryChoiceScreen)
 
 
-def test_the_picker_offers_people_guest_and_add(start, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_the_picker_offers_people_guest_and_add(
+    start: Callable[[], MainWindow], people: People
+) -> None:
     people.add("Mary Brown", "pin", "583920")
     people.add("Sam", "pin", "907364")
     window = start()
@@ -109,9 +67,9 @@ def test_the_picker_offers_people_guest_and_add(start, people: People) -> None: 
 
 
 def test_seven_people_page_with_more_people_and_never_more_than_six_tiles(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     for index in range(7):
         people.add(f"Person {chr(65 + index)}", "pin", "583920")
@@ -126,33 +84,34 @@ def test_seven_people_page_with_more_people_and_never_more_than_six_tiles(
 
 
 def test_add_a_person_with_a_pin_and_a_recovery_code_opens_their_own_data(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     window = start()
     add_mary_with_pin(qtbot, window)
-    choice = window.current()
-    qtbot.mouseClick(choice.choices()[0], Qt.MouseButton.LeftButton)  # make a recovery code
+    press(qtbot, window, "Make a recovery code")
     shown = window.current()
     assert isinstance(shown, RecoveryCodeScreen)
     code = shown.code_label.text()
     assert len(code.replace("-", "")) == 20
-    qtbot.mouseClick(shown.choices()[0], Qt.MouseButton.LeftButton)  # I have written it down
+    press(qtbot, window, "I have written it down")
     qtbot.waitUntil(lambda: window.ctx.session is not None and not window.ctx.session.is_guest)
     assert window.ctx.session.display_name == "Mary Brown"
-    assert len(window._screens) == 1  # back on Home
+    assert on_home_with_nothing_behind(window)
     mary = people.all()[0]
     assert mary.lock == "pin" and mary.has_recovery_code
     assert code not in (people.data_dir / "people.json").read_text()
 
 
-def test_a_common_pin_is_refused_in_one_sentence(qtbot, start) -> None:  # type: ignore[no-untyped-def]
+def test_a_common_pin_is_refused_in_one_sentence(
+    qtbot: QtBot, start: Callable[[], MainWindow]
+) -> None:
     window = start()
-    qtbot.mouseClick(window.current().add_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Add a person")
     type_into(qtbot, window.current().name_box, "Mary")
     qtbot.keyClick(window.current().name_box, Qt.Key.Key_Return)
-    qtbot.mouseClick(window.current().choices()[0], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "6 or more numbers")
     secret = window.current()
     type_into(qtbot, secret.pad.box, "123456")
     qtbot.keyClick(secret.pad.box, Qt.Key.Key_Return)
@@ -161,29 +120,29 @@ def test_a_common_pin_is_refused_in_one_sentence(qtbot, start) -> None:  # type:
 
 
 def test_a_helper_lock_says_its_trade_off_and_is_hidden_on_a_shared_pc(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     window = start()
-    qtbot.mouseClick(window.current().add_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Add a person")
     type_into(qtbot, window.current().name_box, "Dad")
     qtbot.keyClick(window.current().name_box, Qt.Key.Key_Return)
-    lock = window.current()
-    helper = lock.choices()[2]
-    qtbot.mouseClick(helper, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "A helper chooses something simpler")
     helper_screen = window.current()
     assert isinstance(helper_screen, HelperLockScreen)
     assert "never on a shared computer" in helper_screen.body_text()
     assert "anyone who uses this computer" in helper_screen.body_text()
     assert "can read your notes" in helper_screen.body_text()
-    qtbot.mouseClick(helper_screen.choices()[1], Qt.MouseButton.LeftButton)  # No PIN
-    qtbot.mouseClick(window.current().choices()[1], Qt.MouseButton.LeftButton)  # no code
+    press(qtbot, window, "No PIN")
+    press(qtbot, window, "No code")
     qtbot.waitUntil(lambda: window.ctx.session is not None and not window.ctx.session.is_guest)
     assert people.all()[0].lock == "none"
 
 
-def test_guest_writes_nothing_to_the_data_folder(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_guest_writes_nothing_to_the_data_folder(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People
+) -> None:
     people.add("Mary", "pin", "583920")
     window = start()
 
@@ -194,47 +153,22 @@ def test_guest_writes_nothing_to_the_data_folder(qtbot, start, people: People) -
         }
 
     before = listing()
-    qtbot.mouseClick(window.current().guest_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Guest (nothing is kept)")
     session = window.ctx.session
-    assert session.is_guest and len(window._screens) == 1
+    assert session.is_guest and on_home_with_nothing_behind(window)
     session.checkins.finish(CheckIn(None, NOW, NOW, "good", frozenset(), "GUEST-NOTE", False))
     session.preferences.set("x", 1)
     assert listing() == before
 
 
-def open_account(qtbot, window: MainWindow) -> AccountScreen:  # type: ignore[no-untyped-def]
-    window.push(MoreSettingsScreen(window.ctx))
-    mine = next(b for b in window.current().choices() if b.accessibleName() == "Me and my data")
-    qtbot.mouseClick(mine, Qt.MouseButton.LeftButton)
-    tile = next(
-        b for b in window.current().choices() if b.accessibleName() == "Lock or switch person"
-    )
-    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
-    screen = window.current()
-    assert isinstance(screen, AccountScreen)
-    return screen
-
-
-def choice_named(screen: Screen, name: str) -> QWidget:
-    return next(b for b in screen.choices() if b.accessibleName() == name)
-
-
-def unlock_mary(qtbot, window: MainWindow, pin: str = "583920") -> None:  # type: ignore[no-untyped-def]
-    picker = window.current()
-    qtbot.mouseClick(next(iter(picker.person_tiles.values())), Qt.MouseButton.LeftButton)
-    screen = window.current()
-    assert isinstance(screen, UnlockScreen)
-    type_into(qtbot, screen.pad.box, pin)
-    qtbot.keyClick(screen.pad.box, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not window.ctx.session.is_guest)
-
-
-def test_rename_changes_the_tile_and_the_session(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_rename_changes_the_tile_and_the_session(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People
+) -> None:
     people.add("Mary", "pin", "583920")
     window = start()
     unlock_mary(qtbot, window)
-    account = open_account(qtbot, window)
-    qtbot.mouseClick(account.choices()[1], Qt.MouseButton.LeftButton)
+    open_account(qtbot, window)
+    press(qtbot, window, "Change my name")
     rename = window.current()
     assert isinstance(rename, RenameScreen)
     rename.name_box.clear()
@@ -245,58 +179,56 @@ def test_rename_changes_the_tile_and_the_session(qtbot, start, people: People) -
 
 
 def test_delete_is_confirmed_in_words_and_removes_the_files(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     mary = people.add("Mary", "pin", "583920")
     window = start()
     unlock_mary(qtbot, window)
     folder = people.folder(mary.id)
     assert folder.exists()
-    account = open_account(qtbot, window)
-    qtbot.mouseClick(
-        choice_named(account, "Remove me from this computer"), Qt.MouseButton.LeftButton
-    )
+    open_account(qtbot, window)
+    press(qtbot, window, "Remove me from this computer")
     confirm = window.current()
     assert isinstance(confirm, ConfirmInWordsScreen)
     assert confirm.title() == "Delete Mary and all of Mary's check-ins? This cannot be undone."
     assert confirm.choices()[0].accessibleName() == "No, keep Mary"  # the safe answer first
-    qtbot.mouseClick(confirm.no_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "No, keep Mary")
     assert folder.exists() and people.all()
-    qtbot.mouseClick(
-        choice_named(account, "Remove me from this computer"), Qt.MouseButton.LeftButton
-    )
-    qtbot.mouseClick(window.current().yes_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Remove me from this computer")
+    press(qtbot, window, "Yes, delete Mary")
     assert not folder.exists() and people.all() == []
     assert window.ctx.session.is_guest
     assert isinstance(window.current(), PeopleScreen)
 
 
 def test_lock_from_settings_shows_the_picker_and_closes_the_data(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     people.add("Mary", "pin", "583920")
     window = start()
     unlock_mary(qtbot, window)
     mary_session = window.ctx.session
-    account = open_account(qtbot, window)
-    qtbot.mouseClick(account.choices()[0], Qt.MouseButton.LeftButton)
+    open_account(qtbot, window)
+    press(qtbot, window, "Lock and switch person")
     assert mary_session.database is None  # closed
     assert window.ctx.session.is_guest
     assert isinstance(window.current(), PeopleScreen) and len(window._screens) == 2
 
 
-def test_a_person_with_no_pin_opens_from_the_tile(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_with_no_pin_opens_from_the_tile(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People
+) -> None:
     people.add("Dad", "none", "", chosen_by_caregiver=True)
     window = start()
     picker = window.current()
-    qtbot.mouseClick(next(iter(picker.person_tiles.values())), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Dad")
     assert picker.status.text() == "Opening…"
     qtbot.waitUntil(lambda: not window.ctx.session.is_guest)
-    assert window.ctx.session.display_name == "Dad" and len(window._screens) == 1
+    assert window.ctx.session.display_name == "Dad" and on_home_with_nothing_behind(window)
 
 
 @pytest.mark.parametrize(
@@ -307,21 +239,19 @@ def test_a_person_with_no_pin_opens_from_the_tile(qtbot, start, people: People) 
     ],
 )
 def test_settings_says_the_lock_and_how_long_guessing_it_would_take_on_a_shared_pc(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
     ctx: AppContext,
     lock: str,
     secret: str,
-    said: str,  # type: ignore[no-untyped-def]
+    said: str,
 ) -> None:
     ctx.settings.set("shared_pc", True)
     people.add("Mary", lock, secret, chosen_by_caregiver=lock == "none")  # type: ignore[arg-type]
     window = start()
     if lock == "none":
-        qtbot.mouseClick(
-            next(iter(window.current().person_tiles.values())), Qt.MouseButton.LeftButton
-        )
+        press(qtbot, window, "Mary")
         qtbot.waitUntil(lambda: not window.ctx.session.is_guest)
     else:
         unlock_mary(qtbot, window, secret)

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.i18n import set_language
 from companion.people.profiles import People, open_people
 from tests.fast_argon2 import FAST
 from tests.ui.launcher import start_like_the_launcher
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.home.screen import HomeScreen
@@ -39,11 +41,11 @@ def people(tmp_path: Path, ctx: AppContext) -> People:
 
 
 @pytest.fixture
-def window(qtbot, ctx: AppContext, people: People) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, ctx: AppContext, people: People) -> MainWindow:
     return start_like_the_launcher(qtbot, ctx, people)
 
 
-def unlock(qtbot, window: MainWindow, name: str, pin: str) -> None:  # type: ignore[no-untyped-def]
+def unlock(qtbot: QtBot, window: MainWindow, name: str, pin: str) -> None:
     picker = window.current()
     assert isinstance(picker, PeopleScreen)
     tile = next(t for t in picker.person_tiles.values() if t.label().startswith(name))
@@ -60,8 +62,8 @@ def body_points() -> str:
 
 
 def test_each_person_gets_their_own_look_and_voice_and_the_picker_the_pcs(
-    qtbot, window: MainWindow, ctx: AppContext, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, ctx: AppContext, speech: RecordingSpeech
+) -> None:
     assert body_points() == "18pt"
     unlock(qtbot, window, "Mary", "583920")
     ctx.settings.set("text_scale", 200)  # as her Settings screens do

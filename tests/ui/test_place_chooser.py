@@ -9,10 +9,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
+from tests.ui.helpers import press
 from ui.app import MainWindow
 from ui.screens.sessions.import_screen import ImportReviewScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
@@ -54,8 +56,8 @@ def _clock(window: MainWindow) -> FixedClock:
 
 
 def test_saving_keeps_a_name_in_words_and_never_writes_over(
-    qtbot, window: MainWindow, places: list[Place]
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, places: list[Place]
+) -> None:
     answers: list[Path | None] = []
     name = "Companion report, 1 December 2026.pdf"
     (places[1].folder / name).write_bytes(b"older")
@@ -65,25 +67,25 @@ def test_saving_keeps_a_name_in_words_and_never_writes_over(
     assert screen.name_box.text() == name
     names = [b.accessibleName() for b in screen.choices() if b is not screen.name_box]
     assert names == ["My Documents", "USB stick KINGSTON", "Another place..."]
-    qtbot.mouseClick(_named(window, "USB stick KINGSTON"), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "USB stick KINGSTON")
     assert answers == [places[1].folder / "Companion report, 1 December 2026 (2).pdf"]
     assert window.current() is not screen
 
 
-def test_a_changed_name_gets_its_ending_back(qtbot, window: MainWindow, places) -> None:  # type: ignore[no-untyped-def]
+def test_a_changed_name_gets_its_ending_back(qtbot: QtBot, window: MainWindow, places) -> None:  # type: ignore[no-untyped-def]
     answers: list[Path | None] = []
     screen = SaveScreen(window.ctx, lambda: "Save", "x.ics", ".ics", places)
     screen.answered.append(answers.append)
     window.push(screen)
     screen.name_box.clear()
     qtbot.keyClicks(screen.name_box, "Dr Lee on Tuesday")
-    qtbot.mouseClick(_named(window, "My Documents"), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "My Documents")
     assert answers == [places[0].folder / "Dr Lee on Tuesday.ics"]
 
 
 def test_opening_lists_files_newest_first_with_dates_in_words(
-    qtbot, window: MainWindow, places: list[Place]
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, places: list[Place]
+) -> None:
     _clock(window)
     older, newer = places[0].folder / "Clinic invitation.ics", places[1].folder / "Dr Lee.ics"
     for path, stamp in ((older, datetime(2026, 11, 18, 12)), (newer, datetime(2026, 11, 30, 12))):
@@ -98,12 +100,12 @@ def test_opening_lists_files_newest_first_with_dates_in_words(
         "Dr Lee, saved Monday 30 November",
         "Clinic invitation, saved Wednesday 18 November",
     ]
-    qtbot.mouseClick(screen.file_buttons[1], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Clinic invitation, saved Wednesday 18 November")
     assert answers == [older]
 
 
 def test_another_place_opens_the_stock_dialog_for_a_helper(
-    qtbot, window: MainWindow, places, monkeypatch, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, places, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     elsewhere = tmp_path / "elsewhere.ics"
     asked: list[str] = []
@@ -118,22 +120,22 @@ def test_another_place_opens_the_stock_dialog_for_a_helper(
     screen.answered.append(answers.append)
     window.push(screen)
     assert "No file was found" in screen.body_text()
-    qtbot.mouseClick(_named(window, "Another place..."), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Another place...")
     assert asked == ["Open an invitation file"] and answers == [elsewhere]
 
 
-def test_back_answers_nothing(qtbot, window: MainWindow, places) -> None:  # type: ignore[no-untyped-def]
+def test_back_answers_nothing(qtbot: QtBot, window: MainWindow, places) -> None:  # type: ignore[no-untyped-def]
     answers: list[Path | None] = []
     screen = SaveScreen(window.ctx, lambda: "Save", "a.csv", ".csv", places)
     screen.answered.append(answers.append)
     window.push(screen)
-    qtbot.mouseClick(window.top_bar.back_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Back")
     assert answers == [None]
 
 
 def test_importing_an_invitation_through_the_place_chooser(
-    qtbot, window: MainWindow, places: list[Place]
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, places: list[Place]
+) -> None:
     """The whole way: Open an invitation, the chooser lists it, one press opens it."""
     _clock(window).current = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
     window.ctx.parts.zone = ZoneInfo("America/Toronto")
@@ -155,12 +157,12 @@ def test_importing_an_invitation_through_the_place_chooser(
     poll.setInterval(10)
     poll.timeout.connect(press_the_file)
     poll.start()
-    qtbot.mouseClick(sessions.import_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Open an invitation file")
     qtbot.waitUntil(lambda: isinstance(window.current(), ImportReviewScreen), timeout=5000)
     assert seen and seen[0].startswith("Zoom with Dr Lee, saved ")
     assert not window.findChildren(QFileDialog)
 
 
-def test_the_real_places_are_folders_that_exist(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_real_places_are_folders_that_exist(qtbot: QtBot) -> None:
     for place in [*standard_places(), *usb_sticks()]:
         assert place.folder.is_dir() and place.name

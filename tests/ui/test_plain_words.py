@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtWidgets import QGridLayout, QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.instruments import INSTRUMENT_IDS
 from ui.app import MainWindow
@@ -22,7 +23,7 @@ def _names(screen: QWidget) -> list[str]:
     return [b.accessibleName() for b in screen.findChildren(BigButton) if b.isVisible()]
 
 
-def test_questionnaire_choices_say_what_they_are_about(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_questionnaire_choices_say_what_they_are_about(qtbot: QtBot, window: MainWindow) -> None:
     screen = QuestionnairePickScreen(window.ctx, list(INSTRUMENT_IDS))
     window.push(screen)
     names = [b.accessibleName() for b in screen.buttons.values()]
@@ -35,14 +36,14 @@ def test_questionnaire_choices_say_what_they_are_about(qtbot, window: MainWindow
     assert not CODES.search(screen.body_text())
 
 
-def test_no_choice_is_named_for_a_clinician(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_no_choice_is_named_for_a_clinician(qtbot: QtBot, window: MainWindow) -> None:
     hub = CheckInHubScreen(window.ctx)
     window.push(hub)
     assert "Report for my doctor or counsellor" in _names(hub)
     assert not [n for n in _names(hub) if CODES.search(n)]
 
 
-def test_voice_buttons_show_a_speaker_not_a_microphone(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_voice_buttons_show_a_speaker_not_a_microphone(qtbot: QtBot, window: MainWindow) -> None:
     settings = SettingsScreen(window.ctx)
     window.push(settings)
     [voice] = [b for b in settings.findChildren(BigButton) if b.accessibleName() == "Voice"]
@@ -54,7 +55,7 @@ def test_voice_buttons_show_a_speaker_not_a_microphone(qtbot, window: MainWindow
             assert button.icon_name == "read-aloud", button.accessibleName()
 
 
-def test_the_pin_pad_is_a_phone_keypad(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_pin_pad_is_a_phone_keypad(qtbot: QtBot) -> None:
     pad = PinPad(lambda: "PIN")
     qtbot.addWidget(pad)
     grid = next(

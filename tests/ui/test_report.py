@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from tests.report_data import NOTE, NOW, fill_twelve_weeks
+from tests.ui.helpers import press
 from tests.ui.pdf_words import HAVE_POPPLER, median_word_height, read_pages
 from ui.app import MainWindow
+from ui.context import AppContext
 from ui.screens.report import ReportPreviewScreen, ReportSaveScreen, ReportScreen
 from ui.shared.checkin_common import checkin_store
 
@@ -24,19 +28,15 @@ def _fill(window: MainWindow) -> None:
     fill_twelve_weeks(checkin_store(window.ctx))
 
 
-def press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]
-    button = next(b for b in window.current().choices() if b.accessibleName() == name)
-    assert button.isEnabled(), name
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
 def _open(window: MainWindow) -> ReportScreen:
     screen = ReportScreen(window.ctx)
     window.push(screen)
     return screen
 
 
-def test_the_hub_names_the_report_for_a_doctor_or_counsellor(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_hub_names_the_report_for_a_doctor_or_counsellor(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     from ui.screens.checkin.hub import CheckInHubScreen
 
     window.push(CheckInHubScreen(window.ctx))
@@ -49,8 +49,8 @@ def test_the_hub_names_the_report_for_a_doctor_or_counsellor(qtbot, window: Main
 
 
 def test_the_preview_turns_pages_with_big_buttons_and_no_scrollbar(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _fill(window)
     _open(window)
     press(qtbot, window, "Last 12 weeks")
@@ -84,8 +84,8 @@ def test_the_preview_turns_pages_with_big_buttons_and_no_scrollbar(
 
 @pytest.mark.skipif(not HAVE_POPPLER, reason="needs poppler-utils")
 def test_the_pdf_has_notes_only_when_included_and_large_print_when_chosen(
-    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _fill(window)
     target = tmp_path / "report.pdf"
     monkeypatch.setattr(ReportSaveScreen, "ask_save_path", classmethod(lambda cls, *a: target))
@@ -121,8 +121,8 @@ def test_the_pdf_has_notes_only_when_included_and_large_print_when_chosen(
 
 @pytest.mark.skipif(not HAVE_POPPLER, reason="needs poppler-utils")
 def test_the_paper_follows_the_region(
-    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window.ctx.settings.set("region", "FR")
     target = tmp_path / "report.pdf"
     monkeypatch.setattr(ReportSaveScreen, "ask_save_path", classmethod(lambda cls, *a: target))
@@ -136,8 +136,8 @@ def test_the_paper_follows_the_region(
 
 
 def test_the_csv_is_saved_where_the_person_chose(
-    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _fill(window)
     target = tmp_path / "report.csv"
     monkeypatch.setattr(ReportSaveScreen, "ask_save_path", classmethod(lambda cls, *a: target))
@@ -157,8 +157,8 @@ def test_the_csv_is_saved_where_the_person_chose(
 
 
 def test_cancelling_the_save_writes_nothing(
-    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(ReportSaveScreen, "ask_save_path", classmethod(lambda cls, *a: None))
     monkeypatch.setattr(ReportSaveScreen, "ask_printer", classmethod(lambda cls, *a: False))
     _open(window)
@@ -174,8 +174,8 @@ def test_cancelling_the_save_writes_nothing(
 
 @pytest.mark.skipif(not HAVE_POPPLER, reason="needs poppler-utils")
 def test_printing_lays_out_the_same_report_on_the_printer(
-    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The real print path (the composer onto a QPrinter), the printer writing a PDF file."""
     _fill(window)
     target = tmp_path / "printed.pdf"
@@ -203,7 +203,7 @@ def test_printing_lays_out_the_same_report_on_the_printer(
     assert 10 <= median_word_height(pages) <= 14
 
 
-def test_the_preview_follows_a_language_switch(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_preview_follows_a_language_switch(qtbot: QtBot, window: MainWindow) -> None:
     _fill(window)
     _open(window)
     press(qtbot, window, "Last 12 weeks")
@@ -224,8 +224,8 @@ def test_the_preview_follows_a_language_switch(qtbot, window: MainWindow) -> Non
 
 
 def test_the_page_takes_focus_with_a_visible_ring_and_turns_with_page_down(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _fill(window)
     _open(window)
     press(qtbot, window, "Last 12 weeks")
@@ -246,8 +246,8 @@ def test_the_page_takes_focus_with_a_visible_ring_and_turns_with_page_down(
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_every_choice_is_on_screen_at_200_percent_on_1024_by_768(
-    qtbot, make_ctx, language: str
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], language: str
+) -> None:
     from companion.i18n import set_language
     from ui.app import build_window
 
@@ -286,7 +286,7 @@ def test_every_choice_is_on_screen_at_200_percent_on_1024_by_768(
         set_language("en")
 
 
-def test_the_pages_follow_a_new_text_size(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_pages_follow_a_new_text_size(qtbot: QtBot, window: MainWindow) -> None:
     _fill(window)
     _open(window)
     press(qtbot, window, "Last 12 weeks")

@@ -3,9 +3,12 @@ its header row, and nothing runs past the bottom, on paper and on small screen p
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QPdfWriter
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.i18n import set_language
 from companion.report import build_report
@@ -41,8 +44,8 @@ def _check(laid: LaidOut) -> None:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("size,body_pt", [((420, 300), 18), ((600, 400), 27), ((900, 500), 36)])
 def test_screen_pages_break_in_the_right_places(
-    qtbot, lang: str, size: tuple[int, int], body_pt: float
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, lang: str, size: tuple[int, int], body_pt: float
+) -> None:
     set_language(lang)
     try:
         widget = QWidget()
@@ -53,14 +56,14 @@ def test_screen_pages_break_in_the_right_places(
 
 
 @pytest.mark.parametrize("large", [11.0, 18.0])
-def test_paper_pages_break_in_the_right_places(qtbot, tmp_path, large: float) -> None:  # type: ignore[no-untyped-def]
+def test_paper_pages_break_in_the_right_places(qtbot: QtBot, tmp_path: Path, large: float) -> None:
     writer = QPdfWriter(str(tmp_path / "x.pdf"))
     set_paper(writer, "a4")
     rect = writer.pageLayout().paintRectPixels(writer.logicalDpiY())
     _check(lay_out(_document(), writer, (rect.width(), rect.height()), large, furniture=True))
 
 
-def test_a_long_table_goes_on_over_the_page_with_its_header_row_again(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_table_goes_on_over_the_page_with_its_header_row_again(qtbot: QtBot) -> None:
     rows = tuple((f"Day {n}", str(n)) for n in range(60))
     document = ReportDocument(
         "t", "Ann", "made", (Paragraph("Before"), Table(("What", "Times"), rows))

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.instruments import score
 from companion.checkin.models import CheckIn
@@ -19,6 +20,8 @@ from companion.people.profiles import PersonSession, guest_session, open_people
 from companion.safety.crisis import EmergencyContact
 from companion.safety_plan.plan import Part, PlanEntry, SafetyPlan
 from tests.fast_argon2 import FAST
+from tests.ui.helpers import names, press
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.checkin.done import ThankYouScreen
 from ui.screens.checkin.questionnaire import ResultScreen
@@ -31,6 +34,7 @@ from ui.screens.safety_plan.steps import (
     PeopleStepScreen,
     PlanStepScreen,
     WordsStepScreen,
+    suggestions,
 )
 from ui.screens.safety_plan.view import PlanPartsScreen, PlanScreen
 
@@ -47,17 +51,6 @@ def mary(window: MainWindow, tmp_path: Path) -> Iterator[PersonSession]:
     window.set_session(guest_session())
 
 
-def press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]
-    """Press the visible control with this accessible name, as a person would."""
-    found = [w for w in window.current().choices() if w.accessibleName() == name and w.isVisible()]
-    assert found, f"no {name!r} on {window.current().title()!r}"
-    qtbot.mouseClick(found[0], Qt.MouseButton.LeftButton)
-
-
-def names(window: MainWindow) -> list[str]:
-    return [w.accessibleName() for w in window.current().choices() if w.isVisible()]
-
-
 def step(window: MainWindow) -> PlanStepScreen:
     screen = window.current()
     assert isinstance(screen, PlanStepScreen)
@@ -65,8 +58,8 @@ def step(window: MainWindow) -> PlanStepScreen:
 
 
 def test_a_whole_plan_by_mouse_then_get_help_now_opens_it_on_the_people(
-    qtbot, window: MainWindow, mary: PersonSession
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, mary: PersonSession
+) -> None:
     window.push(LearnScreen(window.ctx))
     press(qtbot, window, "My safety plan")
     assert isinstance(window.current(), PlanIntroScreen)
@@ -132,8 +125,8 @@ def test_a_whole_plan_by_mouse_then_get_help_now_opens_it_on_the_people(
 
 
 def test_back_returns_to_a_step_and_changes_it(
-    qtbot, window: MainWindow, mary: PersonSession
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, mary: PersonSession
+) -> None:
     window.push(PlanIntroScreen(window.ctx))
     press(qtbot, window, "Start my plan")
     press(qtbot, window, "I cannot sleep")
@@ -149,7 +142,7 @@ def test_back_returns_to_a_step_and_changes_it(
     assert "Step 2 of 7" in window.current().body_text()
 
 
-def test_a_step_by_keyboard_alone(qtbot, window: MainWindow, mary: PersonSession) -> None:  # type: ignore[no-untyped-def]
+def test_a_step_by_keyboard_alone(qtbot: QtBot, window: MainWindow, mary: PersonSession) -> None:
     def key(k: Qt.Key) -> None:
         focused = QApplication.focusWidget()
         assert focused is not None
@@ -180,7 +173,7 @@ def test_a_step_by_keyboard_alone(qtbot, window: MainWindow, mary: PersonSession
     assert texts == ["I avoid people", "I skip meals"]
 
 
-def _scan_to(qtbot, window: MainWindow, target: QWidget) -> int:  # type: ignore[no-untyped-def]
+def _scan_to(qtbot: QtBot, window: MainWindow, target: QWidget) -> int:
     steps = 0
     while not window.current().body.property("scanGroup"):
         qtbot.keyClick(window, Qt.Key.Key_Space)
@@ -196,8 +189,8 @@ def _scan_to(qtbot, window: MainWindow, target: QWidget) -> int:  # type: ignore
 
 
 def test_every_control_of_a_step_is_reached_by_switch_in_eight_steps(
-    qtbot, window: MainWindow, mary: PersonSession
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, mary: PersonSession
+) -> None:
     window.ctx.settings.set("switch_mode", "two_switches")
     window.push(PlanIntroScreen(window.ctx))
     press(qtbot, window, "Start my plan")
@@ -230,8 +223,8 @@ def _with_plan(mary: PersonSession) -> None:
 
 
 def test_the_whole_plan_is_read_aloud_start_to_end(
-    qtbot, window: MainWindow, mary: PersonSession, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, mary: PersonSession, speech: RecordingSpeech
+) -> None:
     _with_plan(mary)
     window.push(PlanScreen(window.ctx))
     press(qtbot, window, "Read my plan to me")
@@ -244,8 +237,12 @@ def test_the_whole_plan_is_read_aloud_start_to_end(
 
 
 def test_the_plan_prints_in_large_letters_to_a_pdf(
-    qtbot, window: MainWindow, mary: PersonSession, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window: MainWindow,
+    mary: PersonSession,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     _with_plan(mary)
     target = tmp_path / "out" / "plan.pdf"
     target.parent.mkdir()
@@ -260,8 +257,8 @@ def test_the_plan_prints_in_large_letters_to_a_pdf(
 
 
 def test_delete_my_plan_in_words_removes_it_and_get_help_now_no_longer_offers_it(
-    qtbot, window: MainWindow, mary: PersonSession
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, mary: PersonSession
+) -> None:
     _with_plan(mary)
     window.push(PlanPartsScreen(window.ctx))
     press(qtbot, window, "Delete my plan")
@@ -272,7 +269,7 @@ def test_delete_my_plan_in_words_removes_it_and_get_help_now_no_longer_offers_it
     assert "My safety plan" not in names(window)
 
 
-def test_a_guest_is_never_shown_a_plan_or_offered_one(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_guest_is_never_shown_a_plan_or_offered_one(qtbot: QtBot, window: MainWindow) -> None:
     assert window.ctx.session.is_guest
     window.push(LearnScreen(window.ctx))
     assert "My safety plan" not in names(window)
@@ -281,8 +278,8 @@ def test_a_guest_is_never_shown_a_plan_or_offered_one(qtbot, window: MainWindow)
 
 
 def test_the_gentle_offer_after_item_nine_comes_at_most_once_a_week(
-    qtbot, window: MainWindow, mary: PersonSession
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, mary: PersonSession
+) -> None:
     result = score("phq9", [1, 1, 1, 1, 1, 1, 1, 1, 1])
     window.push(ResultScreen(window.ctx, result))
     assert "Make a plan for hard moments" in names(window)
@@ -297,7 +294,9 @@ def test_the_gentle_offer_after_item_nine_comes_at_most_once_a_week(
     assert isinstance(window.current(), PlanIntroScreen)
 
 
-def test_the_offer_after_repeated_bad_days(qtbot, window: MainWindow, mary: PersonSession) -> None:  # type: ignore[no-untyped-def]
+def test_the_offer_after_repeated_bad_days(
+    qtbot: QtBot, window: MainWindow, mary: PersonSession
+) -> None:
     now = window.ctx.clock.now()
     for days in (3, 2, 1):
         when = now - timedelta(days=days)
@@ -309,8 +308,8 @@ def test_the_offer_after_repeated_bad_days(qtbot, window: MainWindow, mary: Pers
 
 
 def test_the_plan_marker_never_reaches_any_file_in_plain_text(
-    qtbot, window: MainWindow, mary: PersonSession, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, mary: PersonSession, tmp_path: Path
+) -> None:
     marker = "PLANMARKER" + os.urandom(6).hex()
     window.push(PlanIntroScreen(window.ctx))
     press(qtbot, window, "Start my plan")
@@ -328,8 +327,8 @@ def test_the_plan_marker_never_reaches_any_file_in_plain_text(
 
 
 def test_each_step_is_spoken_when_speech_is_on_and_changes_language_live(
-    qtbot, window: MainWindow, mary: PersonSession, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, mary: PersonSession, speech: RecordingSpeech
+) -> None:
     window.ctx.settings.set("read_steps_aloud", True)
     window.push(PlanIntroScreen(window.ctx))
     press(qtbot, window, "Start my plan")
@@ -339,3 +338,19 @@ def test_each_step_is_spoken_when_speech_is_on_and_changes_language_live(
     window.ctx.settings.set("language", "fr")
     assert window.current().title() == "Qu’est-ce qui vous dit qu’un moment difficile commence?"
     assert "Étape 1 sur 7" in window.current().body_text()
+
+
+def test_somewhere_else_offers_its_helplines_without_an_emergency_number(
+    window: MainWindow, mary: PersonSession
+) -> None:
+    """Somewhere else has no emergency number and a directory with no number: the plan's
+    suggestions still open (they used to fail on the missing number) and name no fake phone."""
+    window.ctx.settings.set("region", "ELSEWHERE")
+    offered = suggestions(window.ctx)[Part.PROFESSIONALS]
+    assert all(isinstance(entry.phone, str) for entry in offered)
+    assert "Emergency" not in [entry.text for entry in offered]
+    assert [e.text for e in offered][-2:] == ["My doctor", "My counsellor"]
+
+    mary.safety_plan.save(SafetyPlan({Part.WARNING_SIGNS: (PlanEntry("I stop eating"),)}))
+    window.push(PlanScreen(window.ctx))  # no numbers in the plan: the region's lines to call
+    assert names(window) == ["See my whole plan", "Read my plan to me"]  # none has a number

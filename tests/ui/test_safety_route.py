@@ -9,8 +9,11 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.follow_up import FollowUp
+from tests.ui.helpers import press
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.checkin.questionnaire import (
@@ -29,11 +32,11 @@ WORDS = {
 }
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def _press(qtbot, screen: QWidget, name: str) -> None:  # type: ignore[no-untyped-def]
+def _press(qtbot: QtBot, screen: QWidget, name: str) -> None:
     """Press the control a person sees with this name (its accessible name)."""
     found = [w for w in screen.findChildren(QWidget) if w.accessibleName() == name]
     assert found, f"no control named {name!r}"
@@ -43,7 +46,7 @@ def _press(qtbot, screen: QWidget, name: str) -> None:  # type: ignore[no-untype
 class SpokenSinceLastStop:
     """What speech was asked to say since the last time it was stopped (what is heard now)."""
 
-    def __init__(self, speech) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, speech: RecordingSpeech) -> None:
         self.speech = speech
         self.mark = 0
         original = speech.stop
@@ -59,7 +62,7 @@ class SpokenSinceLastStop:
 
 
 @pytest.fixture
-def listening_window(qtbot, make_ctx: Callable[..., AppContext]):  # type: ignore[no-untyped-def]
+def listening_window(qtbot: QtBot, make_ctx: Callable[..., AppContext]):  # type: ignore[no-untyped-def]
     def build(language: str = "en", **settings: object) -> MainWindow:
         window = build_window(make_ctx(language=language, **settings))
         qtbot.addWidget(window)
@@ -85,7 +88,7 @@ def _assert_help_now_is_heard(
     assert any(WORDS[language]["line"] in sentence for sentence in spoken)
 
 
-def _answer_phq9_with_item_nine(qtbot, window: MainWindow, item_nine: int) -> None:  # type: ignore[no-untyped-def]
+def _answer_phq9_with_item_nine(qtbot: QtBot, window: MainWindow, item_nine: int) -> None:
     pick = QuestionnairePickScreen(window.ctx, ["phq9"])
     window.push(pick)
     _click(qtbot, pick.buttons["phq9"])
@@ -100,8 +103,12 @@ def _answer_phq9_with_item_nine(qtbot, window: MainWindow, item_nine: int) -> No
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize("setting", ["read_steps_aloud", "talking_buttons"])
-def test_help_now_opened_by_item_nine_is_read_aloud(  # type: ignore[no-untyped-def]
-    qtbot, listening_window, speech, language: str, setting: str
+def test_help_now_opened_by_item_nine_is_read_aloud(
+    qtbot: QtBot,
+    listening_window: Callable[..., MainWindow],
+    speech: RecordingSpeech,
+    language: str,
+    setting: str,
 ) -> None:
     window = listening_window(language, **{setting: True})
     heard = SpokenSinceLastStop(speech)
@@ -111,8 +118,11 @@ def test_help_now_opened_by_item_nine_is_read_aloud(  # type: ignore[no-untyped-
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_help_now_from_the_top_bar_is_read_aloud(
-    qtbot, listening_window, speech, language: str
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    listening_window: Callable[..., MainWindow],
+    speech: RecordingSpeech,
+    language: str,
+) -> None:
     window = listening_window(language, read_steps_aloud=True)
     heard = SpokenSinceLastStop(speech)
     _click(qtbot, window.top_bar.help_button)
@@ -123,27 +133,32 @@ def test_help_now_from_the_top_bar_is_read_aloud(
 
 
 def test_help_now_is_read_when_read_this_to_me_was_going_on(
-    qtbot, listening_window, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, listening_window: Callable[..., MainWindow], speech: RecordingSpeech
+) -> None:
     window = listening_window("en")  # no speech setting: the person pressed "Read this to me"
     heard = SpokenSinceLastStop(speech)
-    _click(qtbot, window.top_bar.read_button)
+    press(qtbot, window, "Read this to me")
     assert window.reader.reading
-    _click(qtbot, window.top_bar.help_button)
+    press(qtbot, window, "Get help now")
     _assert_help_now_is_heard(window, heard, "en")
 
 
-def test_help_now_stays_quiet_when_no_speech_is_on(qtbot, listening_window, speech) -> None:  # type: ignore[no-untyped-def]
+def test_help_now_stays_quiet_when_no_speech_is_on(
+    qtbot: QtBot, listening_window: Callable[..., MainWindow], speech: RecordingSpeech
+) -> None:
     window = listening_window("en")
     heard = SpokenSinceLastStop(speech)
-    _click(qtbot, window.top_bar.help_button)
+    press(qtbot, window, "Get help now")
     assert isinstance(window.current(), HelpNowScreen)
     assert heard.texts() == []
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_help_now_from_the_result_and_after_changing_region_is_read_aloud(  # type: ignore[no-untyped-def]
-    qtbot, listening_window, speech, language: str
+def test_help_now_from_the_result_and_after_changing_region_is_read_aloud(
+    qtbot: QtBot,
+    listening_window: Callable[..., MainWindow],
+    speech: RecordingSpeech,
+    language: str,
 ) -> None:
     window = listening_window(language, read_steps_aloud=True)
     heard = SpokenSinceLastStop(speech)
@@ -156,13 +171,13 @@ def test_help_now_from_the_result_and_after_changing_region_is_read_aloud(  # ty
     help_now = window.current()
     assert isinstance(help_now, HelpNowScreen)
     _click(qtbot, help_now.change_region)
-    _click(qtbot, window.current().buttons["CA"])  # type: ignore[attr-defined]
+    press(qtbot, window, "Canada")
     _assert_help_now_is_heard(window, heard, language)
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_after_item_nine_the_result_puts_help_and_trusted_people_first(  # type: ignore[no-untyped-def]
-    qtbot, listening_window, language: str
+def test_after_item_nine_the_result_puts_help_and_trusted_people_first(
+    qtbot: QtBot, listening_window: Callable[..., MainWindow], language: str
 ) -> None:
     window = listening_window(language)
     _answer_phq9_with_item_nine(qtbot, window, 1)
@@ -182,7 +197,9 @@ def test_after_item_nine_the_result_puts_help_and_trusted_people_first(  # type:
     assert isinstance(window.current(), TrustedPeopleScreen)
 
 
-def test_talk_to_someone_i_trust_shows_the_persons_own_people(qtbot, listening_window) -> None:  # type: ignore[no-untyped-def]
+def test_talk_to_someone_i_trust_shows_the_persons_own_people(
+    qtbot: QtBot, listening_window: Callable[..., MainWindow]
+) -> None:
     from companion.safety.crisis import EmergencyContact
 
     window = listening_window("en")
@@ -196,14 +213,19 @@ def test_talk_to_someone_i_trust_shows_the_persons_own_people(qtbot, listening_w
     ("short", "answers", "long_id", "long_count"),
     [("phq2", (3, 0), "phq9", 9), ("gad2", (2, 1), "gad7", 7)],
 )
-def test_a_positive_short_form_starts_the_long_one_in_one_press(  # type: ignore[no-untyped-def]
-    qtbot, listening_window, short: str, answers: tuple[int, int], long_id: str, long_count: int
+def test_a_positive_short_form_starts_the_long_one_in_one_press(
+    qtbot: QtBot,
+    listening_window: Callable[..., MainWindow],
+    short: str,
+    answers: tuple[int, int],
+    long_id: str,
+    long_count: int,
 ) -> None:
     window = listening_window("en")
     pick = QuestionnairePickScreen(window.ctx, [short])
     window.push(pick)
     _click(qtbot, pick.buttons[short])
-    _click(qtbot, window.current().start_button)  # type: ignore[attr-defined]
+    press(qtbot, window, "Start the questions")
     for value in answers:
         _click(qtbot, window.current().answers[value])  # type: ignore[attr-defined]
     result = window.current()
@@ -217,15 +239,15 @@ def test_a_positive_short_form_starts_the_long_one_in_one_press(  # type: ignore
 
 
 def test_a_low_who5_offers_the_phq9_and_says_a_doctor_is_a_good_idea(
-    qtbot, listening_window
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, listening_window: Callable[..., MainWindow]
+) -> None:
     window = listening_window("en")
     pick = QuestionnairePickScreen(window.ctx, ["who5"])
     window.push(pick)
-    _click(qtbot, pick.buttons["who5"])
-    _click(qtbot, window.current().start_button)  # type: ignore[attr-defined]
+    press(qtbot, window, "Questions about well-being")
+    press(qtbot, window, "Start the questions")
     for _ in range(5):
-        _click(qtbot, window.current().answers[1])  # type: ignore[attr-defined]
+        press(qtbot, window, "Some of the time")
     result = window.current()
     assert isinstance(result, ResultScreen)
     assert "20 out of 100" in result.body_text()
@@ -234,8 +256,8 @@ def test_a_low_who5_offers_the_phq9_and_says_a_doctor_is_a_good_idea(
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_the_first_screen_says_no_right_or_wrong_and_credits_the_authors(  # type: ignore[no-untyped-def]
-    qtbot, listening_window, language: str
+def test_the_first_screen_says_no_right_or_wrong_and_credits_the_authors(
+    qtbot: QtBot, listening_window: Callable[..., MainWindow], language: str
 ) -> None:
     window = listening_window(language)
     pick = QuestionnairePickScreen(window.ctx, ["gad7", "who5"])
@@ -257,8 +279,8 @@ def test_the_first_screen_says_no_right_or_wrong_and_credits_the_authors(  # typ
 
 
 def test_the_gad7_ends_with_the_difficulty_question_kept_with_the_result(
-    qtbot, listening_window
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, listening_window: Callable[..., MainWindow]
+) -> None:
     from datetime import UTC, datetime
 
     from ui.shared.checkin_common import checkin_store
@@ -266,8 +288,8 @@ def test_the_gad7_ends_with_the_difficulty_question_kept_with_the_result(
     window = listening_window("en")
     pick = QuestionnairePickScreen(window.ctx, ["gad7"])
     window.push(pick)
-    _click(qtbot, pick.buttons["gad7"])
-    _click(qtbot, window.current().start_button)  # type: ignore[attr-defined]
+    press(qtbot, window, "Questions about worry")
+    press(qtbot, window, "Start the questions")
     for _ in range(7):
         _press(qtbot, window.current(), "Several days")
     closing = window.current()
@@ -283,8 +305,8 @@ def test_the_gad7_ends_with_the_difficulty_question_kept_with_the_result(
 
 
 def test_history_shows_each_questionnaires_score_over_time_in_words(
-    qtbot, listening_window
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, listening_window: Callable[..., MainWindow]
+) -> None:
     from datetime import timedelta
 
     from companion.checkin.instruments import score

@@ -10,9 +10,12 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
+from tests.ui.helpers import press
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.sessions.expect_screen import WhatToExpectScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
@@ -74,13 +77,13 @@ def _open(window: MainWindow) -> SessionsScreen:
     return screen
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def test_join_turns_on_fifteen_minutes_before_and_off_at_the_end(
-    qtbot, window: MainWindow, browser: UrlRecorder
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, browser: UrlRecorder
+) -> None:
     clock = _clock(window)
     start = clock.now() + timedelta(hours=2)
     _add_session(window, start)
@@ -111,8 +114,8 @@ def test_join_turns_on_fifteen_minutes_before_and_off_at_the_end(
 
 
 def test_the_screens_own_timer_turns_join_on_without_anyone_pressing_anything(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     clock = _clock(window)
     _add_session(window, clock.now() + timedelta(minutes=20))
     screen = _open(window)
@@ -124,31 +127,31 @@ def test_the_screens_own_timer_turns_join_on_without_anyone_pressing_anything(
 
 
 def test_join_opens_exactly_the_checked_link_then_says_what_to_expect(
-    qtbot, window: MainWindow, browser: UrlRecorder
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, browser: UrlRecorder
+) -> None:
     clock = _clock(window)
     _add_session(window, clock.now() + timedelta(minutes=10), link=ZOOM + "#success")
     screen = _open(window)
     assert screen.join_button.isEnabled()
-    _click(qtbot, screen.join_button)
+    press(qtbot, window, "Join my session")
     assert browser.opened == [ZOOM]  # the fragment is gone: what was checked is what opens
     expect = window.current()
     assert isinstance(expect, WhatToExpectScreen)
     assert "If it does not work, call +1 613 555 0100 instead." in expect.body_text()
     assert "Have your glasses and your pill list." in expect.body_text()
-    _click(qtbot, expect.again_button)
+    press(qtbot, window, "Open it again")
     assert browser.opened == [ZOOM, ZOOM]
-    _click(qtbot, expect.done_button)
+    press(qtbot, window, "Back to my sessions")
     assert window.current() is screen
 
 
 def test_a_bad_link_is_checked_again_before_opening_and_never_opened(
-    qtbot, window: MainWindow, browser: UrlRecorder, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, browser: UrlRecorder, speech: RecordingSpeech
+) -> None:
     clock = _clock(window)
     _add_session(window, clock.now() + timedelta(minutes=5), link="https://zoom.us@evil.com/j/1")
     screen = _open(window)
-    _click(qtbot, screen.join_button)
+    press(qtbot, window, "Join my session")
     assert browser.opened == []
     assert window.current() is screen
     reason = (
@@ -159,7 +162,7 @@ def test_a_bad_link_is_checked_again_before_opening_and_never_opened(
     assert reason in speech.texts()
 
 
-def test_a_session_without_a_link_says_to_call_instead(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_session_without_a_link_says_to_call_instead(qtbot: QtBot, window: MainWindow) -> None:
     clock = _clock(window)
     _add_session(window, clock.now() + timedelta(minutes=5), link=None)
     screen = _open(window)
@@ -169,7 +172,7 @@ def test_a_session_without_a_link_says_to_call_instead(qtbot, window: MainWindow
     )
 
 
-def test_times_are_said_in_the_persons_zone_in_words(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_times_are_said_in_the_persons_zone_in_words(qtbot: QtBot, window: MainWindow) -> None:
     _clock(window).current = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
     _add_session(window, datetime(2026, 3, 17, 18, 0, tzinfo=UTC))
     screen = _open(window)
@@ -179,7 +182,7 @@ def test_times_are_said_in_the_persons_zone_in_words(qtbot, window: MainWindow) 
     assert "Next: Tuesday 17 March at 2:00\u00a0p.m. with Dr. Lee" in spoken
 
 
-def test_every_control_is_big_and_named(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_every_control_is_big_and_named(qtbot: QtBot, window: MainWindow) -> None:
     _add_session(window, _clock(window).now() + timedelta(minutes=5))
     screen = _open(window)
     for control in screen.choices():
@@ -189,7 +192,9 @@ def test_every_control_is_big_and_named(qtbot, window: MainWindow) -> None:  # t
     assert screen.join_button.height() >= 120
 
 
-def test_home_can_open_the_screen_and_say_the_next_session(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_home_can_open_the_screen_and_say_the_next_session(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     from ui.shared.appointments import next_session_sentence
 
     assert next_session_sentence(window.ctx) is None

@@ -11,11 +11,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.appointments.ics import read_ics
 from companion.appointments.links import check_link
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
+from tests.ui.helpers import press
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.sessions.form_screens import StepScreen
 from ui.screens.sessions.session_actions import DeleteSessionScreen, SessionChoicesScreen
@@ -29,7 +32,7 @@ NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
 START = datetime(2026, 3, 17, 14, 0, tzinfo=TORONTO)
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
@@ -54,10 +57,10 @@ def _session(window: MainWindow, link: str | None = ZOOM) -> Appointment:
     )
 
 
-def _choices(qtbot, window: MainWindow) -> tuple[SessionsScreen, SessionChoicesScreen]:  # type: ignore[no-untyped-def]
+def _choices(qtbot: QtBot, window: MainWindow) -> tuple[SessionsScreen, SessionChoicesScreen]:
     screen = SessionsScreen(window.ctx)
     window.push(screen)
-    _click(qtbot, screen.edit_button)
+    press(qtbot, window, "Change or save this session")
     choices = window.current()
     assert isinstance(choices, SessionChoicesScreen)
     return screen, choices
@@ -76,8 +79,13 @@ def _save_to(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> list[Path]:
 
 
 def test_a_saved_calendar_file_reads_back_as_the_same_session(
-    qtbot, window: MainWindow, monkeypatch, tmp_path: Path, speech, caplog
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    speech: RecordingSpeech,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     saved = _session(window)
     _screen, choices = _choices(qtbot, window)
     assert [b.text() for b in choices.choices()] == [
@@ -87,7 +95,7 @@ def test_a_saved_calendar_file_reads_back_as_the_same_session(
     ]
     offered = _save_to(monkeypatch, tmp_path / "Documents" / "my therapy")
     caplog.set_level(logging.DEBUG)
-    _click(qtbot, choices.save_button)
+    press(qtbot, window, "Save to my calendar")
 
     assert offered[0].name == "Session, 17 March 2026.ics"
     written = tmp_path / "Documents" / "my therapy.ics"
@@ -106,12 +114,12 @@ def test_a_saved_calendar_file_reads_back_as_the_same_session(
 
 
 def test_a_refused_link_is_left_out_of_the_file_and_said(
-    qtbot, window: MainWindow, monkeypatch, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     _session(window, link="https://zoom-meetings.help/j/123")
     _screen, choices = _choices(qtbot, window)
     _save_to(monkeypatch, tmp_path / "s.ics")
-    _click(qtbot, choices.save_button)
+    press(qtbot, window, "Save to my calendar")
     [back] = read_ics((tmp_path / "s.ics").read_bytes(), now=NOW)
     assert back.link is None
     assert "zoom-meetings.help" in choices.outcome_label.text()
@@ -119,14 +127,18 @@ def test_a_refused_link_is_left_out_of_the_file_and_said(
 
 
 def test_a_folder_that_cannot_be_written_gives_one_sentence_and_loses_nothing(
-    qtbot, window: MainWindow, monkeypatch, tmp_path: Path, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    speech: RecordingSpeech,
+) -> None:
     saved = _session(window)
     _screen, choices = _choices(qtbot, window)
     not_a_folder = tmp_path / "full"
     not_a_folder.write_bytes(b"keep me")
     _save_to(monkeypatch, not_a_folder / "session.ics")
-    _click(qtbot, choices.save_button)
+    press(qtbot, window, "Save to my calendar")
     sentence = (
         "Companion could not save the file in that folder. "
         "Try again and choose another folder, like Documents."
@@ -136,14 +148,14 @@ def test_a_folder_that_cannot_be_written_gives_one_sentence_and_loses_nothing(
     assert appointment_store(window.ctx).all() == [saved]
     assert window.current() is choices
     _save_to(monkeypatch, tmp_path / "session.ics")  # trying again somewhere else works
-    _click(qtbot, choices.save_button)
+    press(qtbot, window, "Save to my calendar")
     assert read_ics((tmp_path / "session.ics").read_bytes(), now=NOW)[0].title == saved.title
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
 def test_a_read_only_folder_keeps_the_file_already_there(
-    qtbot, window: MainWindow, monkeypatch, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     _session(window)
     _screen, choices = _choices(qtbot, window)
     folder = tmp_path / "locked"
@@ -161,13 +173,17 @@ def test_a_read_only_folder_keeps_the_file_already_there(
 
 
 def test_cancelling_the_save_dialog_changes_nothing(
-    qtbot, window: MainWindow, monkeypatch, tmp_path: Path, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    speech: RecordingSpeech,
+) -> None:
     saved = _session(window)
     _screen, choices = _choices(qtbot, window)
     _save_to(monkeypatch, None)
     before, said = list(tmp_path.rglob("*")), speech.texts()
-    _click(qtbot, choices.save_button)
+    press(qtbot, window, "Save to my calendar")
     assert list(tmp_path.rglob("*")) == before
     assert not choices.outcome_label.isVisible() and choices.outcome_label.text() == ""
     assert speech.texts() == said
@@ -175,27 +191,27 @@ def test_cancelling_the_save_dialog_changes_nothing(
     assert window.current() is choices
 
 
-def test_delete_asks_first_and_no_keeps_the_session(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_delete_asks_first_and_no_keeps_the_session(qtbot: QtBot, window: MainWindow) -> None:
     saved = _session(window)
     screen, choices = _choices(qtbot, window)
-    _click(qtbot, choices.delete_button)
+    press(qtbot, window, "Delete it")
     question = window.current()
     assert isinstance(question, DeleteSessionScreen)
-    _click(qtbot, question.no_button)
+    press(qtbot, window, "No, keep it")
     assert window.current() is choices and appointment_store(window.ctx).all() == [saved]
-    _click(qtbot, choices.delete_button)
+    press(qtbot, window, "Delete it")
     question = window.current()
     assert isinstance(question, DeleteSessionScreen)
-    _click(qtbot, question.yes_button)
+    press(qtbot, window, "Yes, delete it")
     assert window.current() is screen and appointment_store(window.ctx).all() == []
     assert screen.next_label.text() == "You have no video sessions planned."
     assert not screen.edit_button.isVisible()
 
 
-def test_change_it_opens_the_form_in_place_of_the_choices(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_change_it_opens_the_form_in_place_of_the_choices(qtbot: QtBot, window: MainWindow) -> None:
     _session(window)
-    screen, choices = _choices(qtbot, window)
-    _click(qtbot, choices.change_button)
+    screen, _choices_shown = _choices(qtbot, window)
+    press(qtbot, window, "Change it")
     step = window.current()
     assert isinstance(step, StepScreen)
     assert step.driver.form.editing is not None

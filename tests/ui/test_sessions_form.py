@@ -7,8 +7,11 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
+from tests.ui.helpers import press
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.sessions.form_screens import (
     ChoiceStepScreen,
@@ -23,11 +26,11 @@ from ui.shared.appointments import appointment_store
 TORONTO = ZoneInfo("America/Toronto")
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def _press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]
+def _press(qtbot: QtBot, window: MainWindow, name: str) -> None:
     """Press the control a person sees with that name on the current screen."""
     matches = [
         w
@@ -38,21 +41,23 @@ def _press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-unt
     _click(qtbot, matches[0])
 
 
-def _type(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+def _type(qtbot: QtBot, window: MainWindow, text: str) -> None:
     step = window.current()
     assert isinstance(step, TextStepScreen)
     step.box.setFocus()
     qtbot.keyClicks(step.box, text)
-    _click(qtbot, step.next_button)
+    press(qtbot, window, "Next")
 
 
-def test_adding_a_weekly_session_step_by_step(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_adding_a_weekly_session_step_by_step(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     assert isinstance(window.ctx.clock, FixedClock)
     window.ctx.clock.current = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
     window.ctx.parts.zone = TORONTO
     screen = SessionsScreen(window.ctx)
     window.push(screen)
-    _click(qtbot, screen.add_button)
+    press(qtbot, window, "Add a session")
 
     assert window.current().title() == "Who is the session with?"
     assert "Step 1 of 7" in window.current().body_text()
@@ -70,11 +75,11 @@ def test_adding_a_weekly_session_step_by_step(qtbot, window: MainWindow, speech)
     assert at.time_picker.time_label.text() == "2:00\u00a0p.m."
     _press(qtbot, window, "Later, 2:15\u00a0p.m.")
     _press(qtbot, window, "Earlier, 2:00\u00a0p.m.")
-    _click(qtbot, at.next_button)
+    press(qtbot, window, "Next")
 
     length = window.current()
     assert isinstance(length, ChoiceStepScreen)
-    _click(qtbot, length.options[50])
+    press(qtbot, window, "50 minutes")
 
     _type(qtbot, window, "https://zoom.us@evil.com/j/1")
     link_step = window.current()
@@ -94,7 +99,7 @@ def test_adding_a_weekly_session_step_by_step(qtbot, window: MainWindow, speech)
     assert isinstance(review, ReviewScreen)
     assert "When: Tuesday 3 March at 2:00\u00a0p.m." in review.body_text()
     assert "Repeats: Every week" in review.body_text()
-    _click(qtbot, review.save_button)
+    press(qtbot, window, "Save this session")
 
     assert window.current() is screen
     sessions = appointment_store(window.ctx).all()
@@ -103,7 +108,9 @@ def test_adding_a_weekly_session_step_by_step(qtbot, window: MainWindow, speech)
     assert screen.next_label.text() == "Next: Tuesday 3 March at 2:00\u00a0p.m. with Dr. Lee"
 
 
-def test_a_caregiver_fills_everything_on_one_page(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_a_caregiver_fills_everything_on_one_page(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     from ui.screens.sessions.form_page import OnePageFormScreen
 
     assert isinstance(window.ctx.clock, FixedClock)
@@ -111,11 +118,11 @@ def test_a_caregiver_fills_everything_on_one_page(qtbot, window: MainWindow, spe
     window.ctx.parts.zone = TORONTO
     screen = SessionsScreen(window.ctx)
     window.push(screen)
-    _click(qtbot, screen.add_button)
+    press(qtbot, window, "Add a session")
     first = window.current()
     assert isinstance(first, TextStepScreen)
     qtbot.keyClicks(first.box, "Dr. Roy")
-    _click(qtbot, first.one_page_button)
+    press(qtbot, window, "Show all on one page")
     page = window.current()
     assert isinstance(page, OnePageFormScreen)
     assert page.with_whom.text() == "Dr. Roy"  # kept from the step
@@ -133,11 +140,11 @@ def test_a_caregiver_fills_everything_on_one_page(qtbot, window: MainWindow, spe
     assert window.current() is page
     assert page.time_box.accessibleName() == "Time: 9:30\u00a0a.m."
     page.link_box.setText("https://meet.g\u043eogle.com/abc-defg-hij")  # QTest types Latin-1 only
-    _click(qtbot, page.save_button)
+    press(qtbot, window, "Save this session")
     assert window.current() is page
     assert "look like ordinary letters" in page.problem_label.text()
     page.link_box.setText("https://meet.google.com/abc-defg-hij")
-    _click(qtbot, page.save_button)
+    press(qtbot, window, "Save this session")
     assert window.current() is screen
     [saved] = appointment_store(window.ctx).all()
     assert saved.with_whom == "Dr. Roy" and saved.link == "https://meet.google.com/abc-defg-hij"

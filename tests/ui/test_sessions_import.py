@@ -10,8 +10,11 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
+from tests.ui.helpers import press
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.sessions.import_screen import ImportReviewScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
@@ -30,13 +33,15 @@ def _open(window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path | None
     return screen
 
 
-def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def test_a_zoom_invitation_is_shown_then_added(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_zoom_invitation_is_shown_then_added(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     screen = _open(window, monkeypatch, FIXTURES / "zoom.ics")
-    _click(qtbot, screen.import_button)
+    press(qtbot, window, "Open an invitation file")
     qtbot.waitUntil(lambda: isinstance(window.current(), ImportReviewScreen), timeout=5000)
     review = window.current()
     assert isinstance(review, ImportReviewScreen)
@@ -44,7 +49,7 @@ def test_a_zoom_invitation_is_shown_then_added(qtbot, window: MainWindow, monkey
     assert "This invitation has 1 session." in text
     assert "Next: Tuesday 17 March at 2:00\u00a0p.m. with Dr. Lee." in text
     assert "This link goes to Zoom." in text
-    _click(qtbot, review.add_button)
+    press(qtbot, window, "Add to my sessions")
     assert window.current() is screen
     assert screen.next_label.text() == "Next: Tuesday 17 March at 2:00\u00a0p.m. with Dr. Lee"
     [saved] = appointment_store(window.ctx).all()
@@ -52,41 +57,47 @@ def test_a_zoom_invitation_is_shown_then_added(qtbot, window: MainWindow, monkey
 
 
 def test_opening_the_same_series_twice_does_not_double_it(
-    qtbot, window: MainWindow, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
-    screen = _open(window, monkeypatch, FIXTURES / "google_weekly.ics")
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _open(window, monkeypatch, FIXTURES / "google_weekly.ics")
     for _round in range(2):
-        _click(qtbot, screen.import_button)
+        press(qtbot, window, "Open an invitation file")
         qtbot.waitUntil(lambda: isinstance(window.current(), ImportReviewScreen), timeout=5000)
         review = window.current()
         assert isinstance(review, ImportReviewScreen)
         assert "This invitation has 7 sessions." in review.body_text()
-        _click(qtbot, review.add_button)
+        press(qtbot, window, "Add to my sessions")
     assert len(appointment_store(window.ctx).all()) == 7
 
 
 def test_a_broken_file_is_explained_in_one_sentence(
-    qtbot, window: MainWindow, monkeypatch, tmp_path: Path, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    speech: RecordingSpeech,
+) -> None:
     junk = tmp_path / "invite.ics"
     junk.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
     screen = _open(window, monkeypatch, junk)
-    _click(qtbot, screen.import_button)
+    press(qtbot, window, "Open an invitation file")
     sentence = "This file is not a calendar invitation Companion can read."
     qtbot.waitUntil(lambda: screen.problem_label.text() == sentence, timeout=5000)
     assert window.current() is screen
     assert sentence in speech.texts()
 
 
-def test_cancelling_the_file_dialog_does_nothing(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cancelling_the_file_dialog_does_nothing(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     screen = _open(window, monkeypatch, None)
-    _click(qtbot, screen.import_button)
+    press(qtbot, window, "Open an invitation file")
     assert window.current() is screen and appointment_store(window.ctx).all() == []
 
 
 def test_an_invitation_dropped_on_the_screen_is_read(
-    qtbot, window: MainWindow, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     screen = _open(window, monkeypatch, None)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(FIXTURES / "teams_outlook.ics"))])

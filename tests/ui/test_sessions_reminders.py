@@ -6,17 +6,19 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.sessions.reminder_watch import ReminderBanner, ReminderWatch
 from ui.shared.appointments import appointment_store
 
 
 def test_reminders_are_announced_once_each_as_the_clock_moves(
-    qtbot, window: MainWindow, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     clock = window.ctx.clock
     assert isinstance(clock, FixedClock)
     window.ctx.settings.set("speak_reminders", True)  # on by default; the fixture turns it off

@@ -6,6 +6,7 @@ which is where Qt delivers every drag first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,9 +14,12 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
 from companion.people.profiles import open_people
+from tests.ui.helpers import press
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.sessions.form_screens import TextStepScreen, start_form
@@ -55,8 +59,8 @@ def _prepare(window: MainWindow) -> WindowDrop:
 
 
 def test_an_invitation_dropped_on_home_opens_my_sessions_and_is_read(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _prepare(window)
     home = window.current()
     entered, dropped = _drag_and_drop(
@@ -67,7 +71,7 @@ def test_an_invitation_dropped_on_home_opens_my_sessions_and_is_read(
     review = window.current()
     assert isinstance(review, ImportReviewScreen)
     assert "with Dr. Sam Roy" in review.body_text()
-    qtbot.mouseClick(review.add_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Add to my sessions")
     sessions = window.current()
     assert isinstance(sessions, SessionsScreen)
     assert "Dr. Sam Roy" in sessions.next_label.text()
@@ -77,8 +81,8 @@ def test_an_invitation_dropped_on_home_opens_my_sessions_and_is_read(
 
 
 def test_a_drop_over_a_text_box_imports_instead_of_pasting_the_address(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _prepare(window)
     start_form(window.ctx, None)
     step = window.current()
@@ -91,7 +95,9 @@ def test_a_drop_over_a_text_box_imports_instead_of_pasting_the_address(
     assert step.box.text() == "Dr. Lee"
 
 
-def test_on_my_sessions_the_drop_uses_the_screen_already_showing(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_on_my_sessions_the_drop_uses_the_screen_already_showing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _prepare(window)
     sessions = SessionsScreen(window.ctx)
     window.push(sessions)
@@ -104,8 +110,8 @@ def test_on_my_sessions_the_drop_uses_the_screen_already_showing(qtbot, window: 
 
 
 def test_a_broken_file_is_explained_on_my_sessions(
-    qtbot, window: MainWindow, tmp_path: Path, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, speech: RecordingSpeech
+) -> None:
     _prepare(window)
     junk = tmp_path / "Invitation.ICS"
     junk.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
@@ -140,8 +146,8 @@ def test_other_things_dragged_over_the_window_are_left_alone(
 
 
 def test_no_drop_is_taken_while_who_is_using_companion_shows(
-    qtbot, window: MainWindow, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     _prepare(window)
     from tests.fast_argon2 import FAST
 
@@ -156,7 +162,9 @@ def test_no_drop_is_taken_while_who_is_using_companion_shows(
     assert window.current() is picker
 
 
-def test_installed_before_the_window_shows_it_still_takes_drops(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_installed_before_the_window_shows_it_still_takes_drops(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     ctx: AppContext = make_ctx()
     win = build_window(ctx)
     qtbot.addWidget(win)

@@ -2,33 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from companion.config import SettingsStore
+from tests.ui.helpers import press
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
 from ui.screens.settings.options import ChoiceSettingScreen, ColoursScreen
 from ui.screens.settings.screen import SettingsScreen
 
 
-def open_settings(qtbot, window: MainWindow) -> SettingsScreen:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(window.current().buttons["settings"], Qt.MouseButton.LeftButton)
+def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsScreen:
+    press(qtbot, window, "Settings")
     screen = window.current()
     assert isinstance(screen, SettingsScreen)
     return screen
 
 
-def tile(screen: SettingsScreen, name: str):  # type: ignore[no-untyped-def]
-    return next(b for b in screen.choices() if b.accessibleName() == name)
-
-
-def test_text_size_grows_live_and_is_kept(qtbot, window: MainWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    settings = open_settings(qtbot, window)
+def test_text_size_grows_live_and_is_kept(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    open_settings(qtbot, window)
     before = window.top_bar.home_button.sizeHint().height()
-    qtbot.mouseClick(tile(settings, "Text size"), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Text size")
     sizes = window.current()
     assert isinstance(sizes, ChoiceSettingScreen)
-    qtbot.mouseClick(sizes.buttons[200], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "200 %")
     assert sizes.buttons[200].isChecked() and not sizes.buttons[100].isChecked()
     assert "Chosen" in sizes.buttons[200].accessibleDescription()
     assert "20pt" in QApplication.instance().styleSheet().replace(" ", "") or "36pt" in (
@@ -38,7 +38,7 @@ def test_text_size_grows_live_and_is_kept(qtbot, window: MainWindow, tmp_path) -
     assert SettingsStore(tmp_path / "settings.json").get("text_scale") == 200
 
 
-def test_nothing_scrolls_sideways_at_200_percent(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_scrolls_sideways_at_200_percent(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.settings.set("text_scale", 200)
     window.resize(1280, 720)
     settings = open_settings(qtbot, window)
@@ -53,24 +53,26 @@ def test_nothing_scrolls_sideways_at_200_percent(qtbot, window: MainWindow) -> N
         assert shown.width() > 0
 
 
-def test_high_contrast_applies_live(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    settings = open_settings(qtbot, window)
-    qtbot.mouseClick(tile(settings, "Colours and movement"), Qt.MouseButton.LeftButton)
+def test_high_contrast_applies_live(qtbot: QtBot, window: MainWindow) -> None:
+    open_settings(qtbot, window)
+    press(qtbot, window, "Colours and movement")
     colours = window.current()
     assert isinstance(colours, ColoursScreen)
-    qtbot.mouseClick(colours.buttons["high_contrast"], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "High contrast")
     assert "#000000" in QApplication.instance().styleSheet()
     assert window.ctx.settings.get("theme") == "high_contrast"
-    qtbot.mouseClick(colours.motion_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Less movement")
     assert window.ctx.settings.get("less_motion") is True
 
 
-def test_language_switches_live_everywhere(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
-    settings = open_settings(qtbot, window)
-    qtbot.mouseClick(tile(settings, "Language"), Qt.MouseButton.LeftButton)
+def test_language_switches_live_everywhere(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
+    open_settings(qtbot, window)
+    press(qtbot, window, "Language")
     languages = window.current()
     assert isinstance(languages, ChoiceSettingScreen)
-    qtbot.mouseClick(languages.buttons["fr"], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Français")
     assert window.top_bar.home_button.accessibleName() == "Accueil"
     assert window.top_bar.help_button.accessibleName() == "Obtenir de l’aide maintenant"
     assert languages.title() == "Langue"

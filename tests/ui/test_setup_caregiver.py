@@ -6,14 +6,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
 from companion.config import SettingsStore
 from companion.preset.files import PRESET_SETTINGS
 from companion.safety.crisis import EmergencyContact
 from companion.security.caregiver import OPEN_MINUTES, CaregiverLock
+from tests.ui.helpers import press
 from ui.app import MainWindow
 from ui.launch import build_context
 from ui.screens.checkin.schedule_settings import CheckInScheduleScreen
@@ -38,11 +41,11 @@ def lock_of(window: MainWindow) -> CaregiverLock:
     return window.ctx.parts.caregiver.get()
 
 
-def type_pin(qtbot, window: MainWindow, pin: str) -> None:  # type: ignore[no-untyped-def]
+def type_pin(qtbot: QtBot, window: MainWindow, pin: str) -> None:
     gate = window.current()
     assert isinstance(gate, CaregiverGateScreen)
     qtbot.keyClicks(gate.pin_box, pin)
-    qtbot.mouseClick(gate.action_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Open")
     qtbot.waitUntil(lambda: not gate.busy, timeout=5000)
 
 
@@ -51,8 +54,8 @@ def test_without_a_helper_pin_settings_open_directly(window: MainWindow) -> None
 
 
 def test_the_helper_pin_gates_settings_and_opens_them_only_when_right(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     lock_of(window).set_pin(HELPER_PIN)
     window.push(guarded(window.ctx, SettingsScreen))
     gate = window.current()
@@ -86,8 +89,8 @@ def test_a_start_shortcut_to_settings_asks_for_the_helper_pin_too(
 
 
 def test_schedules_trusted_sites_and_presets_are_behind_the_gate_too(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     lock_of(window).set_pin(HELPER_PIN)
     window.push(open_helper_settings(window.ctx))
     type_pin(qtbot, window, HELPER_PIN)
@@ -107,62 +110,62 @@ def test_schedules_trusted_sites_and_presets_are_behind_the_gate_too(
         qtbot.mouseClick(helper.choices()[index], Qt.MouseButton.LeftButton)
         assert isinstance(window.current(), CaregiverGateScreen)
         window.back()
-    qtbot.mouseClick(helper.choices()[3], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Check-in reminder and questions")
     type_pin(qtbot, window, HELPER_PIN)
     assert isinstance(window.current(), CheckInScheduleScreen)  # the one schedule screen
     window.back()
-    qtbot.mouseClick(helper.choices()[4], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Trusted video websites")
     sites = window.current()
     assert isinstance(sites, TrustedSitesScreen)
     sites.box.setText("https://evil.example/path")
-    qtbot.mouseClick(sites.save_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Save")
     assert "Nothing was changed" in sites.status.text()
     sites.box.setText("Meet.MyClinic.ca., video.clinic.org")
-    qtbot.mouseClick(sites.save_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Save")
     assert window.ctx.settings.get("trusted_link_domains") == "meet.myclinic.ca, video.clinic.org"
 
 
-def test_the_helper_sets_the_shared_pc_and_its_idle_lock_time(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_helper_sets_the_shared_pc_and_its_idle_lock_time(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     window.push(open_helper_settings(window.ctx))  # no helper PIN yet: straight in
-    helper = window.current()
-    qtbot.mouseClick(helper.choices()[0], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Who uses this computer")
     shared = window.current()
     assert isinstance(shared, ChoiceSettingScreen)
-    qtbot.mouseClick(shared.buttons[True], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Several people")
     window.back()
-    qtbot.mouseClick(helper.choices()[1], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Lock when nobody is using it")
     idle = window.current()
     assert [b.label() for b in idle.buttons.values()][:2] == [
         "Never lock by itself",
         "Lock after 2 minutes",
     ]
-    qtbot.mouseClick(idle.buttons[15], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Lock after 15 minutes")
     assert window.ctx.settings.get("shared_pc") is True
     assert window.ctx.settings.get("autolock_minutes") == 15
 
 
-def test_the_helper_chooses_a_helper_pin_typed_twice(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_helper_chooses_a_helper_pin_typed_twice(qtbot: QtBot, window: MainWindow) -> None:
     window.push(CaregiverPinScreen(window.ctx))
     screen = window.current()
     new, again = screen.boxes
     qtbot.keyClicks(new, "123456")
     qtbot.keyClicks(again, "123456")
-    qtbot.mouseClick(screen.action_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Save the helper PIN")
     qtbot.waitUntil(lambda: not screen.busy, timeout=5000)
     assert "first ones people guess" in screen.status.text() and not lock_of(window).is_set()
     new.setText(HELPER_PIN)
     again.setText(HELPER_PIN)
-    qtbot.mouseClick(screen.action_button, Qt.MouseButton.LeftButton)
-    # The PIN is saved off the UI thread and the screen then lets the helper in: wait for both
-    # (waiting for the file alone raced with the second half on a busy machine).
-    lock = lock_of(window)
-    qtbot.waitUntil(lambda: lock.is_set() and lock.is_open(), timeout=5000)  # stays in a while
+    press(qtbot, window, "Save the helper PIN")
+    # Not until is_set(): the PIN file is written before the helper is let in, off the UI thread.
+    qtbot.waitUntil(lambda: lock_of(window).is_set() and not screen.busy, timeout=5000)
+    assert lock_of(window).is_open()  # the helper who set it stays in for a while
     assert HELPER_PIN not in (window.ctx.data_dir / "caregiver.json").read_text()
 
 
 def test_a_preset_exported_and_imported_reproduces_settings_and_nothing_personal(
-    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ctx = window.ctx
     for name, value in {
         "text_scale": 175,
@@ -178,7 +181,7 @@ def test_a_preset_exported_and_imported_reproduces_settings_and_nothing_personal
     monkeypatch.setattr(PresetScreen, "ask_save_path", classmethod(lambda cls, parent: file))
     monkeypatch.setattr(PresetScreen, "ask_open_path", classmethod(lambda cls, parent: file))
     window.push(PresetScreen(ctx))
-    qtbot.mouseClick(window.current().export_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Save settings to a file")
     assert window.current().status.text() == "Saved: centre-preset.json"
     text = file.read_text()
     for personal in ("Annabel", "555 0199", HELPER_PIN, "argon2"):
@@ -222,7 +225,9 @@ def test_the_gate_and_helper_screens_take_no_more_than_six_choices_and_name_ever
         assert box.accessibleName() and box.echoMode() == QLineEdit.EchoMode.Password
 
 
-def test_helper_sees_which_content_files_were_skipped(qtbot, window: MainWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_helper_sees_which_content_files_were_skipped(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     """A broken file in a caregiver's pack is named, with its field, in the helper's view."""
     pack = window.ctx.data_dir / "packs" / "our-centre" / "en"
     pack.mkdir(parents=True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from companion.appointments.model import Appointment
 from companion.checkin.models import CheckIn
@@ -25,6 +26,7 @@ from companion.community.shared_pc import GUEST_FILES_FOLDER
 from companion.people.profiles import People, guest_session, open_people
 from companion.safety.crisis import EmergencyContact
 from tests.fast_argon2 import FAST
+from tests.ui.helpers import press
 from ui.app import MainWindow, build_window
 from ui.autolock import AutoLockWarningScreen
 from ui.context import AppContext
@@ -75,7 +77,9 @@ def people(tmp_path: Path) -> People:
 
 
 @pytest.fixture
-def centre(qtbot, make_ctx: Callable[..., AppContext], people: People) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def centre(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People
+) -> Iterator[MainWindow]:
     """A shared PC as the launcher starts it, with Mary's private things in her database."""
     ctx = make_ctx(shared_pc=True, autolock_minutes=5)
     ctx.data_dir = people.data_dir
@@ -119,11 +123,10 @@ def centre(qtbot, make_ctx: Callable[..., AppContext], people: People) -> Iterat
         window.ctx.session.close()
 
 
-def open_mary(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def open_mary(qtbot: QtBot, window: MainWindow) -> None:
     picker = window.current()
     assert isinstance(picker, PeopleScreen)
-    [tile] = picker.person_tiles.values()
-    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Mary")
     unlock = window.current()
     assert isinstance(unlock, UnlockScreen)
     qtbot.keyClicks(unlock.findChild(QLineEdit), "583920")
@@ -140,8 +143,8 @@ def test_a_shared_pc_starts_full_screen_at_the_people_picker_with_a_guest_tile(
 
 
 def test_it_locks_after_the_caregivers_idle_time_and_nothing_of_mary_remains(
-    qtbot, centre: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, centre: MainWindow
+) -> None:
     open_mary(qtbot, centre)
     home = centre.current()
     assert isinstance(home, HomeScreen)
@@ -168,7 +171,9 @@ def test_it_locks_after_the_caregivers_idle_time_and_nothing_of_mary_remains(
         assert private not in words, holders
 
 
-def test_im_finished_locks_and_a_guest_leaves_no_file_behind(qtbot, centre: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_im_finished_locks_and_a_guest_leaves_no_file_behind(
+    qtbot: QtBot, centre: MainWindow
+) -> None:
     ctx = centre.ctx
     before = listing(ctx.data_dir)
     qtbot.mouseClick(centre.current().guest_button, Qt.MouseButton.LeftButton)
@@ -200,7 +205,7 @@ def test_im_finished_locks_and_a_guest_leaves_no_file_behind(qtbot, centre: Main
     assert listing(ctx.data_dir) == before
 
 
-def test_closing_asks_are_you_finished_in_big_words_first(qtbot, centre: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_closing_asks_are_you_finished_in_big_words_first(qtbot: QtBot, centre: MainWindow) -> None:
     open_mary(qtbot, centre)
     centre.close()
     assert centre.isVisible()
@@ -222,8 +227,8 @@ def test_at_the_people_picker_closing_asks_nothing(centre: MainWindow) -> None:
 
 
 def test_a_home_pc_closes_at_once_and_is_not_full_screen(
-    qtbot, make_ctx: Callable[..., AppContext]
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     ctx = make_ctx()
     window = build_window(ctx)
     qtbot.addWidget(window)
@@ -237,8 +242,8 @@ def test_a_home_pc_closes_at_once_and_is_not_full_screen(
 
 
 def test_the_daily_tidy_runs_at_start(
-    qtbot, make_ctx: Callable[..., AppContext], tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_path: Path
+) -> None:
     ctx = make_ctx()
     (tmp_path / GUEST_FILES_FOLDER).mkdir()
     window = build_window(ctx)
@@ -249,7 +254,7 @@ def test_the_daily_tidy_runs_at_start(
     mode.uninstall()
 
 
-def test_switching_person_keeps_the_caregivers_idle_time(qtbot, centre: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_switching_person_keeps_the_caregivers_idle_time(qtbot: QtBot, centre: MainWindow) -> None:
     centre.ctx.settings.set("autolock_minutes", 2)
     open_mary(qtbot, centre)
     switch_to(centre.ctx, centre.ctx.session)
@@ -257,13 +262,15 @@ def test_switching_person_keeps_the_caregivers_idle_time(qtbot, centre: MainWind
     assert centre.ctx.parts.autolock.policy.state().seconds_left == 120
 
 
-def test_mary_hears_that_todays_check_in_is_saved(qtbot, centre: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_mary_hears_that_todays_check_in_is_saved(qtbot: QtBot, centre: MainWindow) -> None:
     open_mary(qtbot, centre)  # her check-in of today was saved in the fixture
     centre.push(open_finished(centre.ctx))
     assert centre.current().title() == "Are you finished? Today's check-in is saved."
 
 
-def test_with_nothing_done_today_nothing_is_said_about_saving(qtbot, centre: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_with_nothing_done_today_nothing_is_said_about_saving(
+    qtbot: QtBot, centre: MainWindow
+) -> None:
     open_mary(qtbot, centre)
     centre.ctx.clock.advance(days=2)  # her only check-in is two days old
     centre.push(open_finished(centre.ctx))
@@ -271,8 +278,8 @@ def test_with_nothing_done_today_nothing_is_said_about_saving(qtbot, centre: Mai
 
 
 def test_im_finished_leaves_nothing_typed_or_copied_on_screen_or_clipboard(
-    qtbot, centre: MainWindow, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, centre: MainWindow, tmp_path: Path
+) -> None:
     """A marker Mary typed (and copied) is gone from every widget and from the clipboard once
     she presses "I'm finished"; the screenshot of what the next person sees is kept to look at."""
     from PySide6.QtCore import QCoreApplication, QEvent

@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
 
 from companion.i18n import set_language
 from companion.people.profiles import People, guest_session, open_people
 from tests.fast_argon2 import FAST
 from tests.ui.launcher import start_like_the_launcher
+from tests.ui.recording_speech import RecordingSpeech
 from ui.context import AppContext
 from ui.screens.home.screen import HomeScreen
 from ui.screens.people.picker import PeopleScreen
@@ -36,14 +38,14 @@ def people(tmp_path: Path, ctx: AppContext) -> People:
     return open_people(tmp_path / "data", ctx.clock, keyring=None, argon2=FAST)
 
 
-def press(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+def press(qtbot: QtBot, button) -> None:  # type: ignore[no-untyped-def]
     assert button.isVisible() and button.isEnabled(), button.accessibleName()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_esc_back_and_home_on_the_picker_never_let_anyone_in_as_a_guest(
-    qtbot, ctx: AppContext, people: People
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, ctx: AppContext, people: People
+) -> None:
     people.add("Mary", "pin", "583920")
     people.add("Joe", "pin", "730285")
     window = start_like_the_launcher(qtbot, ctx, people)
@@ -57,8 +59,8 @@ def test_esc_back_and_home_on_the_picker_never_let_anyone_in_as_a_guest(
 
 
 def test_home_from_a_pin_pad_goes_back_to_the_picker(
-    qtbot, ctx: AppContext, people: People
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, ctx: AppContext, people: People
+) -> None:
     people.add("Mary", "pin", "583920")
     people.add("Joe", "pin", "730285")
     window = start_like_the_launcher(qtbot, ctx, people)
@@ -69,8 +71,8 @@ def test_home_from_a_pin_pad_goes_back_to_the_picker(
 
 
 def test_a_guest_is_told_in_words_and_hears_it_first(
-    qtbot, ctx: AppContext, people: People, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, ctx: AppContext, people: People, speech: RecordingSpeech
+) -> None:
     people.add("Mary", "pin", "583920")
     people.add("Joe", "pin", "730285")
     window = start_like_the_launcher(qtbot, ctx, people)
@@ -85,7 +87,7 @@ def test_a_guest_is_told_in_words_and_hears_it_first(
     assert window.guest_band.text() == ("Mode invité : rien de ce que vous faites n’est gardé.")
 
 
-def test_a_person_never_sees_the_guest_band(qtbot, ctx: AppContext, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_never_sees_the_guest_band(qtbot: QtBot, ctx: AppContext, people: People) -> None:
     people.add("Mary", "none", "", chosen_by_caregiver=True)
     people.add("Joe", "pin", "730285")
     window = start_like_the_launcher(qtbot, ctx, people)
@@ -98,8 +100,8 @@ def test_a_person_never_sees_the_guest_band(qtbot, ctx: AppContext, people: Peop
 
 
 def test_a_pc_one_person_uses_opens_on_their_pin_pad(
-    qtbot, ctx: AppContext, people: People
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, ctx: AppContext, people: People
+) -> None:
     people.add("Mary", "pin", "583920")
     window = start_like_the_launcher(qtbot, ctx, people)
     pad = window.current()
@@ -113,8 +115,8 @@ def test_a_pc_one_person_uses_opens_on_their_pin_pad(
 
 
 def test_someone_else_on_the_one_person_pad_shows_the_picker(
-    qtbot, ctx: AppContext, people: People
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, ctx: AppContext, people: People
+) -> None:
     people.add("Mary", "pin", "583920")
     window = start_like_the_launcher(qtbot, ctx, people)
     pad = window.current()
@@ -124,14 +126,18 @@ def test_someone_else_on_the_one_person_pad_shows_the_picker(
     assert isinstance(picker, PeopleScreen) and picker.guest_button.isVisible()
 
 
-def test_the_picker_still_opens_for_several_people(qtbot, ctx: AppContext, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_the_picker_still_opens_for_several_people(
+    qtbot: QtBot, ctx: AppContext, people: People
+) -> None:
     people.add("Mary", "pin", "583920")
     people.add("Joe", "none", "", chosen_by_caregiver=True)
     window = start_like_the_launcher(qtbot, ctx, people)
     assert isinstance(window.current(), PeopleScreen)
 
 
-def test_lock_shows_the_picker_with_no_guest_band(qtbot, ctx: AppContext, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_lock_shows_the_picker_with_no_guest_band(
+    qtbot: QtBot, ctx: AppContext, people: People
+) -> None:
     from ui.start import lock
 
     people.add("Mary", "pin", "583920")

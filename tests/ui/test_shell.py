@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from tests.text import words_on_screen
+from tests.ui.helpers import press
 from ui.app import MainWindow, build_window
+from ui.context import AppContext
 from ui.screens.help_now.screen import HelpNowScreen
 from ui.screens.settings.screen import SettingsScreen
 
@@ -20,9 +25,9 @@ def test_home_offers_big_named_choices(window: MainWindow) -> None:
         assert button.width() >= 64 and button.height() >= 64
 
 
-def test_settings_then_back_and_escape(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_settings_then_back_and_escape(qtbot: QtBot, window: MainWindow) -> None:
     home = window.current()
-    qtbot.mouseClick(home.buttons["settings"], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Settings")
     assert isinstance(window.current(), SettingsScreen)
     assert window.top_bar.back_button.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Escape)
@@ -30,12 +35,12 @@ def test_settings_then_back_and_escape(qtbot, window: MainWindow) -> None:  # ty
     assert not window.top_bar.back_button.isEnabled()
 
 
-def test_help_now_is_one_press_from_every_screen(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(window.current().buttons["settings"], Qt.MouseButton.LeftButton)
+def test_help_now_is_one_press_from_every_screen(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, "Settings")
     settings = window.current()
     assert isinstance(settings, SettingsScreen)
     position = window.top_bar.help_button.mapTo(window, window.top_bar.help_button.rect().center())
-    qtbot.mouseClick(window.top_bar.help_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Get help now")
     help_screen = window.current()
     assert isinstance(help_screen, HelpNowScreen)
     # The button sits in the same place on both screens.
@@ -47,20 +52,22 @@ def test_help_now_is_one_press_from_every_screen(qtbot, window: MainWindow) -> N
     assert "9-8-8" in text and "911" in text
     assert "does not call anyone" in text
     # Pressing it again does not stack a second copy.
-    qtbot.mouseClick(window.top_bar.help_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Get help now")
     window.back()
     assert window.current() is settings
 
 
-def test_home_button_returns_from_deep_screens(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_home_button_returns_from_deep_screens(qtbot: QtBot, window: MainWindow) -> None:
     home = window.current()
-    qtbot.mouseClick(home.buttons["settings"], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Settings")
     window.show_help_now()
-    qtbot.mouseClick(window.top_bar.home_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Home")
     assert window.current() is home
 
 
-def test_data_choices_wait_until_the_persons_data_is_open(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_data_choices_wait_until_the_persons_data_is_open(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     from companion.people.profiles import guest_session
     from ui.app import build_window
 
@@ -74,7 +81,9 @@ def test_data_choices_wait_until_the_persons_data_is_open(qtbot, make_ctx) -> No
     assert home.buttons["checkin"].isEnabled()
 
 
-def test_the_data_opener_hands_over_the_session_or_a_sentence(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_the_data_opener_hands_over_the_session_or_a_sentence(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     from companion.clock import FixedClock
     from companion.people.profiles import open_people
     from companion.startup import open_start_session
@@ -109,7 +118,9 @@ def test_the_data_opener_hands_over_the_session_or_a_sentence(qtbot, make_ctx) -
     ctx.session.close()
 
 
-def test_with_several_people_the_start_asks_who_is_using_companion(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_with_several_people_the_start_asks_who_is_using_companion(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     from companion.clock import FixedClock
     from companion.people.profiles import open_people
     from companion.startup import open_start_session
@@ -140,7 +151,9 @@ def test_with_several_people_the_start_asks_who_is_using_companion(qtbot, make_c
     assert any("Mary" in n for n in names) and any("Sam" in n for n in names)
 
 
-def test_a_closed_window_no_longer_follows_settings(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_closed_window_no_longer_follows_settings(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     """A window that was closed and deleted is not reached by a later settings change: before,
     it stayed subscribed, and the change re-applied the look through a deleted window."""
     ctx = make_ctx()
@@ -156,7 +169,9 @@ def test_a_closed_window_no_longer_follows_settings(qtbot, make_ctx) -> None:  #
     assert app.styleSheet() == before
 
 
-def test_the_window_fits_inside_the_screen_it_opens_on(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_fits_inside_the_screen_it_opens_on(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     """On a screen narrower than 1440 px (here the offscreen screen) the window fills it; it is
     never wider than the screen, where Get help now would sit past the right edge."""
     window = build_window(make_ctx())

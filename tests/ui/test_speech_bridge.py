@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
+from pytestqt.qtbot import QtBot
 
 from companion.i18n import set_language
 from ui.speech import SpeechBridge
@@ -20,13 +21,13 @@ WAIT_MS = 15000
 
 
 @pytest.fixture
-def bridge(qtbot, tmp_path: Path) -> Iterator[SpeechBridge]:  # type: ignore[no-untyped-def]
+def bridge(qtbot: QtBot, tmp_path: Path) -> Iterator[SpeechBridge]:
     made = SpeechBridge(Speaker(engine="espeak", player=sink_command(tmp_path / "sink")))
     yield made
     made.shutdown()
 
 
-def test_signals_arrive_on_the_ui_thread_in_order(qtbot, bridge: SpeechBridge) -> None:  # type: ignore[no-untyped-def]
+def test_signals_arrive_on_the_ui_thread_in_order(qtbot: QtBot, bridge: SpeechBridge) -> None:
     seen: list[tuple[str, tuple[object, ...], bool]] = []
 
     def record(kind: str):  # type: ignore[no-untyped-def]
@@ -50,7 +51,7 @@ def test_signals_arrive_on_the_ui_thread_in_order(qtbot, bridge: SpeechBridge) -
     assert words[-1] == "hurry"
 
 
-def test_the_event_loop_never_stalls_while_speaking(qtbot, bridge: SpeechBridge) -> None:  # type: ignore[no-untyped-def]
+def test_the_event_loop_never_stalls_while_speaking(qtbot: QtBot, bridge: SpeechBridge) -> None:
     longest = 0
     clock = QElapsedTimer()
     clock.start()
@@ -76,7 +77,7 @@ def test_the_event_loop_never_stalls_while_speaking(qtbot, bridge: SpeechBridge)
     assert longest < 1000, f"the UI stalled for {longest} ms"
 
 
-def test_stop_reaches_the_ui_as_finished_false_at_once(qtbot, bridge: SpeechBridge) -> None:  # type: ignore[no-untyped-def]
+def test_stop_reaches_the_ui_as_finished_false_at_once(qtbot: QtBot, bridge: SpeechBridge) -> None:
     with qtbot.waitSignal(bridge.word, timeout=WAIT_MS):
         uid = bridge.say(TEXT * 3)
     words_after_stop: list[int] = []
@@ -87,7 +88,7 @@ def test_stop_reaches_the_ui_as_finished_false_at_once(qtbot, bridge: SpeechBrid
     assert len(words_after_stop) <= 1  # at most the word under way; no sentence goes on
 
 
-def test_no_engine_keeps_quiet_and_says_why_once_in_french(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_no_engine_keeps_quiet_and_says_why_once_in_french(qtbot: QtBot) -> None:
     set_language("fr")
     bridge = SpeechBridge(Speaker(engine="none"))
     try:
@@ -110,7 +111,7 @@ def test_no_engine_keeps_quiet_and_says_why_once_in_french(qtbot) -> None:  # ty
         set_language("en")
 
 
-def test_no_speaker_at_all_says_what_to_install(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_no_speaker_at_all_says_what_to_install(qtbot: QtBot) -> None:
     bridge = SpeechBridge(None)
     assert not bridge.available
     assert bridge.problem is not None and "espeak-ng" in bridge.problem
@@ -122,7 +123,7 @@ def test_no_speaker_at_all_says_what_to_install(qtbot) -> None:  # type: ignore[
     bridge.shutdown()
 
 
-def test_no_sound_card_is_told_once(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_no_sound_card_is_told_once(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AUDIODRIVER", "alsa")
     monkeypatch.setenv("AUDIODEV", "companion_no_such_sound_card")
     bridge = SpeechBridge(Speaker(engine="espeak", player=("play", "-q", "{wav}")))
@@ -137,7 +138,7 @@ def test_no_sound_card_is_told_once(qtbot, monkeypatch: pytest.MonkeyPatch) -> N
         bridge.shutdown()
 
 
-def test_many_signals_do_not_wear_down_python(qtbot, bridge: SpeechBridge) -> None:  # type: ignore[no-untyped-def]
+def test_many_signals_do_not_wear_down_python(qtbot: QtBot, bridge: SpeechBridge) -> None:
     """PySide6 6.12.0 dropped a reference to True per emit (6.11.3 is pinned): never again."""
     words: list[object] = []
     bridge.word.connect(lambda *args: words.append(None))
@@ -148,7 +149,9 @@ def test_many_signals_do_not_wear_down_python(qtbot, bridge: SpeechBridge) -> No
     assert sys.getrefcount(True) > before - len(words) // 2
 
 
-def test_a_bridge_waiting_for_its_speaker_is_quiet_then_reports_a_missing_engine(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_bridge_waiting_for_its_speaker_is_quiet_then_reports_a_missing_engine(
+    qtbot: QtBot,
+) -> None:
     """At start the speaker is made in the background: no false alarm, no stuck reading."""
     waiting = SpeechBridge(None, waiting=True)
     assert waiting.problem is None

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from tests.ui.helpers import press
 from tests.ui.switch_presses import presses_to_choose, switch_press
 from ui.app import MainWindow
+from ui.context import AppContext
 from ui.screens.checkin.steps import MoodStepScreen, NoteStepScreen, TagsStepScreen
 from ui.screens.help_now.screen import HelpNowScreen
 from ui.screens.home.screen import HomeScreen
@@ -18,7 +23,7 @@ def focused_name() -> str:
     return widget.accessibleName() if widget else ""
 
 
-def test_a_screen_opens_with_its_own_choices_highlighted(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_screen_opens_with_its_own_choices_highlighted(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.settings.set("switch_mode", "two_switches")
     home = window.current()
     assert home.body.property("scanGroup") is True
@@ -27,14 +32,14 @@ def test_a_screen_opens_with_its_own_choices_highlighted(qtbot, window: MainWind
     assert focused_name() == "How am I feeling?"
 
 
-def test_home_to_get_help_now_in_at_most_five_presses(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_home_to_get_help_now_in_at_most_five_presses(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.settings.set("switch_mode", "two_switches")
     presses = presses_to_choose(qtbot, window, window.top_bar.help_button)
     assert isinstance(window.current(), HelpNowScreen)
     assert presses <= 5, presses
 
 
-def test_the_top_bar_is_the_last_group(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_top_bar_is_the_last_group(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.settings.set("switch_mode", "two_switches")
     seen = []
     for _ in range(4):
@@ -46,7 +51,7 @@ def test_the_top_bar_is_the_last_group(qtbot, window: MainWindow) -> None:  # ty
     assert "How am I feeling?" in seen[3]  # round again
 
 
-def test_a_quick_check_in_takes_at_most_eighteen_presses(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_quick_check_in_takes_at_most_eighteen_presses(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.settings.set("switch_mode", "two_switches")
     home = window.current()
     assert isinstance(home, HomeScreen)
@@ -65,7 +70,7 @@ def test_a_quick_check_in_takes_at_most_eighteen_presses(qtbot, window: MainWind
     print(f"quick check-in by two switches: {total} presses")
 
 
-def test_space_types_in_a_text_box_and_enter_says_done(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_space_types_in_a_text_box_and_enter_says_done(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.settings.set("switch_mode", "two_switches")
     presses_to_choose(qtbot, window, window.current().buttons["checkin"])  # type: ignore[attr-defined]
     presses_to_choose(qtbot, window, window.current().checkin_button)  # type: ignore[attr-defined]
@@ -87,7 +92,7 @@ def test_space_types_in_a_text_box_and_enter_says_done(qtbot, window: MainWindow
     qtbot.waitUntil(lambda: window.current() is not note)
 
 
-def test_done_typing_button_gives_the_switches_back(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_done_typing_button_gives_the_switches_back(qtbot: QtBot, window: MainWindow) -> None:
     from ui.screens.help_now.contacts import ContactsScreen
 
     window.push(ContactsScreen(window.ctx))
@@ -95,13 +100,15 @@ def test_done_typing_button_gives_the_switches_back(qtbot, window: MainWindow) -
     box = window.current().choices()[0]
     presses_to_choose(qtbot, window, box)
     qtbot.keyClicks(box, "Ann Lee")
-    qtbot.mouseClick(window.typing_bar.done_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Done typing")
     assert not window.typing_bar.isVisible()
     switch_press(qtbot, window, Qt.Key.Key_Space)  # a switch again, not a letter
     assert box.text() == "Ann Lee"  # type: ignore[attr-defined]
 
 
-def test_every_control_of_settings_is_reached_within_eight_steps(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_every_control_of_settings_is_reached_within_eight_steps(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     window.push(SettingsScreen(window.ctx))
     window.ctx.settings.set("switch_mode", "two_switches")
     controls = [*window.top_bar.buttons(), *window.current().choices()]
@@ -113,7 +120,7 @@ def test_every_control_of_settings_is_reached_within_eight_steps(qtbot, window: 
         assert presses <= 8, f"{control.accessibleName()}: {presses}"
 
 
-def test_one_switch_scans_by_itself_and_a_press_chooses(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_one_switch_scans_by_itself_and_a_press_chooses(qtbot: QtBot, window: MainWindow) -> None:
     window.ctx.settings.set("scan_interval_ms", 500)
     window.ctx.settings.set("switch_mode", "one_switch")
     # Let the highlight move by itself onto Get help now (its own group), then press once.
@@ -123,7 +130,7 @@ def test_one_switch_scans_by_itself_and_a_press_chooses(qtbot, window: MainWindo
     assert isinstance(window.current(), HelpNowScreen)
 
 
-def test_switch_keys_are_left_alone_when_scanning_is_off(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_switch_keys_are_left_alone_when_scanning_is_off(qtbot: QtBot, window: MainWindow) -> None:
     button = window.current().buttons["settings"]
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Space)
@@ -131,8 +138,8 @@ def test_switch_keys_are_left_alone_when_scanning_is_off(qtbot, window: MainWind
 
 
 def test_a_screen_with_many_controls_is_scanned_in_rows_of_at_most_six(
-    qtbot, window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow
+) -> None:
     from ui.screens.help_now.contacts import ContactsScreen
 
     window.push(ContactsScreen(window.ctx))  # nine text boxes and Save
@@ -146,7 +153,9 @@ def test_a_screen_with_many_controls_is_scanned_in_rows_of_at_most_six(
     assert presses_to_choose(qtbot, window, save) <= 10
 
 
-def test_a_window_starts_with_switch_access_already_on(qtbot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_window_starts_with_switch_access_already_on(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     """Switch mode saved from last time: the window builds (no screen yet) and scans Home."""
     from ui.app import build_window
 

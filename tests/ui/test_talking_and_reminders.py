@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from companion.clock import FixedClock
+from tests.ui.helpers import press
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
+from ui.context import AppContext
 from ui.screens.help_now.screen import HelpNowScreen
 from ui.screens.settings.screen import SettingsScreen
 
@@ -16,34 +23,48 @@ def rest_pointer_on(button) -> None:  # type: ignore[no-untyped-def]
     QApplication.sendEvent(button, QEnterEvent(point, point, button.mapToGlobal(point)))
 
 
-def test_resting_the_pointer_on_a_button_says_its_name(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_resting_the_pointer_on_a_button_says_its_name(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     window.ctx.settings.set("talking_buttons", True)
     speech.queued.clear()
+    clock = window.ctx.clock
+    assert isinstance(clock, FixedClock)
     rest_pointer_on(window.top_bar.help_button)
+    window.pointer_rest.poll()
+    assert "Get help now" not in speech.texts()  # not yet: the pointer has only just arrived
+    clock.advance(seconds=0.6)  # resting is measured on the app's clock, looked at by a timer
     qtbot.waitUntil(lambda: "Get help now" in speech.texts(), timeout=3000)
+    assert speech.texts().count("Get help now") == 1
 
 
-def test_a_pointer_passing_by_says_nothing(qtbot, window: MainWindow, speech) -> None:  # type: ignore[no-untyped-def]
+def test_a_pointer_passing_by_says_nothing(
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     window.ctx.settings.set("talking_buttons", True)
     speech.queued.clear()
     button = window.top_bar.help_button
+    clock = window.ctx.clock
+    assert isinstance(clock, FixedClock)
     rest_pointer_on(button)
     QApplication.sendEvent(button, QEvent(QEvent.Type.Leave))
-    with qtbot.assertNotEmitted(window.pointer_rest._timer.timeout, wait=900):
-        pass
+    clock.advance(seconds=1)
+    window.pointer_rest.poll()
     assert "Get help now" not in speech.texts()
 
 
 def test_pointer_rest_is_silent_unless_talking_buttons_is_on(
-    qtbot, window: MainWindow, speech
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, speech: RecordingSpeech
+) -> None:
     speech.queued.clear()
     rest_pointer_on(window.top_bar.help_button)
     window.pointer_rest.rested()
     assert "Get help now" not in speech.texts()
 
 
-def test_the_check_in_reminder_is_said_once_a_day(qtbot, make_ctx, speech) -> None:  # type: ignore[no-untyped-def]
+def test_the_check_in_reminder_is_said_once_a_day(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], speech: RecordingSpeech
+) -> None:
     from ui.app import build_window
 
     window = build_window(make_ctx(speak_reminders=True))
@@ -54,15 +75,19 @@ def test_the_check_in_reminder_is_said_once_a_day(qtbot, make_ctx, speech) -> No
     assert home.checkin_reminder_label.isVisible()  # due at this test's noon
     said = [t for t in speech.texts() if t == home.checkin_reminder_label.text()]
     assert len(said) == 1
-    home._refresh_coming_up()
-    home._refresh_coming_up()
+    for _visit in range(2):  # away from Home and back, twice: not said again today
+        press(qtbot, window, "Get help now")
+        press(qtbot, window, "Home")
     assert [t for t in speech.texts() if t == home.checkin_reminder_label.text()] == said
     window.ctx.clock.advance(days=1)  # type: ignore[attr-defined]
-    home._refresh_coming_up()
+    press(qtbot, window, "Get help now")
+    press(qtbot, window, "Home")
     assert len([t for t in speech.texts() if t == home.checkin_reminder_label.text()]) == 2
 
 
-def test_the_reminder_stays_quiet_when_reminders_are_not_spoken(qtbot, make_ctx, speech) -> None:  # type: ignore[no-untyped-def]
+def test_the_reminder_stays_quiet_when_reminders_are_not_spoken(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], speech: RecordingSpeech
+) -> None:
     from ui.app import build_window
 
     win = build_window(make_ctx(speak_reminders=False))
@@ -73,7 +98,7 @@ def test_the_reminder_stays_quiet_when_reminders_are_not_spoken(qtbot, make_ctx,
     assert win.current().checkin_reminder_label.text() not in speech.texts()
 
 
-def tab_sequence(qtbot, window: MainWindow, count: int) -> list[str]:  # type: ignore[no-untyped-def]
+def tab_sequence(qtbot: QtBot, window: MainWindow, count: int) -> list[str]:
     window.activateWindow()
     window.top_bar.home_button.setFocus(Qt.FocusReason.TabFocusReason)
     names = [QApplication.focusWidget().accessibleName()]
@@ -83,7 +108,7 @@ def tab_sequence(qtbot, window: MainWindow, count: int) -> list[str]:  # type: i
     return names
 
 
-def test_tab_reaches_every_control_once_in_reading_order(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_tab_reaches_every_control_once_in_reading_order(qtbot: QtBot, window: MainWindow) -> None:
     for open_screen in (None, SettingsScreen, HelpNowScreen):
         if open_screen is not None:
             window.push(open_screen(window.ctx))

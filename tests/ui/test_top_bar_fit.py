@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from companion.i18n import set_language
 from ui.app import build_window
@@ -16,7 +17,7 @@ from ui.context import AppContext
 FULL_NAMES = {"en": ["Home", "Back", "Read this to me", "Get help now"]}
 
 
-def open_window(qtbot, ctx: AppContext, size: tuple[int, int]):  # type: ignore[no-untyped-def]
+def open_window(qtbot: QtBot, ctx: AppContext, size: tuple[int, int]):  # type: ignore[no-untyped-def]
     window = build_window(ctx)
     qtbot.addWidget(window)
     window.resize(*size)
@@ -31,7 +32,7 @@ def open_window(qtbot, ctx: AppContext, size: tuple[int, int]):  # type: ignore[
     ("scale", "size"), [(100, (1280, 720)), (200, (1024, 768)), (150, (1024, 768))]
 )
 def test_every_top_bar_button_shows_its_whole_word_in_one_row(
-    qtbot, make_ctx: Callable[..., AppContext], language: str, scale: int, size
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], language: str, scale: int, size
 ) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, make_ctx(text_scale=scale, language=language), size)
     bar = window.top_bar
@@ -48,8 +49,8 @@ def test_every_top_bar_button_shows_its_whole_word_in_one_row(
 
 
 def test_full_words_at_100_percent_and_shorter_words_at_200_keep_full_names(
-    qtbot, make_ctx: Callable[..., AppContext]
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     window = open_window(qtbot, make_ctx(), (1280, 720))
     bar = window.top_bar
     assert [b.text().replace("\n", " ") for b in bar.buttons()] == FULL_NAMES["en"]

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
@@ -20,6 +21,8 @@ from companion.people.profiles import People, ensure_default_person, open_people
 from companion.reminders.autostart import StartWithComputer
 from companion.reminders.background import AWAKE_FILE_NAME, Kind, Notification
 from tests.fast_argon2 import FAST
+from tests.ui.helpers import press
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.help_now.screen import HelpNowScreen
@@ -27,7 +30,6 @@ from ui.screens.home.screen import HomeScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
 from ui.screens.settings.reminders import CheckInInvitationScreen, StillRemindingScreen
 from ui.tray import BackgroundCompanion, TrayMenu, install_background
-from ui.widgets.big_button import BigButton
 
 # The offscreen platform has no tray, no raising and no keyboard grab; it says so.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -61,8 +63,8 @@ def people(tmp_path: Path) -> People:
 
 
 def _window(
-    qtbot, make_ctx: Callable[..., AppContext], people: People, **settings: object
-) -> MainWindow:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People, **settings: object
+) -> MainWindow:
     ctx = make_ctx(with_person=False, **settings)
     assert isinstance(ctx.clock, FixedClock)
     ctx.clock.current = MONDAY_9
@@ -84,8 +86,8 @@ def _open_me(window: MainWindow, people: People) -> None:
 
 @pytest.fixture
 def background(
-    qtbot, make_ctx: Callable[..., AppContext], people: People, sink: RecordingNotifications
-) -> Iterator[BackgroundCompanion]:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People, sink: RecordingNotifications
+) -> Iterator[BackgroundCompanion]:
     window = _window(qtbot, make_ctx, people)
     _open_me(window, people)
     found = install_background(window, sink, tray_available=True)
@@ -114,7 +116,7 @@ def _save_session(ctx: AppContext) -> Appointment:
     )
 
 
-def _press(qtbot, menu: TrayMenu, words: str) -> None:  # type: ignore[no-untyped-def]
+def _press(qtbot: QtBot, menu: TrayMenu, words: str) -> None:
     """Open the real menu and click the entry with these words."""
     menu.popup(QPoint(10, 10))
     qtbot.waitExposed(menu)
@@ -146,8 +148,8 @@ def test_the_tray_menu_has_four_large_plain_choices(background: BackgroundCompan
 
 
 def test_closing_the_window_says_once_in_words_that_reminders_keep_coming(
-    qtbot, background: BackgroundCompanion, sink: RecordingNotifications
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: BackgroundCompanion, sink: RecordingNotifications
+) -> None:
     window = background.window
     window.close()
     assert window.isVisible() and not QApplication.quitOnLastWindowClosed()
@@ -156,8 +158,7 @@ def test_closing_the_window_says_once_in_words_that_reminders_keep_coming(
     words = " ".join(label.text() for label in screen.findChildren(QLabel))
     assert "Your reminders keep coming" in screen.title() and "waits near the clock" in words
     assert "choose Quit Companion" in words
-    [close] = [b for b in screen.choices() if b.accessibleName() == "Close the window"]
-    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Close the window")
     assert not window.isVisible() and window.ctx.settings.get("told_about_tray")
 
     _press(qtbot, background.menu, "Open Companion")
@@ -171,22 +172,19 @@ def test_closing_the_window_says_once_in_words_that_reminders_keep_coming(
 
 
 def test_quit_companion_on_the_closing_screen_really_quits(
-    qtbot, background: BackgroundCompanion, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: BackgroundCompanion, monkeypatch: pytest.MonkeyPatch
+) -> None:
     quit_calls: list[bool] = []
     monkeypatch.setattr(QApplication, "quit", lambda *_args: quit_calls.append(True))
     window = background.window
     window.close()
-    [quit_button] = [
-        b for b in window.current().choices() if b.accessibleName() == "Quit Companion"
-    ]
-    qtbot.mouseClick(quit_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Quit Companion")
     assert quit_calls == [True] and not window.isVisible()
 
 
 def test_on_a_shared_pc_closing_to_the_tray_locks_the_persons_data(
-    qtbot, make_ctx, people: People
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People
+) -> None:
     window = _window(qtbot, make_ctx, people, shared_pc=True, told_about_tray=True)
     _open_me(window, people)
     opened = window.ctx.session
@@ -199,8 +197,11 @@ def test_on_a_shared_pc_closing_to_the_tray_locks_the_persons_data(
 
 
 def test_stop_reminders_until_tomorrow_and_quit_from_the_menu(
-    qtbot, background: BackgroundCompanion, sink: RecordingNotifications, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    background: BackgroundCompanion,
+    sink: RecordingNotifications,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     window = background.window
     _save_session(window.ctx)
     window.hide()
@@ -215,8 +216,8 @@ def test_stop_reminders_until_tomorrow_and_quit_from_the_menu(
 
 
 def test_a_session_tomorrow_brings_three_notifications_and_one_opens_join(
-    qtbot, background: BackgroundCompanion, sink: RecordingNotifications
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: BackgroundCompanion, sink: RecordingNotifications
+) -> None:
     window = background.window
     ctx = window.ctx
     session = _save_session(ctx)
@@ -248,8 +249,8 @@ def test_a_session_tomorrow_brings_three_notifications_and_one_opens_join(
 
 
 def test_on_a_shared_pc_the_notification_names_only_the_person(
-    qtbot, make_ctx, people: People, sink: RecordingNotifications
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People, sink: RecordingNotifications
+) -> None:
     window = _window(qtbot, make_ctx, people, shared_pc=True)
     _open_me(window, people)
     background = install_background(window, sink, tray_available=True)
@@ -264,8 +265,8 @@ def test_on_a_shared_pc_the_notification_names_only_the_person(
 
 
 def test_the_checkin_notification_offers_not_today(
-    qtbot, background: BackgroundCompanion, sink: RecordingNotifications
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: BackgroundCompanion, sink: RecordingNotifications
+) -> None:
     window = background.window
     window.hide()
     window.ctx.clock.current = MONDAY_9 + timedelta(hours=1)
@@ -273,8 +274,7 @@ def test_the_checkin_notification_offers_not_today(
     assert checkin.kind is Kind.CHECKIN
     background.act_on(checkin)
     assert isinstance(window.current(), CheckInInvitationScreen)
-    [no] = [b for b in window.current().findChildren(BigButton) if b.label() == "Not today"]
-    qtbot.mouseClick(no, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Not today")
     home = window.current()
     assert isinstance(home, HomeScreen) and home.checkin_reminder_label.isHidden()
     window.hide()
@@ -282,7 +282,23 @@ def test_the_checkin_notification_offers_not_today(
     assert background.check() == []
 
 
-def test_a_missed_session_is_said_gently_once(qtbot, make_ctx, people: People, speech) -> None:  # type: ignore[no-untyped-def]
+def test_the_checkin_notification_opens_the_check_in_when_accepted(
+    qtbot: QtBot, background: BackgroundCompanion, sink: RecordingNotifications
+) -> None:
+    window = background.window
+    window.hide()
+    window.ctx.clock.current = MONDAY_9 + timedelta(hours=1)
+    [checkin] = background.check()
+    background.act_on(checkin)
+    press(qtbot, window, "Check in now")
+    assert window.current().screen_id == window.routes.build("checkin", window.ctx).screen_id
+    window.back()
+    assert isinstance(window.current(), HomeScreen)  # Back from the check-in is Home, as usual
+
+
+def test_a_missed_session_is_said_gently_once(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People, speech: RecordingSpeech
+) -> None:
     (people.data_dir).mkdir(parents=True, exist_ok=True)
     (people.data_dir / AWAKE_FILE_NAME).write_text((MONDAY_9 - timedelta(days=2)).isoformat())
     window = _window(qtbot, make_ctx, people, speak_reminders=True)
@@ -309,8 +325,8 @@ def test_a_missed_session_is_said_gently_once(qtbot, make_ctx, people: People, s
 
 
 def test_start_with_the_computer_from_settings_writes_and_removes_the_entry(
-    qtbot, background: BackgroundCompanion, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: BackgroundCompanion, tmp_path: Path
+) -> None:
     home = tmp_path / "home"
     window = background.window
     window.ctx.parts.autostart = StartWithComputer("linux", home, ("/usr/bin/companion", "--x"), {})
@@ -323,13 +339,10 @@ def test_start_with_the_computer_from_settings_writes_and_removes_the_entry(
         "Start Companion when the computer starts",
         "Yes, start with the computer",
     ):
-        [button] = [b for b in window.current().findChildren(BigButton) if b.label() == words]
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        press(qtbot, window, words)
     entry = home / ".config" / "autostart" / "companion.desktop"
     assert entry.exists() and "Exec=/usr/bin/companion --x" in entry.read_text()
-    buttons = window.current().findChildren(BigButton)
-    [no] = [b for b in buttons if b.label() == "No, I will open it myself"]
-    qtbot.mouseClick(no, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "No, I will open it myself")
     assert not entry.exists()
 
 
@@ -350,8 +363,8 @@ def test_what_companion_keeps_says_only_reminder_times_are_kept_outside(
 
 
 def test_with_the_picker_on_screen_a_locked_persons_reminder_shows_on_the_window(
-    qtbot, make_ctx, people: People, sink: RecordingNotifications
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People, sink: RecordingNotifications
+) -> None:
     window = _window(qtbot, make_ctx, people, shared_pc=True, told_about_tray=True)
     _open_me(window, people)
     background = install_background(window, sink, tray_available=True)

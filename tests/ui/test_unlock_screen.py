@@ -1,26 +1,24 @@
-# ruff: noqa: F811  (pytest fixtures shared from test_people_screens are named as arguments)
 """The PIN pad: tapping, typing, pasting; the growing wait on the test clock; both forgot routes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
+from pytestqt.qtbot import QtBot
 
 from companion.checkin.models import CheckIn
 from companion.clock import FixedClock
 from companion.people.profiles import People
 from companion.security import WrongSecretError
 from companion.security.device_secret import FALLBACK_FILE_NAME
-from tests.ui.test_people_screens import (  # noqa: F401 (fixtures)
-    ctx,
-    people,
-    start,
-    type_into,
-)
+from tests.ui.helpers import on_home_with_nothing_behind, press, type_into
+from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow
+from ui.context import AppContext
 from ui.screens.people.add import NewSecretScreen
 from ui.screens.people.picker import PeopleScreen
 from ui.screens.people.unlock import ForgotScreen, UnlockScreen
@@ -30,16 +28,16 @@ NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 PIN = "583920"
 
 
-def open_pad(qtbot, window: MainWindow) -> UnlockScreen:  # type: ignore[no-untyped-def]
+def open_pad(qtbot: QtBot, window: MainWindow) -> UnlockScreen:
     picker = window.current()
     assert isinstance(picker, PeopleScreen)
-    qtbot.mouseClick(next(iter(picker.person_tiles.values())), Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Mary")
     screen = window.current()
     assert isinstance(screen, UnlockScreen)
     return screen
 
 
-def tap(qtbot, screen: UnlockScreen, digits: str) -> None:  # type: ignore[no-untyped-def]
+def tap(qtbot: QtBot, screen: UnlockScreen, digits: str) -> None:
     for digit in digits:
         key = next(k for k in screen.pad.keys if k.label() == digit)
         qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
@@ -50,28 +48,30 @@ def opened(window: MainWindow) -> bool:
 
 
 def test_tapping_the_pad_opens_and_the_screen_says_opening_meanwhile(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     people.add("Mary", "pin", PIN)
     window = start()
     screen = open_pad(qtbot, window)
     assert all(k.width() >= 64 and k.height() >= 64 for k in screen.pad.keys)
     tap(qtbot, screen, PIN[:-1] + "7")
-    qtbot.mouseClick(screen.pad.delete_key, Qt.MouseButton.LeftButton)  # "Delete last"
+    press(qtbot, window, "Delete last")  # "Delete last"
     tap(qtbot, screen, PIN[-1])
     assert screen.pad.box.echoMode() == screen.pad.box.EchoMode.Password
-    qtbot.mouseClick(screen.pad.show_key, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Show my PIN")
     assert screen.pad.box.text() == PIN and screen.pad.show_key.label() == "Hide my PIN"
     assert screen.pad.box.echoMode() == screen.pad.box.EchoMode.Normal
-    qtbot.mouseClick(screen.open_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Open")
     assert screen.status.text() == "Opening…" and not screen.open_button.isEnabled()
     qtbot.waitUntil(lambda: opened(window))
-    assert window.ctx.session.display_name == "Mary" and len(window._screens) == 1
+    assert window.ctx.session.display_name == "Mary" and on_home_with_nothing_behind(window)
 
 
-def test_typing_and_pasting_open_too(qtbot, start, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_typing_and_pasting_open_too(
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People
+) -> None:
     people.add("Mary", "pin", PIN)
     window = start()
     screen = open_pad(qtbot, window)
@@ -83,7 +83,13 @@ def test_typing_and_pasting_open_too(qtbot, start, people: People) -> None:  # t
     qtbot.waitUntil(lambda: opened(window))
 
 
-def test_prompts_are_spoken_when_speech_is_on(qtbot, start, people: People, ctx, speech) -> None:  # type: ignore[no-untyped-def]
+def test_prompts_are_spoken_when_speech_is_on(
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
+    ctx: AppContext,
+    speech: RecordingSpeech,
+) -> None:
     ctx.settings.set("read_steps_aloud", True)
     people.add("Mary", "pin", PIN)
     window = start()
@@ -92,11 +98,11 @@ def test_prompts_are_spoken_when_speech_is_on(qtbot, start, people: People, ctx,
 
 
 def test_a_wrong_pin_shows_the_growing_wait_counted_down_on_the_clock(
-    qtbot,
-    start,
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
     people: People,
-    ctx,
-    speech,  # type: ignore[no-untyped-def]
+    ctx: AppContext,
+    speech: RecordingSpeech,
 ) -> None:
     ctx.settings.set("talking_buttons", True)
     people.add("Mary", "pin", PIN)
@@ -126,8 +132,8 @@ def test_a_wrong_pin_shows_the_growing_wait_counted_down_on_the_clock(
 
 
 def test_a_wait_from_before_shows_as_soon_as_the_pad_opens(
-    qtbot, start, people: People, ctx
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, start: Callable[[], MainWindow], people: People, ctx: AppContext
+) -> None:
     mary = people.add("Mary", "pin", PIN)
     for _try in range(3):
         with pytest.raises(WrongSecretError):
@@ -146,9 +152,9 @@ def test_seconds_are_said_in_words() -> None:
 
 
 def test_a_missing_safe_key_is_one_sentence_and_nothing_opens(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     people.add("Mary", "pin", PIN)
     (people.data_dir / FALLBACK_FILE_NAME).unlink()
@@ -161,9 +167,9 @@ def test_a_missing_safe_key_is_one_sentence_and_nothing_opens(
 
 
 def test_forgot_pin_with_the_recovery_code_sets_a_new_pin_and_keeps_the_notes(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     code = "K3F9-2XQM-7TRW-4BNP-8CDE"
     mary = people.add("Mary", "pin", PIN, recovery_code=code)
@@ -171,7 +177,8 @@ def test_forgot_pin_with_the_recovery_code_sets_a_new_pin_and_keeps_the_notes(
     session.checkins.finish(CheckIn(None, NOW, NOW, "good", frozenset(), "my note", False))
     session.close()
     window = start()
-    qtbot.mouseClick(open_pad(qtbot, window).forgot_button, Qt.MouseButton.LeftButton)
+    open_pad(qtbot, window)
+    press(qtbot, window, "I forgot my PIN")
     forgot = window.current()
     assert isinstance(forgot, ForgotScreen)
     type_into(qtbot, forgot.code_box, "k3f9 2xqm 7trw 4bnp 8cdX")
@@ -179,7 +186,7 @@ def test_forgot_pin_with_the_recovery_code_sets_a_new_pin_and_keeps_the_notes(
     qtbot.waitUntil(lambda: "did not match" in forgot.status.text())
     forgot.code_box.clear()
     type_into(qtbot, forgot.code_box, code.lower().replace("-", " "))
-    qtbot.mouseClick(forgot.next_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Next")
     qtbot.waitUntil(lambda: isinstance(window.current(), NewSecretScreen))
     for _round in range(2):
         new = window.current()
@@ -195,21 +202,22 @@ def test_forgot_pin_with_the_recovery_code_sets_a_new_pin_and_keeps_the_notes(
 
 
 def test_fresh_start_without_a_code_removes_the_person_unopened(
-    qtbot,
-    start,
-    people: People,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    start: Callable[[], MainWindow],
+    people: People,
 ) -> None:
     mary = people.add("Mary", "pin", PIN)
     folder = people.folder(mary.id)
     window = start()
-    qtbot.mouseClick(open_pad(qtbot, window).forgot_button, Qt.MouseButton.LeftButton)
+    open_pad(qtbot, window)
+    press(qtbot, window, "I forgot my PIN")
     forgot = window.current()
     assert forgot.title() == "A helper can start Mary afresh"
-    qtbot.mouseClick(forgot.choices()[0], Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Start afresh")
     confirm = window.current()
     assert isinstance(confirm, ConfirmInWordsScreen)
     assert confirm.title() == "Delete Mary and all of Mary's check-ins? This cannot be undone."
-    qtbot.mouseClick(confirm.yes_button, Qt.MouseButton.LeftButton)
+    press(qtbot, window, "Yes, delete Mary")
     assert not folder.exists() and people.all() == []
     picker = window.current()
     assert isinstance(picker, PeopleScreen) and picker.person_tiles == {}

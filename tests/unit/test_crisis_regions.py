@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -113,7 +114,7 @@ def test_check_lists_every_entry_not_yet_confirmed() -> None:
         assert words in result.sentence
 
 
-def test_a_fully_confirmed_recent_file_passes_the_check_quietly(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_fully_confirmed_recent_file_passes_the_check_quietly(tmp_path: Path) -> None:
     raw = json.loads((content_dir() / "crisis" / "regions.json").read_text(encoding="utf-8"))
     for region in raw["regions"]:
         for entry in [*region["lines"], *([region["emergency"]] if region["emergency"] else [])]:

@@ -48,7 +48,9 @@ def test_placeholders_survive_translation() -> None:
             assert (part in message) == (part in translated), f"{message!r} -> {translated!r}"
 
 
-def test_catalogs_compile_and_the_compiled_form_is_used(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_catalogs_compile_and_the_compiled_form_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import shutil
 
     copy = tmp_path / "locale"

@@ -10,7 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintDevice, QPainter, QPen, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPaintDevice,
+    QPainter,
+    QPen,
+    QTextLayout,
+    QTextLine,
+)
 
 from companion.report.document import Alert, Block, Chart, Heading, Paragraph, ScoreSection, Table
 from ui.pages.charts import chart_height, paint_chart
@@ -79,7 +88,11 @@ class Measurer:
                 line = layout.lineAt(index)
 
                 def draw(
-                    painter: QPainter, x: float, y: float, line=line, layout=layout
+                    painter: QPainter,
+                    x: float,
+                    y: float,
+                    line: QTextLine = line,
+                    layout: QTextLayout = layout,
                 ) -> None:  # layout kept alive while its lines are drawn
                     painter.setPen(QColor(INK))
                     line.draw(painter, QPointF(x, y - line.y()))

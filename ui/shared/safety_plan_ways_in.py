@@ -66,13 +66,14 @@ def _add_offer(screen: Screen) -> None:
 
     ctx = screen.ctx
     store = plan_store(ctx)
-    if store is None:
+    session = ctx.session
+    if store is None or session is None:
         return
     try:
         now = ctx.clock.now()
-        if not offer_is_due(ctx.session.preferences, now, not store.plan().is_empty):
+        if not offer_is_due(session.preferences, now, not store.plan().is_empty):
             return
-        record_offer(ctx.session.preferences, now)
+        record_offer(session.preferences, now)
     except Exception:  # the result screen must show, offer or not
         _log.exception("Could not decide whether to offer a safety plan")
         return

@@ -227,8 +227,8 @@ class TimePicker(QWidget):
         # Words without arrows: at 200% an icon squeezed "Plus tôt" to "Pl…ôt".
         self.earlier_button = BigButton(lambda: _("Earlier"), None)
         self.later_button = BigButton(lambda: _("Later"), None)
-        self.earlier_button.clicked.connect(partial(self.move, -MINUTES_STEP))
-        self.later_button.clicked.connect(partial(self.move, MINUTES_STEP))
+        self.earlier_button.clicked.connect(partial(self.move_by, -MINUTES_STEP))
+        self.later_button.clicked.connect(partial(self.move_by, MINUTES_STEP))
         for button in (self.earlier_button, self.later_button):  # never squeezed to "Pl…ôt"
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         row = QHBoxLayout()
@@ -250,7 +250,7 @@ class TimePicker(QWidget):
     def controls(self) -> list[QWidget]:
         return [self.earlier_button, self.later_button, *self.common_buttons.values()]
 
-    def move(self, minutes: int) -> None:
+    def move_by(self, minutes: int) -> None:
         self.set_time(self._moved(minutes))
 
     def set_time(self, at: time) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 
 from companion.checkin.flow import CheckInFlow
 from companion.checkin.instruments import INSTRUMENT_IDS
@@ -58,7 +59,7 @@ class CheckInHubScreen(Screen):
         due = self._due()
         for instrument_id in due:
             name = plain_name(instrument_id).lower()
-            self.add_text(lambda name=name: questionnaire_invitation(name), notice=True)
+            self.add_text(partial(questionnaire_invitation, name), notice=True)
         self.checkin_button = self.add_choice(BigButton(lambda: _("Check in now"), "mood"))
         self.checkin_button.clicked.connect(lambda: start_checkin(self.ctx))
         self.questions_button = self.add_choice(BigButton(lambda: _("Answer questions"), "check"))

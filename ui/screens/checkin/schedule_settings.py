@@ -17,7 +17,6 @@ from companion.checkin.schedule import (
     EVERY_WEEKS_CHOICES,
     REMINDER_CHOICES,
     CheckInSchedule,
-    Preferences,
     every_days_for,
     load_schedule,
     save_schedule,
@@ -26,6 +25,7 @@ from companion.checkin.schedule import (
 )
 from companion.checkin.wording import INSTRUMENT_NAMES, plain_name
 from companion.i18n import _
+from companion.preferences import Preferences
 from companion.when_words import clock_words
 from ui.context import AppContext
 from ui.screens.checkin.questionnaire import instrument_title

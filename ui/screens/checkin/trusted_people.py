@@ -3,6 +3,8 @@ that worries (a self-harm answer). The person makes the call; Companion calls no
 
 from __future__ import annotations
 
+from functools import partial
+
 from companion.i18n import _
 from companion.safety.crisis import ContactsStore
 from ui.context import AppContext
@@ -21,14 +23,12 @@ class TrustedPeopleScreen(Screen):
         if people:
             self.add_text(lambda: _("Talking with someone you trust can help. You could call:"))
             for person in people:
-                self.add_text(
-                    lambda p=person: (
-                        f"{p.name} ({p.relation}): {p.phone}"
-                        if p.relation
-                        else f"{p.name}: {p.phone}"
-                    ),
-                    notice=True,
+                line = (
+                    f"{person.name} ({person.relation}): {person.phone}"
+                    if person.relation
+                    else f"{person.name}: {person.phone}"
                 )
+                self.add_text(partial(str, line), notice=True)
         else:
             self.add_text(
                 lambda: _(

@@ -43,7 +43,7 @@ class PageView(QWidget):
         self.body_pt = body_pt
         self.index = 0
         self.laid: LaidOut | None = None
-        self.on_changed = lambda: None
+        self.on_changed: Callable[[], None] = lambda: None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 

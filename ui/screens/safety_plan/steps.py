@@ -52,9 +52,13 @@ def suggestions(ctx: AppContext) -> dict[Part, tuple[PlanEntry, ...]]:
         )
     region = ctx.crisis.region(ctx.settings.get("region"))
     language = ctx.language()
+    # "Somewhere else" has no emergency number, and a directory line has no number of its own.
+    emergency = (
+        () if region.emergency is None else (PlanEntry(_("Emergency"), region.emergency.number),)
+    )
     found[Part.PROFESSIONALS] = (
-        *(PlanEntry(localized(line.name, language), line.number) for line in region.lines),
-        PlanEntry(_("Emergency"), region.emergency.number),
+        *(PlanEntry(localized(line.name, language), line.number or "") for line in region.lines),
+        *emergency,
         PlanEntry(_("My doctor")),
         PlanEntry(_("My counsellor")),
     )

@@ -71,6 +71,7 @@ class PlanScreen(Screen):
         return [
             PlanEntry(localized(line.name, self.ctx.language()), line.number)
             for line in region.lines
+            if line.number  # a directory on the internet has no number to call
         ][:PEOPLE_PER_PAGE]
 
     def _entry(self, slot: int) -> PlanEntry | None:

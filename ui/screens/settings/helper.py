@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from companion.appointments.links import normalise_trusted_domain
 from companion.i18n import _
-from companion.preset.files import PresetFileError, export_preset, import_preset
+from companion.preset.files import export_preset, import_preset
+from companion.preset.table import PresetFileError
 from ui.context import AppContext
 from ui.screens.settings.options import ChoiceSettingScreen, declared_options
 from ui.screens.settings.screen import TileScreen

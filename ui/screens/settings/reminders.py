@@ -117,7 +117,7 @@ class CheckInInvitationScreen(Screen):
         choice = next(c for c in home_choices() if c.choice_id == "checkin")
         nav = self.ctx.nav()
         nav.home()
-        nav.push(choice.open_screen(self.ctx))
+        nav.open(choice.route)
 
     def not_today(self) -> None:
         """No more check-in reminders today, in a notification or on Home."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from companion.config import TEXT_SCALES
 from companion.i18n import N_, _
 from companion.setup.flow import (
+    SetupChoice,
     SetupError,
     SetupFlow,
     SetupResult,
@@ -263,18 +264,16 @@ class ChoiceStepScreen(SetupStepScreen):
         for option in self.step.choices:
             button = self.add_choice(
                 BigButton(
-                    lambda o=option: _(o.words),
+                    partial(_, option.words),
                     checkable=True,
-                    description_fn=(lambda o=option: _(o.explanation))
-                    if option.explanation
-                    else None,
+                    description_fn=partial(_, option.explanation) if option.explanation else None,
                 )
             )
             button.clicked.connect(partial(self.choose, option.value))
             self.options[option.value] = button
         if any(o.explanation for o in self.step.choices):
             for option in self.step.choices:
-                self.add_text(lambda o=option: f"{_(o.words)}: {_(o.explanation)}")
+                self.add_text(partial(_words_and_explanation, option))
         self._sync()
 
     def _chosen(self) -> Any:
@@ -373,3 +372,7 @@ class StopSetupScreen(Screen):
         self.keep_button = self.add_choice(BigButton(lambda: _("No, keep setting up"), "next"))
         self.keep_button.clicked.connect(lambda: self.ctx.nav().back())
         self.finish_layout()
+
+
+def _words_and_explanation(option: SetupChoice) -> str:
+    return f"{_(option.words)}: {_(option.explanation)}"

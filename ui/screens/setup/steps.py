@@ -31,15 +31,15 @@ class LockStepScreen(SetupStepScreen):
         no_keyring = people is not None and people.uses_fallback_file()
         for kind in self.run.flow.lock_choices():
             self.add_text(
-                lambda k=kind: f"{_(LOCK_WORDS[k])}: {lock_sentence(k, no_keyring=no_keyring)}",
+                partial(_lock_line, kind, no_keyring=no_keyring),
                 notice=no_keyring and kind == "none",
             )
             button = self.add_choice(
                 BigButton(
-                    lambda k=kind: _(LOCK_WORDS[k]),
+                    partial(_, LOCK_WORDS[kind]),
                     "lock",
                     checkable=True,
-                    description_fn=lambda k=kind: lock_sentence(k, no_keyring=no_keyring),
+                    description_fn=partial(lock_sentence, kind, no_keyring=no_keyring),
                 )
             )
             button.setChecked(self.run.flow.answers.lock == kind)
@@ -223,3 +223,7 @@ class ExtrasStepScreen(SetupStepScreen):
     def keep_answer(self) -> None:
         at = MORNING if self.morning.isChecked() else EVENING if self.evening.isChecked() else None
         self.run.flow.set_extras(at, self.session_button.isChecked())
+
+
+def _lock_line(kind: LockKind, *, no_keyring: bool) -> str:
+    return f"{_(LOCK_WORDS[kind])}: {lock_sentence(kind, no_keyring=no_keyring)}"

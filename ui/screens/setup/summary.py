@@ -8,6 +8,7 @@ Printing and choosing a file go through classmethods so tests can replace the di
 from __future__ import annotations
 
 import logging
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,9 +82,9 @@ class SummaryScreen(Screen):
         self.add_text(lambda: _("Here is what was set up. A helper can print this page."))
         problems = run.result.problems if run.result is not None else ()
         for problem in problems:
-            self.add_text(lambda p=problem: p, notice=True)
+            self.add_text(partial(str, problem), notice=True)
         self.line_labels = [
-            self.add_text(lambda i=i: self._line(i), notice=line.label == _("Recovery code"))
+            self.add_text(partial(self._line, i), notice=line.label == _("Recovery code"))
             for i, line in enumerate(self.lines())
         ]
         self.status = self.add_text(lambda: "")

@@ -15,8 +15,8 @@ import pytest
 from companion.checkin.sql_store import SqlCheckInStore
 from companion.storage import open_database
 
-CHILD = Path(__file__).with_name("storage_writer_child.py")
-ROOT = Path(__file__).resolve().parents[2]
+CHILD = Path(__file__).with_name("writer_child.py")
+ROOT = Path(__file__).resolve().parents[3]
 KILLS = 50
 PARALLEL = 2  # two databases killed side by side keep the test well under a minute
 

@@ -20,7 +20,7 @@ from companion.clock import FixedClock
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 NOTE = "Slept badly, my hip hurts, but Anne called. "
 
 CHILD = """

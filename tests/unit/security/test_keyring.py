@@ -16,8 +16,8 @@ from companion.people.profiles import open_people
 from companion.security import Argon2Params, keyring_status, keyring_uses_fallback
 from companion.security.device_secret import FALLBACK_FILE_NAME, RECORD_FILE_NAME
 
-CHILD = Path(__file__).with_name("security_keyring_child.py")
-ROOT = Path(__file__).resolve().parents[2]
+CHILD = Path(__file__).with_name("keyring_child.py")
+ROOT = Path(__file__).resolve().parents[3]
 NEEDED = ("dbus-run-session", "gnome-keyring-daemon")
 
 

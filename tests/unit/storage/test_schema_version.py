@@ -10,7 +10,7 @@ from pathlib import Path
 from companion.storage.migrations import runner
 from companion.storage.migrations.schema_version import NEWEST_REVISION
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_the_quick_check_knows_the_newest_migration() -> None:

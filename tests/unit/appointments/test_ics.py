@@ -14,7 +14,7 @@ from companion.appointments.ics_zones import WINDOWS_TO_IANA
 from companion.appointments.links import check_link
 from companion.appointments.model import Appointment
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ics"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "ics"
 MARCH_1 = datetime(2026, 3, 1, tzinfo=UTC)
 TEAMS_LINK = (
     "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjA0ZTk2ZGUtYmI3Ny00MzQ2LWE5ZjYt"

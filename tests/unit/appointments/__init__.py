@@ -1,0 +1,1 @@
+"""Unit tests of companion.appointments (the folder mirrors the package)."""

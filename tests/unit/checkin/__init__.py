@@ -1,0 +1,1 @@
+"""Unit tests of companion.checkin (the folder mirrors the package)."""

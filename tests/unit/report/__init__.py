@@ -1,0 +1,1 @@
+"""Unit tests of companion.report (the folder mirrors the package)."""

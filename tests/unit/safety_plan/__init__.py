@@ -1,0 +1,1 @@
+"""Unit tests of companion.safety_plan (the folder mirrors the package)."""

@@ -1,0 +1,1 @@
+"""Unit tests of companion.security (the folder mirrors the package)."""

@@ -1,0 +1,1 @@
+"""Unit tests of companion.storage (the folder mirrors the package)."""

@@ -1,0 +1,1 @@
+"""Unit tests of voice (the folder mirrors the package)."""
