@@ -19,7 +19,9 @@ from tests.ui.helpers import press
 from tests.ui.pdf_words import HAVE_POPPLER, median_word_height, read_pages
 from ui.app import MainWindow
 from ui.context import AppContext
-from ui.screens.report import ReportPreviewScreen, ReportSaveScreen, ReportScreen
+from ui.screens.report.choose import ReportScreen
+from ui.screens.report.preview import ReportPreviewScreen
+from ui.screens.report.save import ReportSaveScreen
 from ui.shared.checkin_common import checkin_store
 
 

@@ -1,18 +1,11 @@
-"""Report for my doctor or counsellor: choose what goes in, see the pages, then save or print."""
+"""Report for my doctor or counsellor: choose what goes in, see the pages, then save or print.
+
+Light on purpose (no screens imported here) so Home can list the feature without loading it.
+"""
 
 from __future__ import annotations
 
 from ui.router import Route, lazy
-from ui.screens.report.choose import ReportOptionsScreen, ReportScreen
-from ui.screens.report.preview import ReportPreviewScreen
-from ui.screens.report.save import ReportSaveScreen
-
-__all__ = [
-    "ReportOptionsScreen",
-    "ReportPreviewScreen",
-    "ReportSaveScreen",
-    "ReportScreen",
-]
 
 
 def routes() -> list[Route]:
