@@ -54,6 +54,7 @@ class CoreParts:
     open_screen: str | None = None
     start_hidden: bool = False  # --background: started with the computer
     instance: Any = None  # ui.single_instance.SingleInstance: this process owns the data folder
+    debug: bool = False  # --debug: storage touched on the UI thread raises instead of logging
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -71,6 +72,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--background",
         action="store_true",
         help="start quietly (at login): no window until a reminder is due or it is opened",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="for developers: stop on storage work done on the window's thread",
     )
     return parser.parse_args(argv)
 
@@ -196,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         open_screen=args.open,
         start_hidden=args.background,
         instance=instance,
+        debug=args.debug,
     )
     ui_launch = importlib.import_module("ui.launch")
     return int(ui_launch.run(parts))

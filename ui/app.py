@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         ctx.navigator = self
+        ctx.runner.show_failure = self.show_notice
         self._home_factory = home
         self._screens: list[Screen] = []
         self._qt_translator = QTranslator(self)
@@ -235,7 +236,7 @@ class MainWindow(QMainWindow):
         """Switch to `session` (closing the one before) and let every screen know."""
         old = self.ctx.session
         if old is not None and old is not session:
-            old.close()
+            self.ctx.runner.run(old.close)  # after the saves already asked for, never before
         self.ctx.session = session
         self._use_own_settings(session)
         if session is not None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from companion.clock import Clock
 from companion.config import SettingsStore
 from companion.safety import ContactsStore, CrisisDirectory, MemoryContactsStore
+from ui.runner import BackgroundRunner
 from ui.theme import Look
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ class AppContext:
     system_look: tuple[str | None, int | None] = (None, None)  # what the OS asks for, if anything
     # companion.autostart.StartWithComputer from the launcher; None (tests) never touches the OS.
     autostart: Any = None
+    # Storage and other slow work run here, never on the UI thread (docs/decisions/0022).
+    runner: BackgroundRunner = field(default_factory=BackgroundRunner)
 
     def look(self) -> Look:
         """The person's look; the OS's dark or high-contrast scheme and text size where the

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from companion.storage.engine import create_sqlcipher_engine, integrity_check
 from companion.storage.migrations.schema_version import HEAD, is_current
+from companion.storage_guard import check_storage_thread
 
 _log = logging.getLogger(__name__)
 
@@ -27,6 +28,7 @@ class PersonDatabase:
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """A session whose changes commit together when the block ends, or not at all."""
+        check_storage_thread()
         with self._sessions.begin() as session:
             yield session
 

@@ -20,7 +20,6 @@ from ui.screens.change_pin import person_in, start_change_pin, your_lock_sentenc
 from ui.screens.people_common import (
     ConfirmInWordsScreen,
     people_of,
-    run_off_ui_thread,
     speak_prompt,
 )
 from ui.screens.unlock import UnlockScreen, problem_sentence
@@ -146,7 +145,9 @@ class PeopleScreen(Screen):
         people = people_of(self.ctx)
         self.busy = True
         self._say(_("Opening…"))
-        run_off_ui_thread(self, lambda: people.unlock(person.id, ""), self._opened, self._failed)
+        self.ctx.runner.run(
+            lambda: people.unlock(person.id, ""), self._opened, self._failed, parent=self
+        )
 
     def _opened(self, session: PersonSession) -> None:
         from ui.start import switch_to

@@ -9,9 +9,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject
 
 from companion.appointments.ics import MAX_ICS_BYTES, IcsError, read_ics
 from companion.appointments.model import Appointment
@@ -30,43 +31,28 @@ from ui.widgets.screen import Screen
 _log = logging.getLogger(__name__)
 
 
-class ImportSignals(QObject):
-    """Carries the worker's result back to the UI thread."""
-
-    read = Signal(object)  # list[Appointment]
-    failed = Signal(str)  # one sentence for the person
+class InvitationUnreadableError(Exception):
+    """The file could not be read; the message is the one sentence the person sees."""
 
 
-class ImportJob(QRunnable):
-    """Reads and parses one file in the thread pool; never touches a widget."""
-
-    def __init__(self, path: Path, ctx: AppContext, signals: ImportSignals) -> None:
-        super().__init__()
-        self.path = path
-        self.now = ctx.clock.now()
-        self.trusted = trusted_domains(ctx)
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            with self.path.open("rb") as handle:
-                data = handle.read(MAX_ICS_BYTES + 1)
-            self.signals.read.emit(read_ics(data, now=self.now, trusted_domains=self.trusted))
-        except IcsError as error:
-            self.signals.failed.emit(str(error))
-        except OSError:
-            _log.warning("An invitation file could not be opened", exc_info=True)
-            self.signals.failed.emit(_("Companion could not open that file. Try another one."))
-        except Exception:
-            _log.exception("Reading an invitation failed unexpectedly")
-            self.signals.failed.emit(_("Companion could not read that file. Try another one."))
+def read_invitation(path: Path, now: datetime, trusted: tuple[str, ...]) -> list[Appointment]:
+    """Read and parse one invitation file (on the runner: a file up to 2 MB takes a moment)."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ICS_BYTES + 1)
+        return read_ics(data, now=now, trusted_domains=trusted)
+    except IcsError as error:
+        raise InvitationUnreadableError(str(error)) from error
+    except OSError as error:
+        _log.warning("An invitation file could not be opened", exc_info=True)
+        sentence = _("Companion could not open that file. Try another one.")
+        raise InvitationUnreadableError(sentence) from error
 
 
 def start_import(
     ctx: AppContext, path: Path, parent: QObject, on_error: Callable[[str], None]
-) -> ImportSignals:
+) -> None:
     """Read `path` in the background; show what it holds, or pass one sentence to `on_error`."""
-    signals = ImportSignals(parent)  # the parent keeps it alive until the job reports
 
     def finished(sessions: list[Appointment]) -> None:
         now = ctx.clock.now()
@@ -75,16 +61,15 @@ def start_import(
             on_error(_("This invitation is for a session that is already over."))
         else:
             ctx.nav().push(ImportReviewScreen(ctx, coming))
-        signals.deleteLater()
 
-    def failed(sentence: str) -> None:
-        on_error(sentence)
-        signals.deleteLater()
+    def failed(error: Exception) -> None:
+        if isinstance(error, InvitationUnreadableError):
+            on_error(str(error))
+        else:  # the runner logged its traceback
+            on_error(_("Companion could not read that file. Try another one."))
 
-    signals.read.connect(finished)
-    signals.failed.connect(failed)
-    QThreadPool.globalInstance().start(ImportJob(path, ctx, signals))
-    return signals
+    now, trusted = ctx.clock.now(), trusted_domains(ctx)
+    ctx.runner.run(lambda: read_invitation(path, now, trusted), finished, failed, parent=parent)
 
 
 class ImportReviewScreen(Screen):

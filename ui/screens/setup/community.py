@@ -161,8 +161,6 @@ class CommunityMode(QObject):
 
     def tidy_in_background(self) -> None:
         """Once a day: guest leftovers and old logs (file work, so off the UI thread)."""
-        from ui.screens.people_common import run_off_ui_thread
-
         tidy = DailyTidy(self.ctx.data_dir, logs_dir(self.ctx.data_dir), self.ctx.clock)
 
         def done(report: TidyReport) -> None:
@@ -173,7 +171,7 @@ class CommunityMode(QObject):
             self.tidy_done = True
             _log.error("Daily tidy failed", exc_info=exc)
 
-        run_off_ui_thread(self, tidy.run_if_due, done, failed)
+        self.ctx.runner.run(tidy.run_if_due, done, failed, parent=self)
 
     def close_for_good(self) -> None:
         lock_for_next_person(self.ctx)

@@ -113,17 +113,15 @@ class FirstRun:
         if session is None:
             self._done(None)
             return
-        from ui.screens.people_common import run_off_ui_thread
-
         current = self.ctx.nav().current()
         if isinstance(current, SetupStepScreen):
             current.say(_("Setting things up. This takes a moment…"))
         answers, now = self.flow.answers, self.ctx.clock.now()
-        run_off_ui_thread(
-            current,
+        self.ctx.runner.run(
             lambda: apply_person(answers, people, session, now),
             self._done,
             self._failed,
+            parent=current,
         )
 
     def _done(self, result: SetupResult | None) -> None:
