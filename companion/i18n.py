@@ -35,6 +35,7 @@ CATALOG_SOURCES: dict[str, tuple[str, ...]] = {
         "companion/safety.py",
         "ui/app.py",
         "ui/launch.py",
+        "ui/runner.py",
         "ui/topbar.py",
         "ui/theme.py",
         "ui/widgets",

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from companion.library_prefs import ActivityPlans
 from companion.library_suggest import suggest_after_checkin
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.checkin.done import ThankYouScreen
 from ui.screens.checkin.hub import CheckInHubScreen
@@ -24,7 +25,10 @@ SCOLDING = ("miss", "forgot", "should", "failed", "didn't", "again", "shame")
 
 
 def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """Press, then wait for the screen to change (the save runs in the background)."""
+    ctx = widget.window().ctx  # type: ignore[attr-defined]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, ctx)
 
 
 def _today(window: MainWindow) -> date:

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from companion.logs import setup_logging
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.checkin.hub import CheckInHubScreen
 from ui.screens.checkin.steps import MoodStepScreen, NoteStepScreen, TagsStepScreen
@@ -25,24 +26,31 @@ def test_notes_answers_and_contacts_stay_out_of_the_log(
     try:
         window.push(CheckInHubScreen(window.ctx))
         qtbot.mouseClick(window.current().checkin_button, Qt.MouseButton.LeftButton)
+        wait_for_runner(qtbot, window.ctx)
         mood = window.current()
         assert isinstance(mood, MoodStepScreen)
         qtbot.mouseClick(mood.faces["very_bad"], Qt.MouseButton.LeftButton)
+        wait_for_runner(qtbot, window.ctx)
         tags = window.current()
         assert isinstance(tags, TagsStepScreen)
         qtbot.mouseClick(tags.tags["worry"], Qt.MouseButton.LeftButton)
+        wait_for_runner(qtbot, window.ctx)
         qtbot.mouseClick(tags.next_button, Qt.MouseButton.LeftButton)
+        wait_for_runner(qtbot, window.ctx)
         note = window.current()
         assert isinstance(note, NoteStepScreen)
         qtbot.keyClicks(note.note_box, NOTE_MARKER)
         qtbot.mouseClick(note.finish_button, Qt.MouseButton.LeftButton)
+        wait_for_runner(qtbot, window.ctx)
 
         contacts = ContactsScreen(window.ctx)
         window.push(contacts)
+        wait_for_runner(qtbot, window.ctx)
         name, phone, _relation = contacts.rows[0]
         qtbot.keyClicks(name, NAME_MARKER)
         qtbot.keyClicks(phone, PHONE_MARKER)
         qtbot.mouseClick(contacts.save_button, Qt.MouseButton.LeftButton)
+        wait_for_runner(qtbot, window.ctx)
         assert "Saved" in contacts.status.text()
     finally:
         root = logging.getLogger()

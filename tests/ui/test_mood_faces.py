@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.checkin.hub import CheckInHubScreen
 from ui.screens.checkin.steps import MoodStepScreen
@@ -25,6 +26,7 @@ def _mood_screen(qtbot, window: MainWindow) -> MoodStepScreen:  # type: ignore[n
     hub = CheckInHubScreen(window.ctx)
     window.push(hub)
     qtbot.mouseClick(hub.checkin_button, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, window.ctx)
     screen = window.current()
     assert isinstance(screen, MoodStepScreen)
     return screen

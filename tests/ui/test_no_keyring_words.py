@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from companion.i18n import set_language
 from tests.ui.launcher import open_new_pc
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.my_data import KeepsScreen
@@ -47,6 +48,7 @@ def press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-unty
     found = [b for b in window.current().findChildren(BigButton) if b.accessibleName() == name]
     assert found, f"no {name!r} on {window.current().title()!r}"
     qtbot.mouseClick(found[0], Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, window.ctx)
 
 
 def test_the_first_run_says_what_no_pin_means_here_and_recommends_one(
@@ -55,6 +57,7 @@ def test_the_first_run_says_what_no_pin_means_here_and_recommends_one(
 ) -> None:
     window = no_keyring_pc
     start_first_run(window)
+    wait_for_runner(qtbot, window.ctx)  # where it stopped is read first
     for name in ("English", "Next", "Next", "Next", "Just me", "Next"):
         press(qtbot, window, name)
     window.current().findChild(QLineEdit).setText("Mary")

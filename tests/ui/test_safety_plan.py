@@ -19,6 +19,7 @@ from companion.profiles import PersonSession, guest_session, open_people
 from companion.safety import EmergencyContact
 from companion.safety_plan.plan import Part, PlanEntry, SafetyPlan
 from tests.fast_argon2 import FAST
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.checkin.done import ThankYouScreen
 from ui.screens.checkin.questionnaire import ResultScreen
@@ -52,6 +53,7 @@ def press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-unty
     found = [w for w in window.current().choices() if w.accessibleName() == name and w.isVisible()]
     assert found, f"no {name!r} on {window.current().title()!r}"
     qtbot.mouseClick(found[0], Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, window.ctx)
 
 
 def names(window: MainWindow) -> list[str]:
@@ -285,14 +287,17 @@ def test_the_gentle_offer_after_item_nine_comes_at_most_once_a_week(
 ) -> None:  # type: ignore[no-untyped-def]
     result = score("phq9", [1, 1, 1, 1, 1, 1, 1, 1, 1])
     window.push(ResultScreen(window.ctx, result))
+    wait_for_runner(qtbot, window.ctx)
     assert "Make a plan for hard moments" in names(window)
     assert "about ten minutes" in window.current().body_text()
     window.back()
     window.push(ResultScreen(window.ctx, result))
+    wait_for_runner(qtbot, window.ctx)
     assert "Make a plan for hard moments" not in names(window)  # not again this week
     window.ctx.clock.advance(days=7)  # type: ignore[attr-defined]
     window.back()
     window.push(ResultScreen(window.ctx, result))
+    wait_for_runner(qtbot, window.ctx)
     press(qtbot, window, "Make a plan for hard moments")
     assert isinstance(window.current(), PlanIntroScreen)
 
@@ -304,6 +309,7 @@ def test_the_offer_after_repeated_bad_days(qtbot, window: MainWindow, mary: Pers
         mary.checkins.finish(CheckIn(None, when, when, "not_good", frozenset(), "", False))
     today = mary.checkins.finish(CheckIn(None, now, now, "very_bad", frozenset(), "", False))
     window.push(ThankYouScreen(window.ctx, today))
+    wait_for_runner(qtbot, window.ctx)
     assert "Make a plan for hard moments" in names(window)
     assert len([w for w in window.current().choices() if w.isVisible()]) <= 6
 

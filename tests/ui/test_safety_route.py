@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from companion.checkin.follow_up import FollowUp
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.checkin.questionnaire import (
@@ -30,7 +31,10 @@ WORDS = {
 
 
 def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """Press, then wait for the screen to change (each answer goes through the runner)."""
+    ctx = widget.window().ctx  # type: ignore[attr-defined]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, ctx)
 
 
 def _press(qtbot, screen: QWidget, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from companion.appointments.ics import read_ics
 from companion.appointments.links import check_link
 from companion.appointments.model import Appointment
 from companion.clock import FixedClock
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
 from ui.screens.sessions.form_screens import StepScreen
@@ -30,7 +31,10 @@ START = datetime(2026, 3, 17, 14, 0, tzinfo=TORONTO)
 
 
 def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """Press, then wait for the screen to change (saves and reads run in the background)."""
+    ctx = widget.window().ctx  # type: ignore[attr-defined]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, ctx)
 
 
 def _session(window: MainWindow, link: str | None = ZOOM) -> Appointment:
@@ -57,6 +61,7 @@ def _session(window: MainWindow, link: str | None = ZOOM) -> Appointment:
 def _choices(qtbot, window: MainWindow) -> tuple[SessionsScreen, SessionChoicesScreen]:  # type: ignore[no-untyped-def]
     screen = SessionsScreen(window.ctx)
     window.push(screen)
+    wait_for_runner(qtbot, window.ctx)
     _click(qtbot, screen.edit_button)
     choices = window.current()
     assert isinstance(choices, SessionChoicesScreen)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from companion.clock import FixedClock
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
 from ui.screens.sessions.form_screens import (
@@ -24,7 +25,10 @@ TORONTO = ZoneInfo("America/Toronto")
 
 
 def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """Press, then wait for the screen to change (saves and reads run in the background)."""
+    ctx = widget.window().ctx  # type: ignore[attr-defined]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, ctx)
 
 
 def _press(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWidget
 
 from companion.clock import FixedClock
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
 from ui.screens.sessions.import_screen import ImportReviewScreen
@@ -31,7 +32,10 @@ def _open(window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path | None
 
 
 def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """Press, then wait for the screen to change (saves and reads run in the background)."""
+    ctx = widget.window().ctx  # type: ignore[attr-defined]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, ctx)
 
 
 def test_a_zoom_invitation_is_shown_then_added(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -45,6 +49,7 @@ def test_a_zoom_invitation_is_shown_then_added(qtbot, window: MainWindow, monkey
     assert "Next: Tuesday 17 March at 2:00\u00a0p.m. with Dr. Lee." in text
     assert "This link goes to Zoom." in text
     _click(qtbot, review.add_button)
+    wait_for_runner(qtbot, window.ctx)
     assert window.current() is screen
     assert screen.next_label.text() == "Next: Tuesday 17 March at 2:00\u00a0p.m. with Dr. Lee"
     [saved] = appointment_store(window.ctx).all()

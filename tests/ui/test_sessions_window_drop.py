@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from companion.clock import FixedClock
 from companion.profiles import open_people
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.sessions.common import ZONE_SERVICE, appointment_store
@@ -68,6 +69,7 @@ def test_an_invitation_dropped_on_home_opens_my_sessions_and_is_read(
     assert isinstance(review, ImportReviewScreen)
     assert "with Dr. Sam Roy" in review.body_text()
     qtbot.mouseClick(review.add_button, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, window.ctx)
     sessions = window.current()
     assert isinstance(sessions, SessionsScreen)
     assert "Dr. Sam Roy" in sessions.next_label.text()

@@ -25,6 +25,7 @@ from companion.community import GUEST_FILES_FOLDER
 from companion.profiles import People, guest_session, open_people
 from companion.safety import EmergencyContact
 from tests.fast_argon2 import FAST
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow, build_window
 from ui.autolock import AutoLockWarningScreen
 from ui.context import AppContext
@@ -128,6 +129,7 @@ def open_mary(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def
     qtbot.keyClicks(unlock.findChild(QLineEdit), "583920")
     qtbot.keyClick(unlock.findChild(QLineEdit), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.ctx.session.is_guest, timeout=10000)
+    wait_for_runner(qtbot, window.ctx)
 
 
 def test_a_shared_pc_starts_full_screen_at_the_people_picker_with_a_guest_tile(
@@ -257,6 +259,7 @@ def test_switching_person_keeps_the_caregivers_idle_time(qtbot, centre: MainWind
 def test_mary_hears_that_todays_check_in_is_saved(qtbot, centre: MainWindow) -> None:  # type: ignore[no-untyped-def]
     open_mary(qtbot, centre)  # her check-in of today was saved in the fixture
     centre.push(open_finished(centre.ctx))
+    wait_for_runner(qtbot, centre.ctx)  # today's check-ins are counted in the background
     assert centre.current().title() == "Are you finished? Today's check-in is saved."
 
 
@@ -264,6 +267,7 @@ def test_with_nothing_done_today_nothing_is_said_about_saving(qtbot, centre: Mai
     open_mary(qtbot, centre)
     centre.ctx.clock.advance(days=2)  # her only check-in is two days old
     centre.push(open_finished(centre.ctx))
+    wait_for_runner(qtbot, centre.ctx)
     assert centre.current().title() == "Are you finished?"
 
 
@@ -280,6 +284,7 @@ def test_im_finished_leaves_nothing_typed_or_copied_on_screen_or_clipboard(
     marker = "Marker-7Q-Mary-typed-this"
     open_mary(qtbot, centre)
     centre.push(ContactsScreen(centre.ctx))
+    wait_for_runner(qtbot, centre.ctx)
     box = centre.current().findChildren(QLineEdit)[-1]  # an empty row for a new person
     box.setFocus()
     qtbot.keyClicks(box, marker)

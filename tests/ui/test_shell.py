@@ -91,6 +91,7 @@ def test_the_data_opener_hands_over_the_session_or_a_sentence(qtbot, make_ctx) -
 
     with qtbot.waitSignal(win.session_changed, timeout=20000):
         open_in_background(win, open_data)
+    qtbot.waitUntil(ctx.runner.is_idle, timeout=20000)  # the first run reads where it was
     assert ctx.session is not None and not ctx.session.is_guest
     assert win.stack.widget(0).buttons["checkin"].isEnabled()  # Home, under the first-run steps
     from ui.screens.setup.flow import SetupStepScreen
@@ -126,6 +127,7 @@ def test_with_several_people_the_start_asks_who_is_using_companion(qtbot, make_c
 
     with qtbot.waitSignal(win.session_changed, timeout=20000):
         open_in_background(win, open_data)
+    qtbot.waitUntil(ctx.runner.is_idle, timeout=20000)
     assert isinstance(win.current(), PeopleScreen)
     assert ctx.session is not None and ctx.session.is_guest  # nobody's data is open yet
     names = [b.accessibleName() for b in win.current().choices()]

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.help_now import HelpNowScreen
 from ui.screens.settings import SettingsScreen
@@ -50,15 +51,18 @@ def test_the_check_in_reminder_is_said_once_a_day(qtbot, make_ctx, speech) -> No
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    wait_for_runner(qtbot, window.ctx)
     home = window.current()
     assert home.checkin_reminder_label.isVisible()  # due at this test's noon
     said = [t for t in speech.texts() if t == home.checkin_reminder_label.text()]
     assert len(said) == 1
     home._refresh_coming_up()
     home._refresh_coming_up()
+    wait_for_runner(qtbot, window.ctx)
     assert [t for t in speech.texts() if t == home.checkin_reminder_label.text()] == said
     window.ctx.clock.advance(days=1)  # type: ignore[attr-defined]
     home._refresh_coming_up()
+    wait_for_runner(qtbot, window.ctx)
     assert len([t for t in speech.texts() if t == home.checkin_reminder_label.text()]) == 2
 
 
@@ -69,6 +73,7 @@ def test_the_reminder_stays_quiet_when_reminders_are_not_spoken(qtbot, make_ctx,
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    wait_for_runner(qtbot, win.ctx)
     assert win.current().checkin_reminder_label.isVisible()
     assert win.current().checkin_reminder_label.text() not in speech.texts()
 

@@ -20,6 +20,7 @@ from companion.clock import FixedClock
 from companion.i18n import set_language
 from companion.profiles import People, ensure_default_person, open_people
 from tests.fast_argon2 import FAST
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.help_now import HelpNowScreen
@@ -115,6 +116,14 @@ def _save_session(ctx: AppContext) -> Appointment:
     )
 
 
+def _check(qtbot, background: BackgroundCompanion) -> list[Notification]:  # type: ignore[no-untyped-def]
+    """A reminder check as the timer makes it: worked out on the runner, then given."""
+    background.last_given = []
+    background.check()
+    wait_for_runner(qtbot, background.ctx)
+    return background.last_given
+
+
 def _press(qtbot, menu: TrayMenu, words: str) -> None:  # type: ignore[no-untyped-def]
     """Open the real menu and click the entry with these words."""
     menu.popup(QPoint(10, 10))
@@ -208,7 +217,7 @@ def test_stop_reminders_until_tomorrow_and_quit_from_the_menu(
     _press(qtbot, background.menu, "Stop reminders until tomorrow")
     assert sink.shown[-1].body == "No more reminders today. They start again tomorrow."
     window.ctx.clock.current = TUESDAY_10 - timedelta(days=1)  # Monday 10:00, a reminder time
-    assert background.check() == []
+    assert _check(qtbot, background) == []
     quit_calls: list[bool] = []
     monkeypatch.setattr(QApplication, "quit", lambda *_args: quit_calls.append(True))
     _press(qtbot, background.menu, "Quit Companion")
@@ -226,7 +235,7 @@ def test_a_session_tomorrow_brings_three_notifications_and_one_opens_join(
     assert isinstance(clock, FixedClock)
     given: list[tuple[str, Kind]] = []
     while clock.now() <= TUESDAY_10:
-        for n in background.check():
+        for n in _check(qtbot, background):
             given.append((clock.now().astimezone(TORONTO).strftime("%a %H:%M"), n.kind))
         clock.advance(minutes=5)
     assert given == [
@@ -242,6 +251,7 @@ def test_a_session_tomorrow_brings_three_notifications_and_one_opens_join(
 
     clock.current = TUESDAY_10 - timedelta(minutes=10)
     background.act_on(join)  # the person presses the notification
+    wait_for_runner(qtbot, ctx)
     assert window.isVisible()
     screen = window.current()
     assert isinstance(screen, SessionsScreen)
@@ -258,7 +268,7 @@ def test_on_a_shared_pc_the_notification_names_only_the_person(
     _save_session(window.ctx)
     window.hide()
     window.ctx.clock.current = TUESDAY_10 - timedelta(minutes=15)
-    [n] = background.check()
+    [n] = _check(qtbot, background)
     assert n.body == "Companion has a reminder for Me. Open Companion to see it."
     background.quitting = True
     window.ctx.session.close()
@@ -270,17 +280,18 @@ def test_the_checkin_notification_offers_not_today(
     window = background.window
     window.hide()
     window.ctx.clock.current = MONDAY_9 + timedelta(hours=1)
-    [checkin] = background.check()
+    [checkin] = _check(qtbot, background)
     assert checkin.kind is Kind.CHECKIN
     background.act_on(checkin)
     assert isinstance(window.current(), CheckInInvitationScreen)
     [no] = [b for b in window.current().findChildren(BigButton) if b.label() == "Not today"]
     qtbot.mouseClick(no, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, window.ctx)
     home = window.current()
     assert isinstance(home, HomeScreen) and home.checkin_reminder_label.isHidden()
     window.hide()
     window.ctx.clock.current += timedelta(hours=3)
-    assert background.check() == []
+    assert _check(qtbot, background) == []
 
 
 def test_a_missed_session_is_said_gently_once(qtbot, make_ctx, people: People, speech) -> None:  # type: ignore[no-untyped-def]
@@ -296,6 +307,7 @@ def test_a_missed_session_is_said_gently_once(qtbot, make_ctx, people: People, s
         Appointment(None, "T", "", MONDAY_9 - timedelta(days=1), 50, None, None, "", None, None)
     )
     window.set_session(session)
+    wait_for_runner(qtbot, window.ctx)
     sentence = (
         "You had a video session Sunday 15 March at 9:00\u00a0a.m. If you like, you can add the "
         "next one in My video sessions."
@@ -304,6 +316,7 @@ def test_a_missed_session_is_said_gently_once(qtbot, make_ctx, people: People, s
     home = window.current()
     assert sentence in [label.text() for label in home.findChildren(type(home.title_label))]
     window.set_session(session)  # the same run: not said again
+    wait_for_runner(qtbot, window.ctx)
     assert speech.texts().count(sentence) == 1
     background.quitting = True
     session.close()
@@ -358,11 +371,11 @@ def test_with_the_picker_on_screen_a_locked_persons_reminder_shows_on_the_window
     background = install_background(window, sink, tray_available=True)
     background.timer.stop()
     _save_session(window.ctx)
-    background.check()  # Mary's reminder times are kept (times only)
+    _check(qtbot, background)  # Mary's reminder times are kept (times only)
     window.close()  # to the tray: her data locks
     window.show()  # the picker stays on screen all day in a community centre
     window.ctx.clock.current = TUESDAY_10 - timedelta(minutes=15)
-    [n] = background.check()
+    [n] = _check(qtbot, background)
     assert n.kind is Kind.LOCKED and sink.shown == []
     assert window.reminder_banner.label.text() == (
         "Companion has a reminder for Me. Open Companion to see it."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -107,14 +108,23 @@ class ImportReviewScreen(Screen):
         return self.verdict.reason + " " + _("The sessions will be added without this link.")
 
     def add_them(self) -> None:
-        store = appointment_store(self.ctx)
+        """One press, one transaction, on the runner; the sessions screen reads after it."""
+        store, person = appointment_store(self.ctx), self.ctx.session
         uids = {s.uid for s in self.sessions if s.uid}
-        for old in store.all():
-            if old.uid in uids and old.id is not None:
-                store.delete(old.id)
+        adding = []
         for session in self.sessions:
             verdict = check_session_link(self.ctx, session.link) if session.link else None
             link = verdict.url if verdict is not None and verdict.ok else None
-            store.save(replace(session, link=link))
+            adding.append(replace(session, link=link))
+
+        def write() -> None:
+            with person.one_transaction() if person is not None else nullcontext():
+                for old in store.all():
+                    if old.uid in uids and old.id is not None:
+                        store.delete(old.id)
+                for session in adding:
+                    store.save(session)
+
+        self.ctx.runner.run(write)
         _log.info("Added %d sessions from an invitation", len(self.sessions))
         self.ctx.nav().back()
