@@ -48,6 +48,7 @@ class CoreParts:
     open_screen: str | None = None
     start_hidden: bool = False  # --background: started with the computer
     instance: Any = None  # ui.single_instance.SingleInstance: this process owns the data folder
+    debug: bool = False  # --debug: storage touched on the UI thread raises instead of logging
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -67,6 +68,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--background",
         action="store_true",
         help="start quietly (at login): no window until a reminder is due or it is opened",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="for developers: stop on storage work done on the window's thread",
     )
     return parser.parse_args(argv)
 
@@ -197,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         open_screen=args.open,
         start_hidden=args.background,
         instance=instance,
+        debug=args.debug,
     )
     ui_launch = importlib.import_module("ui.launch")
     return int(ui_launch.run(parts))

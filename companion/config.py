@@ -44,6 +44,16 @@ Listener = Callable[[str, Any], None]
 PERSONAL_SETTINGS_KEY = "settings"  # where a person's own settings sit in their preferences
 
 
+def _run_now(write: Callable[[], None]) -> None:
+    write()
+
+
+def read_personal_settings(person: Preferences | None) -> Any:
+    """What a person's database holds of their own settings (a storage read: not on the UI
+    thread), for `SettingsStore.use_person`."""
+    return person.get(PERSONAL_SETTINGS_KEY, {}) if person is not None else {}
+
+
 class SettingsStore:
     """The current settings, kept in one JSON file; tells listeners about every change."""
 
@@ -59,6 +69,7 @@ class SettingsStore:
         self._person: Preferences | None = None
         self._mirror_to_pc = False
         self._own: dict[str, Any] = {}  # the person's own values of personal settings
+        self._run_person_write: Callable[[Callable[[], None]], object] = _run_now
         self._listeners: list[Listener] = []
         self.was_set_aside = False  # the file was damaged and renamed NAME.bad-DATE
         if path is not None and path.exists():
@@ -149,21 +160,34 @@ class SettingsStore:
         personal = self._person is not None and SETTINGS_BY_NAME[name].personal
         if personal:
             self._own[name] = value
-            assert self._person is not None
-            self._person.set(PERSONAL_SETTINGS_KEY, dict(self._own))
+            person, own = self._person, dict(self._own)
+            assert person is not None
+            self._run_person_write(lambda: person.set(PERSONAL_SETTINGS_KEY, own))
         if not personal or self._mirror_to_pc:
             self._values[name] = value
             self._save(name)
         for listener in list(self._listeners):
             listener(name, value)
 
-    def use_person(self, person: Preferences | None, *, mirror_to_pc: bool = False) -> None:
+    def use_person(
+        self,
+        person: Preferences | None,
+        *,
+        mirror_to_pc: bool = False,
+        stored: Any = None,
+        run_write: Callable[[Callable[[], None]], object] | None = None,
+    ) -> None:
         """From now on the person's own settings apply (None: the PC's, for the people picker
         and after a lock); every setting that looks different is announced, so the window
-        restyles, retranslates and re-voices at once."""
+        restyles, retranslates and re-voices at once.
+
+        The UI reads `stored` (read_personal_settings) and runs the person's later writes
+        (`run_write`) off its own thread; without them both happen here, at once."""
         before = self.snapshot()
         self._person, self._mirror_to_pc, self._own = person, mirror_to_pc, {}
-        stored = person.get(PERSONAL_SETTINGS_KEY, {}) if person is not None else {}
+        self._run_person_write = run_write or _run_now
+        if stored is None:
+            stored = read_personal_settings(person)
         for name, value in (stored if isinstance(stored, dict) else {}).items():
             setting = SETTINGS_BY_NAME.get(name)
             if setting is None or not setting.personal:

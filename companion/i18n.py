@@ -69,6 +69,7 @@ EXTRA_SOURCES: dict[str, tuple[str, ...]] = {
         "ui/app.py",
         "ui/launch.py",
         "ui/router.py",
+        "ui/runner.py",
         "ui/topbar.py",
         "ui/theme.py",
         "ui/widgets",

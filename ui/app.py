@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         ctx.navigator = self
         self.routes = routes if routes is not None else Router.of_features()
+        ctx.runner.show_failure = self.show_notice
         self._home_factory = home
         self._screens: list[Screen] = []
         self._qt_translator = QTranslator(self)
@@ -256,7 +257,7 @@ class MainWindow(QMainWindow):
         """Switch to `session` (closing the one before) and let every screen know."""
         old = self.ctx.session
         if old is not None and old is not session:
-            old.close()
+            self.ctx.runner.run(old.close)  # after the saves already asked for, never before
         self.ctx.session = session
         self._use_own_settings(session)
         if session is not None:
@@ -272,9 +273,18 @@ class MainWindow(QMainWindow):
         not shared, a person's changes also become the PC's, so the next start and the PIN
         pad already look the way they need."""
         settings = self.ctx.settings
-        mirror = session is not None and not session.is_guest and not settings.get("shared_pc")
+        if session is None:
+            settings.use_person(None)
+            return
+        from companion.config import read_personal_settings
+        from ui.runner import storage_on_ui_thread_for_now
+
+        mirror = not session.is_guest and not settings.get("shared_pc")
+        person = session.preferences
+        with storage_on_ui_thread_for_now("app.person_settings"):
+            stored = read_personal_settings(person)
         settings.use_person(
-            session.preferences if session is not None else None, mirror_to_pc=mirror
+            person, mirror_to_pc=mirror, stored=stored, run_write=self.ctx.runner.run
         )
 
     def _start_reminders(self) -> None:

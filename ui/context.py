@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from companion.clock import Clock
 from companion.config import SettingsStore
 from companion.safety.crisis import ContactsStore, CrisisDirectory, MemoryContactsStore
+from ui.runner import BackgroundRunner
 from ui.services import AppServices
 from ui.theme import Look
 
@@ -62,6 +63,8 @@ class AppContext:
     session: PersonSession | None = None
     startup_notices: list[str] = field(default_factory=list)
     system_look: tuple[str | None, int | None] = (None, None)  # what the OS asks for, if anything
+    # Storage and other slow work run here, never on the UI thread (docs/decisions/0024).
+    runner: BackgroundRunner = field(default_factory=BackgroundRunner)
 
     def look(self) -> Look:
         """The person's look; the OS's dark or high-contrast scheme and text size where the

@@ -11,7 +11,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QTimer
 
 from companion.i18n import _
 from ui.app import MainWindow, build_window, create_application
@@ -32,37 +32,29 @@ _log = logging.getLogger(__name__)
 EXIT_AFTER_SHOWN_VARIABLE = "COMPANION_EXIT_AFTER_SHOWN"
 
 
-class DataOpener(QThread):
-    """Starts speech and opens the person's encrypted data off the UI thread, so Home shows at
-    once; each part is handed to the UI thread by a signal."""
+def data_failed_sentence(exc: Exception) -> str:
+    """The person must hear why their data did not open, never meet a silent crash."""
+    return (
+        _("Your saved information could not be opened. Nothing was changed.")
+        + f" ({type(exc).__name__})"
+    )
 
-    speaker_ready = Signal(object)  # voice.Speaker, or None when speech cannot start
-    opened = Signal(object, object)  # People, StartDecision
-    failed = Signal(str)
 
-    def __init__(
-        self,
-        open_data: Callable[[], Any],
-        parent: QObject | None = None,
-        make_speaker: Callable[[], Any] | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._open_data = open_data
-        self._make_speaker = make_speaker
-
-    def run(self) -> None:
-        if self._make_speaker is not None:
-            self.speaker_ready.emit(self._make_speaker())  # it never raises (launcher's promise)
-        try:
-            people, decision = self._open_data()
-        except Exception as exc:  # the person must hear why, never a silent crash
-            _log.exception("Could not open the saved data")
-            self.failed.emit(
-                _("Your saved information could not be opened. Nothing was changed.")
-                + f" ({type(exc).__name__})"
-            )
-            return
-        self.opened.emit(people, decision)
+def open_in_background(
+    window: MainWindow,
+    open_data: Callable[[], tuple[Any, Any]],
+    make_speaker: Callable[[], Any] | None = None,
+) -> None:
+    """Start speech, then open the person's encrypted data, on the runner, so Home shows at
+    once; each part reaches the window on the UI thread, a failure as one sentence."""
+    runner = window.ctx.runner
+    if make_speaker is not None:  # it never raises (launcher's promise)
+        runner.run(make_speaker, window.speaker_ready)
+    runner.run(
+        open_data,
+        lambda opened: window.data_opened(*opened),
+        lambda exc: window.show_notice(data_failed_sentence(exc)),
+    )
 
 
 def build_context(
@@ -104,6 +96,10 @@ def run(parts: CoreParts) -> int:
     from ui.speech import SpeechBridge
 
     app = create_application()
+    from companion.storage_guard import forbid_storage_on_this_thread, mode_from_environment
+
+    # Storage on this thread raises with --debug (or COMPANION_STORAGE_GUARD=raise), else logs.
+    forbid_storage_on_this_thread(mode_from_environment(bool(getattr(parts, "debug", False))))
     speech = SpeechBridge(None, waiting=True)  # the speaker starts with the data, in the background
     ctx = build_context(
         parts.settings,
@@ -140,10 +136,7 @@ def run(parts: CoreParts) -> int:
         bool(parts.settings.get("first_run_done")),
     ):
         window.show_fitted()
-    opener = DataOpener(parts.open_data, window, parts.make_speaker)
-    opener.speaker_ready.connect(window.speaker_ready)
-    opener.opened.connect(window.data_opened)
-    opener.failed.connect(window.show_notice)
+    runner = ctx.runner
     exit_after_shown = os.environ.get(EXIT_AFTER_SHOWN_VARIABLE, "")
     if exit_after_shown:  # for benchmarks/startup.py: "shown" now, "ready" once data is open
         # "cpu": with the CPU seconds spent so far, which a busy machine changes far less
@@ -152,7 +145,7 @@ def run(parts: CoreParts) -> int:
             0, lambda: print("shown", *([time.process_time()] if cpu else []), flush=True)
         )
         window.session_changed.connect(lambda: (print("ready", flush=True), app.quit()))
-    QTimer.singleShot(0, opener.start)
+    QTimer.singleShot(0, lambda: open_in_background(window, parts.open_data, parts.make_speaker))
     instance = parts.instance
     if instance is not None:  # later starts bring this window forward instead of starting
         from ui.single_instance import bring_window_forward
@@ -163,7 +156,7 @@ def run(parts: CoreParts) -> int:
     try:
         return app.exec()
     finally:
-        opener.wait()
+        runner.wait_for_idle()  # every save asked for is written before the data closes
         speech.shutdown()
         if ctx.session is not None:
             ctx.session.close()

@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from ui.shared.people_common import run_off_ui_thread
-
 if TYPE_CHECKING:
     from ui.app import MainWindow
 
@@ -55,4 +53,4 @@ class PickerTextSize(QObject):
             self._latest.pop(person_id, None)  # tried again at the next change or unlock
             _log.warning("A person's text size could not be kept for the picker", exc_info=exc)
 
-        run_off_ui_thread(self, write, lambda _none: None, failed)
+        self.ctx.runner.run(write, None, failed, parent=self)

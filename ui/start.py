@@ -40,7 +40,7 @@ def switch_to(ctx: AppContext, session: PersonSession) -> None:
     else:
         old, ctx.session = ctx.session, session
         if old is not None and old is not session:
-            old.close()
+            ctx.runner.run(old.close)  # after the saves already asked for, never before
     watch = ctx.parts.autolock
     if watch is not None:
         watch.restart()

@@ -88,6 +88,25 @@ class TrayMenu(QMenu):
         self.setStyleSheet(tray_menu_style(points, palette))
 
 
+def read_open_person(session: Any, now: datetime, zone: Any) -> OpenPerson | None:
+    """What the reminders need of the open person (storage reads: on the runner)."""
+    if session is None or session.is_guest:
+        return None
+    from companion.checkin.schedule import load_schedule
+
+    local = now.astimezone(zone)
+    day_start = datetime.combine(local.date(), datetime.min.time(), zone)
+    checked = session.checkins.checkins_between(day_start, day_start + timedelta(days=1))
+    return OpenPerson(
+        session.person_id,
+        session.display_name,
+        tuple(session.appointments.all()),
+        load_schedule(session.preferences).reminder_time,
+        checked_in_today=bool(checked),
+        not_today=session.preferences.get(NOT_TODAY_PREFERENCE) == local.date().isoformat(),
+    )
+
+
 class BackgroundCompanion(QObject):
     """Keeps Companion running with its window closed: tray icon, reminders, quitting."""
 
@@ -121,6 +140,7 @@ class BackgroundCompanion(QObject):
             else WindowNotifications(window)
         )
         self._missed_told: set[tuple[str, int | None, datetime]] = set()
+        self.last_given: list[Notification] = []  # what the last check gave (for tests)
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
@@ -161,7 +181,8 @@ class BackgroundCompanion(QObject):
         elif name == "background_reminders" and not value:
             session = self.ctx.session
             if session is not None and not session.is_guest:
-                self.core.forget_person_times(session.person_id)
+                person_id, core = session.person_id, self.core
+                self.ctx.runner.run(lambda: core.forget_person_times(person_id))
         elif name == "language":
             self.menu.retranslate()
             self.tray.setToolTip(_("Companion"))
@@ -180,47 +201,35 @@ class BackgroundCompanion(QObject):
 
         return named_local_zone(self.ctx)
 
-    def _open_person(self, now: datetime, zone: Any) -> OpenPerson | None:
-        session = self.ctx.session
-        if session is None or session.is_guest:
-            return None
-        from companion.checkin.schedule import load_schedule
-
-        local = now.astimezone(zone)
-        day_start = datetime.combine(local.date(), datetime.min.time(), zone)
-        checked = session.checkins.checkins_between(day_start, day_start + timedelta(days=1))
-        return OpenPerson(
-            session.person_id,
-            session.display_name,
-            tuple(session.appointments.all()),
-            load_schedule(session.preferences).reminder_time,
-            checked_in_today=bool(checked),
-            not_today=session.preferences.get(NOT_TODAY_PREFERENCE) == local.date().isoformat(),
-        )
-
     def window_showing(self) -> bool:
         return self.window.isVisible() and not self.window.isMinimized()
 
-    def check(self) -> list[Notification]:
-        """Give what is due; while the window shows, its own banner and Home do the telling."""
+    def check(self) -> None:
+        """Work out what is due on the runner (files and the person's data); `give` tells it."""
         people = self.ctx.parts.people
         if people is None:
-            return []
-        now = self.ctx.clock.now()
-        try:
-            zone = self._zone()
+            return
+        now, zone, session, core = self.ctx.clock.now(), self._zone(), self.ctx.session, self.core
+        shared_pc = bool(self.ctx.settings.get("shared_pc"))
+        keep_times = bool(self.ctx.settings.get("background_reminders"))
+
+        def work() -> list[Notification]:
             everyone = [(p.id, p.name) for p in people.all()]
-            found = self.core.check(
-                now,
-                zone,
-                everyone,
-                self._open_person(now, zone),
-                shared_pc=bool(self.ctx.settings.get("shared_pc")),
-                keep_times=bool(self.ctx.settings.get("background_reminders")),
+            open_person = read_open_person(session, now, zone)
+            return core.check(
+                now, zone, everyone, open_person, shared_pc=shared_pc, keep_times=keep_times
             )
-        except Exception:
-            _log.exception("Could not work out the reminders")
-            return []
+
+        def give(found: list[Notification]) -> None:
+            if self.ctx.session is session:  # never the last person's, after a lock
+                self.give(found)
+
+        # A failure is logged by the runner; the next check, a minute later, tries again.
+        self.ctx.runner.run(work, give, lambda _error: None, parent=self)
+
+    def give(self, found: list[Notification]) -> list[Notification]:
+        """Give what is due; while the window shows, its own banner and Home do the telling."""
+        self.last_given = []
         if not self.ctx.settings.get("background_reminders"):
             return []
         if self.window_showing():
@@ -229,6 +238,7 @@ class BackgroundCompanion(QObject):
             found = [n for n in found if n.kind is Kind.LOCKED]
             for notification in found:
                 self._show_in_window(notification.body)
+            self.last_given = found
             return found
         for notification in found:
             self.sink.show(notification)
@@ -236,6 +246,7 @@ class BackgroundCompanion(QObject):
                 self.ctx.speech.say(notification.body)
         if found:
             _log.info("Gave %d reminders with the window closed", len(found))
+        self.last_given = found
         return found
 
     def _show_in_window(self, sentence: str) -> None:
@@ -252,13 +263,15 @@ class BackgroundCompanion(QObject):
         session = self.ctx.session
         if session is None or session.is_guest:
             return
-        now = self.ctx.clock.now()
-        try:
-            missed = missed_sessions(session.appointments.all(), self.core.previous_awake, now)
-            zone = self._zone()
-        except Exception:
-            _log.exception("Could not look for missed sessions")
-            return
+        now, zone, core = self.ctx.clock.now(), self._zone(), self.core
+        self.ctx.runner.run(
+            lambda: missed_sessions(session.appointments.all(), core.previous_awake, now),
+            lambda missed: self._tell(session, missed, now, zone),
+            lambda _error: None,  # logged by the runner
+            parent=self,
+        )
+
+    def _tell(self, session: Any, missed: list[Any], now: datetime, zone: Any) -> None:
         for appointment in missed:
             key = (session.person_id, appointment.id, appointment.start)
             if key in self._missed_told:

@@ -2,7 +2,9 @@
 
 The screen shows `flow.step` and calls one method per press; the flow saves a draft on every
 change (so a crash or power cut loses nothing), finishes in one store call, and answers each
-press with a FlowOutcome saying what to show next.
+press with a FlowOutcome saying what to show next. A press is one transaction: a change made
+with `save=False` is written by the `next()` that follows it, and a press that changes nothing
+writes nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from companion.clock import Clock
 from companion.i18n import N_
 
 NOTE_MAX_CHARS = 4000
+SAFETY_LOOK_BACK_DAYS = 30
+"""The safety rules look at the finished check-ins of this many days before this one."""
 """A note is kept exactly as typed up to this length (a page or two), so storage stays bounded."""
 
 
@@ -77,8 +81,12 @@ class CheckInFlow:
             is_draft=True,
         )
         self.finished = False
+        self._saved: CheckIn | None = draft
+        """What the store holds now, so an unchanged draft is never written again."""
         self.help_offer: tuple[SafetyReason, ...] = ()
         """Set when finishing after repeated bad days: the thank-you offers help, kindly."""
+        self.earlier: list[CheckIn] = []
+        """The finished check-ins of the days before, read once when finishing."""
         self._zone = zone
         if draft is not None:
             self.index = self._where_to_resume(draft)
@@ -125,23 +133,31 @@ class CheckInFlow:
 
     # ---- answers -------------------------------------------------------------------------------
 
-    def choose_mood(self, mood: str) -> FlowOutcome:
+    def choose_mood(self, mood: str, *, save: bool = True) -> FlowOutcome:
+        """Keep the mood; `save=False` when `next()` follows in the same press and saves it."""
         if mood not in MOODS:
             raise ValueError(f"Unknown mood {mood!r}; expected one of {', '.join(MOODS)}")
-        return self._save(dataclasses.replace(self.checkin, mood=mood))
+        return self._change(dataclasses.replace(self.checkin, mood=mood), save)
 
-    def toggle_tag(self, tag: str) -> FlowOutcome:
+    def toggle_tag(self, tag: str, *, save: bool = True) -> FlowOutcome:
         if tag not in TAGS:
             raise ValueError(f"Unknown tag {tag!r}; expected one of {', '.join(TAGS)}")
-        return self._save(dataclasses.replace(self.checkin, tags=self.checkin.tags ^ {tag}))
+        return self._change(dataclasses.replace(self.checkin, tags=self.checkin.tags ^ {tag}), save)
 
-    def set_note(self, text: str) -> FlowOutcome:
-        return self._save(dataclasses.replace(self.checkin, note=text[:NOTE_MAX_CHARS]))
+    def set_note(self, text: str, *, save: bool = True) -> FlowOutcome:
+        return self._change(dataclasses.replace(self.checkin, note=text[:NOTE_MAX_CHARS]), save)
 
-    def _save(self, changed: CheckIn) -> FlowOutcome:
+    def _change(self, changed: CheckIn, save: bool) -> FlowOutcome:
         self._require_open()
-        self.checkin = self._store.save_draft(changed)
+        self.checkin = changed
+        if save:
+            self._save_if_changed()
         return FlowOutcome(OutcomeKind.SHOW_STEP, checkin=self.checkin)
+
+    def _save_if_changed(self) -> None:
+        """One write when the draft differs from what the store holds; none otherwise."""
+        if self.checkin != self._saved:
+            self.checkin = self._saved = self._store.save_draft(self.checkin)
 
     # ---- moving --------------------------------------------------------------------------------
 
@@ -151,7 +167,7 @@ class CheckInFlow:
         if self.index == len(self.steps) - 1:
             return self._finish()
         self.index += 1
-        self.checkin = self._store.save_draft(self.checkin)
+        self._save_if_changed()
         return FlowOutcome(OutcomeKind.SHOW_STEP, checkin=self.checkin)
 
     def skip(self) -> FlowOutcome:
@@ -172,7 +188,7 @@ class CheckInFlow:
         it is offered again next time if they do not.
         """
         if not self.finished:
-            self.checkin = self._store.save_draft(self.checkin)
+            self._save_if_changed()
         return FlowOutcome(
             OutcomeKind.HELP_NOW, checkin=self.checkin, reasons=(SafetyReason.HELP_PRESSED,)
         )
@@ -180,9 +196,12 @@ class CheckInFlow:
     def _finish(self) -> FlowOutcome:
         finished = dataclasses.replace(self.checkin, finished_at=self._clock.now(), is_draft=False)
         start = finished.started_at
-        earlier = self._store.checkins_between(start - timedelta(days=30), start)
-        self.checkin = self._store.finish(finished)
+        # One transaction keeps it and reads what the safety rules need, once.
+        self.checkin, earlier = self._store.finish_and_read_recent(
+            finished, start - timedelta(days=SAFETY_LOOK_BACK_DAYS)
+        )
         self.finished = True
+        self.earlier = earlier
         self.help_offer = reasons_for_checkin(self.checkin, earlier, self._zone)
         return FlowOutcome(OutcomeKind.FINISHED, checkin=self.checkin, reasons=self.help_offer)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session
 
 from companion.checkin.models import CheckIn, QuestionnaireResult
@@ -19,6 +19,16 @@ def _checkin(row: CheckInRow) -> CheckIn:
 
 def _result(row: QuestionnaireResultRow) -> QuestionnaireResult:
     return value_of(QuestionnaireResult, row)
+
+
+def _finished(start: datetime, end: datetime) -> Select[CheckInRow]:
+    """Finished check-ins started in [start, end), oldest first."""
+    return (
+        select(CheckInRow)
+        .where(~CheckInRow.is_draft)
+        .where(CheckInRow.started_at >= start, CheckInRow.started_at < end)
+        .order_by(CheckInRow.started_at, CheckInRow.id)
+    )
 
 
 class SqlCheckInStore:
@@ -52,26 +62,28 @@ class SqlCheckInStore:
 
     def finish(self, c: CheckIn) -> CheckIn:
         with self._database.unit_of_work() as session:
-            row = session.get(CheckInRow, c.id) if c.id is not None else None
-            draft = self._draft_row(session)
-            if draft is not None and draft is not row:
-                session.delete(draft)
-            if row is None:
-                row = CheckInRow()
-                session.add(row)
-            fill_row(row, c, is_draft=False)
-            session.flush()
-            return _checkin(row)
+            return self._finish(session, c)
+
+    def finish_and_read_recent(self, c: CheckIn, since: datetime) -> tuple[CheckIn, list[CheckIn]]:
+        with self._database.unit_of_work() as session:
+            earlier = [_checkin(row) for row in session.scalars(_finished(since, c.started_at))]
+            return self._finish(session, c), earlier
+
+    def _finish(self, session: Session, c: CheckIn) -> CheckIn:
+        row = session.get(CheckInRow, c.id) if c.id is not None else None
+        draft = self._draft_row(session)
+        if draft is not None and draft is not row:
+            session.delete(draft)
+        if row is None:
+            row = CheckInRow()
+            session.add(row)
+        fill_row(row, c, is_draft=False)
+        session.flush()
+        return _checkin(row)
 
     def checkins_between(self, start: datetime, end: datetime) -> list[CheckIn]:
-        query = (
-            select(CheckInRow)
-            .where(~CheckInRow.is_draft)
-            .where(CheckInRow.started_at >= start, CheckInRow.started_at < end)
-            .order_by(CheckInRow.started_at, CheckInRow.id)
-        )
         with self._database.unit_of_work() as session:
-            return [_checkin(row) for row in session.scalars(query)]
+            return [_checkin(row) for row in session.scalars(_finished(start, end))]
 
     def save_result(self, r: QuestionnaireResult) -> QuestionnaireResult:
         with self._database.unit_of_work() as session:

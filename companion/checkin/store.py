@@ -28,6 +28,11 @@ class CheckInStore(Protocol):
         """Store `c` as finished and remove the draft, in one transaction."""
         ...
 
+    def finish_and_read_recent(self, c: CheckIn, since: datetime) -> tuple[CheckIn, list[CheckIn]]:
+        """`finish(c)`, and the other finished check-ins started in [since, c.started_at),
+        oldest first, in one transaction (what the safety rules read when a check-in ends)."""
+        ...
+
     def checkins_between(self, start: datetime, end: datetime) -> list[CheckIn]:
         """Finished check-ins started in [start, end), oldest first."""
         ...
@@ -73,6 +78,10 @@ class MemoryCheckInStore:
         self._finished.append(finished)
         self._draft = None
         return finished
+
+    def finish_and_read_recent(self, c: CheckIn, since: datetime) -> tuple[CheckIn, list[CheckIn]]:
+        earlier = self.checkins_between(since, c.started_at)
+        return self.finish(c), earlier
 
     def checkins_between(self, start: datetime, end: datetime) -> list[CheckIn]:
         found = [c for c in self._finished if start <= c.started_at < end]

@@ -6,6 +6,7 @@ there by the rest of the app.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,6 +111,13 @@ class PersonSession:
     secret_length: int = field(default=0, repr=False)
     # The person's safety plan: never shown to a guest or a helper (a guest's stays empty).
     safety_plan: SafetyPlanStore = field(default_factory=MemorySafetyPlanStore, repr=False)
+
+    def one_transaction(self) -> AbstractContextManager[object]:
+        """Every store call inside the block is one transaction (one user action); a guest's
+        memory needs none."""
+        if self.database is None:
+            return nullcontext()
+        return self.database.unit_of_work()
 
     def close(self) -> None:
         """Let go of the database (a guest's memory is simply dropped)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from companion.storage.engine import create_sqlcipher_engine, integrity_check
 from companion.storage.migrations.schema_version import HEAD, is_current
+from companion.storage_guard import check_storage_thread
 
 _log = logging.getLogger(__name__)
 
@@ -23,12 +25,26 @@ class PersonDatabase:
         self.engine = engine
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._open = threading.local()  # this thread's unit of work, while one is open
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """A session whose changes commit together when the block ends, or not at all."""
+        """A session whose changes commit together when the block ends, or not at all.
+
+        Inside another unit of work on the same thread it joins that one, so a user action
+        that calls several stores (inside `unit_of_work()`) is still one transaction.
+        """
+        joined: Session | None = getattr(self._open, "session", None)
+        if joined is not None:
+            yield joined
+            return
+        check_storage_thread()
         with self._sessions.begin() as session:
-            yield session
+            self._open.session = session
+            try:
+                yield session
+            finally:
+                self._open.session = None
 
     def integrity(self) -> str:
         return integrity_check(self.engine)

@@ -13,6 +13,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import QueuePool
 
 from companion.i18n import _
+from companion.storage_guard import check_storage_thread
 
 _log = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ def create_sqlcipher_engine(path: Path, key: bytes) -> Engine:
     """
     if len(key) != DATA_KEY_BYTES:
         raise ValueError("The data key must be 32 bytes")
+    check_storage_thread()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
 
     def creator() -> Any:
@@ -108,6 +110,7 @@ def _restrict_permissions(path: Path) -> None:
 
 def integrity_check(engine: Engine) -> str:
     """SQLite's own full check of the file: 'ok' when sound."""
+    check_storage_thread()
     with engine.connect() as connection:
         rows = connection.execute(text("PRAGMA integrity_check")).fetchall()
     return "; ".join(str(row[0]) for row in rows)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.home.screen import HomeScreen
 from ui.screens.learn.home import LearnScreen
@@ -37,8 +38,10 @@ def control_named(window: MainWindow, name: str) -> QWidget:
 
 
 def press(qtbot: QtBot, window: MainWindow, name: str) -> None:
-    """Press the visible, enabled button with this accessible name, as a person would."""
+    """Press the visible, enabled button with this accessible name, as a person would, and wait
+    as they would for the screen to change (a press's saving and reading run on the runner)."""
     qtbot.mouseClick(control_named(window, name), Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, window.ctx)
 
 
 def names(window: MainWindow) -> list[str]:

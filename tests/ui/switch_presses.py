@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 
 LIMIT = 12
@@ -31,11 +32,13 @@ def presses_to_choose(
         if scanner.inside_group and highlighted == [target]:
             if press:
                 switch_press(qtbot, window, Qt.Key.Key_Return)
+                wait_for_runner(qtbot, window.ctx)  # the press's save runs in the background
             return presses + 1
         if not scanner.inside_group and target in highlighted:
             if len(highlighted) == 1 and not press:
                 return presses + 1
             switch_press(qtbot, window, Qt.Key.Key_Return)  # into the group (or press a one)
+            wait_for_runner(qtbot, window.ctx)
             presses += 1
             if len(highlighted) == 1:
                 return presses

@@ -27,6 +27,7 @@ from companion.i18n import set_language
 from companion.people.profiles import open_people
 from tests.fast_argon2 import FAST
 from tests.ui.launcher import open_new_pc
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.sessions.session_actions import SessionChoicesScreen
@@ -44,6 +45,7 @@ def first_run(
     ctx = make_ctx()
     window = open_new_pc(qtbot, ctx, tmp_path / "data")
     start_first_run(window)
+    wait_for_runner(qtbot, ctx)  # where an earlier first run stopped is read first
     yield window
     set_language("en")
     if ctx.session is not None:
@@ -59,6 +61,7 @@ def _click(qtbot: QtBot, window: MainWindow, words: str) -> None:
     button = _button(window, words)
     assert button.isVisible() and button.isEnabled(), words
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, window.ctx)
 
 
 def _set_up_with_a_recovery_code(qtbot: QtBot, window: MainWindow) -> str:

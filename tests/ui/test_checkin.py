@@ -12,6 +12,7 @@ from companion.checkin.models import CheckIn
 from companion.checkin.store import CheckInStore
 from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.checkin.done import ThankYouScreen
 from ui.screens.checkin.hub import CheckInHubScreen, ResumeScreen
@@ -42,7 +43,10 @@ def _finished(window: MainWindow) -> list[CheckIn]:
 
 
 def _click(qtbot: QtBot, widget: QWidget) -> None:
+    """Press, then wait for the screen to change (the save runs in the background)."""
+    ctx = widget.window().ctx  # type: ignore[attr-defined]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, ctx)
 
 
 def test_a_full_check_in_by_mouse(qtbot: QtBot, window: MainWindow) -> None:
@@ -365,6 +369,7 @@ def test_the_hub_invites_to_a_questionnaire_the_schedule_says_is_due(
     window.ctx.session = session
     save_schedule(session.preferences, CheckInSchedule(None, (QuestionnaireEvery("phq9", 14),)))
     hub = _open_hub(window)
+    wait_for_runner(qtbot, window.ctx)
     assert "there are some questions about low mood for you" in hub.body_text()
     press(qtbot, window, "Answer questions")
     assert list(window.current().buttons) == ["phq9"]  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from companion.library.prefs import ActivityPlans
 from companion.library.suggest import suggest_after_checkin
 from tests.ui.helpers import press
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.checkin.done import ThankYouScreen
 from ui.screens.checkin.hub import CheckInHubScreen
@@ -26,7 +27,10 @@ SCOLDING = ("miss", "forgot", "should", "failed", "didn't", "again", "shame")
 
 
 def _click(qtbot: QtBot, widget: QWidget) -> None:
+    """Press, then wait for the screen to change (the save runs in the background)."""
+    ctx = widget.window().ctx  # type: ignore[attr-defined]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, ctx)
 
 
 def _today(window: MainWindow) -> date:

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from companion.checkin.schedule import CheckInSchedule, QuestionnaireEvery, load_schedule
 from companion.security.caregiver import CaregiverLock
 from tests.ui.helpers import press
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.checkin.hub import CheckInHubScreen
 from ui.screens.checkin.schedule_settings import (
@@ -111,6 +112,7 @@ def test_phq9_every_two_weeks_is_offered_on_the_hub_and_can_be_turned_off(
     window.home()
     hub = CheckInHubScreen(window.ctx)
     window.push(hub)
+    wait_for_runner(qtbot, window.ctx)
     assert "there are some questions about low mood for you" in hub.body_text()
     press(qtbot, window, "Answer questions")
     assert list(window.current().buttons) == ["phq9"]  # type: ignore[attr-defined]

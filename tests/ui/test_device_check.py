@@ -143,6 +143,8 @@ def _open_check(window: MainWindow, phone: str | None = "613-555-0199") -> Devic
     )
     sessions = SessionsScreen(window.ctx)
     window.push(sessions)
+    window.ctx.runner.wait_for_idle()  # the sessions are read in the background
+    QApplication.processEvents()  # and their answer delivered here
     sessions.check_button.click()
     screen = window.current()
     assert isinstance(screen, DeviceCheckScreen)

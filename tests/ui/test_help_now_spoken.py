@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.runner_wait import wait_for_runner
 from ui.context import AppContext
 from ui.screens.checkin.questionnaire import QuestionnairePickScreen
 from ui.screens.help_now.screen import HelpNowScreen
@@ -64,6 +65,7 @@ def test_help_now_opened_by_item_nine_is_heard(
         for number in range(1, 10):
             answer = window.current().answers[1 if number == 9 else 0]  # type: ignore[attr-defined]
             qtbot.mouseClick(answer, Qt.MouseButton.LeftButton)
+            wait_for_runner(qtbot, window.ctx)  # each answer goes through the runner, in order
         screen = window.current()
         assert isinstance(screen, HelpNowScreen)
         title = screen.reading_order()[0].sentence

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from companion.logs import setup_logging
 from tests.ui.helpers import press
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.checkin.hub import CheckInHubScreen
 from ui.screens.checkin.steps import MoodStepScreen, NoteStepScreen, TagsStepScreen
@@ -41,6 +42,7 @@ def test_notes_answers_and_contacts_stay_out_of_the_log(
 
         contacts = ContactsScreen(window.ctx)
         window.push(contacts)
+        wait_for_runner(qtbot, window.ctx)
         name, phone, _relation = contacts.rows[0]
         qtbot.keyClicks(name, NAME_MARKER)
         qtbot.keyClicks(phone, PHONE_MARKER)

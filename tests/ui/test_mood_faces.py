@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.checkin.hub import CheckInHubScreen
 from ui.screens.checkin.steps import MoodStepScreen
@@ -26,6 +27,7 @@ def _mood_screen(qtbot: QtBot, window: MainWindow) -> MoodStepScreen:
     hub = CheckInHubScreen(window.ctx)
     window.push(hub)
     qtbot.mouseClick(hub.checkin_button, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, window.ctx)
     screen = window.current()
     assert isinstance(screen, MoodStepScreen)
     return screen

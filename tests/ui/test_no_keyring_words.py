@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from companion.i18n import set_language
 from tests.ui.helpers import press
 from tests.ui.launcher import open_new_pc
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.people.my_data import KeepsScreen
@@ -49,6 +50,7 @@ def test_the_first_run_says_what_no_pin_means_here_and_recommends_one(
 ) -> None:
     window = no_keyring_pc
     start_first_run(window)
+    wait_for_runner(qtbot, window.ctx)  # where it stopped is read first
     for name in ("English", "Next", "Next", "Next", "Just me", "Next"):
         press(qtbot, window, name)
     window.current().findChild(QLineEdit).setText("Mary")

@@ -17,6 +17,7 @@ from companion.people.profiles import People, open_people
 from tests.fast_argon2 import FAST
 from tests.ui.launcher import start_like_the_launcher
 from tests.ui.recording_speech import RecordingSpeech
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.home.screen import HomeScreen
@@ -54,6 +55,7 @@ def unlock(qtbot: QtBot, window: MainWindow, name: str, pin: str) -> None:
     box.insert(pin)
     qtbot.keyClick(box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: isinstance(window.current(), HomeScreen), timeout=10000)
+    wait_for_runner(qtbot, window.ctx)  # her own look is read from her data in the background
 
 
 def body_points() -> str:
@@ -71,6 +73,7 @@ def test_each_person_gets_their_own_look_and_voice_and_the_picker_the_pcs(
     ctx.settings.set("speech_rate", 110)
     assert body_points() == "36pt" and window.top_bar.home_button.label() == "Accueil"
     lock(ctx)
+    wait_for_runner(qtbot, ctx)
     assert isinstance(window.current(), PeopleScreen)
     assert body_points() == "18pt" and window.top_bar.home_button.label() == "Home"
 
@@ -79,6 +82,7 @@ def test_each_person_gets_their_own_look_and_voice_and_the_picker_the_pcs(
     assert speech.settings is not None and speech.settings[0] == 150
     ctx.settings.set("theme", "dark")
     lock(ctx)
+    wait_for_runner(qtbot, ctx)
     assert ctx.settings.get("theme") == "standard"  # the picker keeps the PC's colours
 
     unlock(qtbot, window, "Mary", "583920")
@@ -86,6 +90,7 @@ def test_each_person_gets_their_own_look_and_voice_and_the_picker_the_pcs(
     assert speech.settings is not None and speech.settings[:2] == (110, 90)
     assert ctx.settings.get("theme") == "standard"  # Joe's dark stays Joe's
     lock(ctx)
+    wait_for_runner(qtbot, ctx)
     # The PC's own file never took either person's look.
     assert ctx.settings.get("text_scale") == 100 and ctx.settings.get("language") == "en"
 

@@ -22,6 +22,7 @@ from companion.safety_plan.plan import Part, PlanEntry, SafetyPlan
 from tests.fast_argon2 import FAST
 from tests.ui.helpers import names, press
 from tests.ui.recording_speech import RecordingSpeech
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.checkin.done import ThankYouScreen
 from ui.screens.checkin.questionnaire import ResultScreen
@@ -282,14 +283,17 @@ def test_the_gentle_offer_after_item_nine_comes_at_most_once_a_week(
 ) -> None:
     result = score("phq9", [1, 1, 1, 1, 1, 1, 1, 1, 1])
     window.push(ResultScreen(window.ctx, result))
+    wait_for_runner(qtbot, window.ctx)
     assert "Make a plan for hard moments" in names(window)
     assert "about ten minutes" in window.current().body_text()
     window.back()
     window.push(ResultScreen(window.ctx, result))
+    wait_for_runner(qtbot, window.ctx)
     assert "Make a plan for hard moments" not in names(window)  # not again this week
     window.ctx.clock.advance(days=7)  # type: ignore[attr-defined]
     window.back()
     window.push(ResultScreen(window.ctx, result))
+    wait_for_runner(qtbot, window.ctx)
     press(qtbot, window, "Make a plan for hard moments")
     assert isinstance(window.current(), PlanIntroScreen)
 
@@ -303,6 +307,7 @@ def test_the_offer_after_repeated_bad_days(
         mary.checkins.finish(CheckIn(None, when, when, "not_good", frozenset(), "", False))
     today = mary.checkins.finish(CheckIn(None, now, now, "very_bad", frozenset(), "", False))
     window.push(ThankYouScreen(window.ctx, today))
+    wait_for_runner(qtbot, window.ctx)
     assert "Make a plan for hard moments" in names(window)
     assert len([w for w in window.current().choices() if w.isVisible()]) <= 6
 

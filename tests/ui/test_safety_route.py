@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from companion.checkin.follow_up import FollowUp
 from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.checkin.questionnaire import (
@@ -33,7 +34,10 @@ WORDS = {
 
 
 def _click(qtbot: QtBot, widget: QWidget) -> None:
+    """Press, then wait for the screen to change (each answer goes through the runner)."""
+    ctx = widget.window().ctx  # type: ignore[attr-defined]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, ctx)
 
 
 def _press(qtbot: QtBot, screen: QWidget, name: str) -> None:

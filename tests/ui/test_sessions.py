@@ -16,6 +16,7 @@ from companion.appointments.model import Appointment
 from companion.clock import FixedClock
 from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.sessions.expect_screen import WhatToExpectScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
@@ -71,14 +72,18 @@ def _add_session(window: MainWindow, start: datetime, link: str | None = ZOOM) -
     )
 
 
-def _open(window: MainWindow) -> SessionsScreen:
+def _open(qtbot, window: MainWindow) -> SessionsScreen:  # type: ignore[no-untyped-def]
+    """The screen, once its sessions have been read (in the background)."""
     screen = SessionsScreen(window.ctx)
     window.push(screen)
+    wait_for_runner(qtbot, window.ctx)
     return screen
 
 
 def _click(qtbot: QtBot, widget: QWidget) -> None:
+    ctx = widget.window().ctx  # type: ignore[attr-defined]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, ctx)
 
 
 def test_join_turns_on_fifteen_minutes_before_and_off_at_the_end(
@@ -87,7 +92,7 @@ def test_join_turns_on_fifteen_minutes_before_and_off_at_the_end(
     clock = _clock(window)
     start = clock.now() + timedelta(hours=2)
     _add_session(window, start)
-    screen = _open(window)
+    screen = _open(qtbot, window)
     assert screen.next_label.text().startswith("Next: today at ")
     assert screen.next_label.text().endswith(" with Dr. Lee")
     assert "It starts in 2 hours." in screen.when_label.text()
@@ -118,7 +123,7 @@ def test_the_screens_own_timer_turns_join_on_without_anyone_pressing_anything(
 ) -> None:
     clock = _clock(window)
     _add_session(window, clock.now() + timedelta(minutes=20))
-    screen = _open(window)
+    screen = _open(qtbot, window)
     assert screen.timer.isActive()
     screen.timer.setInterval(10)
     assert not screen.join_button.isEnabled()
@@ -131,7 +136,7 @@ def test_join_opens_exactly_the_checked_link_then_says_what_to_expect(
 ) -> None:
     clock = _clock(window)
     _add_session(window, clock.now() + timedelta(minutes=10), link=ZOOM + "#success")
-    screen = _open(window)
+    screen = _open(qtbot, window)
     assert screen.join_button.isEnabled()
     press(qtbot, window, "Join my session")
     assert browser.opened == [ZOOM]  # the fragment is gone: what was checked is what opens
@@ -150,7 +155,7 @@ def test_a_bad_link_is_checked_again_before_opening_and_never_opened(
 ) -> None:
     clock = _clock(window)
     _add_session(window, clock.now() + timedelta(minutes=5), link="https://zoom.us@evil.com/j/1")
-    screen = _open(window)
+    screen = _open(qtbot, window)
     press(qtbot, window, "Join my session")
     assert browser.opened == []
     assert window.current() is screen
@@ -165,7 +170,7 @@ def test_a_bad_link_is_checked_again_before_opening_and_never_opened(
 def test_a_session_without_a_link_says_to_call_instead(qtbot: QtBot, window: MainWindow) -> None:
     clock = _clock(window)
     _add_session(window, clock.now() + timedelta(minutes=5), link=None)
-    screen = _open(window)
+    screen = _open(qtbot, window)
     assert not screen.join_button.isEnabled()
     assert screen.when_label.text() == (
         "This session has no link. Call +1 613 555 0100 at the time of your session."
@@ -175,7 +180,7 @@ def test_a_session_without_a_link_says_to_call_instead(qtbot: QtBot, window: Mai
 def test_times_are_said_in_the_persons_zone_in_words(qtbot: QtBot, window: MainWindow) -> None:
     _clock(window).current = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
     _add_session(window, datetime(2026, 3, 17, 18, 0, tzinfo=UTC))
-    screen = _open(window)
+    screen = _open(qtbot, window)
     assert screen.next_label.text() == "Next: Tuesday 17 March at 2:00\u00a0p.m. with Dr. Lee"
     assert "It starts in 3 days." in screen.when_label.text()
     spoken = " ".join(part.sentence for part in screen.reading_order())
@@ -184,7 +189,7 @@ def test_times_are_said_in_the_persons_zone_in_words(qtbot: QtBot, window: MainW
 
 def test_every_control_is_big_and_named(qtbot: QtBot, window: MainWindow) -> None:
     _add_session(window, _clock(window).now() + timedelta(minutes=5))
-    screen = _open(window)
+    screen = _open(qtbot, window)
     for control in screen.choices():
         if control.isVisible():
             assert control.width() >= 64 and control.height() >= 64

@@ -19,6 +19,7 @@ from companion.appointments.model import Appointment
 from companion.clock import FixedClock
 from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.sessions.form_screens import StepScreen
 from ui.screens.sessions.session_actions import DeleteSessionScreen, SessionChoicesScreen
@@ -33,7 +34,10 @@ START = datetime(2026, 3, 17, 14, 0, tzinfo=TORONTO)
 
 
 def _click(qtbot: QtBot, widget: QWidget) -> None:
+    """Press, then wait for the screen to change (saves and reads run in the background)."""
+    ctx = widget.window().ctx  # type: ignore[attr-defined]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, ctx)
 
 
 def _session(window: MainWindow, link: str | None = ZOOM) -> Appointment:

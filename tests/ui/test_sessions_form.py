@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from companion.clock import FixedClock
 from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.sessions.form_screens import (
     ChoiceStepScreen,
@@ -27,7 +28,10 @@ TORONTO = ZoneInfo("America/Toronto")
 
 
 def _click(qtbot: QtBot, widget: QWidget) -> None:
+    """Press, then wait for the screen to change (saves and reads run in the background)."""
+    ctx = widget.window().ctx  # type: ignore[attr-defined]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, ctx)
 
 
 def _press(qtbot: QtBot, window: MainWindow, name: str) -> None:

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from companion.clock import FixedClock
 from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.sessions.import_screen import ImportReviewScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
@@ -34,7 +35,10 @@ def _open(window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path | None
 
 
 def _click(qtbot: QtBot, widget: QWidget) -> None:
+    """Press, then wait for the screen to change (saves and reads run in the background)."""
+    ctx = widget.window().ctx  # type: ignore[attr-defined]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, ctx)
 
 
 def test_a_zoom_invitation_is_shown_then_added(

@@ -27,6 +27,7 @@ from companion.people.profiles import People, guest_session, open_people
 from companion.safety.crisis import EmergencyContact
 from tests.fast_argon2 import FAST
 from tests.ui.helpers import press
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow, build_window
 from ui.autolock import AutoLockWarningScreen
 from ui.context import AppContext
@@ -132,6 +133,7 @@ def open_mary(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(unlock.findChild(QLineEdit), "583920")
     qtbot.keyClick(unlock.findChild(QLineEdit), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.ctx.session.is_guest, timeout=10000)
+    wait_for_runner(qtbot, window.ctx)
 
 
 def test_a_shared_pc_starts_full_screen_at_the_people_picker_with_a_guest_tile(
@@ -265,6 +267,7 @@ def test_switching_person_keeps_the_caregivers_idle_time(qtbot: QtBot, centre: M
 def test_mary_hears_that_todays_check_in_is_saved(qtbot: QtBot, centre: MainWindow) -> None:
     open_mary(qtbot, centre)  # her check-in of today was saved in the fixture
     centre.push(open_finished(centre.ctx))
+    wait_for_runner(qtbot, centre.ctx)  # today's check-ins are counted in the background
     assert centre.current().title() == "Are you finished? Today's check-in is saved."
 
 
@@ -274,6 +277,7 @@ def test_with_nothing_done_today_nothing_is_said_about_saving(
     open_mary(qtbot, centre)
     centre.ctx.clock.advance(days=2)  # her only check-in is two days old
     centre.push(open_finished(centre.ctx))
+    wait_for_runner(qtbot, centre.ctx)
     assert centre.current().title() == "Are you finished?"
 
 
@@ -290,6 +294,7 @@ def test_im_finished_leaves_nothing_typed_or_copied_on_screen_or_clipboard(
     marker = "Marker-7Q-Mary-typed-this"
     open_mary(qtbot, centre)
     centre.push(ContactsScreen(centre.ctx))
+    wait_for_runner(qtbot, centre.ctx)
     box = centre.current().findChildren(QLineEdit)[-1]  # an empty row for a new person
     box.setFocus()
     qtbot.keyClicks(box, marker)

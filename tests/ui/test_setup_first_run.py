@@ -20,6 +20,7 @@ from companion.people.profiles import People, ensure_default_person, open_people
 from companion.setup.flow import should_offer_first_run
 from tests.fast_argon2 import FAST
 from tests.ui.recording_speech import RecordingSpeech
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.help_now.region import RegionScreen
@@ -56,6 +57,7 @@ def first_run(
     # The first run proposes the region from the computer's locale: make it a Canadian PC.
     QLocale.setDefault(QLocale("en_CA"))
     start_first_run(window)
+    wait_for_runner(qtbot, window.ctx)  # where it stopped is read first
     yield window
     QLocale.setDefault(QLocale.system())
     set_language("en")
@@ -338,6 +340,7 @@ def test_home_during_setup_asks_first_and_the_next_start_resumes_there(
     # The next start: the first run is still offered, and opens where it was left.
     assert should_offer_first_run(ctx.settings, people)
     start_first_run(window)
+    wait_for_runner(qtbot, window.ctx)  # where it stopped is read first
     assert step_id(window) == "lock"
     assert window.current().run.flow.answers.name == "Mary"
     assert window.current().run.flow.answers.language == "fr"

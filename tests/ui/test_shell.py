@@ -88,7 +88,7 @@ def test_the_data_opener_hands_over_the_session_or_a_sentence(
     from companion.people.profiles import open_people
     from companion.startup import open_start_session
     from ui.app import build_window
-    from ui.launch import DataOpener
+    from ui.launch import open_in_background
 
     ctx = make_ctx(with_person=False)
     win = build_window(ctx)
@@ -98,24 +98,20 @@ def test_the_data_opener_hands_over_the_session_or_a_sentence(
         people = open_people(ctx.data_dir / "real", FixedClock(), keyring=None)
         return people, open_start_session(people)
 
-    opener = DataOpener(open_data, win)
-    opener.opened.connect(win.data_opened)
     with qtbot.waitSignal(win.session_changed, timeout=20000):
-        opener.start()
-    opener.wait()
+        open_in_background(win, open_data)
+    qtbot.waitUntil(ctx.runner.is_idle, timeout=20000)  # the first run reads where it was
     assert ctx.session is not None and not ctx.session.is_guest
     assert win.stack.widget(0).buttons["checkin"].isEnabled()  # Home, under the first-run steps
     from ui.screens.setup.flow import SetupStepScreen
 
     assert isinstance(win.current(), SetupStepScreen)  # a first start is set up together
 
-    broken = DataOpener(lambda: 1 / 0, win)
-    broken.failed.connect(win.show_notice)
-    with qtbot.waitSignal(broken.failed, timeout=20000):
-        broken.start()
-    broken.wait()
+    open_in_background(win, lambda: 1 / 0)  # type: ignore[arg-type, return-value]
+    qtbot.waitUntil(ctx.runner.is_idle, timeout=20000)
     assert any("could not be opened" in n for n in ctx.startup_notices)
-    ctx.session.close()
+    ctx.runner.run(ctx.session.close)
+    qtbot.waitUntil(ctx.runner.is_idle)
 
 
 def test_with_several_people_the_start_asks_who_is_using_companion(
@@ -125,7 +121,7 @@ def test_with_several_people_the_start_asks_who_is_using_companion(
     from companion.people.profiles import open_people
     from companion.startup import open_start_session
     from ui.app import build_window
-    from ui.launch import DataOpener
+    from ui.launch import open_in_background
     from ui.screens.people.picker import PeopleScreen
 
     ctx = make_ctx(with_person=False)
@@ -140,11 +136,9 @@ def test_with_several_people_the_start_asks_who_is_using_companion(
         again = open_people(folder, FixedClock(), keyring=None)
         return again, open_start_session(again)
 
-    opener = DataOpener(open_data, win)
-    opener.opened.connect(win.data_opened)
     with qtbot.waitSignal(win.session_changed, timeout=20000):
-        opener.start()
-    opener.wait()
+        open_in_background(win, open_data)
+    qtbot.waitUntil(ctx.runner.is_idle, timeout=20000)
     assert isinstance(win.current(), PeopleScreen)
     assert ctx.session is not None and ctx.session.is_guest  # nobody's data is open yet
     names = [b.accessibleName() for b in win.current().choices()]

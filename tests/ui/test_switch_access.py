@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import press
+from tests.ui.runner_wait import wait_for_runner
 from tests.ui.switch_presses import presses_to_choose, switch_press
 from ui.app import MainWindow
 from ui.context import AppContext
@@ -96,6 +97,8 @@ def test_done_typing_button_gives_the_switches_back(qtbot: QtBot, window: MainWi
     from ui.screens.help_now.contacts import ContactsScreen
 
     window.push(ContactsScreen(window.ctx))
+
+    wait_for_runner(qtbot, window.ctx)
     window.ctx.settings.set("switch_mode", "two_switches")
     box = window.current().choices()[0]
     presses_to_choose(qtbot, window, box)
@@ -143,6 +146,8 @@ def test_a_screen_with_many_controls_is_scanned_in_rows_of_at_most_six(
     from ui.screens.help_now.contacts import ContactsScreen
 
     window.push(ContactsScreen(window.ctx))  # nine text boxes and Save
+
+    wait_for_runner(qtbot, window.ctx)
     window.ctx.settings.set("switch_mode", "two_switches")
     groups = window.scanner._groups()
     sizes = [len(items) for _container, items in groups]

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from companion.clock import FixedClock
 from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.help_now.screen import HelpNowScreen
@@ -71,6 +72,7 @@ def test_the_check_in_reminder_is_said_once_a_day(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    wait_for_runner(qtbot, window.ctx)
     home = window.current()
     assert home.checkin_reminder_label.isVisible()  # due at this test's noon
     said = [t for t in speech.texts() if t == home.checkin_reminder_label.text()]
@@ -94,6 +96,7 @@ def test_the_reminder_stays_quiet_when_reminders_are_not_spoken(
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    wait_for_runner(qtbot, win.ctx)
     assert win.current().checkin_reminder_label.isVisible()
     assert win.current().checkin_reminder_label.text() not in speech.texts()
 

@@ -23,6 +23,7 @@ from companion.reminders.background import AWAKE_FILE_NAME, Kind, Notification
 from tests.fast_argon2 import FAST
 from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.help_now.screen import HelpNowScreen
@@ -114,6 +115,14 @@ def _save_session(ctx: AppContext) -> Appointment:
             None,
         )
     )
+
+
+def _check(qtbot: QtBot, background: BackgroundCompanion) -> list[Notification]:
+    """A reminder check as the timer makes it: worked out on the runner, then given."""
+    background.last_given = []
+    background.check()
+    wait_for_runner(qtbot, background.ctx)
+    return background.last_given
 
 
 def _press(qtbot: QtBot, menu: TrayMenu, words: str) -> None:
@@ -208,7 +217,7 @@ def test_stop_reminders_until_tomorrow_and_quit_from_the_menu(
     _press(qtbot, background.menu, "Stop reminders until tomorrow")
     assert sink.shown[-1].body == "No more reminders today. They start again tomorrow."
     window.ctx.clock.current = TUESDAY_10 - timedelta(days=1)  # Monday 10:00, a reminder time
-    assert background.check() == []
+    assert _check(qtbot, background) == []
     quit_calls: list[bool] = []
     monkeypatch.setattr(QApplication, "quit", lambda *_args: quit_calls.append(True))
     _press(qtbot, background.menu, "Quit Companion")
@@ -226,7 +235,7 @@ def test_a_session_tomorrow_brings_three_notifications_and_one_opens_join(
     assert isinstance(clock, FixedClock)
     given: list[tuple[str, Kind]] = []
     while clock.now() <= TUESDAY_10:
-        for n in background.check():
+        for n in _check(qtbot, background):
             given.append((clock.now().astimezone(TORONTO).strftime("%a %H:%M"), n.kind))
         clock.advance(minutes=5)
     assert given == [
@@ -242,6 +251,7 @@ def test_a_session_tomorrow_brings_three_notifications_and_one_opens_join(
 
     clock.current = TUESDAY_10 - timedelta(minutes=10)
     background.act_on(join)  # the person presses the notification
+    wait_for_runner(qtbot, ctx)
     assert window.isVisible()
     screen = window.current()
     assert isinstance(screen, SessionsScreen)
@@ -258,7 +268,7 @@ def test_on_a_shared_pc_the_notification_names_only_the_person(
     _save_session(window.ctx)
     window.hide()
     window.ctx.clock.current = TUESDAY_10 - timedelta(minutes=15)
-    [n] = background.check()
+    [n] = _check(qtbot, background)
     assert n.body == "Companion has a reminder for Me. Open Companion to see it."
     background.quitting = True
     window.ctx.session.close()
@@ -270,7 +280,7 @@ def test_the_checkin_notification_offers_not_today(
     window = background.window
     window.hide()
     window.ctx.clock.current = MONDAY_9 + timedelta(hours=1)
-    [checkin] = background.check()
+    [checkin] = _check(qtbot, background)
     assert checkin.kind is Kind.CHECKIN
     background.act_on(checkin)
     assert isinstance(window.current(), CheckInInvitationScreen)
@@ -279,7 +289,7 @@ def test_the_checkin_notification_offers_not_today(
     assert isinstance(home, HomeScreen) and home.checkin_reminder_label.isHidden()
     window.hide()
     window.ctx.clock.current += timedelta(hours=3)
-    assert background.check() == []
+    assert _check(qtbot, background) == []
 
 
 def test_the_checkin_notification_opens_the_check_in_when_accepted(
@@ -288,7 +298,7 @@ def test_the_checkin_notification_opens_the_check_in_when_accepted(
     window = background.window
     window.hide()
     window.ctx.clock.current = MONDAY_9 + timedelta(hours=1)
-    [checkin] = background.check()
+    [checkin] = _check(qtbot, background)
     background.act_on(checkin)
     press(qtbot, window, "Check in now")
     assert window.current().screen_id == window.routes.build("checkin", window.ctx).screen_id
@@ -311,6 +321,7 @@ def test_a_missed_session_is_said_gently_once(
         Appointment(None, "T", "", MONDAY_9 - timedelta(days=1), 50, None, None, "", None, None)
     )
     window.set_session(session)
+    wait_for_runner(qtbot, window.ctx)
     sentence = (
         "You had a video session Sunday 15 March at 9:00\u00a0a.m. If you like, you can add the "
         "next one in My video sessions."
@@ -319,6 +330,7 @@ def test_a_missed_session_is_said_gently_once(
     home = window.current()
     assert sentence in [label.text() for label in home.findChildren(type(home.title_label))]
     window.set_session(session)  # the same run: not said again
+    wait_for_runner(qtbot, window.ctx)
     assert speech.texts().count(sentence) == 1
     background.quitting = True
     session.close()
@@ -370,11 +382,11 @@ def test_with_the_picker_on_screen_a_locked_persons_reminder_shows_on_the_window
     background = install_background(window, sink, tray_available=True)
     background.timer.stop()
     _save_session(window.ctx)
-    background.check()  # Mary's reminder times are kept (times only)
+    _check(qtbot, background)  # Mary's reminder times are kept (times only)
     window.close()  # to the tray: her data locks
     window.show()  # the picker stays on screen all day in a community centre
     window.ctx.clock.current = TUESDAY_10 - timedelta(minutes=15)
-    [n] = background.check()
+    [n] = _check(qtbot, background)
     assert n.kind is Kind.LOCKED and sink.shown == []
     assert window.reminder_banner.label.text() == (
         "Companion has a reminder for Me. Open Companion to see it."

@@ -103,8 +103,6 @@ class SecretScreen(Screen):
 
     def run_check(self, work: Callable[[], None], done: Callable[[], None]) -> None:
         """Argon2 off the UI thread; the result comes back here."""
-        from ui.shared.people_common import run_off_ui_thread
-
         if self.busy:
             return
         self.busy = True
@@ -121,7 +119,7 @@ class SecretScreen(Screen):
                 box.clear()
             self.say(wait_sentence(exc))
 
-        run_off_ui_thread(self, work, finished, failed)
+        self.ctx.runner.run(work, finished, failed, parent=self)
 
     def act(self) -> None:
         """Subclasses do their one action."""

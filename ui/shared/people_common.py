@@ -1,14 +1,12 @@
 """What the people, unlock and My data screens share (and setup, the safety plan and auto-lock
-use too): slow work off the UI thread, prompts aloud, a wait in words (storage catalog)."""
+use too): people, prompts aloud, a growing wait and a wait in words (storage catalog)."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from companion.i18n import _
@@ -18,68 +16,7 @@ from ui.theme import Look
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen, TextFn
 
-_log = logging.getLogger(__name__)
 SPEAK_SETTINGS = ("read_steps_aloud", "talking_buttons")
-
-
-class JobSignals(QObject):
-    """Carries a background job's result back to the UI thread (queued across threads)."""
-
-    done = Signal(object)
-    failed = Signal(object)  # the exception; the screen turns it into one sentence
-
-
-class _Job(QRunnable):
-    """Runs one callable in the thread pool; never touches a widget."""
-
-    def __init__(self, work: Callable[[], Any], signals: JobSignals) -> None:
-        super().__init__()
-        self._work = work
-        self._signals = signals
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except Exception as exc:  # every failure reaches the screen as one sentence
-            _log.info("Background job refused: %s", type(exc).__name__, exc_info=True)
-            self._emit(self._signals.failed, exc)
-            return
-        if not self._emit(self._signals.done, result):
-            close = getattr(result, "close", None)
-            if callable(close):  # the screen is gone: let go of what was opened for it
-                close()
-
-    @staticmethod
-    def _emit(signal: Any, value: object) -> bool:
-        try:
-            signal.emit(value)
-        except RuntimeError:  # the screen that asked was closed meanwhile
-            _log.info("A background result arrived after its screen closed")
-            return False
-        return True
-
-
-def run_off_ui_thread(
-    parent: QObject,
-    work: Callable[[], Any],
-    on_done: Callable[[Any], None],
-    on_failed: Callable[[Exception], None],
-) -> JobSignals:
-    """Run `work` (Argon2, a backup) in the thread pool; the callbacks run on the UI thread."""
-    signals = JobSignals(parent)  # the parent keeps it alive until the job reports
-
-    def done(result: object) -> None:
-        on_done(result)
-        signals.deleteLater()
-
-    def failed(exc: object) -> None:
-        on_failed(exc if isinstance(exc, Exception) else RuntimeError(str(exc)))
-        signals.deleteLater()
-
-    signals.done.connect(done)
-    signals.failed.connect(failed)
-    QThreadPool.globalInstance().start(_Job(work, signals))
-    return signals
 
 
 def seconds_in_words(seconds: int) -> str:

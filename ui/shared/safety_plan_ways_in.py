@@ -7,6 +7,7 @@ results), so those screens need only one added line and never import a plan scre
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from companion.i18n import _
@@ -32,8 +33,8 @@ def plan_store(ctx: AppContext) -> SafetyPlanStore | None:
     return store
 
 
-def has_plan(ctx: AppContext) -> bool:
-    store = plan_store(ctx)
+def has_plan(store: SafetyPlanStore | None) -> bool:
+    """Whether the person has made a plan (a storage read: call it on the runner)."""
     if store is None:
         return False
     try:
@@ -50,8 +51,12 @@ def plan_choice(ctx: AppContext, *, tile: bool = False) -> BigButton:
 
 
 def add_help_now_choice(screen: Screen) -> None:
-    """Get help now: "My safety plan" as a choice when the person has made one."""
-    if has_plan(screen.ctx):
+    """Get help now: "My safety plan" as its first choice when the person has made one."""
+    from ui.runner import storage_on_ui_thread_for_now
+
+    with storage_on_ui_thread_for_now("help_now.plan_choice"):
+        found = has_plan(plan_store(screen.ctx))
+    if found:
         screen.plan_button = screen.add_choice(plan_choice(screen.ctx))  # type: ignore[attr-defined]
 
 
@@ -61,23 +66,33 @@ def add_learn_choice(screen: Screen) -> None:
         screen.plan_button = screen.add_choice(plan_choice(screen.ctx, tile=True))  # type: ignore[attr-defined]
 
 
-def _add_offer(screen: Screen) -> None:
+def plan_offer_work(ctx: AppContext) -> Callable[[], bool]:
+    """Work for the runner: True, and the offer noted, when the gentle offer to make a plan is
+    due now (at most once a week, and never once a plan exists)."""
     from companion.safety_plan.offer import offer_is_due, record_offer
 
-    ctx = screen.ctx
-    store = plan_store(ctx)
-    session = ctx.session
+    store, session, now = plan_store(ctx), ctx.session, ctx.clock.now()
     if store is None or session is None:
-        return
-    try:
-        now = ctx.clock.now()
-        if not offer_is_due(session.preferences, now, not store.plan().is_empty):
-            return
-        record_offer(session.preferences, now)
-    except Exception:  # the result screen must show, offer or not
-        _log.exception("Could not decide whether to offer a safety plan")
-        return
-    screen.add_text(
+        return lambda: False
+    preferences = session.preferences
+
+    def decide() -> bool:
+        try:
+            if not offer_is_due(preferences, now, not store.plan().is_empty):
+                return False
+            record_offer(preferences, now)
+        except Exception:  # the result screen must show, offer or not
+            _log.exception("Could not decide whether to offer a safety plan")
+            return False
+        return True
+
+    return decide
+
+
+def show_offer(screen: Screen) -> None:
+    """The gentle offer's words and its button, on a result screen."""
+    ctx = screen.ctx
+    words = screen.add_text(
         lambda: _(
             "Would you like to make a plan for hard moments? It takes about ten minutes, "
             "and you can stop at any time."
@@ -86,26 +101,42 @@ def _add_offer(screen: Screen) -> None:
     button = screen.add_choice(BigButton(lambda: _("Make a plan for hard moments"), "plus"))
     button.clicked.connect(lambda: ctx.nav().open("safety_plan.intro"))
     screen.plan_offer_button = button  # type: ignore[attr-defined]
+    screen.grid.refresh()  # the screen may be showing already: lay the new choice out
+    if screen.isVisible():
+        words.show()
+        button.show()
+    screen.retranslate()
 
 
-def offer_after_checkin(screen: Screen, checkin: CheckIn) -> None:
-    """After repeated bad days, at most once a week: the gentle offer, on the thank-you."""
-    from datetime import timedelta
-
+def checkin_offer_work(ctx: AppContext) -> Callable[[CheckIn, list[CheckIn]], bool]:
+    """Work for the runner, after a check-in: the offer is due after repeated bad days (the
+    earlier check-ins are the ones the check-in's safety rules already read)."""
     from companion.safety_plan.offer import repeated_bad_days
 
-    session = screen.ctx.session
+    decide = plan_offer_work(ctx)
+    return lambda checkin, earlier: repeated_bad_days(checkin, earlier) and decide()
+
+
+def offer_after_checkin(screen: Screen, checkin: CheckIn, due: bool | None = None) -> None:
+    """After repeated bad days, at most once a week: the gentle offer, on the thank-you.
+    `due` is what the finishing press decided; None asks the runner now."""
+    from datetime import timedelta
+
+    if due is not None:
+        if due:
+            show_offer(screen)
+        return
+    ctx, session = screen.ctx, screen.ctx.session
     if session is None or session.is_guest or checkin.mood is None:
         return
-    try:
-        start = checkin.started_at
-        earlier = session.checkins.checkins_between(start - timedelta(days=30), start)
-        if not repeated_bad_days(checkin, earlier):
-            return
-    except Exception:
-        _log.exception("Could not look at earlier check-ins for the plan offer")
-        return
-    _add_offer(screen)
+    work, start = checkin_offer_work(ctx), checkin.started_at
+
+    def read() -> bool:
+        with session.one_transaction():
+            earlier = session.checkins.checkins_between(start - timedelta(days=30), start)
+            return work(checkin, earlier)
+
+    ctx.runner.run(read, lambda yes: show_offer(screen) if yes else None, parent=screen)
 
 
 def offer_after_score(screen: Screen, score: Score) -> None:
@@ -113,4 +144,7 @@ def offer_after_score(screen: Screen, score: Score) -> None:
     from companion.checkin.instruments import SELF_HARM_FLAG
 
     if SELF_HARM_FLAG in score.flags:
-        _add_offer(screen)
+        ctx = screen.ctx
+        ctx.runner.run(
+            plan_offer_work(ctx), lambda yes: show_offer(screen) if yes else None, parent=screen
+        )

@@ -240,3 +240,36 @@ def test_the_time_a_check_in_started_is_kept(store: CheckInStore, clock: FixedCl
     [saved] = finished(store)
     assert saved.started_at == started
     assert saved.finished_at == started + timedelta(minutes=5)
+
+
+def test_each_press_is_one_transaction_and_a_press_that_changes_nothing_writes_nothing(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """A mood face is one press: the mood and the move to the next step are one write, and
+    finishing keeps the check-in and reads what the safety rules need in one transaction."""
+    from companion.checkin.sql_store import SqlCheckInStore
+    from companion.storage import open_database
+    from tests.transactions import counting_transactions
+
+    database = open_database(tmp_path / "person.db", os.urandom(32))
+    store = SqlCheckInStore(database)
+    with counting_transactions(database) as count:
+        flow = CheckInFlow(store, clock)
+        flow.choose_mood("good", save=False)
+        flow.next()
+        assert count.take() == 1  # a mood face pressed
+        flow.toggle_tag("sleep")
+        assert count.take() == 1  # a tag pressed
+        flow.back()
+        assert count.take() == 0  # Back changes nothing stored
+        flow.choose_mood("good", save=False)
+        flow.next()
+        assert count.take() == 0  # the same face again: nothing changed, nothing written
+        flow.next()
+        assert count.take() == 0  # Next on the tags, already saved
+        flow.set_note("A walk.", save=False)
+        assert flow.next().kind == OutcomeKind.FINISHED
+        assert count.take() == 1  # Finish: kept, and the last 30 days read, together
+    [saved] = finished(store)
+    assert (saved.mood, saved.tags, saved.note) == ("good", frozenset({"sleep"}), "A walk.")
+    database.close()

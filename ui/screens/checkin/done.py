@@ -45,8 +45,10 @@ class ThankYouScreen(Screen):
         checkin: CheckIn,
         plan_done: bool | None = None,
         offer_help: bool = False,
+        plan_offer: bool | None = None,
     ) -> None:
-        """`offer_help`: after repeated bad days, help is offered kindly, first (never opened)."""
+        """`offer_help`: after repeated bad days, help is offered kindly, first (never opened).
+        `plan_offer`: the finishing press decided to offer a safety plan (None: ask now)."""
         super().__init__(ctx)
         self.checkin = checkin
         self.set_title(lambda: _("Thank you. Your check-in is saved."))
@@ -95,8 +97,8 @@ class ThankYouScreen(Screen):
         self.history_button.clicked.connect(self._history)
         self.home_button = self.add_choice(BigButton(lambda: _("Back to the start"), "home"))
         self.home_button.clicked.connect(lambda: self.ctx.nav().home())
-        offer_after_checkin(self, checkin)  # after repeated bad days, at most once a week
         self.finish_layout()
+        offer_after_checkin(self, checkin, plan_offer)  # after repeated bad days, once a week
 
     def _item(self, key: str) -> Article | Exercise | None:
         return load_report(self.ctx).library.by_key(key, content_language(self.ctx))

@@ -8,6 +8,7 @@ it is there to notice the good moments, never to keep score.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from companion.i18n import _
@@ -33,10 +34,14 @@ def _today(ctx: AppContext) -> date:
     return ctx.clock.now().astimezone(local_zone(ctx)).date()
 
 
-def plan_to_ask_about(ctx: AppContext) -> PlannedActivity | None:
-    """The planned activity to ask about at a check-in today, if there is one."""
-    plans = _plans(ctx)
-    today = _today(ctx)
+def plan_to_ask_about(ctx: AppContext) -> Callable[[], PlannedActivity | None]:
+    """What reads the planned activity to ask about at a check-in today, if there is one
+    (a storage read, so the caller runs it on the runner)."""
+    plans, today = _plans(ctx), _today(ctx)
+    return lambda: _plan_due(plans, today)
+
+
+def _plan_due(plans: ActivityPlans, today: date) -> PlannedActivity | None:
     plan = plans.due(today)
     if plan is not None and today - plan.day > timedelta(days=ASK_WITHIN_DAYS):
         plans.clear()

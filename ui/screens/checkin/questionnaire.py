@@ -15,6 +15,7 @@ from companion.checkin.instrument_texts import (
     load_instrument,
 )
 from companion.checkin.instruments import Score
+from companion.checkin.outcome import FlowOutcome
 from companion.checkin.questionnaire_flow import QuestionnaireFlow
 from companion.checkin.wording import (
     INSTRUMENT_NAMES,
@@ -177,9 +178,14 @@ class QuestionItemScreen(Screen):
     def choose(self, value: int) -> None:
         for other, button in self.answers.items():
             button.setChecked(other == value)
-        if self.flow.index != self.index or self.flow.on_difficulty:  # came back with Back
-            self.flow.go_to(self.index + 1)
-        self.driver.follow(self.flow.answer(value))
+        flow, number = self.flow, self.index + 1
+
+        def answer() -> FlowOutcome:
+            if flow.index != number - 1 or flow.on_difficulty:  # came back with Back
+                flow.go_to(number)
+            return flow.answer(value)
+
+        self.driver.press(answer)
 
     def on_closed(self) -> None:
         self.driver.item_closed()
@@ -221,8 +227,9 @@ class ClosingQuestionScreen(Screen):
         return closing.choices[value].label if closing is not None else ""
 
     def choose(self, value: int | None) -> None:
-        if self.flow.on_difficulty:
-            self.driver.follow(self.flow.answer_difficulty(value))
+        flow = self.flow
+        if flow.on_difficulty:
+            self.driver.press(lambda: flow.answer_difficulty(value))
 
     def on_closed(self) -> None:
         self.driver.item_closed()
@@ -263,8 +270,8 @@ class ResultScreen(Screen):
             button.clicked.connect(partial(self.choose, follow_up))
             self.follow_up_buttons[follow_up] = button
         self.home_button = self.follow_up_buttons[FollowUp.HOME]
-        offer_after_score(self, score)  # after the self-harm question route, at most weekly
         self.finish_layout()
+        offer_after_score(self, score)  # after the self-harm question route, at most weekly
 
     def choose(self, follow_up: FollowUp) -> None:
         nav = self.ctx.nav()

@@ -10,6 +10,7 @@ from functools import partial
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from companion.checkin.outcome import FlowOutcome
 from companion.checkin.wording import mood_word, question_of, tag_word
 from companion.i18n import _
 from ui.context import AppContext
@@ -49,10 +50,10 @@ class CheckInStepScreen(Screen):
         return skip
 
     def skip(self) -> None:
-        self.driver.follow(self.flow.skip())
+        self.driver.press(self.flow.skip)
 
     def go_on(self) -> None:
-        self.driver.follow(self.flow.next())
+        self.driver.press(self.flow.next)
 
     def on_closed(self) -> None:
         self.driver.step_closed()
@@ -77,10 +78,16 @@ class MoodStepScreen(CheckInStepScreen):
         self.finish_layout()
 
     def choose(self, mood: str) -> None:
+        """One press, one transaction: the mood is saved with the move to the next step."""
         for other, button in self.faces.items():
             button.setChecked(other == mood)
-        self.flow.choose_mood(mood)
-        self.go_on()
+        flow = self.flow
+
+        def choose_and_go_on() -> FlowOutcome:
+            flow.choose_mood(mood, save=False)
+            return flow.next()
+
+        self.driver.press(choose_and_go_on)
 
     def on_shown(self) -> None:
         super().on_shown()
@@ -105,6 +112,8 @@ class TagsStepScreen(CheckInStepScreen):
     def __init__(self, ctx: AppContext, driver: CheckInDriver) -> None:
         super().__init__(ctx, driver)
         self.page = 0
+        self.chosen = self.flow.checkin.tags
+        """The tags pressed on this screen; the flow keeps them as each save runs."""
         self.tags: dict[str, BigButton] = {}
         self.tag_pages: list[ChoiceGrid] = []
         choices = self.flow.step.choices
@@ -139,7 +148,7 @@ class TagsStepScreen(CheckInStepScreen):
         self.show_page(0 if self._on_last_page() else self.page + 1)
 
     def _next_words(self) -> str:
-        return _("Next") if self.flow.checkin.tags else _("Skip this question")
+        return _("Next") if self.chosen else _("Skip this question")
 
     def show_page(self, page: int) -> None:
         """Show one page of tags; hidden ones are disabled too, so Tab and scanning skip them."""
@@ -162,8 +171,14 @@ class TagsStepScreen(CheckInStepScreen):
         return [self.tags[tag] for tag in self.tags if self.tags[tag].isEnabled()]
 
     def _toggled(self, tag: str, checked: bool) -> None:
-        if (tag in self.flow.checkin.tags) != checked:
-            self.flow.toggle_tag(tag)
+        self.chosen = self.chosen ^ {tag} if (tag in self.chosen) != checked else self.chosen
+        flow = self.flow
+
+        def keep() -> None:
+            if (tag in flow.checkin.tags) != checked:
+                flow.toggle_tag(tag)
+
+        self.driver.keep(keep)
         self.next_button.retranslate()
 
     def reading_order(self) -> list[SpokenPart]:
@@ -192,6 +207,7 @@ class NoteStepScreen(CheckInStepScreen):
         super().__init__(ctx, driver)
         self.note_box = QPlainTextEdit()
         self.note_box.setPlainText(self.flow.checkin.note)
+        self._kept = self.flow.checkin.note  # what was last handed to the flow to keep
         self.note_box.setTabChangesFocus(True)
         self.note_box.setMinimumHeight(160)
         self.note_box.setAccessibleName(_("Your note"))
@@ -207,17 +223,34 @@ class NoteStepScreen(CheckInStepScreen):
         self.finish_layout()
 
     def save_note(self) -> None:
+        """A pause in typing (or leaving the step) keeps the note as a draft, in the background."""
         self._save_timer.stop()
-        if not self.flow.finished and self.note_box.toPlainText() != self.flow.checkin.note:
-            self.flow.set_note(self.note_box.toPlainText())
+        text, flow = self.note_box.toPlainText(), self.flow
+        if text == self._kept:
+            return
+        self._kept = text
+
+        def keep() -> None:
+            if not flow.finished:
+                flow.set_note(text)
+
+        self.driver.keep(keep)
 
     def go_on(self) -> None:
-        self.save_note()
-        super().go_on()
+        """Finish is one press, one transaction: the note is kept with the finished check-in."""
+        self._save_timer.stop()
+        text, flow = self.note_box.toPlainText(), self.flow
+        self._kept = text
+
+        def finish() -> FlowOutcome:
+            if not flow.finished:
+                flow.set_note(text, save=False)
+            return flow.next()
+
+        self.driver.press(finish)
 
     def skip(self) -> None:
-        self.save_note()
-        super().skip()
+        self.go_on()  # Skip on the last step finishes too, keeping what was typed
 
     def on_hidden(self) -> None:
         self.save_note()

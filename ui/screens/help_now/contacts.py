@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 from companion.i18n import _
 from companion.safety.crisis import MAX_EMERGENCY_CONTACTS, ContactsStore, EmergencyContact
 from ui.context import AppContext
+from ui.runner import failure_sentence
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -22,7 +23,6 @@ class ContactsScreen(Screen):
                 "Add up to three people you trust. Their names and numbers show on Get help now."
             )
         )
-        existing = self._store().contacts()
         self.rows: list[tuple[QLineEdit, QLineEdit, QLineEdit]] = []
         self._row_labels: list[QLabel] = []
         for index in range(MAX_EMERGENCY_CONTACTS):
@@ -40,17 +40,23 @@ class ContactsScreen(Screen):
                 field.setAccessibleName(_("Person {n}: {field}").format(n=index + 1, field=name))
                 grid.addWidget(label, 0, column)
                 grid.addWidget(field, 1, column)
-            if index < len(existing):
-                person = existing[index]
-                fields[0].setText(person.name)
-                fields[1].setText(person.phone)
-                fields[2].setText(person.relation)
             self.add_widget(box)
             self.rows.append(fields)
         self.status = self.add_text(lambda: "")
         self.save_button = self.add_choice(BigButton(lambda: _("Save"), "check"))
         self.save_button.clicked.connect(self.save)
+        self.save_button.setEnabled(False)  # until the saved people are read, nothing is lost
         self.finish_layout()
+        ctx.runner.run(self._store().contacts, self._fill, parent=self)
+
+    def _fill(self, existing: list[EmergencyContact]) -> None:
+        """The people kept so far, once the runner has read them (rows typed meanwhile stay)."""
+        for fields, person in zip(self.rows, existing, strict=False):
+            if not any(field.text() for field in fields):
+                fields[0].setText(person.name)
+                fields[1].setText(person.phone)
+                fields[2].setText(person.relation)
+        self.save_button.setEnabled(True)
 
     def choices(self) -> list[QWidget]:
         fields: list[QWidget] = [field for row in self.rows for field in row]
@@ -76,5 +82,10 @@ class ContactsScreen(Screen):
                 )
                 return
             people.append(EmergencyContact(name, phone, relation_field.text().strip()))
-        self._store().set_contacts(people)
-        self.status.setText(_("Saved. They will show on Get help now."))
+        store = self._store()
+        self.ctx.runner.run(
+            lambda: store.set_contacts(people),
+            lambda _none: self.status.setText(_("Saved. They will show on Get help now.")),
+            lambda _error: self.status.setText(failure_sentence()),
+            parent=self,
+        )

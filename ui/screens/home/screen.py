@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import logging
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
@@ -15,8 +16,36 @@ from ui.features import HomeChoice, home_choices
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
-_log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from companion.appointments.model import Appointment
+    from companion.people.profiles import PersonSession
+
 COMING_UP_CHECK_MS = 60_000
+
+
+@dataclass(frozen=True)
+class ComingUp:
+    """What Home says is coming: read from storage on the runner, shown on the UI thread."""
+
+    next_session: Appointment | None = None
+    checkin_due: bool = False
+
+
+def read_coming_up(session: PersonSession, now: datetime, zone: tzinfo) -> ComingUp:
+    """The next session and whether the check-in reminder is due (storage reads, in one
+    transaction)."""
+    from companion.appointments.schedule import next_appointment
+    from companion.checkin.schedule import load_schedule, reminder_due
+    from companion.reminders.background import NOT_TODAY_PREFERENCE
+
+    with session.one_transaction():
+        upcoming = next_appointment(session.appointments.all(), now)
+        today = now.astimezone(zone).date().isoformat()
+        if session.preferences.get(NOT_TODAY_PREFERENCE) == today:
+            return ComingUp(upcoming)  # they said "Not today" to this reminder
+        recent = session.checkins.checkins_between(now - timedelta(days=2), now)
+        schedule = load_schedule(session.preferences)
+    return ComingUp(upcoming, reminder_due(schedule, recent, now, zone))
 
 
 class HomeScreen(Screen):
@@ -25,6 +54,7 @@ class HomeScreen(Screen):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.set_title(lambda: _("What would you like to do?"))
+        self._coming_up = ComingUp()
         self.next_session_label = self.add_text(self._next_session, notice=True)
         self.checkin_reminder_label = self.add_text(self._checkin_reminder, notice=True)
         self.buttons: dict[str, BigButton] = {}
@@ -56,51 +86,50 @@ class HomeScreen(Screen):
         ready = self.ctx.session is not None
         for button in self._needs_person:
             button.setEnabled(ready)
+        self._show_coming_up(ComingUp())  # nothing of the last person stays while reading
         self._refresh_coming_up()
 
     def _open(self, choice: HomeChoice) -> None:
         self.ctx.nav().open(choice.route)
 
     def _next_session(self) -> str:
-        if self.ctx.session is None:
+        upcoming = self._coming_up.next_session
+        if upcoming is None or self.ctx.session is None:
             return ""
-        try:
-            from ui.shared.appointments import next_session_sentence
+        from companion.appointments.schedule import describe_next
+        from ui.shared.appointments import display_zone
 
-            return next_session_sentence(self.ctx) or ""
-        except Exception:  # Home must always show, whatever a feature's data says
-            _log.exception("Could not find the next session for Home")
-            return ""
+        return describe_next(upcoming, self.ctx.clock.now(), display_zone(self.ctx))
 
     def _checkin_reminder(self) -> str:
-        session = self.ctx.session
-        if session is None:
-            return ""
-        try:
-            from datetime import timedelta
+        from companion.checkin.schedule import reminder_text
 
-            from companion.checkin.schedule import load_schedule, reminder_due, reminder_text
-            from companion.reminders.background import NOT_TODAY_PREFERENCE
-            from ui.shared.checkin_common import local_zone
-
-            now = self.ctx.clock.now()
-            today = now.astimezone(local_zone(self.ctx)).date().isoformat()
-            if session.preferences.get(NOT_TODAY_PREFERENCE) == today:
-                return ""  # they said "Not today" to this reminder
-            recent = session.checkins.checkins_between(now - timedelta(days=2), now)
-            due = reminder_due(
-                load_schedule(session.preferences), recent, now, local_zone(self.ctx)
-            )
-            return reminder_text() if due else ""
-        except Exception:
-            _log.exception("Could not work out the check-in reminder for Home")
-            return ""
+        due = self._coming_up.checkin_due and self.ctx.session is not None
+        return reminder_text() if due else ""
 
     def _refresh_coming_up(self) -> None:
-        if self.ctx.session is None:  # nothing to say until the person's data is open
-            self.next_session_label.hide()
-            self.checkin_reminder_label.hide()
+        """Read what is coming up on the runner; the labels change when it answers."""
+        session = self.ctx.session
+        if session is None:  # nothing to say until the person's data is open
+            self._show_coming_up(ComingUp())
             return
+        from ui.shared.checkin_common import local_zone
+
+        now, zone = self.ctx.clock.now(), local_zone(self.ctx)
+
+        def show(coming_up: ComingUp) -> None:
+            if self.ctx.session is session:  # never the last person's, after a lock
+                self._show_coming_up(coming_up)
+
+        self.ctx.runner.run(
+            lambda: read_coming_up(session, now, zone),
+            show,
+            lambda _error: None,  # Home must always show, whatever a feature's data says
+            parent=self,
+        )
+
+    def _show_coming_up(self, coming_up: ComingUp) -> None:
+        self._coming_up = coming_up
         for label, text_fn in (
             (self.next_session_label, self._next_session),
             (self.checkin_reminder_label, self._checkin_reminder),
@@ -130,5 +159,11 @@ class HomeScreen(Screen):
         self._say_checkin_reminder_once_a_day()  # now that Home is really on screen
 
     def on_shown(self) -> None:
-        self._refresh_coming_up()
+        # After the events in hand: Home passed through on the way to another screen (the
+        # thank-you after a check-in) reads nothing.
+        QTimer.singleShot(0, self, self._refresh_if_shown)
         super().on_shown()
+
+    def _refresh_if_shown(self) -> None:
+        if self.isVisible():
+            self._refresh_coming_up()

@@ -7,6 +7,7 @@ from functools import partial
 from companion.i18n import _
 from companion.library.schema import Article, Exercise
 from ui.context import AppContext
+from ui.runner import storage_on_ui_thread_for_now
 from ui.screens.learn.lists import ListItem, PagedListScreen
 from ui.screens.learn.tiles import LearnButton, topic_name
 from ui.shared.library import content_language, learn_services
@@ -50,7 +51,8 @@ class LearnScreen(Screen):
         self._update_continue()
 
     def _place_article(self) -> Article | None:
-        place = self.services.places.last()
+        with storage_on_ui_thread_for_now("learn.place"):
+            place = self.services.places.last()
         if place is None:
             return None
         return self.services.report.library.article(place.article_id, content_language(self.ctx))
@@ -70,7 +72,8 @@ class LearnScreen(Screen):
     def _continue(self) -> None:
         from ui.screens.learn.reader import ReaderScreen
 
-        place = self.services.places.last()
+        with storage_on_ui_thread_for_now("learn.place"):
+            place = self.services.places.last()
         if place is not None:
             self.ctx.nav().push(ReaderScreen(self.ctx, place.article_id, place.page))
 

@@ -20,7 +20,7 @@ from companion.security import PinRejectedError, check_new_secret, new_recovery_
 from companion.security.pins import LockKind, trade_off_sentence
 from ui.context import AppContext
 from ui.screens.people.unlock import PinPad, problem_sentence
-from ui.shared.people_common import people_of, run_off_ui_thread, speak_prompt
+from ui.shared.people_common import people_of, speak_prompt
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -97,7 +97,7 @@ class StepScreen(Screen):
             self.say("")
             on_done(result)
 
-        run_off_ui_thread(self, work, done, self._failed)
+        self.ctx.runner.run(work, done, self._failed, parent=self)
 
     def work_then_switch(self, work: Callable[[], PersonSession]) -> None:
         """Run `work` off the UI thread, then open the session it returns."""

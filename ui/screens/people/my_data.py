@@ -30,7 +30,6 @@ from ui.screens.people.change_pin import person_in, your_lock_sentences
 from ui.shared.people_common import (
     ConfirmInWordsScreen,
     people_of,
-    run_off_ui_thread,
     speak_prompt,
 )
 from ui.widgets.big_button import BigButton
@@ -138,8 +137,8 @@ class MyDataScreen(DataStepScreen):
             export_checkins_csv(store, path)
             return None if session.is_guest else export_safety_plan_csv(plan, path)
 
-        run_off_ui_thread(
-            self, export, lambda plan_path: self._csv_saved(path, plan_path), self.failed
+        self.ctx.runner.run(
+            export, lambda plan_path: self._csv_saved(path, plan_path), self.failed, parent=self
         )
 
     def _csv_saved(self, path: Path, plan_path: Path | None = None) -> None:
@@ -228,11 +227,11 @@ class BackupScreen(DataStepScreen):
             return
         self.busy = True
         self.say(_("Saving the backup… This can take a few seconds."))
-        run_off_ui_thread(
-            self,
+        self.ctx.runner.run(
             lambda: export_backup(session, path, passphrase, BACKUP_ARGON2),
             lambda _r: self._saved(path),
             self.failed,
+            parent=self,
         )
 
     def _saved(self, path: Path) -> None:
@@ -297,11 +296,11 @@ class RestoreScreen(DataStepScreen):
         path, passphrase = self.path, self.passphrase.text()
         self.busy = True
         self.say(_("Opening the backup… This can take a few seconds."))
-        run_off_ui_thread(
-            self,
+        self.ctx.runner.run(
             lambda: read_backup(path, passphrase),
             lambda r: self._opened(path, r),
             self.failed,
+            parent=self,
         )
 
     def _opened(self, path: Path, found: tuple[str, object]) -> None:

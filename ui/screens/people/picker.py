@@ -22,7 +22,6 @@ from ui.shared.people_common import (
     ConfirmInWordsScreen,
     people_of,
     person_look,
-    run_off_ui_thread,
     speak_prompt,
 )
 from ui.theme import text_size_sheet
@@ -152,7 +151,9 @@ class PeopleScreen(Screen):
         people = people_of(self.ctx)
         self.busy = True
         self._say(_("Opening…"))
-        run_off_ui_thread(self, lambda: people.unlock(person.id, ""), self._opened, self._failed)
+        self.ctx.runner.run(
+            lambda: people.unlock(person.id, ""), self._opened, self._failed, parent=self
+        )
 
     def _opened(self, session: PersonSession) -> None:
         from ui.start import switch_to

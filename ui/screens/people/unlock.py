@@ -21,7 +21,6 @@ from ui.shared.people_common import (
     GrowingWait,
     people_of,
     person_look,
-    run_off_ui_thread,
     speak_prompt,
 )
 from ui.theme import TARGET_GAP_PX, text_size_sheet
@@ -215,8 +214,8 @@ class UnlockScreen(Screen):
         self.busy = True
         self.open_button.setEnabled(False)
         self.say(_("Opening…"))
-        run_off_ui_thread(
-            self, lambda: people.unlock(person_id, secret), self._opened, self._failed
+        self.ctx.runner.run(
+            lambda: people.unlock(person_id, secret), self._opened, self._failed, parent=self
         )
 
     def _opened(self, session: PersonSession) -> None:
@@ -331,11 +330,11 @@ class ForgotScreen(Screen):
         self.busy = True
         self._say(_("Checking…"))
         keys, person_id = self.person.keys, self.person.id
-        run_off_ui_thread(
-            self,
+        self.ctx.runner.run(
             lambda: person_keys.unlock_with_recovery(keys, person_id, code),
             lambda _key: self._code_right(code),
             self._code_wrong,
+            parent=self,
         )
 
     def _code_right(self, code: str) -> None:

@@ -18,6 +18,7 @@ from companion.safety.crisis import localized
 from companion.safety_plan.flow import PLAN_STEPS, SafetyPlanFlow, StepKind
 from companion.safety_plan.plan import Part, PlanEntry
 from ui.context import AppContext
+from ui.runner import storage_on_ui_thread_for_now
 from ui.shared.safety_plan_ways_in import plan_store
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
@@ -80,7 +81,9 @@ class PlanDriver:
         self.ctx.nav().push(self.step_screen())
 
     def go_on(self) -> None:
-        if self.flow.next():
+        with storage_on_ui_thread_for_now("safety_plan.step"):
+            moved = self.flow.next()
+        if moved:
             from ui.screens.safety_plan.view import PlanScreen
 
             nav = self.ctx.nav()
@@ -98,7 +101,9 @@ def start_plan(ctx: AppContext, part: Part = Part.WARNING_SIGNS) -> None:
     store = plan_store(ctx)
     if store is None:
         return
-    PlanDriver(ctx, SafetyPlanFlow(store, suggestions(ctx), start=part)).show_step()
+    with storage_on_ui_thread_for_now("safety_plan.start"):
+        flow = SafetyPlanFlow(store, suggestions(ctx), start=part)
+    PlanDriver(ctx, flow).show_step()
 
 
 def plan_step_screen(ctx: AppContext, part: Part = Part.WARNING_SIGNS) -> Screen:
@@ -215,7 +220,8 @@ class PlanStepScreen(Screen):
         entry = self._entry_at(slot)
         if entry is None:
             return
-        self.flow.toggle(entry)
+        with storage_on_ui_thread_for_now("safety_plan.step"):
+            self.flow.toggle(entry)
         self.show_page(self.page)
 
     def open_own_words(self) -> None:
@@ -303,7 +309,9 @@ class OwnWordsScreen(Screen):
         if not texts[0].strip():
             self._say(_("Please type a few words first."))
             return
-        if not self.flow.add(*texts):
+        with storage_on_ui_thread_for_now("safety_plan.step"):
+            added = self.flow.add(*texts)
+        if not added:
             self._say(_("That is already in your plan."))
             return
         nav = self.ctx.nav()

@@ -12,6 +12,7 @@ from companion.safety_plan.flow import PLAN_STEPS
 from companion.safety_plan.plan import PlanEntry, SafetyPlan
 from companion.safety_plan.reading import EMPTY_PART, part_title, plan_outline, plan_sentences
 from ui.context import AppContext
+from ui.runner import storage_on_ui_thread_for_now
 from ui.shared.safety_plan_ways_in import plan_store
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen, SpokenPart
@@ -23,7 +24,8 @@ PEOPLE_PER_PAGE = 3
 
 def _plan(ctx: AppContext) -> SafetyPlan:
     store = plan_store(ctx)
-    return SafetyPlan() if store is None else store.plan()
+    with storage_on_ui_thread_for_now("safety_plan.view"):
+        return SafetyPlan() if store is None else store.plan()
 
 
 def read_whole_plan(ctx: AppContext, plan: SafetyPlan) -> None:
@@ -212,7 +214,8 @@ class PlanPartsScreen(Screen):
     def delete_plan(self) -> None:
         store = plan_store(self.ctx)
         if store is not None:
-            store.delete()
+            with storage_on_ui_thread_for_now("safety_plan.view"):
+                store.delete()
         self.ctx.nav().home()
 
     def on_shown(self) -> None:

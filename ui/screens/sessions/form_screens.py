@@ -6,6 +6,7 @@ screens only show a step, keep its answer in the draft, and say the problem when
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import date
 from functools import partial
 
@@ -47,9 +48,16 @@ class FormDriver:
         return screen
 
     def save(self) -> None:
-        store = appointment_store(self.ctx)
-        for appointment in self.form.appointments():
-            store.save(appointment)
+        """One press, one transaction, on the runner; the sessions screen reads after it."""
+        store, session = appointment_store(self.ctx), self.ctx.session
+        appointments = list(self.form.appointments())
+
+        def write() -> None:
+            with session.one_transaction() if session is not None else nullcontext():
+                for appointment in appointments:
+                    store.save(appointment)
+
+        self.ctx.runner.run(write)
         for _screen in range(self.pushed):
             self.ctx.nav().back()
 

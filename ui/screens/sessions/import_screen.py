@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject
 
 from companion.appointments.ics import MAX_ICS_BYTES, IcsError, read_ics
 from companion.appointments.model import Appointment
@@ -30,43 +32,28 @@ from ui.widgets.screen import Screen
 _log = logging.getLogger(__name__)
 
 
-class ImportSignals(QObject):
-    """Carries the worker's result back to the UI thread."""
-
-    read = Signal(object)  # list[Appointment]
-    failed = Signal(str)  # one sentence for the person
+class InvitationUnreadableError(Exception):
+    """The file could not be read; the message is the one sentence the person sees."""
 
 
-class ImportJob(QRunnable):
-    """Reads and parses one file in the thread pool; never touches a widget."""
-
-    def __init__(self, path: Path, ctx: AppContext, signals: ImportSignals) -> None:
-        super().__init__()
-        self.path = path
-        self.now = ctx.clock.now()
-        self.trusted = trusted_domains(ctx)
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            with self.path.open("rb") as handle:
-                data = handle.read(MAX_ICS_BYTES + 1)
-            self.signals.read.emit(read_ics(data, now=self.now, trusted_domains=self.trusted))
-        except IcsError as error:
-            self.signals.failed.emit(str(error))
-        except OSError:
-            _log.warning("An invitation file could not be opened", exc_info=True)
-            self.signals.failed.emit(_("Companion could not open that file. Try another one."))
-        except Exception:
-            _log.exception("Reading an invitation failed unexpectedly")
-            self.signals.failed.emit(_("Companion could not read that file. Try another one."))
+def read_invitation(path: Path, now: datetime, trusted: tuple[str, ...]) -> list[Appointment]:
+    """Read and parse one invitation file (on the runner: a file up to 2 MB takes a moment)."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ICS_BYTES + 1)
+        return read_ics(data, now=now, trusted_domains=trusted)
+    except IcsError as error:
+        raise InvitationUnreadableError(str(error)) from error
+    except OSError as error:
+        _log.warning("An invitation file could not be opened", exc_info=True)
+        sentence = _("Companion could not open that file. Try another one.")
+        raise InvitationUnreadableError(sentence) from error
 
 
 def start_import(
     ctx: AppContext, path: Path, parent: QObject, on_error: Callable[[str], None]
-) -> ImportSignals:
+) -> None:
     """Read `path` in the background; show what it holds, or pass one sentence to `on_error`."""
-    signals = ImportSignals(parent)  # the parent keeps it alive until the job reports
 
     def finished(sessions: list[Appointment]) -> None:
         now = ctx.clock.now()
@@ -75,16 +62,15 @@ def start_import(
             on_error(_("This invitation is for a session that is already over."))
         else:
             ctx.nav().push(ImportReviewScreen(ctx, coming))
-        signals.deleteLater()
 
-    def failed(sentence: str) -> None:
-        on_error(sentence)
-        signals.deleteLater()
+    def failed(error: Exception) -> None:
+        if isinstance(error, InvitationUnreadableError):
+            on_error(str(error))
+        else:  # the runner logged its traceback
+            on_error(_("Companion could not read that file. Try another one."))
 
-    signals.read.connect(finished)
-    signals.failed.connect(failed)
-    QThreadPool.globalInstance().start(ImportJob(path, ctx, signals))
-    return signals
+    now, trusted = ctx.clock.now(), trusted_domains(ctx)
+    ctx.runner.run(lambda: read_invitation(path, now, trusted), finished, failed, parent=parent)
 
 
 class ImportReviewScreen(Screen):
@@ -122,14 +108,23 @@ class ImportReviewScreen(Screen):
         return self.verdict.reason + " " + _("The sessions will be added without this link.")
 
     def add_them(self) -> None:
-        store = appointment_store(self.ctx)
+        """One press, one transaction, on the runner; the sessions screen reads after it."""
+        store, person = appointment_store(self.ctx), self.ctx.session
         uids = {s.uid for s in self.sessions if s.uid}
-        for old in store.all():
-            if old.uid in uids and old.id is not None:
-                store.delete(old.id)
+        adding = []
         for session in self.sessions:
             verdict = check_session_link(self.ctx, session.link) if session.link else None
             link = verdict.url if verdict is not None and verdict.ok else None
-            store.save(replace(session, link=link))
+            adding.append(replace(session, link=link))
+
+        def write() -> None:
+            with person.one_transaction() if person is not None else nullcontext():
+                for old in store.all():
+                    if old.uid in uids and old.id is not None:
+                        store.delete(old.id)
+                for session in adding:
+                    store.save(session)
+
+        self.ctx.runner.run(write)
         _log.info("Added %d sessions from an invitation", len(self.sessions))
         self.ctx.nav().back()

@@ -7,10 +7,12 @@ to it; the banner stays until the person presses "Got it" (nothing vanishes on a
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from companion.appointments.model import Appointment
 from companion.appointments.reminders import ReminderBoard, reminder_text
 from companion.i18n import _
 from ui.context import AppContext
@@ -32,6 +34,7 @@ class ReminderWatch(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.board = ReminderBoard()
+        self.last_given: list[str] = []  # what the last check announced (for tests)
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
@@ -43,14 +46,18 @@ class ReminderWatch(QObject):
     def stop(self) -> None:
         self.timer.stop()
 
-    def check(self) -> list[str]:
+    def check(self) -> None:
+        """Read the sessions on the runner; `announce` gives what is due when they arrive."""
+        now, store = self.ctx.clock.now(), appointment_store(self.ctx)
+        # A failure is logged by the runner; the next check tries again.
+        self.ctx.runner.run(
+            store.all, lambda found: self.announce(found, now), lambda _e: None, parent=self
+        )
+
+    def announce(self, appointments: list[Appointment], now: datetime) -> list[str]:
         """Announce every reminder due now; returns the sentences (for tests and logs)."""
-        now = self.ctx.clock.now()
-        try:
-            due = self.board.due(appointment_store(self.ctx).all(), now)
-        except Exception:
-            _log.exception("Could not read the sessions for reminders")
-            return []
+        due = self.board.due(appointments, now)
+        self.last_given = sentences = [reminder_text(r, now, display_zone(self.ctx)) for r in due]
         sentences = [reminder_text(r, now, display_zone(self.ctx)) for r in due]
         for sentence in sentences:
             self.reminded.emit(sentence)

@@ -152,7 +152,8 @@ class DeleteSessionScreen(Screen):
 
     def delete(self) -> None:
         if self.session.id is not None:
-            appointment_store(self.ctx).delete(self.session.id)
+            store, appointment_id = appointment_store(self.ctx), self.session.id
+            self.ctx.runner.run(lambda: store.delete(appointment_id))  # before the re-read
             _log.info("Deleted one session")
         nav = self.ctx.nav()
         nav.back()  # this question

@@ -49,6 +49,8 @@ class SessionsScreen(Screen):
         super().__init__(ctx)
         self.store = appointment_store(ctx)
         self.upcoming: Appointment | None = None
+        self.read = False  # the sessions have come back from the runner at least once
+        self.appointments: list[Appointment] = []
         self._problem = ""
         self.set_title(lambda: _("My video sessions"))
         self.next_label = self.add_text(self._next_text)
@@ -81,13 +83,24 @@ class SessionsScreen(Screen):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.finish_layout()
-        self.refresh()
+        self.join_button.setEnabled(False)
+        self.edit_button.setVisible(False)
+        self.reload()
 
     # --- what the person sees -------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the sessions again (on the runner); the screen refreshes when they arrive."""
+        self.ctx.runner.run(self.store.all, self._read, parent=self)
+
+    def _read(self, appointments: list[Appointment]) -> None:
+        self.read = True
+        self.appointments = appointments
+        self.refresh()
+
     def refresh(self) -> None:
-        """Re-read the sessions and the clock: texts, and whether Join is on."""
+        """Look at the clock again: texts, and whether Join is on."""
         now = self.ctx.clock.now()
-        self.upcoming = next_appointment(self.store.all(), now)
+        self.upcoming = next_appointment(self.appointments, now)
         session = self.upcoming
         self.join_button.setEnabled(
             session is not None and session.link is not None and can_join(session, now)
@@ -97,12 +110,16 @@ class SessionsScreen(Screen):
         self.retranslate()
 
     def _next_text(self) -> str:
+        if not self.read:
+            return ""  # for the moment the sessions take to read
         if self.upcoming is None:
             return _("You have no video sessions planned.")
         return describe_next(self.upcoming, self.ctx.clock.now(), display_zone(self.ctx))
 
     def _when_text(self) -> str:
         session, now = self.upcoming, self.ctx.clock.now()
+        if not self.read:
+            return ""
         if session is None:
             return _("A helper can add one, or open the invitation your clinic sent.")
         if session.link is None:
@@ -193,7 +210,7 @@ class SessionsScreen(Screen):
 
     # --- life on the stack ----------------------------------------------------------------
     def on_shown(self) -> None:
-        self.refresh()
+        self.reload()  # a session may have been added or changed on another screen
         self.timer.start()
         super().on_shown()
 

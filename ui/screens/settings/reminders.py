@@ -126,5 +126,6 @@ class CheckInInvitationScreen(Screen):
             from ui.shared.appointments import named_local_zone
 
             today = self.ctx.clock.now().astimezone(named_local_zone(self.ctx)).date()
-            session.preferences.set(NOT_TODAY_PREFERENCE, today.isoformat())
+            preferences = session.preferences
+            self.ctx.runner.run(lambda: preferences.set(NOT_TODAY_PREFERENCE, today.isoformat()))
         self.ctx.nav().home()

@@ -8,7 +8,7 @@ screens').
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
@@ -29,6 +29,7 @@ from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
 if TYPE_CHECKING:
+    from companion.people.profiles import PersonSession
     from ui.app import MainWindow
 
 _log = logging.getLogger(__name__)
@@ -47,19 +48,19 @@ def lock_for_next_person(ctx: AppContext) -> None:
         remove_guest_files(ctx.data_dir)
 
 
-def saved_today(ctx: AppContext) -> SavedToday:
-    """What the person finished today (their own local day); a guest keeps nothing."""
-    session = ctx.session
+def saved_today(session: PersonSession | None, now: datetime) -> SavedToday:
+    """What the person finished today (their own local day); a guest keeps nothing. Storage
+    reads, in one transaction: run it on the runner."""
     if session is None or session.is_guest:
         return SavedToday(is_guest=True)
-    now = ctx.clock.now()
     local = now.astimezone()
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
     tomorrow = midnight + timedelta(days=1)
     try:
-        found = session.checkins.checkins_between(midnight, tomorrow)
-        checkins = [c for c in found if not c.is_draft]
-        results = session.checkins.results_between(midnight, tomorrow)
+        with session.one_transaction():
+            found = session.checkins.checkins_between(midnight, tomorrow)
+            checkins = [c for c in found if not c.is_draft]
+            results = session.checkins.results_between(midnight, tomorrow)
     except Exception:  # the question still works; it just says nothing about saving
         _log.exception("Could not count what was saved today")
         return SavedToday(is_guest=False)
@@ -74,8 +75,11 @@ class FinishedScreen(Screen):
     def __init__(self, ctx: AppContext, closing: bool = False) -> None:
         super().__init__(ctx)
         self.closing = closing
-        saved = saved_today(ctx)
-        self.set_title(lambda: closing_question(saved))
+        session = ctx.session
+        self.saved = SavedToday(is_guest=session is None or session.is_guest)
+        """Said in the question once the runner has counted today's check-ins."""
+        self.counted = self.saved.is_guest  # a guest's question needs no counting
+        self.set_title(lambda: closing_question(self.saved))
         # Big words, but the two answers must still show on a 1280 x 720 screen at 200%.
         points = round(FINISHED_TITLE_POINTS * min(ctx.look().text_scale, 140) / 100)
         self.title_label.setStyleSheet(f"font-size: {points}pt; font-weight: bold;")
@@ -87,6 +91,15 @@ class FinishedScreen(Screen):
         for button in (self.no_button, self.yes_button):
             button.setMinimumHeight(120)
         self.finish_layout()
+        if not self.saved.is_guest:
+            now = ctx.clock.now()
+            ctx.runner.run(lambda: saved_today(session, now), self._counted, parent=self)
+
+    def _counted(self, saved: SavedToday) -> None:
+        self.saved, self.counted = saved, True
+        self.retranslate()
+        if self.isVisible() and self.ctx.speech.available:
+            self.ctx.speech.say(self.title())  # said once, with what was saved
 
     def _yes_words(self) -> str:
         return _("Yes, lock it and close") if self.closing else _("Yes, lock it")
@@ -100,7 +113,7 @@ class FinishedScreen(Screen):
 
     def on_shown(self) -> None:
         super().on_shown()
-        if self.ctx.speech.available:
+        if self.counted and self.ctx.speech.available:
             self.ctx.speech.say(self.title())
 
 
@@ -161,8 +174,6 @@ class CommunityMode(QObject):
 
     def tidy_in_background(self) -> None:
         """Once a day: guest leftovers and old logs (file work, so off the UI thread)."""
-        from ui.shared.people_common import run_off_ui_thread
-
         tidy = DailyTidy(self.ctx.data_dir, logs_dir(self.ctx.data_dir), self.ctx.clock)
 
         def done(report: TidyReport) -> None:
@@ -173,7 +184,7 @@ class CommunityMode(QObject):
             self.tidy_done = True
             _log.error("Daily tidy failed", exc_info=exc)
 
-        run_off_ui_thread(self, tidy.run_if_due, done, failed)
+        self.ctx.runner.run(tidy.run_if_due, done, failed, parent=self)
 
     def close_for_good(self) -> None:
         lock_for_next_person(self.ctx)

@@ -7,6 +7,7 @@ each step when speech works, and finish by making the person off the UI thread.
 
 from __future__ import annotations
 
+import copy
 import logging
 from functools import partial
 from typing import Any
@@ -47,8 +48,13 @@ class FirstRun:
         """Begin, or go on where the person left it last time (their answers kept). A fresh
         start proposes the region from the computer's language and country."""
         preferences = self._preferences()
-        if preferences is not None:
-            self.flow = resumed_flow(preferences)
+        if preferences is None:
+            self._resumed(self.flow)
+            return
+        self.ctx.runner.run(lambda: resumed_flow(preferences), self._resumed)
+
+    def _resumed(self, flow: SetupFlow) -> None:
+        self.flow = flow
         if self.flow.index == 0 and self.flow.answers.region is None:
             self.propose_region()
         self.show(self.flow.index)
@@ -74,10 +80,9 @@ class FirstRun:
             return
         preferences = self._preferences()
         if preferences is not None:
-            try:
-                save_progress(self.flow, preferences)
-            except Exception:  # resuming is a kindness; the setup itself goes on
-                _log.exception("Could not keep where the setup is")
+            kept = copy.deepcopy(self.flow)  # as it is now; the person may press on meanwhile
+            # Resuming is a kindness: a failure is logged and the setup itself goes on.
+            self.ctx.runner.run(lambda: save_progress(kept, preferences), None, lambda _e: None)
         self.ctx.nav().push(self.screen_at(index))
 
     def screen_at(self, index: int) -> SetupStepScreen:
@@ -119,17 +124,15 @@ class FirstRun:
         if session is None:
             self._done(None)
             return
-        from ui.shared.people_common import run_off_ui_thread
-
         current = self.ctx.nav().current()
         if isinstance(current, SetupStepScreen):
             current.say(_("Setting things up. This takes a moment…"))
         answers, now = self.flow.answers, self.ctx.clock.now()
-        run_off_ui_thread(
-            current,
+        self.ctx.runner.run(
             lambda: apply_person(answers, people, session, now),
             self._done,
             self._failed,
+            parent=current,
         )
 
     def _done(self, result: SetupResult | None) -> None:
@@ -139,11 +142,8 @@ class FirstRun:
         self.result = result
         self.ctx.settings.set("first_run_done", True)
         preferences = result.session.preferences if result is not None else self._preferences()
-        if preferences is not None:
-            try:
-                forget_progress(preferences)
-            except Exception:
-                _log.exception("Could not forget where the setup was")
+        if preferences is not None:  # a failure is logged by the runner
+            self.ctx.runner.run(lambda: forget_progress(preferences), None, lambda _e: None)
         if result is not None:
             from ui.start import switch_to
 

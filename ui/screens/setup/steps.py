@@ -13,6 +13,7 @@ from companion.security import LockKind, new_recovery_code
 from companion.setup.flow import LOCK_WORDS, lock_sentence
 from companion.when_words import clock_words
 from ui.context import AppContext
+from ui.runner import storage_on_ui_thread_for_now
 from ui.screens.setup.flow import FirstRun, SetupStepScreen
 from ui.widgets.big_button import BigButton
 
@@ -139,7 +140,8 @@ class SafetyStepScreen(SetupStepScreen):
         existing = list(self.run.flow.answers.contacts)
         session = self.ctx.session
         if not existing and session is not None:
-            existing = session.contacts.contacts()
+            with storage_on_ui_thread_for_now("setup.contacts_step"):
+                existing = session.contacts.contacts()
         self.rows: list[tuple[QLineEdit, QLineEdit, QLineEdit]] = []
         for index in range(MAX_EMERGENCY_CONTACTS):
             box = QWidget()
