@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         if self._screens:
             self._leave(self.current())
         self._screens.append(screen)
+        screen.resize(self.stack.size())  # its real size now, so it fits itself before showing
         self.stack.addWidget(screen)
         self._show(screen)
 
@@ -374,6 +375,7 @@ class MainWindow(QMainWindow):
         self.top_bar.fit()  # the text size changed: one row of full or shorter words
         for screen in self._screens:
             screen.grid.refresh()
+            screen.fit()  # the screen-fit layout decides again for the new text size
 
     def _apply_icons(self, root: QWidget) -> None:
         look = self.ctx.look()
