@@ -106,8 +106,10 @@ class ScreenFit:
         grid: Callable[[], ChoiceGrid | None],
         savers: Callable[[], Sequence[RoomSaver]],
         may_page: Callable[[], bool] = lambda: True,
+        room_of: QWidget | None = None,
     ) -> None:
         self._scroll = scroll
+        self._room_of = room_of or scroll  # the whole screen: a parts bar may take some now
         self._body = body
         self._grid = grid
         self._savers = savers
@@ -118,7 +120,7 @@ class ScreenFit:
 
     def room(self) -> tuple[int, int]:
         """The width and height a screen has without a scroll bar."""
-        return self._scroll.width(), self._scroll.height()
+        return self._scroll.width(), self._room_of.height()
 
     def fits(self) -> bool:
         """Measured as if a scroll bar took its width: what fits there fits without one."""

@@ -19,6 +19,7 @@ from ui.widgets.choice_grid import OFF_PAGE, ChoiceGrid
 from ui.widgets.fit import RoomSaver, ScreenFit
 from ui.widgets.pad_fit import Pad as PinPadLike
 from ui.widgets.pad_fit import pad_room_savers
+from ui.widgets.reading import PartsBar
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -85,6 +86,9 @@ class Screen(QWidget):
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self._scroll)
+        self.parts = PartsBar(self._scroll)  # "Next part" where even the fit leaves too much
+        self.parts.hide()
+        outer.addWidget(self.parts)
 
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
@@ -114,6 +118,7 @@ class Screen(QWidget):
             self.paged_grid,
             self.room_savers,
             lambda: self.may_page,
+            self,
         )
 
     # --- building -------------------------------------------------------------------------
@@ -147,14 +152,15 @@ class Screen(QWidget):
             self._explanations.append((label, text_fn))
         return label
 
-    def add_choice(self, button: BigButton) -> BigButton:
-        """One of the screen's choices (at most six), laid out in the reflowing grid."""
+    def add_choice(self, button: BigButton, *, keep: bool = False) -> BigButton:
+        """One of the screen's choices (at most six), laid out in the reflowing grid; `keep`:
+        on every page when the choices page (a step's Back, Later and Next)."""
         if len(self._choice_buttons) >= MAX_CHOICES:
             raise ValueError(f"A screen offers at most {MAX_CHOICES} choices")
         if not self._grid_added:
             self.body_layout.addWidget(self.grid)
             self._grid_added = True
-        self.grid.add(button)
+        self.grid.add(button, pinned=keep)
         self._choice_buttons.append(button)
         return button
 
@@ -190,7 +196,8 @@ class Screen(QWidget):
         """The screen's controls in reading order (for Tab order and switch scanning)."""
         grid = [w for w in self.grid.on_page() if w not in self._choice_buttons]
         shown = [w for w in self._choice_buttons if not w.property(OFF_PAGE)]
-        return [*self._extra_focusables, *shown, *grid]
+        parts = self.parts.buttons() if not self.parts.isHidden() else []
+        return [*self._extra_focusables, *shown, *grid, *parts]
 
     # --- fitting the screen (ui/widgets/fit.py) ---------------------------------------------
     def room_savers(self) -> list[RoomSaver]:
@@ -239,6 +246,8 @@ class Screen(QWidget):
         A choice that had the focus and went to another page hands it to the page's first."""
         focus = self.focusWidget()
         self.fitter.fit()
+        self.parts.setVisible(not self.fitter.fitted)
+        self.parts.refresh()
         if focus is not None and focus.isHidden() and self.isVisible():
             first = next((w for w in self.choices() if w.isEnabled() and not w.isHidden()), None)
             if first is not None:
@@ -327,6 +336,7 @@ class Screen(QWidget):
         if start < 0:
             return
         end = start + len(part.sentence)
+        self.parts.follow(part.label, start / max(1, len(text)))  # read-aloud moves the part
         colour = self.ctx.look().palette
         part.label.setTextFormat(Qt.TextFormat.RichText)
         part.label.setText(
@@ -344,6 +354,7 @@ class Screen(QWidget):
                 _set_speaking(widget, False)
         if control is not None:
             _set_speaking(control, True)
+            self.parts.follow(control)
 
     def retranslate(self) -> None:
         """Redraw every text in the current language."""
@@ -357,6 +368,7 @@ class Screen(QWidget):
         self.setAccessibleDescription(self.body_text())
         if self.more_button is not None:
             self.more_button.retranslate()
+        self.parts.retranslate()
         self.grid.refresh()
         self.fit()  # other words, other lengths
 
