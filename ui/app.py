@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
             self.reader.read(screen)
 
     def _set_tab_order(self, screen: Screen) -> None:
-        chain: list[QWidget] = [*self.top_bar.buttons(), *screen.choices()]
+        chain: list[QWidget] = [*self.top_bar.buttons(), *screen.choices(), *screen.part_buttons()]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -333,6 +333,8 @@ class MainWindow(QMainWindow):
             return []
         screen = self.current()
         groups: list[tuple[QWidget | None, list[QWidget]]] = [(screen.body, screen.choices())]
+        if screen.part_buttons():  # long reading: the parts right after the choices
+            groups.append((screen.parts, screen.part_buttons()))
         if self.reminder_banner is not None and self.reminder_banner.isVisible():
             groups.append((self.reminder_banner, [self.reminder_banner.dismiss_button]))
         bar = self.top_bar

@@ -28,7 +28,8 @@ def open_article(qtbot, ctx: AppContext, size: tuple[int, int]) -> MainWindow:  
 
 
 def by_name(window: MainWindow, name: str):  # type: ignore[no-untyped-def]
-    [button] = [c for c in window.current().choices() if c.accessibleName() == name]
+    screen = window.current()
+    [button] = [c for c in screen.part_buttons() if c.accessibleName() == name]
     return button
 
 
@@ -75,4 +76,4 @@ def test_a_page_that_fits_has_no_parts(qtbot, make_ctx: Callable[..., AppContext
     screen = window.current()
     assert screen.fitter.fitted
     assert not screen.parts.isVisible()
-    assert "Next part" not in [c.accessibleName() for c in screen.choices()]
+    assert screen.part_buttons() == []

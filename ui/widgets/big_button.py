@@ -130,6 +130,12 @@ class BigButton(QToolButton):
             lines.append(line)
         return "\n".join(lines)
 
+    def set_line_chars(self, chars: int) -> None:
+        """Wrap the words at about `chars` characters (narrower buttons, more columns)."""
+        if chars != self._line_chars:
+            self._line_chars = chars
+            self.retranslate()
+
     def set_short(self, short: bool) -> None:
         """The shorter word in the same place (the full words stay its name)."""
         if short != self._short:

@@ -201,4 +201,8 @@ class ScreenFit:
             pages.append(take)
             start += take
         grid.set_pages(pages)
+        grid.show_page(0)
+        if not self.fits():
+            grid.set_pages(None)  # pages that still do not fit only hide things: read by parts
+            return
         grid.show_page(self._keep_page)

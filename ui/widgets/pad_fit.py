@@ -73,7 +73,7 @@ def _beside(pad: Pad, on: bool) -> None:
         first = [pad.primary] if pad.primary is not None else []
         rest = [b for b in pad.screen_buttons if b not in first]
         pad.bottom.set_items([*first, pad.delete_key, pad.show_key, *rest])
-        pad.bottom.set_max_columns(1)
+        pad.bottom.set_max_columns(2)  # two where the column is wide enough
         side_widget.show()
         pad.box.show()  # moved between layouts: Qt would only show them later
         pad.bottom.show()

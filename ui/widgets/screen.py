@@ -196,8 +196,12 @@ class Screen(QWidget):
         """The screen's controls in reading order (for Tab order and switch scanning)."""
         grid = [w for w in self.grid.on_page() if w not in self._choice_buttons]
         shown = [w for w in self._choice_buttons if not w.property(OFF_PAGE)]
-        parts = self.parts.buttons() if not self.parts.isHidden() else []
-        return [*self._extra_focusables, *shown, *grid, *parts]
+        return [*self._extra_focusables, *shown, *grid]
+
+    def part_buttons(self) -> list[QWidget]:
+        """ "Previous part" / "Next part" when the screen reads by parts (after its choices in
+        Tab order and scanning; like the top bar, not counted among its choices)."""
+        return list(self.parts.buttons()) if not self.parts.isHidden() else []
 
     # --- fitting the screen (ui/widgets/fit.py) ---------------------------------------------
     def room_savers(self) -> list[RoomSaver]:
