@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from companion.i18n import _, set_language
 from companion.profiles import guest_session, open_people
 from tests.fast_argon2 import FAST
-from tests.ui.fit import assert_fits
+from tests.ui.fit import assert_fits, fit_problems, visible_rect
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.checkin.hub import start_checkin
@@ -164,9 +164,11 @@ def test_tell_me_more_shows_and_reads_what_was_folded(
     settle()
     assert note in speech.texts()[-1]
     assert screen.more_button.accessibleName() == "Show fewer words"
-    shown = [label.text() for label, _fn in screen._texts if label.isVisible()]
-    assert note in shown
-    assert_fits(window, "help-told-more")
+    [label] = [label for label, _fn in screen._texts if label.text() == note]
+    assert label.isVisible()
+    # Too long for one screen now: it reads by parts, on the part with what was asked for.
+    assert visible_rect(label, window).height() > 0
+    assert screen.part_buttons() or not fit_problems(window)
 
 
 @pytest.mark.parametrize(

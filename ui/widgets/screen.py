@@ -296,6 +296,9 @@ class Screen(QWidget):
                 self.ctx.speech.say(words)
         if self.more_button is not None and self.more_button.isVisible():
             self.more_button.setFocus()
+        shown = [label for label, _fn in self._explanations if label.isVisible()]
+        if self.told_more and shown:
+            self.parts.follow(shown[0])  # reading by parts now: show what was asked for
         self.setAccessibleDescription(self.body_text())
 
     def _restyle_icon(self, button: BigButton) -> None:
