@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         if self._screens:
             self._leave(self.current())
         self._screens.append(screen)
+        screen.resize(self.stack.size())  # its real size now, so it fits itself before showing
         self.stack.addWidget(screen)
         self._show(screen)
 
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
             self.reader.read(screen)
 
     def _set_tab_order(self, screen: Screen) -> None:
-        chain: list[QWidget] = [*self.top_bar.buttons(), *screen.choices()]
+        chain: list[QWidget] = [*self.top_bar.buttons(), *screen.choices(), *screen.part_buttons()]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -348,6 +349,8 @@ class MainWindow(QMainWindow):
             return []
         screen = self.current()
         groups: list[tuple[QWidget | None, list[QWidget]]] = [(screen.body, screen.choices())]
+        if screen.part_buttons():  # long reading: the parts right after the choices
+            groups.append((screen.parts, screen.part_buttons()))
         if self.reminder_banner is not None and self.reminder_banner.isVisible():
             groups.append((self.reminder_banner, [self.reminder_banner.dismiss_button]))
         bar = self.top_bar
@@ -390,6 +393,7 @@ class MainWindow(QMainWindow):
         self.top_bar.fit()  # the text size changed: one row of full or shorter words
         for screen in self._screens:
             screen.grid.refresh()
+            screen.fit()  # the screen-fit layout decides again for the new text size
 
     def _apply_icons(self, root: QWidget) -> None:
         look = self.ctx.look()

@@ -64,6 +64,7 @@ QWidget {{ background: {p.window}; color: {p.text}; font-size: {body}pt; }}
 QLabel {{ background: transparent; }}
 QLabel[smallPrint="true"] {{ font-size: {round(body * 0.75)}pt; }}
 QLabel[heading="true"] {{ font-size: {heading}pt; font-weight: bold; }}
+QLabel[heading="true"][tight="true"] {{ font-size: {max(HEADING_POINTS, body)}pt; }}
 QLabel[speaking="true"] {{ background: {p.speaking}; color: {p.speaking_text}; }}
 QLabel[notice="true"] {{ border: 3px solid {p.edge}; padding: {pad}px; }}
 QScrollArea, QScrollArea > QWidget > QWidget {{ background: {p.window}; border: none; }}
@@ -74,6 +75,7 @@ QToolButton, QPushButton {{
     border: 3px solid {p.edge}; border-radius: 12px;
     padding: {pad}px; min-width: {MIN_TARGET_PX}px; min-height: {MIN_TARGET_PX}px;
 }}
+QToolButton[snug="true"] {{ padding: 2px {pad}px; }}
 QToolButton:checked, QPushButton:checked {{
     background: {p.chosen}; color: {p.chosen_text}; border: 3px solid {p.chosen};
 }}

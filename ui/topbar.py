@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QWidget
 
 from companion.i18n import _
 from ui.theme import TARGET_GAP_PX
@@ -32,6 +32,8 @@ class TopBar(QFrame):
         )
         self.help_button.setProperty("helpNow", True)
         self.setAccessibleName(_("Top bar"))
+        # Never squeezed by a tall screen below: the buttons keep their whole words.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(TARGET_GAP_PX)

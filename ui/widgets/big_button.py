@@ -49,6 +49,10 @@ class BigButton(QToolButton):
         self._text_fn = text_fn
         self._short_fn = short_fn  # a shorter word shown when space is short (the top bar)
         self._compact = False
+        self._short = False  # the shorter word, same style (where width is short)
+        self._tight = False  # a tile with its icon beside the words (where height is short)
+        self._icon_look: tuple[str, int] | None = None
+        self._wrap_px: int | None = None  # wrap the words to this width instead (a wide cell)
         self._description_fn = description_fn
         self.icon_name = icon_name
         self._tile = tile
@@ -75,8 +79,12 @@ class BigButton(QToolButton):
 
     def retranslate(self) -> None:
         text = self._text_fn()
-        shown = self._short_fn() if self._compact and self._short_fn is not None else text
-        self.setText(wrap_label(shown, self._line_chars))
+        short = (self._compact or self._short) and self._short_fn is not None
+        shown = self._short_fn() if short and self._short_fn is not None else text
+        if self._wrap_px is not None:
+            self.setText(self._wrap_to_pixels(shown, self._wrap_px))
+        else:
+            self.setText(wrap_label(shown, self._line_chars))
         self.setAccessibleName(text)  # the full words, whatever is shown
         self._announce_chosen(self.isChecked())
 
@@ -92,6 +100,73 @@ class BigButton(QToolButton):
         )
         self.retranslate()
 
+    def wrap_to(self, width: int | None) -> None:
+        """Let the words fill a cell `width` px wide (fewer lines, less height), or go back to
+        wrapping at about `line_chars` characters (None)."""
+        if width == self._wrap_px:
+            return
+        self._wrap_px = width
+        self.retranslate()
+
+    def _wrap_to_pixels(self, text: str, width: int) -> str:
+        self.ensurePolished()
+        metrics = self.fontMetrics()
+        # What the button adds round its words (icon, padding, border, focus ring), measured.
+        widest = max(
+            (metrics.horizontalAdvance(line) for line in self.text().split("\n")), default=0
+        )
+        extra = max(48, self.sizeHint().width() - widest) + 8
+        room = width - extra
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            line = ""
+            for word in paragraph.split(" "):
+                joined = f"{line} {word}" if line else word
+                if line and metrics.horizontalAdvance(joined) > room:
+                    lines.append(line)
+                    line = word
+                else:
+                    line = joined
+            lines.append(line)
+        return "\n".join(lines)
+
+    def set_line_chars(self, chars: int) -> None:
+        """Wrap the words at about `chars` characters (narrower buttons, more columns)."""
+        if chars != self._line_chars:
+            self._line_chars = chars
+            self.retranslate()
+
+    def set_short(self, short: bool) -> None:
+        """The shorter word in the same place (the full words stay its name)."""
+        if short != self._short:
+            self._short = short
+            self.retranslate()
+
+    def set_tight(self, tight: bool) -> None:
+        """A tile's icon goes beside its words, smaller, so a row of tiles takes less height
+        (the screen-fit layout asks for this before it pages choices)."""
+        if not self._tile or tight == self._tight:
+            return
+        self._tight = tight
+        self.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if tight
+            else Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+        )
+        self._redraw_icon()
+
+    def is_tight(self) -> bool:
+        return self._tight
+
+    def set_icon_name(self, name: str | None) -> None:
+        """Another icon, drawn in the colour and size the last look gave."""
+        self.icon_name = name
+        self._redraw_icon()
+
+    def _redraw_icon(self) -> None:
+        if self._icon_look is not None:
+            self.set_icon_colour(*self._icon_look)
+
     def _announce_chosen(self, checked: bool) -> None:
         description = self._description_fn() if self._description_fn else ""
         if self.isCheckable() and checked:
@@ -102,8 +177,11 @@ class BigButton(QToolButton):
 
     def set_icon_colour(self, colour: str, text_scale: int) -> None:
         """Redraw the icon in the theme's colour, sized for the text (big on tiles)."""
+        self._icon_look = (colour, text_scale)
         if self.icon_name:
-            if self._tile:
+            if self._tile and self._tight:
+                px = round(36 * min(text_scale, 150) / 100)
+            elif self._tile:
                 px = round(56 * min(text_scale, 160) / 100)
             elif self._line_chars <= WRAP_AT_CHARS:
                 px = round(32 * min(text_scale, 150) / 100)

@@ -8,13 +8,18 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from companion.i18n import _
 from companion.sentences import split_sentences as split_sentences  # the one splitter
 from ui.theme import TARGET_GAP_PX
 from ui.widgets.big_button import BigButton
-from ui.widgets.choice_grid import ChoiceGrid
+from ui.widgets.choice_grid import OFF_PAGE, ChoiceGrid
+from ui.widgets.fit import RoomSaver, ScreenFit
+from ui.widgets.pad_fit import Pad as PinPadLike
+from ui.widgets.pad_fit import pad_room_savers
+from ui.widgets.reading import PartsBar
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -81,6 +86,9 @@ class Screen(QWidget):
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self._scroll)
+        self.parts = PartsBar(self._scroll)  # "Next part" where even the fit leaves too much
+        self.parts.hide()
+        outer.addWidget(self.parts)
 
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
@@ -96,6 +104,22 @@ class Screen(QWidget):
 
         self.grid = ChoiceGrid(max_columns=3)
         self._grid_added = False
+        # The screen-fit layout (ui/widgets/fit.py): explanations fold behind "Tell me more"
+        # (a choice that shows them and reads them), tiles tighten, then the choices page.
+        self._explanations: list[tuple[QLabel, TextFn]] = []
+        self.told_more = False
+        self.more_button: BigButton | None = None
+        self.may_page = True  # False where every choice must be seen at once (the mood faces)
+        self._own_savers: list[RoomSaver] = []  # a PIN pad's, tried before the usual ones
+        self._own_grid: ChoiceGrid | None = None
+        self.fitter = ScreenFit(
+            self._scroll,
+            self.body,
+            self.paged_grid,
+            self.room_savers,
+            lambda: self.may_page,
+            self,
+        )
 
     # --- building -------------------------------------------------------------------------
     def set_title(self, title_fn: TextFn) -> None:
@@ -103,10 +127,16 @@ class Screen(QWidget):
         self.title_label.setText(title_fn())
 
     def add_text(
-        self, text_fn: TextFn, *, notice: bool = False, below_choices: bool = False
+        self,
+        text_fn: TextFn,
+        *,
+        notice: bool = False,
+        below_choices: bool = False,
+        explain: bool = False,
     ) -> QLabel:
         """A paragraph of body text (word-wrapped, never elided); `below_choices` puts it after
-        the choices (a side note that must not push the main choices off the screen)."""
+        the choices (a side note that must not push the main choices off the screen);
+        `explain`: an explanation that folds behind "Tell me more" where room is short."""
         label = QLabel(text_fn())
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
@@ -118,16 +148,19 @@ class Screen(QWidget):
         else:
             self._insert(label)
         self._texts.append((label, text_fn))
+        if explain:
+            self._explanations.append((label, text_fn))
         return label
 
-    def add_choice(self, button: BigButton) -> BigButton:
-        """One of the screen's choices (at most six), laid out in the reflowing grid."""
+    def add_choice(self, button: BigButton, *, keep: bool = False) -> BigButton:
+        """One of the screen's choices (at most six), laid out in the reflowing grid; `keep`:
+        on every page when the choices page (a step's Back, Later and Next)."""
         if len(self._choice_buttons) >= MAX_CHOICES:
             raise ValueError(f"A screen offers at most {MAX_CHOICES} choices")
         if not self._grid_added:
             self.body_layout.addWidget(self.grid)
             self._grid_added = True
-        self.grid.add(button)
+        self.grid.add(button, pinned=keep)
         self._choice_buttons.append(button)
         return button
 
@@ -161,7 +194,117 @@ class Screen(QWidget):
 
     def choices(self) -> list[QWidget]:
         """The screen's controls in reading order (for Tab order and switch scanning)."""
-        return [*self._extra_focusables, *self._choice_buttons]
+        grid = [w for w in self.grid.on_page() if w not in self._choice_buttons]
+        shown = [w for w in self._choice_buttons if not w.property(OFF_PAGE)]
+        return [*self._extra_focusables, *shown, *grid]
+
+    def part_buttons(self) -> list[QWidget]:
+        """ "Previous part" / "Next part" when the screen reads by parts (after its choices in
+        Tab order and scanning; like the top bar, not counted among its choices)."""
+        return list(self.parts.buttons()) if not self.parts.isHidden() else []
+
+    # --- fitting the screen (ui/widgets/fit.py) ---------------------------------------------
+    def room_savers(self) -> list[RoomSaver]:
+        """The ways this screen can save room, in the order the fit tries them."""
+        savers: list[RoomSaver] = list(self._own_savers)
+        if any(isinstance(b, BigButton) and b._tile for b in self._choice_buttons):
+            savers.append(self.tighten_tiles)
+        if self._explanations and self._grid_added:
+            savers.append(self.fold_explanations)
+        savers += [self.tighten_margins, self.snug_choices, self.tighten_title]
+        return savers
+
+    def snug_choices(self, on: bool) -> None:
+        """Less padding above and below the words of each choice (still at least 64 px)."""
+        grid = self.paged_grid() or self.grid
+        for button in [*grid.items(), grid.page_button]:
+            if bool(button.property("snug")) != on:
+                button.setProperty("snug", on)
+                _restyle(button)
+
+    def tighten_margins(self, on: bool) -> None:
+        """Narrower margins round the screen, and 16 px between things (never less)."""
+        if on:
+            self.body_layout.setContentsMargins(16, 4, 16, 4)
+        else:
+            self.body_layout.setContentsMargins(32, 24, 32, 24)
+        self.body_layout.setSpacing(TARGET_GAP_PX if on else TARGET_GAP_PX + 4)
+        self.grid.set_spacing(TARGET_GAP_PX if on else TARGET_GAP_PX + 4)
+
+    def paged_grid(self) -> ChoiceGrid | None:
+        """The choices that page where room is short (the PIN pad gives its own column)."""
+        if self._own_grid is not None:
+            return self._own_grid
+        return self.grid if self._grid_added else None
+
+    def use_pad(self, pad: PinPadLike) -> None:
+        """A PIN pad on this screen: smaller digits and its buttons beside the keys come
+        first where room is short, and its column of buttons is what pages."""
+        self._own_savers = pad_room_savers(pad, pad.has_digits)
+        self._own_grid = pad.bottom
+        pad.digits_resized.connect(self.fit)
+
+    def fit(self) -> None:
+        """Fit the screen to its room again (called on resize, look and language changes).
+
+        A choice that had the focus and went to another page hands it to the page's first."""
+        focus = self.focusWidget()
+        self.fitter.fit()
+        self.parts.setVisible(not self.fitter.fitted)
+        self.parts.refresh()
+        if focus is not None and focus.isHidden() and self.isVisible():
+            first = next((w for w in self.choices() if w.isEnabled() and not w.isHidden()), None)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def tighten_title(self, on: bool) -> None:
+        """The title in bold body-size words (never under 26 pt), still whole and wrapped."""
+        if bool(self.title_label.property("tight")) != on:
+            self.title_label.setProperty("tight", on)
+            _restyle(self.title_label)
+
+    def tighten_tiles(self, on: bool) -> None:
+        for button in self._choice_buttons:
+            if isinstance(button, BigButton):
+                button.set_tight(on)
+
+    def fold_explanations(self, on: bool) -> None:
+        """Explanations hide behind "Tell me more" (unless the person asked to see them)."""
+        if on and self.more_button is None:
+            self.more_button = BigButton(self._more_words, "about", line_chars=14)
+            self.more_button.clicked.connect(self.tell_more)
+            self.more_button.hide()
+            self.grid.add(self.more_button)  # last: on the last page when the choices page
+            self._restyle_icon(self.more_button)
+        for label, text_fn in self._explanations:
+            label.setVisible(bool(text_fn()) and not (on and not self.told_more))
+        if self.more_button is not None:
+            self.more_button.setVisible(on)
+            self.more_button.retranslate()
+
+    def _more_words(self) -> str:
+        return _("Show fewer words") if self.told_more else _("Tell me more")
+
+    def tell_more(self) -> None:
+        """Show the folded explanations and read them aloud (pressed again: fold them)."""
+        self.told_more = not self.told_more
+        self.fit()
+        if self.told_more:
+            words = " ".join(fn() for _label, fn in self._explanations if fn())
+            if words and getattr(self.ctx.speech, "available", True):
+                self.ctx.speech.stop()
+                self.ctx.speech.say(words)
+        if self.more_button is not None and self.more_button.isVisible():
+            self.more_button.setFocus()
+        self.setAccessibleDescription(self.body_text())
+
+    def _restyle_icon(self, button: BigButton) -> None:
+        look = self.ctx.look()
+        button.set_icon_colour(look.palette.button_text, look.text_scale)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
 
     def body_text(self) -> str:
         return " ".join(fn() for _label, fn in self._texts)
@@ -197,6 +340,7 @@ class Screen(QWidget):
         if start < 0:
             return
         end = start + len(part.sentence)
+        self.parts.follow(part.label, start / max(1, len(text)))  # read-aloud moves the part
         colour = self.ctx.look().palette
         part.label.setTextFormat(Qt.TextFormat.RichText)
         part.label.setText(
@@ -214,6 +358,7 @@ class Screen(QWidget):
                 _set_speaking(widget, False)
         if control is not None:
             _set_speaking(control, True)
+            self.parts.follow(control)
 
     def retranslate(self) -> None:
         """Redraw every text in the current language."""
@@ -225,12 +370,17 @@ class Screen(QWidget):
                 button.retranslate()
         self.setAccessibleName(self.title())
         self.setAccessibleDescription(self.body_text())
+        if self.more_button is not None:
+            self.more_button.retranslate()
+        self.parts.retranslate()
         self.grid.refresh()
+        self.fit()  # other words, other lengths
 
     def on_shown(self) -> None:
         """Called when the screen comes to the front."""
         self.setAccessibleName(self.title())
         self.setAccessibleDescription(self.body_text())
+        self.fit()
 
     def on_hidden(self) -> None:
         """Called when another screen covers this one or it is closed."""
@@ -250,6 +400,11 @@ class Screen(QWidget):
 def rich_text(text: str) -> str:
     """Plain text as label rich text that looks the same: escaped, line breaks kept."""
     return escape(text, quote=False).replace("\n", "<br>")
+
+
+def _restyle(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 def _set_speaking(widget: QWidget, on: bool) -> None:

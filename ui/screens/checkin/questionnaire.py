@@ -4,6 +4,7 @@ it), one item per screen with big answer buttons, the closing question, and the 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -159,7 +160,7 @@ class QuestionItemScreen(Screen):
         index = self.index
         self.set_title(lambda: text().items[index])
         self.add_text(lambda: text().stem)
-        self.add_text(lambda: question_of(position, count))
+        self.position_label = self.add_text(lambda: question_of(position, count))
         self.answers: dict[int, BigButton] = {}
         for choice_index, choice in enumerate(text().choices):
             button = self.add_choice(
@@ -172,7 +173,24 @@ class QuestionItemScreen(Screen):
             button.setChecked(self.flow.answers[index] == choice.value)
             button.clicked.connect(partial(self.choose, choice.value))
             self.answers[choice.value] = button
+        self.may_page = False  # an answer on another page biases the answer: all in view
         self.finish_layout()
+
+    def room_savers(self) -> list[Callable[[bool], None]]:
+        """Answers on two short lines (two by two), narrower margins, snug buttons, the
+        question in body-size bold, then "Question 1 of 9" goes (kept in the description)."""
+        return [
+            self._answers_narrow,
+            self.tighten_margins,
+            self.snug_choices,
+            self.tighten_title,
+            self.position_label.setHidden,
+        ]
+
+    def _answers_narrow(self, on: bool) -> None:
+        for button in self.answers.values():
+            button.set_line_chars(14 if on else 24)
+        self.grid.set_max_columns(2 if on else 3)  # two by two, never three and one
 
     def choose(self, value: int) -> None:
         for other, button in self.answers.items():

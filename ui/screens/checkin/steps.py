@@ -5,6 +5,7 @@ One widget class per kind of step (not per step): each reads its question from t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QSize, QTimer
@@ -20,6 +21,7 @@ from ui.widgets.choice_grid import ChoiceGrid
 from ui.widgets.screen import Screen, SpokenPart, choices_part
 
 FACE_PX = 96  # a mood face at 100% text
+TIGHT_FACE_PX = 56  # where room is short (every face must stay on screen: no paging)
 NOTE_SAVE_DELAY_MS = 700
 """Typing pauses this long before the note is saved as a draft (and always when leaving)."""
 TAGS_PER_PAGE = 4
@@ -39,12 +41,18 @@ class CheckInStepScreen(Screen):
         step = self.flow.step
         self.set_title(lambda: _(step.question))
         position, count = self.flow.position, len(self.flow.steps)
-        self.add_text(lambda: question_of(position, count))
-        self.add_text(lambda: _(step.hint))
+        self.position_label = self.add_text(lambda: question_of(position, count))
+        self.hint_label = self.add_text(lambda: _(step.hint))
 
     def add_skip(self) -> BigButton:
-        # Wrapped on two short lines, so five faces and Skip keep three columns at 200%.
-        skip = self.add_choice(BigButton(lambda: _("Skip this question"), "next", line_chars=12))
+        # Wrapped on two short lines, so five faces and Skip keep three columns at 200%; where
+        # even that is too wide, "Skip" alone (its name stays "Skip this question").
+        skip = self.add_choice(
+            BigButton(
+                lambda: _("Skip this question"), "next", line_chars=12, short_fn=lambda: _("Skip")
+            )
+        )
+        self.skip_button = skip
         skip.clicked.connect(self.skip)
         return skip
 
@@ -74,7 +82,42 @@ class MoodStepScreen(CheckInStepScreen):
             button.clicked.connect(partial(self.choose, mood))
             self.faces[mood] = button
         self.add_skip()
+        self.may_page = False  # a face on another page would bias the answer: all stay in view
         self.finish_layout()
+
+    def room_savers(self) -> list[Callable[[bool], None]]:
+        """Smaller faces and "Skip" in one word (three columns), then the hint goes (the
+        question says it all), narrower margins, the question in body-size bold, and each face
+        beside its word; never a page of faces."""
+        return [
+            self._tighten_faces,
+            self._drop_hint,
+            self.tighten_margins,
+            self.snug_choices,
+            self.tighten_title,
+            self.tighten_tiles,  # each face beside its word
+            self._drop_position,  # last: "Question 1 of 3" (kept in the description)
+        ]
+
+    def _tighten_faces(self, on: bool) -> None:
+        self._tight_faces = on
+        self.skip_button.set_short(on)
+        self._size_faces()
+
+    def _drop_hint(self, on: bool) -> None:
+        self.hint_label.setVisible(not on)
+
+    def _drop_position(self, on: bool) -> None:
+        self.position_label.setVisible(not on)
+
+    def _size_faces(self) -> None:
+        look = self.ctx.look()
+        # Big faces: at least a third of the button's height at every text size.
+        face = TIGHT_FACE_PX if getattr(self, "_tight_faces", False) else FACE_PX
+        size = round(face * min(look.text_scale, 130) / 100)
+        for mood, button in self.faces.items():
+            button.setIcon(face_icon(mood, look.palette.button_text, size))
+            button.setIconSize(QSize(size, size))
 
     def choose(self, mood: str) -> None:
         for other, button in self.faces.items():
@@ -83,13 +126,8 @@ class MoodStepScreen(CheckInStepScreen):
         self.go_on()
 
     def on_shown(self) -> None:
+        self._size_faces()
         super().on_shown()
-        look = self.ctx.look()
-        # Big faces: at least a third of the button's height at every text size.
-        size = round(FACE_PX * min(look.text_scale, 130) / 100)
-        for mood, button in self.faces.items():
-            button.setIcon(face_icon(mood, look.palette.button_text, size))
-            button.setIconSize(QSize(size, size))
 
 
 class TagsStepScreen(CheckInStepScreen):

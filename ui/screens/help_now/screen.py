@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from functools import partial
 
+from PySide6.QtGui import QIcon
+
 from companion.i18n import _
 from companion.safety.crisis import CrisisLine, Region, localized
 from ui.context import AppContext
@@ -70,12 +72,26 @@ class HelpNowScreen(Screen):
         )
         self.change_region.clicked.connect(self._pick_region)
         if not because:
-            self.add_text(self._reach_out, below_choices=True)
+            self.add_text(self._reach_out, below_choices=True, explain=True)
         self.add_text(
             lambda: _("Companion does not call anyone for you. You make the call."),
             below_choices=True,
+            explain=True,
         )
         self.finish_layout()
+
+    def room_savers(self) -> list[Callable[[bool], None]]:
+        """Where room is short the lines drop their phone icon first (their words say "Call"),
+        then the usual savers; the lines keep their 1.5x words and page last."""
+        return [self._lines_without_icons, *super().room_savers()]
+
+    def _lines_without_icons(self, on: bool) -> None:
+        for button in [*self.line_buttons, self.emergency_button]:
+            button.set_icon_name(
+                None if on else ("help-now" if button is self.emergency_button else "phone")
+            )
+            if on:
+                button.setIcon(QIcon())
 
     @staticmethod
     def _reach_out() -> str:

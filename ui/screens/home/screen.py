@@ -25,8 +25,11 @@ class HomeScreen(Screen):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.set_title(lambda: _("What would you like to do?"))
-        self.next_session_label = self.add_text(self._next_session, notice=True)
-        self.checkin_reminder_label = self.add_text(self._checkin_reminder, notice=True)
+        # Where room is short these fold behind "Tell me more" (the screen-fit layout).
+        self.next_session_label = self.add_text(self._next_session, notice=True, explain=True)
+        self.checkin_reminder_label = self.add_text(
+            self._checkin_reminder, notice=True, explain=True
+        )
         self.buttons: dict[str, BigButton] = {}
         self._needs_person: list[BigButton] = []
         shared_pc = bool(ctx.settings.get("shared_pc"))
@@ -108,6 +111,7 @@ class HomeScreen(Screen):
             text = text_fn()
             label.setText(text)
             label.setVisible(bool(text))
+        self.fit()  # a notice came or went: fold it again where room is short
         self._say_checkin_reminder_once_a_day()
 
     def _say_checkin_reminder_once_a_day(self) -> None:

@@ -47,6 +47,7 @@ class ReaderScreen(Screen):
         self.try_button.clicked.connect(self._try_this)
         self.favourite_button.setChecked(self.services.favourites.contains(self.key))
         self.favourite_button.toggled.connect(self._set_favourite)
+        self.may_page = False  # long reading goes by parts ("Next part"), its choices with it
         self.finish_layout()
         self.go_to(page)
 

@@ -268,6 +268,7 @@ class NewSecretScreen(StepScreen):
         self.pad = PinPad(self._box_name, digits=lock != "passphrase", actions=[self.next_button])
         self.pad.submitted.connect(self.next_step)
         self.add_widget(self.pad)
+        self.use_pad(self.pad)
         self.finish_layout()
 
     def _title(self) -> str:

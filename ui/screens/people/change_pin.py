@@ -122,6 +122,7 @@ class CurrentSecretScreen(StepScreen):
         )
         self.pad.submitted.connect(self.next_step)
         self.add_widget(self.pad)
+        self.use_pad(self.pad)
         self.finish_layout()
         self.growing_wait = GrowingWait(
             self, self._seconds_to_wait, self.status_only, lambda: self.next_button

@@ -49,6 +49,7 @@ class PinPad(QWidget):
     """
 
     submitted = Signal()
+    digits_resized = Signal()  # the screen fits itself again (ui/widgets/pad_fit.py)
 
     def __init__(
         self,
@@ -59,13 +60,18 @@ class PinPad(QWidget):
         super().__init__()
         self._box_name = box_name
         self._digits = digits
+        self.has_digits = digits
         self.shown = False
         self.box = QLineEdit()
         self.box.setEchoMode(QLineEdit.EchoMode.Password)
         self.box.setAccessibleName(box_name())
         self.box.returnPressed.connect(self.submitted.emit)
         self.keys: list[BigButton] = []
+        self.primary = actions[0] if actions else None  # first beside the keys (ui/widgets/pad_fit)
+        self.digit_points = 0  # set_digit_size's wish; smaller while room is short
+        self.small_digits = False
         layout = QVBoxLayout(self)
+        self.outer = layout
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(TARGET_GAP_PX)
         layout.addWidget(self.box)
@@ -78,6 +84,7 @@ class PinPad(QWidget):
             # A phone's keypad; "Delete last" and "Show my PIN" sit either side of the 0, where
             # a phone has * and #, so the screen's own buttons (Open) stay on screen.
             grid = QGridLayout()
+            self.key_grid = grid
             grid.setSpacing(TARGET_GAP_PX)
             for row, labels in enumerate(PAD_ROWS):
                 for column, digit in enumerate(labels):
@@ -129,13 +136,18 @@ class PinPad(QWidget):
 
     def focusables(self) -> list[QWidget]:
         """The box, the screen's own buttons (Open first after the box), then the keys."""
-        return [self.box, *reversed(self.screen_buttons), *self.keys]
+        return [self.box, *self.screen_buttons, *self.keys]
 
     def set_digit_size(self, points: int) -> None:
-        """Huge digits that grow with the person's text size; the last row reflows to fit."""
+        """Huge digits that grow with the person's text size; the last row reflows to fit.
+        Where room is short (`small_digits`) they keep to the body text's size."""
+        self.digit_points = points
+        if self.small_digits:
+            points = min(points, round(points * 18 / 32))
         digit_keys = f"font-size: {points}pt; padding: 2px;"  # four rows must leave Open in view
         self.setStyleSheet(f'QToolButton[pinDigit="true"] {{ {digit_keys} }}')
         self.bottom.refresh()
+        self.digits_resized.emit()
 
     def retranslate(self) -> None:
         self.box.setAccessibleName(self._box_name())
@@ -169,10 +181,11 @@ class UnlockScreen(Screen):
         self.pad = PinPad(
             self._box_name,
             digits=person.lock != "passphrase",
-            actions=actions,
+            actions=[self.open_button, *[a for a in actions if a is not self.open_button]],
         )
         self.pad.submitted.connect(self.open_now)
         self.add_widget(self.pad)
+        self.use_pad(self.pad)
         self.finish_layout()
         self.growing_wait = GrowingWait(
             self, self._seconds_to_wait, self.say, lambda: self.open_button

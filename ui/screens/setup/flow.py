@@ -195,20 +195,22 @@ class SetupStepScreen(Screen):
         self.step: SetupStep = run.flow.steps[index]
         self.set_title(lambda: _(self.step.question))
         self.add_text(self._where)
-        self.add_text(lambda: _(self.step.explanation))
+        self.add_text(lambda: _(self.step.explanation), explain=True)  # folds where room is short
         self.status = self.add_text(lambda: "", notice=True)
         self.status.hide()
         self.fields: list[QWidget] = []
         self.build()
         self.back_button: BigButton | None = None
         if index > 0:
-            self.back_button = self.add_choice(BigButton(lambda: _("Back"), "back"))
+            self.back_button = self.add_choice(BigButton(lambda: _("Back"), "back"), keep=True)
             self.back_button.clicked.connect(lambda: self.ctx.nav().back())
-        self.later_button = self.add_choice(BigButton(lambda: _("Do this later"), "later"))
+        self.later_button = self.add_choice(
+            BigButton(lambda: _("Do this later"), "later"), keep=True
+        )
         self.later_button.clicked.connect(lambda: self.run.do_later(self.index))
         self.next_button: BigButton | None = None
         if self.has_next:
-            self.next_button = self.add_choice(BigButton(lambda: _("Next"), "next"))
+            self.next_button = self.add_choice(BigButton(lambda: _("Next"), "next"), keep=True)
             self.next_button.clicked.connect(self.next)
         self.finish_layout()
 

@@ -30,9 +30,11 @@ class LockStepScreen(SetupStepScreen):
         people = self.ctx.services.get("people")
         no_keyring = people is not None and people.uses_fallback_file()
         for kind in self.run.flow.lock_choices():
+            warning = no_keyring and kind == "none"  # never folded away
             self.add_text(
                 lambda k=kind: f"{_(LOCK_WORDS[k])}: {lock_sentence(k, no_keyring=no_keyring)}",
-                notice=no_keyring and kind == "none",
+                notice=warning,
+                explain=not warning,  # each way's sentence folds behind "Tell me more"
             )
             button = self.add_choice(
                 BigButton(
@@ -45,6 +47,7 @@ class LockStepScreen(SetupStepScreen):
             button.setChecked(self.run.flow.answers.lock == kind)
             button.clicked.connect(partial(self.choose, kind))
             self.kinds[kind] = button
+        self.may_page = False  # a way to lock on another page would be a choice made for them
 
     def choose(self, kind: LockKind) -> None:
         for other, button in self.kinds.items():

@@ -1,0 +1,108 @@
+"""How the PIN pad saves room (the screen-fit layout, ui/widgets/fit.py): smaller digits, then
+the box and the buttons beside the keys instead of under them.
+
+Beside the keys, "Delete last" and "Show my PIN" join the screen's own buttons in one column
+(Open first), so the keypad is only as wide as three digits; that column pages ("More
+choices") if it must, never the digits.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLineEdit, QVBoxLayout, QWidget
+
+from ui.widgets.big_button import BigButton
+from ui.widgets.choice_grid import ChoiceGrid
+from ui.widgets.fit import RoomSaver
+
+
+class Pad(Protocol):
+    """What the pad fit needs of a PIN pad (ui/screens/unlock.PinPad)."""
+
+    box: QLineEdit
+    bottom: ChoiceGrid
+    delete_key: BigButton
+    show_key: BigButton
+    screen_buttons: list[BigButton]
+    primary: BigButton | None
+    outer: QVBoxLayout
+    digit_points: int
+    small_digits: bool
+    has_digits: bool
+    digits_resized: SignalInstance
+
+    def set_digit_size(self, points: int) -> None: ...
+
+
+def pad_room_savers(pad: Pad, digits: bool) -> list[RoomSaver]:
+    """The pad's ways to save room, in the order the fit tries them."""
+    if not digits:
+        return []
+    return [lambda on: _small_digits(pad, on), lambda on: _beside(pad, on)]
+
+
+def _small_digits(pad: Pad, on: bool) -> None:
+    if pad.small_digits != on:
+        pad.small_digits = on
+        if pad.digit_points:
+            pad.set_digit_size(pad.digit_points)
+
+
+def _beside(pad: Pad, on: bool) -> None:
+    """The keys on the left; the box and one column of buttons on the right (or all under
+    each other, as built)."""
+    outer = pad.outer
+    side = outer.direction() == QBoxLayout.Direction.LeftToRight
+    if side == on:
+        return
+    keys: QGridLayout = getattr(pad, "key_grid")  # noqa: B009 (the pad's keypad)
+    last = keys.rowCount() - 1
+    side_widget = _side(pad)
+    if on:
+        keys.removeWidget(pad.delete_key)
+        keys.removeWidget(pad.show_key)
+        column = side_widget.layout()
+        assert isinstance(column, QBoxLayout)
+        outer.setDirection(QBoxLayout.Direction.LeftToRight)
+        outer.setAlignment(keys, Qt.AlignmentFlag.AlignTop)  # keys keep their height
+        outer.setStretchFactor(keys, 2)
+        column.insertWidget(0, pad.box)
+        column.insertWidget(1, pad.bottom)
+        first = [pad.primary] if pad.primary is not None else []
+        rest = [b for b in pad.screen_buttons if b not in first]
+        pad.bottom.set_items([*first, pad.delete_key, pad.show_key, *rest])
+        pad.bottom.set_max_columns(2)  # two where the column is wide enough
+        side_widget.show()
+        pad.box.show()  # moved between layouts: Qt would only show them later
+        pad.bottom.show()
+    else:
+        side_widget.hide()
+        outer.setDirection(QBoxLayout.Direction.TopToBottom)
+        outer.setAlignment(keys, Qt.AlignmentFlag(0))
+        outer.setStretchFactor(keys, 0)
+        outer.insertWidget(0, pad.box)
+        outer.insertWidget(outer.indexOf(side_widget), pad.bottom)
+        pad.bottom.set_items(list(pad.screen_buttons))
+        pad.bottom.set_max_columns(max(1, len(pad.screen_buttons)))
+        keys.addWidget(pad.delete_key, last, 0)
+        keys.addWidget(pad.show_key, last, 2)
+        for widget in (pad.box, pad.bottom, pad.delete_key, pad.show_key):
+            widget.show()
+
+
+def _side(pad: Pad) -> QWidget:
+    """The column beside the keys, made the first time it is needed, hidden while unused."""
+    side = getattr(pad, "side_column", None)
+    if side is None:
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(pad.outer.spacing())
+        column.addStretch(1)
+        pad.outer.addWidget(side, 3)
+        side.hide()
+        setattr(pad, "side_column", side)  # noqa: B010
+    assert isinstance(side, QWidget)
+    return side
