@@ -37,11 +37,25 @@ def control_named(window: MainWindow, name: str) -> QWidget:
     return found[0]
 
 
-def press(qtbot: QtBot, window: MainWindow, name: str) -> None:
+def press(qtbot: QtBot, window: MainWindow, name: str, *, wait: bool = True) -> None:
     """Press the visible, enabled button with this accessible name, as a person would, and wait
-    as they would for the screen to change (a press's saving and reading run on the runner)."""
+    as they would for the screen to change (a press's saving and reading run on the runner).
+    Where the choices page (the screen-fit layout), turn the pages with "More choices" first,
+    as a person would. `wait=False` looks at the screen while the work still runs."""
+    for _page in range(8):
+        if controls_named(window, name):
+            break
+        more = [
+            w
+            for w in window.current().findChildren(QAbstractButton)
+            if w.accessibleName().startswith("More choices") and w.isVisible() and w.isEnabled()
+        ]
+        if not more:
+            break
+        qtbot.mouseClick(more[0], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(control_named(window, name), Qt.MouseButton.LeftButton)
-    wait_for_runner(qtbot, window.ctx)
+    if wait:
+        wait_for_runner(qtbot, window.ctx)
 
 
 def names(window: MainWindow) -> list[str]:

@@ -225,7 +225,7 @@ def test_a_person_with_no_pin_opens_from_the_tile(
     people.add("Dad", "none", "", chosen_by_caregiver=True)
     window = start()
     picker = window.current()
-    press(qtbot, window, "Dad")
+    press(qtbot, window, "Dad", wait=False)
     assert picker.status.text() == "Opening…"
     qtbot.waitUntil(lambda: not window.ctx.session.is_guest)
     assert window.ctx.session.display_name == "Dad" and on_home_with_nothing_behind(window)

@@ -24,6 +24,7 @@ from tests.ui.helpers import names, press
 from tests.ui.recording_speech import RecordingSpeech
 from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
+from ui.runner import storage_on_ui_thread_for_now
 from ui.screens.checkin.done import ThankYouScreen
 from ui.screens.checkin.questionnaire import ResultScreen
 from ui.screens.help_now.screen import HelpNowScreen
@@ -351,7 +352,8 @@ def test_somewhere_else_offers_its_helplines_without_an_emergency_number(
     """Somewhere else has no emergency number and a directory with no number: the plan's
     suggestions still open (they used to fail on the missing number) and name no fake phone."""
     window.ctx.settings.set("region", "ELSEWHERE")
-    offered = suggestions(window.ctx)[Part.PROFESSIONALS]
+    with storage_on_ui_thread_for_now("safety_plan.start"):  # as the plan's first step asks
+        offered = suggestions(window.ctx)[Part.PROFESSIONALS]
     assert all(isinstance(entry.phone, str) for entry in offered)
     assert "Emergency" not in [entry.text for entry in offered]
     assert [e.text for e in offered][-2:] == ["My doctor", "My counsellor"]

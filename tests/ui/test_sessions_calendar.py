@@ -64,6 +64,7 @@ def _session(window: MainWindow, link: str | None = ZOOM) -> Appointment:
 def _choices(qtbot: QtBot, window: MainWindow) -> tuple[SessionsScreen, SessionChoicesScreen]:
     screen = SessionsScreen(window.ctx)
     window.push(screen)
+    wait_for_runner(qtbot, window.ctx)  # the sessions are read on the runner
     press(qtbot, window, "Change or save this session")
     choices = window.current()
     assert isinstance(choices, SessionChoicesScreen)

@@ -63,7 +63,7 @@ def test_tapping_the_pad_opens_and_the_screen_says_opening_meanwhile(
     press(qtbot, window, "Show my PIN")
     assert screen.pad.box.text() == PIN and screen.pad.show_key.label() == "Hide my PIN"
     assert screen.pad.box.echoMode() == screen.pad.box.EchoMode.Normal
-    press(qtbot, window, "Open")
+    press(qtbot, window, "Open", wait=False)
     assert screen.status.text() == "Opening…" and not screen.open_button.isEnabled()
     qtbot.waitUntil(lambda: opened(window))
     assert window.ctx.session.display_name == "Mary" and on_home_with_nothing_behind(window)

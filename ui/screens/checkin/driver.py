@@ -16,13 +16,14 @@ from companion.checkin.outcome import FlowOutcome, OutcomeKind
 from companion.checkin.questionnaire_flow import QuestionnaireFlow
 from companion.checkin.safety_rules import SafetyReason
 from companion.checkin.wording import self_harm_reason
+from companion.people.profiles import PersonSession
 from ui.context import AppContext
 from ui.shared.safety_plan_ways_in import checkin_offer_work
 from ui.widgets.screen import Screen
 
 
-def session_is_guest(session: object) -> bool:
-    return session is None or bool(getattr(session, "is_guest", True))
+def session_is_guest(session: PersonSession | None) -> bool:
+    return session is None or session.is_guest
 
 
 class CheckInDriver:

@@ -22,6 +22,7 @@ from companion.checkin.wording import mood_word
 from companion.i18n import _
 from companion.when_words import date_words, day_month_words
 from ui.context import AppContext
+from ui.runner import storage_on_ui_thread_for_now
 from ui.shared.checkin_common import checkin_store, local_zone
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
@@ -179,7 +180,8 @@ class HistoryScreen(Screen):
         for other, button in self.period_buttons.items():
             button.setChecked(other == weeks)
         store = checkin_store(self.ctx)
-        self.trend = mood_trend(store, self.ctx.clock.now(), weeks, local_zone(self.ctx))
+        with storage_on_ui_thread_for_now("checkin.history"):
+            self.trend = mood_trend(store, self.ctx.clock.now(), weeks, local_zone(self.ctx))
         palette = self.ctx.look().palette
         self.chart.set_trend(self.trend, palette.edge, palette.text)
         self._fill_table()

@@ -28,6 +28,7 @@ from companion.i18n import _
 from companion.preferences import Preferences
 from companion.when_words import clock_words
 from ui.context import AppContext
+from ui.runner import storage_on_ui_thread_for_now
 from ui.screens.checkin.questionnaire import instrument_title
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
@@ -86,7 +87,10 @@ class ScheduleScreenBase(Screen):
 
     def schedule(self) -> CheckInSchedule:
         preferences = self.preferences()
-        return load_schedule(preferences) if preferences is not None else CheckInSchedule()
+        if preferences is None:
+            return CheckInSchedule()
+        with storage_on_ui_thread_for_now("checkin.schedule"):
+            return load_schedule(preferences)
 
     def store(self, schedule: CheckInSchedule) -> None:
         preferences = self.preferences()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from companion.checkin.score_history import score_history
 from companion.i18n import _
 from ui.context import AppContext
+from ui.runner import storage_on_ui_thread_for_now
 from ui.shared.checkin_common import checkin_store, local_zone
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
@@ -30,4 +31,7 @@ class ScoreHistoryScreen(Screen):
         self.finish_layout()
 
     def _sentences(self) -> list[str]:
-        return score_history(checkin_store(self.ctx), self.ctx.clock.now(), local_zone(self.ctx))
+        with storage_on_ui_thread_for_now("checkin.score_history"):
+            return score_history(
+                checkin_store(self.ctx), self.ctx.clock.now(), local_zone(self.ctx)
+            )

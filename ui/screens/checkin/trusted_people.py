@@ -8,6 +8,7 @@ from functools import partial
 from companion.i18n import _
 from companion.safety.crisis import ContactsStore
 from ui.context import AppContext
+from ui.runner import storage_on_ui_thread_for_now
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -19,7 +20,8 @@ class TrustedPeopleScreen(Screen):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.set_title(lambda: _("Talk to someone I trust"))
-        people = self._store().contacts()
+        with storage_on_ui_thread_for_now("checkin.trusted_people"):
+            people = self._store().contacts()
         if people:
             self.add_text(lambda: _("Talking with someone you trust can help. You could call:"))
             for person in people:

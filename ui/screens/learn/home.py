@@ -161,7 +161,9 @@ def favourites_screen(ctx: AppContext) -> PagedListScreen:
 
     def items() -> list[ListItem]:
         found: list[ListItem] = []
-        for key in services.favourites.in_order():
+        with storage_on_ui_thread_for_now("learn.favourites"):
+            keys = services.favourites.in_order()
+        for key in keys:
             item = services.report.library.by_key(key, content_language(ctx))
             if isinstance(item, Article):
                 found.append(article_item(ctx, item))

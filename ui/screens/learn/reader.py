@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel
 from companion.i18n import _
 from companion.library.schema import Article, Exercise, Page, split_sentences
 from ui.context import AppContext
+from ui.runner import storage_on_ui_thread_for_now
 from ui.screens.learn.tiles import LearnButton
 from ui.shared.library import content_language, learn_services
 from ui.widgets.screen import Screen, SpokenPart
@@ -45,7 +46,8 @@ class ReaderScreen(Screen):
         self.previous_button.clicked.connect(lambda: self.go_to(self.page - 1))
         self.next_button.clicked.connect(self._next)
         self.try_button.clicked.connect(self._try_this)
-        self.favourite_button.setChecked(self.services.favourites.contains(self.key))
+        with storage_on_ui_thread_for_now("learn.favourites"):
+            self.favourite_button.setChecked(self.services.favourites.contains(self.key))
         self.favourite_button.toggled.connect(self._set_favourite)
         self.may_page = False  # long reading goes by parts ("Next part"), its choices with it
         self.finish_layout()
@@ -131,7 +133,8 @@ class ReaderScreen(Screen):
         look = self.ctx.look()
         self.page_label.setStyleSheet(f"font-size: {look.points(READING_POINTS)}pt;")
         self.retranslate()
-        self.services.places.remember(self.article_id, self.page, count)
+        places, article_id, page = self.services.places, self.article_id, self.page
+        self.ctx.runner.run(lambda: places.remember(article_id, page, count))  # where to come back
         if self.isVisible() and not (self.focusWidget() and self.focusWidget().isEnabled()):
             self.next_button.setFocus()
 

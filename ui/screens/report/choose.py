@@ -13,6 +13,7 @@ from functools import partial
 from companion.i18n import _
 from companion.report import ClinicianReport, build_report
 from ui.context import AppContext
+from ui.runner import storage_on_ui_thread_for_now
 from ui.shared.checkin_common import checkin_store, local_zone
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
@@ -41,15 +42,16 @@ def make_report(ctx: AppContext, choice: ReportChoice) -> ClinicianReport:
     last_day = now.astimezone(zone).date()
     first_day = last_day - timedelta(days=choice.weeks * 7 - 1)
     name = ctx.session.display_name if ctx.session is not None else ""
-    return build_report(
-        checkin_store(ctx),
-        first_day,
-        last_day,
-        zone,
-        now=now,
-        include_notes=choice.include_notes,
-        person_name=name,
-    )
+    with storage_on_ui_thread_for_now("report.build"):
+        return build_report(
+            checkin_store(ctx),
+            first_day,
+            last_day,
+            zone,
+            now=now,
+            include_notes=choice.include_notes,
+            person_name=name,
+        )
 
 
 def preview_screen(

@@ -112,7 +112,9 @@ def plan_step_screen(ctx: AppContext, part: Part = Part.WARNING_SIGNS) -> Screen
     store = plan_store(ctx)
     if store is None:
         raise ValueError("A guest has no safety plan to make")
-    return PlanDriver(ctx, SafetyPlanFlow(store, suggestions(ctx), start=part)).step_screen()
+    with storage_on_ui_thread_for_now("safety_plan.start"):
+        flow = SafetyPlanFlow(store, suggestions(ctx), start=part)
+    return PlanDriver(ctx, flow).step_screen()
 
 
 class PlanStepScreen(Screen):
