@@ -141,7 +141,9 @@ def test_a_screen_with_many_controls_is_scanned_in_rows_of_at_most_six(
     sizes = [len(items) for _container, items in groups]
     assert sizes[-2:] == [1, 3]  # Get help now alone, then Home, Back, Read this to me
     assert all(size <= 6 for size in sizes)
-    assert sum(sizes[:-2]) == len(window.current().choices())
+    screen = window.current()
+    parts = [b for b in screen.part_buttons() if b.isEnabled()]  # too tall: read by parts
+    assert sum(sizes[:-2]) == len(screen.choices()) + len(parts)
     save = window.current().save_button
     assert presses_to_choose(qtbot, window, save) <= 10
 
