@@ -128,7 +128,9 @@ def test_a_persons_own_text_size_shows_on_their_name_and_pin_pad_only(
 
     qtbot.mouseClick(pressable(picker, "Mary"), Qt.MouseButton.LeftButton)
     assert isinstance(window.current(), UnlockScreen)
-    assert digit_points(window) == 64 and points_of(pressable(window.current(), "Open")) == 36
+    # Her body size on Open; the digits at least that (64 where there is room; where the window
+    # is short of it, the screen-fit layout of #15 keeps them to her body size).
+    assert points_of(pressable(window.current(), "Open")) == 36 and digit_points(window) >= 36
     assert points_of(window.top_bar.home_button) == 18  # the window's own bar stays the PC's
     window.back()
     qtbot.mouseClick(pressable(window.current(), "Joe"), Qt.MouseButton.LeftButton)
