@@ -42,17 +42,11 @@ def press(qtbot: QtBot, window: MainWindow, name: str, *, wait: bool = True) -> 
     as they would for the screen to change (a press's saving and reading run on the runner).
     Where the choices page (the screen-fit layout), turn the pages with "More choices" first,
     as a person would. `wait=False` looks at the screen while the work still runs."""
-    for _page in range(8):
-        if controls_named(window, name):
+    grid = window.current().paged_grid()
+    for _page in range(grid.page_count() if grid is not None else 0):
+        if controls_named(window, name) or grid is None or grid.page_count() < 2:
             break
-        more = [
-            w
-            for w in window.current().findChildren(QAbstractButton)
-            if w.accessibleName().startswith("More choices") and w.isVisible() and w.isEnabled()
-        ]
-        if not more:
-            break
-        qtbot.mouseClick(more[0], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(grid.page_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(control_named(window, name), Qt.MouseButton.LeftButton)
     if wait:
         wait_for_runner(qtbot, window.ctx)

@@ -361,3 +361,31 @@ def test_somewhere_else_offers_its_helplines_without_an_emergency_number(
     mary.safety_plan.save(SafetyPlan({Part.WARNING_SIGNS: (PlanEntry("I stop eating"),)}))
     window.push(PlanScreen(window.ctx))  # no numbers in the plan: the region's lines to call
     assert names(window) == ["See my whole plan", "Read my plan to me"]  # none has a number
+
+
+def test_opened_by_an_answer_the_first_page_holds_a_line_to_call_before_the_plan(
+    qtbot: QtBot, window: MainWindow, mary: PersonSession
+) -> None:
+    """At 200% in French on a 1024 x 768 screen, with a plan made: when an answer about hurting
+    oneself opens Get help now, its first page shows the first crisis line, focused, and the
+    plan is still one of the choices (it used to fill the first page with the plan alone)."""
+    from companion.checkin.wording import self_harm_reason
+    from companion.i18n import set_language
+
+    _with_plan(mary)
+    window.ctx.settings.set("region", "CA-QC")
+    window.ctx.settings.set("text_scale", 200)
+    window.ctx.settings.set("language", "fr")
+    try:
+        window.resize(1024, 768)
+        window.show_help_now(self_harm_reason())
+        help_now = window.current()
+        assert isinstance(help_now, HelpNowScreen)
+        QApplication.processEvents()
+        first = help_now.line_buttons[0]
+        assert first.isVisible() and first.hasFocus()
+        assert first.mapTo(window, first.rect().bottomLeft()).y() <= window.height()
+        press(qtbot, window, "Mon plan de sécurité")  # still offered, after "More choices"
+        assert isinstance(window.current(), PlanScreen)
+    finally:
+        set_language("en")

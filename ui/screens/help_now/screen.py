@@ -3,7 +3,9 @@ emergency number, the people they trust, and the region last.
 
 The most important screen: every choice fits without scrolling (at most six), each line and
 number is a button that reads itself aloud when pressed, and the first line has the focus (the
-person's safety plan comes first when they made one). Nothing here says or suggests that anyone
+person's safety plan comes first when they made one and opened the screen themselves; when an
+answer about hurting themselves opened it, the lines come first, so at any text size the first
+page holds a number to call). Nothing here says or suggests that anyone
 is watching or will call: the person makes the call.
 """
 
@@ -38,9 +40,11 @@ class HelpNowScreen(Screen):
         """`because`: why it opened, when the person's answer opened it ("You told us...")."""
         super().__init__(ctx)
         self.set_title(lambda: _("Get help now"))
-        if because:  # why it opened comes first; otherwise the numbers come first
-            self.add_text(lambda: because)
-        add_help_now_choice(self)  # "My safety plan" first, when the person has one
+        if because:  # why it opened comes first (where room is short, behind "Tell me more":
+            # a number to call matters more on the first page); otherwise the numbers come first
+            self.add_text(lambda: because, explain=True)
+        else:  # "My safety plan" first, when the person has one and opened this themselves
+            add_help_now_choice(self)
         # Big words wrap sooner as the text grows, so a line never runs past the window's edge.
         chars = max(14, round(30 * 100 / ctx.look().text_scale))
         self.line_buttons: list[BigButton] = []
@@ -61,6 +65,8 @@ class HelpNowScreen(Screen):
         )
         self.emergency_button.setProperty("emphasis", True)
         self.emergency_button.clicked.connect(partial(self._say, self._emergency_text))
+        if because:  # opened by an answer: the lines come first, on the first page, then the plan
+            add_help_now_choice(self)
         self.people_button = self.add_choice(
             BigButton(lambda: _("Talk to someone I trust"), "person", line_chars=26)
         )
