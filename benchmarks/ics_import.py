@@ -19,41 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from companion.appointments.ics import MAX_ICS_BYTES, IcsError, read_ics  # noqa: E402
+from companion.appointments.ics import IcsError, read_ics  # noqa: E402
+from tests.ics_files import calendar, event, near_the_limit  # noqa: E402
 
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
 IMPOSSIBLE = "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"
-
-
-def event(uid: int, *lines: str) -> list[str]:
-    return [
-        "BEGIN:VEVENT",
-        f"UID:bench-{uid}",
-        "DTSTAMP:20260301T000000Z",
-        "SUMMARY:Session",
-        "DTSTART:20260302T100000Z",
-        "DURATION:PT30M",
-        *lines,
-        "END:VEVENT",
-    ]
-
-
-def calendar(events: list[list[str]]) -> bytes:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Bench//EN"]
-    for one in events:
-        lines.extend(one)
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(lines) + "\r\n").encode()
-
-
-def near_the_limit() -> bytes:
-    events: list[list[str]] = []
-    size = 0
-    while size < MAX_ICS_BYTES - 3_000:
-        one = event(len(events), f"RRULE:{IMPOSSIBLE}", "DESCRIPTION:" + "x" * 1_900)
-        events.append(one)
-        size += sum(len(line) + 2 for line in one)
-    return calendar(events)
 
 
 def cpu_seconds(read: Callable[[], object]) -> float:
@@ -71,7 +41,7 @@ def main() -> None:
         "one ordinary session": calendar([event(1)]),
         "30 impossible daily rules": calendar([event(i, f"RRULE:{IMPOSSIBLE}") for i in range(30)]),
         "4,990 daily series": calendar([event(i, "RRULE:FREQ=DAILY") for i in range(4_990)]),
-        "a file just under the size limit": near_the_limit(),
+        "a file just under the size limit": near_the_limit([IMPOSSIBLE], 1_900),
     }
     base = cpu_seconds(lambda: read_ics(files["one ordinary session"], now=NOW))
     print(f"{'file':36} {'CPU s':>8} {'x ordinary':>11}")

@@ -27,29 +27,9 @@ from companion.appointments.recurrence import (
     iter_occurrences,
     occurrences,
 )
+from tests.ics_files import calendar, event, near_the_limit
 
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
-
-
-def _event(uid: int, *lines: str) -> list[str]:
-    return [
-        "BEGIN:VEVENT",
-        f"UID:attack-{uid}",
-        "DTSTAMP:20260301T000000Z",
-        "SUMMARY:Session",
-        "DTSTART:20260302T100000Z",
-        "DURATION:PT30M",
-        *lines,
-        "END:VEVENT",
-    ]
-
-
-def _calendar(events: list[list[str]]) -> bytes:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Attack//EN"]
-    for event in events:
-        lines.extend(event)
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(lines) + "\r\n").encode()
 
 
 LOAD_ALLOWANCE = 10  # times the budget: catches the attack coming back, not a busy machine
@@ -74,8 +54,8 @@ IMPOSSIBLE_RULES = [
 
 
 def test_thirty_impossible_daily_rules_cost_under_a_second() -> None:
-    events = [_event(i, f"RRULE:{IMPOSSIBLE_RULES[i % len(IMPOSSIBLE_RULES)]}") for i in range(30)]
-    data = _calendar(events)
+    events = [event(i, f"RRULE:{IMPOSSIBLE_RULES[i % len(IMPOSSIBLE_RULES)]}") for i in range(30)]
+    data = calendar(events)
     assert len(data) < 8_000
     with _costs_under(1.0), pytest.raises(IcsError, match="no video session"):
         read_ics(data, now=NOW)
@@ -89,15 +69,15 @@ def test_one_impossible_rule_gives_no_sessions_quickly(rule: str) -> None:
 
 
 def test_thousands_of_daily_series_are_refused_not_expanded() -> None:
-    events = [_event(i, "RRULE:FREQ=DAILY") for i in range(4_990)]
+    events = [event(i, "RRULE:FREQ=DAILY") for i in range(4_990)]
     with _costs_under(1.0), pytest.raises(IcsError, match="too many sessions"):
-        read_ics(_calendar(events), now=NOW)
+        read_ics(calendar(events), now=NOW)
 
 
 def test_many_series_under_the_event_cap_still_add_a_bounded_number_of_sessions() -> None:
-    events = [_event(i, "RRULE:FREQ=DAILY") for i in range(900)]
+    events = [event(i, "RRULE:FREQ=DAILY") for i in range(900)]
     with _costs_under(1.0), pytest.raises(IcsError):
-        read_ics(_calendar(events), now=NOW)
+        read_ics(calendar(events), now=NOW)
 
 
 @pytest.mark.parametrize(
@@ -114,36 +94,29 @@ def test_many_series_under_the_event_cap_still_add_a_bounded_number_of_sessions(
 )
 def test_rules_that_repeat_within_a_day_are_refused_with_a_reason(rule: str) -> None:
     with _costs_under(0.5), pytest.raises(IcsError, match="more than once a day"):
-        read_ics(_calendar([_event(1, f"RRULE:{rule}")]), now=NOW)
+        read_ics(calendar([event(1, f"RRULE:{rule}")]), now=NOW)
 
 
 def test_a_folded_begin_cannot_hide_nesting_from_the_shape_check() -> None:
     folded = "B\r\n EGIN:VALARM"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0"]
     lines += [folded] * 50 + ["END:VALARM"] * 50
-    lines += [*_event(1), "END:VCALENDAR"]
+    lines += [*event(1), "END:VCALENDAR"]
     with _costs_under(0.5), pytest.raises(IcsError, match="strange way"):
         read_ics(("\r\n".join(lines) + "\r\n").encode(), now=NOW)
 
 
 def test_folded_events_count_toward_the_event_cap() -> None:
-    events = [["B\r\n EGIN:VEVENT", *_event(i)[1:]] for i in range(4_990)]
+    events = [["B\r\n EGIN:VEVENT", *event(i)[1:]] for i in range(4_990)]
     with _costs_under(1.0), pytest.raises(IcsError):
-        read_ics(_calendar(events), now=NOW)
+        read_ics(calendar(events), now=NOW)
 
 
 @pytest.mark.parametrize("padding", [0, 1_900])
 def test_a_file_just_under_the_size_limit_costs_under_a_second(padding: int) -> None:
     """Many small series (stopped by the event cap) or fewer, larger ones (by the try budget)."""
     rules = [*IMPOSSIBLE_RULES, "FREQ=DAILY;COUNT=9999", "FREQ=YEARLY;BYDAY=MO"]
-    events: list[list[str]] = []
-    size = 0
-    while size < MAX_ICS_BYTES - 3_000:
-        event = _event(len(events), f"RRULE:{rules[len(events) % len(rules)]}")
-        event.insert(-1, "DESCRIPTION:" + "x" * padding)
-        events.append(event)
-        size += sum(len(line) + 2 for line in event)
-    data = _calendar(events)
+    data = near_the_limit(rules, padding)
     assert MAX_ICS_BYTES - 3_000 < len(data) <= MAX_ICS_BYTES
     with _costs_under(1.0), pytest.raises(IcsError):
         read_ics(data, now=NOW)
@@ -159,7 +132,7 @@ def test_a_shared_budget_stops_a_walk_that_would_run_for_ages() -> None:
 
 
 def test_an_ordinary_weekly_series_still_comes_through() -> None:
-    sessions = read_ics(_calendar([_event(1, "RRULE:FREQ=WEEKLY;BYDAY=MO")]), now=NOW)
+    sessions = read_ics(calendar([event(1, "RRULE:FREQ=WEEKLY;BYDAY=MO")]), now=NOW)
     assert len(sessions) == 26
     assert all(s.start.weekday() == 0 for s in sessions)
 
@@ -212,6 +185,6 @@ def test_a_yearly_session_tries_only_its_own_month() -> None:
 
 def test_the_most_weekly_sessions_a_file_may_add_fit_in_its_tries() -> None:
     """The budget refuses hostile files, not big honest ones: 76 weekly series, 1,976 sessions."""
-    events = [_event(i, "RRULE:FREQ=WEEKLY") for i in range(76)]
-    sessions = read_ics(_calendar(events), now=NOW)
+    events = [event(i, "RRULE:FREQ=WEEKLY") for i in range(76)]
+    sessions = read_ics(calendar(events), now=NOW)
     assert len(sessions) == 76 * 26 <= MAX_SESSIONS
