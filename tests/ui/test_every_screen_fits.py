@@ -92,14 +92,16 @@ def expected(case: str, look: Look, known: tuple[Known, ...] = KNOWN) -> frozens
 
 
 def cases(window: MainWindow) -> list[tuple[str, dict[str, object]]]:
-    """Every route by name; the first-run step route once per step."""
+    """Every route by name; the first-run step route once per step. While working on a few
+    screens, `COMPANION_FIT_ONLY=checkin.,setup.step` keeps the cases starting with those."""
     out: list[tuple[str, dict[str, object]]] = []
     for name in all_routes(window):
         if name == "setup.step":
             out += [(f"setup.step {i}", {"index": i}) for i in range(len(STEPS))]
         else:
             out.append((name, sample_arguments(window.ctx, name)))
-    return out
+    only = [p for p in os.environ.get("COMPANION_FIT_ONLY", "").split(",") if p]
+    return [c for c in out if c[0].startswith(tuple(only))] if only else out
 
 
 def settle() -> None:
