@@ -20,6 +20,7 @@ problems differ from its entries fails the test either way, so an entry that sta
 must be deleted (the table only shrinks) and a new failure must be fixed or listed. A failure
 not listed saves a screenshot (tests/ui/fit.save_shot; COMPANION_FIT_SHOTS says where).
 `COMPANION_FIT_REPORT=file.json` writes every problem found, to rebuild the table.
+`COMPANION_FIT_ALL_LOOKS=1` checks all 36 looks (several minutes), to confirm the choice above.
 """
 
 from __future__ import annotations
@@ -55,6 +56,13 @@ WINDOWS = {
     ("dark", 200): ((1024, 768),),
 }
 COLOUR_LANGUAGES = ("fr",)  # high contrast and dark: the longer language only
+if os.environ.get("COMPANION_FIT_ALL_LOOKS"):  # all 36 looks the issue names, run by hand
+    WINDOWS = {
+        (theme, scale): SIZES
+        for theme in ("standard", "high_contrast", "dark")
+        for scale in (100, 150, 200)
+    }
+    COLOUR_LANGUAGES = LANGUAGES
 KINDS = {
     "off": "is outside the visible area",
     "small": " px",
