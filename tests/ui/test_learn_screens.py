@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import open_learn, press_by_keyboard, press_by_two_switches, tab_to
 from tests.ui.recording_speech import RecordingSpeech
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.screens.learn.lists import PagedListScreen
 from ui.screens.learn.reader import ReaderScreen
@@ -88,6 +89,7 @@ def test_continue_where_you_stopped(qtbot: QtBot, window: MainWindow) -> None:
     reader.next_button.click()
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.current() is learn
+    wait_for_runner(qtbot, window)  # where reading stopped is read on the runner
     assert learn.continue_button.isVisible()
     assert learn.continue_button.accessibleName() == "Continue reading: Grief and loss"
     press_by_keyboard(qtbot, window, learn.continue_button)
@@ -101,12 +103,17 @@ def test_favourites_list_shows_what_was_starred(qtbot: QtBot, window: MainWindow
     learn.favourites_button.click()
     favourites = window.current()
     assert isinstance(favourites, PagedListScreen)
+    assert favourites.empty_label.text() == "Reading your favourites..."
+    wait_for_runner(qtbot, window)
     assert favourites.empty_label.isVisible()
+    assert favourites.empty_label.text().startswith("You have no favourites yet.")
     window.back()
     window.push(ReaderScreen(window.ctx, "stress"))
+    wait_for_runner(qtbot, window)  # whether it is a favourite is read, then the star is on
     window.current().favourite_button.click()
     window.back()
     learn.favourites_button.click()
+    wait_for_runner(qtbot, window)
     favourites = window.current()
     assert [b.accessibleName() for b in favourites.item_buttons if b.isVisible()] == ["Stress"]
 

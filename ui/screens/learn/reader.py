@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel
 from companion.i18n import _
 from companion.library.schema import Article, Exercise, Page, split_sentences
 from ui.context import AppContext
-from ui.runner import storage_on_ui_thread_for_now
+from ui.runner import failure_sentence
 from ui.screens.learn.tiles import LearnButton
 from ui.shared.library import content_language, learn_services
 from ui.widgets.screen import Screen, SpokenPart
@@ -46,12 +46,23 @@ class ReaderScreen(Screen):
         self.previous_button.clicked.connect(lambda: self.go_to(self.page - 1))
         self.next_button.clicked.connect(self._next)
         self.try_button.clicked.connect(self._try_this)
-        with storage_on_ui_thread_for_now("learn.favourites"):
-            self.favourite_button.setChecked(self.services.favourites.contains(self.key))
+        self.favourite_pressed = False  # pressed before the runner said whether it is one
+        self.showing_favourite = False
         self.favourite_button.toggled.connect(self._set_favourite)
         self.may_page = False  # long reading goes by parts ("Next part"), its choices with it
         self.finish_layout()
         self.go_to(page)
+        favourites, key = self.services.favourites, self.key
+        ctx.runner.run(lambda: favourites.contains(key), self._read_favourite, parent=self)
+
+    def _read_favourite(self, chosen: bool) -> None:
+        if not self.favourite_pressed:  # a press since is newer than what was read
+            self._show_favourite(chosen)
+
+    def _show_favourite(self, chosen: bool) -> None:
+        self.showing_favourite = True  # showing what is kept saves nothing
+        self.favourite_button.setChecked(chosen)
+        self.showing_favourite = False
 
     # --- what is shown ------------------------------------------------------------------
     @property
@@ -140,7 +151,8 @@ class ReaderScreen(Screen):
 
     def _next(self) -> None:
         if self._is_last():
-            self.services.places.forget(self.article_id)
+            places, article_id = self.services.places, self.article_id
+            self.ctx.runner.run(lambda: places.forget(article_id))
             self.ctx.nav().back()
         else:
             self.go_to(self.page + 1)
@@ -155,10 +167,20 @@ class ReaderScreen(Screen):
             self.ctx.nav().push(target.open_screen(self.ctx))  # type: ignore[attr-defined]
 
     def _set_favourite(self, chosen: bool) -> None:
-        if chosen:
-            self.services.favourites.add(self.key)
-        else:
-            self.services.favourites.remove(self.key)
+        """Kept on the runner; if it fails, the star shows what is kept and a sentence says so."""
+        if self.showing_favourite:
+            return
+        self.favourite_pressed = True
+        favourites, key = self.services.favourites, self.key
+        work = (lambda: favourites.add(key)) if chosen else (lambda: favourites.remove(key))
+        self.ctx.runner.run(
+            work, None, lambda _error: self._favourite_not_kept(chosen), parent=self
+        )
+
+    def _favourite_not_kept(self, chosen: bool) -> None:
+        self._show_favourite(not chosen)
+        if self.ctx.runner.show_failure is not None:
+            self.ctx.runner.show_failure(failure_sentence())
 
     # --- reading aloud ------------------------------------------------------------------
     def reading_order(self) -> list[SpokenPart]:
