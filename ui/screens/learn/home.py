@@ -72,8 +72,7 @@ class LearnScreen(Screen):
         has_place = self._place_article() is not None
         self.continue_button.setVisible(has_place)
         self.continue_button.setEnabled(has_place)
-        self.continue_button.retranslate()
-        self.grid.refresh()
+        self.retranslate()  # its words, and the screen fitted to the tile shown or gone
 
     def _continue(self) -> None:
         from ui.screens.learn.reader import ReaderScreen

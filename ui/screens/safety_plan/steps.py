@@ -218,6 +218,7 @@ class PlanStepScreen(Screen):
             flow.fill(plan, {Part.PEOPLE_TO_ASK: people})
             self.status.hide()
             self.show_page(0)
+            self.retranslate()  # the lines' words, and the screen fitted to them
             first = next((b for b in self.choices() if b.isEnabled()), None)
             if first is not None and self.isVisible():
                 first.setFocus()  # as a step shown at once has it: on its first line

@@ -17,6 +17,7 @@ from companion.safety_plan.reading import EMPTY_PART, part_title, plan_outline, 
 from ui.context import AppContext
 from ui.shared.safety_plan_ways_in import plan_store
 from ui.widgets.big_button import BigButton
+from ui.widgets.fit import RoomSaver
 from ui.widgets.screen import Screen, SpokenPart
 
 _log = logging.getLogger(__name__)
@@ -65,7 +66,9 @@ class PlanScreen(Screen):
         self.start_when_empty = start_when_empty
         self.page = 0
         self.set_title(lambda: _("My safety plan"))
-        self.add_text(lambda: _("People you can call now. Press a name to see the number big."))
+        self.add_text(
+            lambda: _("People you can call now. Press a name to see the number big."), explain=True
+        )
         self.said: Callable[[], str] = waiting_words  # the status line's words, until changed
         self.status = self.add_text(lambda: self.said(), notice=True)
         self.person_buttons: list[BigButton] = []
@@ -82,6 +85,7 @@ class PlanScreen(Screen):
         self.add_text(
             lambda: _("Companion does not call anyone for you. You make the call."),
             below_choices=True,
+            explain=True,
         )
         self.finish_layout()
         self.show_page(0)
@@ -94,6 +98,7 @@ class PlanScreen(Screen):
         self.said = not_opened_words
         self.status.setText(self.said())
         self.status.show()
+        self.retranslate()
 
     def fill(self, plan: SafetyPlan) -> None:
         """The plan as read: its people to call (or the region's lines), or, opened by name with
@@ -110,6 +115,7 @@ class PlanScreen(Screen):
         self.status.setText("")
         self.status.hide()
         self.show_page(0)
+        self.retranslate()  # the people's words, and the screen fitted to them
         first = next((b for b in self.choices() if b.isEnabled()), None)
         if first is not None and self.isVisible():
             first.setFocus()
@@ -173,6 +179,7 @@ class PlanPartsScreen(Screen):
         super().__init__(ctx)
         self.plan = SafetyPlan()
         self.read = False  # until the runner has read the plan, the lines say to wait
+        self.lines_large = True  # the plan's lines in large print, unless room is short
         self.index = part_index
         self.set_title(lambda: _("My whole plan"))
         self.heading = self.add_text(self._heading_words, notice=True)
@@ -203,6 +210,19 @@ class PlanPartsScreen(Screen):
         self.plan, self.read = plan, True
         self.show_part(self.index)
 
+    def room_savers(self) -> list[RoomSaver]:
+        """Where room is short, after the usual savers, the plan's lines go from their large
+        print to the person's body text size, so the choices need fewer pages."""
+        return [*super().room_savers(), self._lines_at_body_size]
+
+    def _lines_at_body_size(self, on: bool) -> None:
+        self.lines_large = not on
+        self._style_lines()
+
+    def _style_lines(self) -> None:
+        points = self.ctx.look().points(24) if self.lines_large else None
+        self.lines.setStyleSheet(f"font-size: {points}pt;" if points else "")
+
     def _heading_words(self) -> str:
         part = PLAN_STEPS[self.index].part
         return _("Part {number} of {count}: {title}").format(
@@ -221,7 +241,7 @@ class PlanPartsScreen(Screen):
         self.next_button.setEnabled(self.index < len(PLAN_STEPS) - 1)
         for button in (self.read_button, self.print_button, self.change_button):
             button.setEnabled(self.read)
-        self.lines.setStyleSheet(f"font-size: {self.ctx.look().points(24)}pt;")
+        self._style_lines()
         self.retranslate()
         focus = self.focusWidget()
         if self.isVisible() and focus is not None and not focus.isEnabled():
