@@ -66,19 +66,6 @@ KNOWN: tuple[Known, ...] = (
     ),
     Known("help_now.contacts", frozenset({"parts"}), PARTS + ' ("Person 1: Name", "Save")'),
     Known(
-        "learn.exercise",
-        frozenset({"parts"}),
-        PARTS + ' ("Étape suivante")',
-        scales=(200,),
-        languages=("fr",),
-    ),
-    Known(
-        "learn.reader",
-        frozenset({"parts"}),
-        PARTS + ' ("Favourite", "Next page")',
-        scales=(150, 200),
-    ),
-    Known(
         "people",
         frozenset({"off"}),
         OFF + ': the picker does not page, "Add a person" is below the last name',

@@ -49,8 +49,10 @@ def test_an_article_read_to_the_end_by_keyboard_alone(qtbot: QtBot, window: Main
     assert pages >= 3
     seen = []
     for page in range(pages):
-        assert reader.position_label.text() == f"Page {page + 1} of {pages}"
+        assert reader.position_label.text().startswith(f"Page {page + 1} of {pages}")
         seen.append(reader.page_label.text())
+        while reader.next_button.accessibleName() == "Next part":  # a long page, by parts
+            press_by_keyboard(qtbot, window, reader.next_button)
         if page < pages - 1:
             press_by_keyboard(qtbot, window, reader.next_button)
     assert len(set(seen)) == pages
@@ -150,10 +152,11 @@ def test_an_article_by_two_switch_scanning(qtbot: QtBot, window: MainWindow) -> 
     reader = window.current()
     assert isinstance(reader, ReaderScreen)
     assert reader.article_id == "worry"
-    press_by_two_switches(qtbot, window, reader.next_button)
-    assert reader.page == 1
-    press_by_two_switches(qtbot, window, reader.next_button)
-    assert reader.page == 2
+    for page in (1, 2):
+        while reader.next_button.accessibleName() == "Next part":  # a long page, by parts
+            press_by_two_switches(qtbot, window, reader.next_button)
+        press_by_two_switches(qtbot, window, reader.next_button)
+        assert reader.page == page
 
 
 def test_search_forgives_spelling_and_opens_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
