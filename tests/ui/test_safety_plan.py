@@ -30,8 +30,8 @@ from ui.screens.help_now.screen import HelpNowScreen
 from ui.screens.learn.home import LearnScreen
 from ui.screens.safety_plan import printing
 from ui.screens.safety_plan.intro import PlanIntroScreen
+from ui.screens.safety_plan.own_words import OwnWordsScreen
 from ui.screens.safety_plan.steps import (
-    OwnWordsScreen,
     PeopleStepScreen,
     PlanStepScreen,
     WordsStepScreen,

@@ -21,7 +21,8 @@ from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.runner import UI_THREAD_STORAGE_ALLOW_LIST
 from ui.screens.safety_plan.intro import PlanIntroScreen
-from ui.screens.safety_plan.steps import OwnWordsScreen, PlanStepScreen
+from ui.screens.safety_plan.own_words import OwnWordsScreen
+from ui.screens.safety_plan.steps import PlanStepScreen
 from ui.screens.safety_plan.view import PlanPartsScreen, PlanScreen
 
 
