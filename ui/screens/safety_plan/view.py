@@ -103,10 +103,9 @@ class PlanScreen(Screen):
     def fill(self, plan: SafetyPlan) -> None:
         """The plan as read: its people to call (or the region's lines), or, opened by name with
         no plan yet, the gentle start in its place."""
-        if plan.is_empty and self.start_when_empty:
-            nav = self.ctx.nav()
-            if nav.current() is self:
-                nav.back()
+        nav = self.ctx.nav()
+        if plan.is_empty and self.start_when_empty and nav.current() is self:
+            nav.back()  # never over a screen the person has gone on to meanwhile
             nav.open("safety_plan.intro")
             return
         self.plan, self.read = plan, True
