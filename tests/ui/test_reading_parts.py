@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.fit import visible_rect
+from tests.ui.fit import fit_problems, visible_rect
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.learn.reader import ReaderScreen
@@ -91,3 +91,18 @@ def test_a_page_that_fits_has_no_parts(qtbot, make_ctx: Callable[..., AppContext
     assert not screen.parts.isVisible()
     assert screen.part_buttons() == []
     assert screen.reading.count() == 1
+
+
+def test_the_last_page_keeps_its_four_choices_on_screen(
+    qtbot, make_ctx: Callable[..., AppContext]
+) -> None:  # type: ignore[no-untyped-def]
+    """The last page adds "Try this": at 200% on 1280 x 720 the four choices sit side by side
+    (the exercise's name is in the button's name) and the words still go by parts."""
+    window = open_article(qtbot, make_ctx(text_scale=200), (1280, 720))
+    screen = window.current()
+    screen.go_to(len(screen.article().pages) - 1)
+    QApplication.processEvents()
+    assert screen.try_button.isVisible()
+    assert screen.try_button.accessibleName() == "Try this: Slow breathing"
+    assert fit_problems(window) == []
+    assert screen.parts.isHidden()

@@ -48,7 +48,9 @@ class ReaderScreen(Screen):
 
         self.previous_button = self.add_choice(LearnButton(self._previous_text, "back"))
         self.next_button = self.add_choice(LearnButton(self._next_text, "next"))
-        self.try_button = self.add_choice(LearnButton(self._try_text, "continue"))
+        self.try_button = self.add_choice(
+            LearnButton(self._try_text, "continue", short_fn=lambda: _("Try this"))
+        )
         self.favourite_button = self.add_choice(
             LearnButton(lambda: _("Favourite"), "star", checkable=True)
         )
@@ -170,6 +172,7 @@ class ReaderScreen(Screen):
             button.set_icon_name(None if on else icon)
             if on:
                 button.setIcon(QIcon())
+        self.try_button.set_short(on)  # "Try this" (its name keeps the exercise's title)
 
     def highlight(self, part: SpokenPart | None) -> None:
         """The sentence read aloud is marked, and the box shows the part that holds it."""
