@@ -171,21 +171,14 @@ class BackgroundRunner(QObject):
 UI_THREAD_STORAGE_ALLOW_LIST: dict[str, str] = {
     # place: why it still touches storage on the UI thread. Each entry is a debt: move it onto
     # the runner and delete the line (docs/decisions/0024). The guard raises for anything else.
-    "safety_plan.start": "start_plan reads the plan and the contacts to suggest, then shows",
-    "safety_plan.step": "each press on a plan step saves the plan (SafetyPlanFlow._save)",
     "checkin.history": "the mood chart and its table read the weeks shown as the screen is built "
     "and when another period is pressed",
     "checkin.score_history": "the questionnaire scores are read as the screen is built",
     "checkin.schedule": "the check-in schedule (a preference) is read as its screen is built",
     "checkin.trusted_people": "Talk to someone I trust lists the person's contacts as it is built",
-    "learn.favourites": "Learn reads the favourites (a preference) as a list or article is built",
     "report.build": "the report is built from the weeks chosen as its preview opens; a build "
     "on the runner behind a 'Making your report' wait is still to do",
-    "safety_plan.open": "opening My safety plan by name reads whether there is a plan, to choose "
-    "the plan or the gentle start (a route builds its screen at once)",
-    "safety_plan.view": "the plan screens read the plan as they are built; delete removes it",
     "setup.contacts_step": "the first run's contacts step reads the contacts kept so far",
-    "learn.place": "Learn reads the reading place (a preference) as it is built",
     "help_now.plan_choice": "Get help now puts My safety plan first when there is one: it must "
     "be in place the moment the screen opens, so the plan is read as it is built",
     "app.person_settings": "a person's own look is read as their data opens (one small read), "

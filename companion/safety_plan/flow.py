@@ -126,11 +126,16 @@ class SafetyPlanFlow:
         store: SafetyPlanStore,
         suggestions: Mapping[Part, tuple[PlanEntry, ...]] | None = None,
         start: Part = Part.WARNING_SIGNS,
+        *,
+        read: bool = True,
     ) -> None:
         self._store = store
         self._suggestions = dict(suggestions or {})
         self.steps = PLAN_STEPS
-        self.plan: SafetyPlan = store.plan()
+        # read=False: the screen reads the plan off the UI thread and gives it to `fill`; until
+        # then nothing can change (a save from an empty plan would wipe the person's plan).
+        self.ready = read
+        self.plan: SafetyPlan = store.plan() if read else SafetyPlan()
         self.index = [s.part for s in self.steps].index(start)
         self.finished = False
 
@@ -168,34 +173,65 @@ class SafetyPlanFlow:
 
     # ---- changes (each saved at once) ------------------------------------------------------------
 
-    def toggle(self, entry: PlanEntry) -> None:
-        """Add a suggested line, or take a chosen one out again."""
+    def fill(
+        self, plan: SafetyPlan, suggestions: Mapping[Part, tuple[PlanEntry, ...]] | None = None
+    ) -> None:
+        """The plan as read off the UI thread, and more to suggest (the person's contacts)."""
+        self.plan = plan
+        self._suggestions.update(suggestions or {})
+        self.ready = True
+
+    def toggled(self, entry: PlanEntry) -> SafetyPlan:
+        """The plan with a suggested line added, or a chosen one taken out (not saved yet)."""
         own = self.entries()
         if self.is_chosen(entry):
-            self._save(tuple(e for e in own if not _same(e, entry)))
-        else:
-            self._save((*own, entry))
+            return self._with(tuple(e for e in own if not _same(e, entry)))
+        return self._with((*own, entry))
+
+    def added(self, text: str, phone: str = "") -> SafetyPlan | None:
+        """The plan with the person's own words added (not saved yet); None when empty,
+        repeated or full."""
+        text, phone = " ".join(text.split()), phone.strip()
+        if not text or len(self.entries()) >= MAX_ENTRIES_PER_PART:
+            return None
+        entry = PlanEntry(text[:200], phone[:40])
+        if self.is_chosen(entry):
+            return None
+        return self._with((*self.entries(), entry))
+
+    def save(self, plan: SafetyPlan) -> None:
+        """Write `plan` (one transaction; the UI calls this on its runner, then `kept`)."""
+        self._store.save(plan)
+
+    def kept(self, plan: SafetyPlan) -> None:
+        """`plan` is saved: the flow goes on from it."""
+        self.plan = plan
+
+    def toggle(self, entry: PlanEntry) -> None:
+        """Add a suggested line, or take a chosen one out again, and save it at once."""
+        self._save_now(self.toggled(entry))
 
     def add(self, text: str, phone: str = "") -> bool:
         """Add the person's own words; False (nothing changed) when empty, repeated or full."""
-        text, phone = " ".join(text.split()), phone.strip()
-        if not text or len(self.entries()) >= MAX_ENTRIES_PER_PART:
+        changed = self.added(text, phone)
+        if changed is None:
             return False
-        entry = PlanEntry(text[:200], phone[:40])
-        if self.is_chosen(entry):
-            return False
-        self._save((*self.entries(), entry))
+        self._save_now(changed)
         return True
 
     def is_full(self) -> bool:
         return len(self.entries()) >= MAX_ENTRIES_PER_PART
 
-    def _save(self, entries: tuple[PlanEntry, ...]) -> None:
+    def _with(self, entries: tuple[PlanEntry, ...]) -> SafetyPlan:
         if self.finished:
             raise RuntimeError("This plan is already finished")
-        changed = self.plan.with_entries(self.step.part, entries)
-        self._store.save(changed)
-        self.plan = changed
+        if not self.ready:
+            raise RuntimeError("The plan has not been read yet")
+        return self.plan.with_entries(self.step.part, entries)
+
+    def _save_now(self, changed: SafetyPlan) -> None:
+        self.save(changed)
+        self.kept(changed)
 
     # ---- moving ---------------------------------------------------------------------------------
 

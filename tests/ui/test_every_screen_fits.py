@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from companion.i18n import set_language
@@ -124,6 +124,9 @@ def open_case(window: MainWindow, case: str, arguments: dict[str, object]) -> Sc
     time spent (measured with cProfile)."""
     before = window.current() if len(window._screens) > 1 else None
     screen = window.open(case.split(" ")[0], **arguments)
+    while not window.ctx.runner.is_idle():  # a screen that reads its data fills in first
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    screen = window.current()  # a screen may give its place to another (no plan: the start)
     if before is not None:  # what MainWindow._pop does, without showing what lies under it
         window._screens.remove(before)
         window.stack.removeWidget(before)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.fit import visible_rect
+from tests.ui.fit import fit_problems, visible_rect
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.learn.reader import ReaderScreen
@@ -36,37 +36,50 @@ def by_name(window: MainWindow, name: str):  # type: ignore[no-untyped-def]
 def test_a_long_page_moves_a_screenful_at_a_time_and_says_where(
     qtbot, make_ctx: Callable[..., AppContext]
 ) -> None:  # type: ignore[no-untyped-def]
+    """An article's words go by parts in their own box; its choices never leave the screen,
+    and its own Next / Previous move a part, then a page."""
     window = open_article(qtbot, make_ctx(text_scale=200), (1024, 768))
     screen = window.current()
-    parts = screen.parts
-    assert parts.isVisible()
-    count = parts.count()
+    assert isinstance(screen, ReaderScreen)
+    count = screen.reading.count()
     assert count > 1
-    assert parts.place.text() == f"Part 1 of {count}"
-    previous, following = by_name(window, "Previous part"), by_name(window, "Next part")
-    assert not previous.isEnabled()
-    assert following.width() >= 64 and following.height() >= 64
+    pages = len(screen.article().pages)
+
+    def all_choices_on_screen() -> None:
+        for button in (screen.previous_button, screen.next_button, screen.favourite_button):
+            assert visible_rect(button, window).size() == button.size()
+
+    assert screen.position_label.text() == f"Page 1 of {pages}, part 1 of {count}"
+    assert screen.next_button.accessibleName() == "Next part"
+    assert not screen.previous_button.isEnabled()
+    all_choices_on_screen()
     top = screen.page_label.mapTo(window, screen.page_label.rect().topLeft()).y()
-    qtbot.mouseClick(following, Qt.MouseButton.LeftButton)
-    assert parts.place.text() == f"Part 2 of {count}"
+    qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
+    assert screen.position_label.text() == f"Page 1 of {pages}, part 2 of {count}"
     assert screen.page_label.mapTo(window, screen.page_label.rect().topLeft()).y() < top
-    assert previous.isEnabled()
-    for _ in range(count):
-        if following.isEnabled():
-            qtbot.mouseClick(following, Qt.MouseButton.LeftButton)
-    assert parts.place.text() == f"Part {count} of {count}"
-    assert not following.isEnabled()
-    # At the end of the last part, the page's own choices are on screen.
-    assert visible_rect(screen.next_button, window).size() == screen.next_button.size()
+    assert screen.previous_button.isEnabled()
+    assert screen.previous_button.accessibleName() == "Previous part"
+    for _ in range(count - 2):
+        qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
+    assert screen.position_label.text().endswith(f"part {count} of {count}")
+    assert screen.next_button.accessibleName() == "Next page"
+    all_choices_on_screen()
+    qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
+    assert screen.page == 1
+    assert screen.reading.part() == 0  # a new page starts at its first part
+    assert screen.previous_button.accessibleName() == "Previous page"
+    assert screen.parts.isHidden()  # the screen itself never reads by parts here
+    all_choices_on_screen()
 
 
 def test_read_aloud_moves_to_the_part_it_reads(qtbot, make_ctx: Callable[..., AppContext]) -> None:  # type: ignore[no-untyped-def]
     window = open_article(qtbot, make_ctx(text_scale=200), (1024, 768))
     screen = window.current()
-    assert screen.parts.part() == 0
+    assert screen.reading.part() == 0
     target = next(p for p in reversed(screen.reading_order()) if p.label is screen.page_label)
     screen.highlight(target)
-    assert screen.parts.part() > 0
+    assert screen.reading.part() > 0
+    assert screen.position_label.text().endswith(f"of {screen.reading.count()}")
     screen.highlight_control(screen.next_button)  # "You can choose: ... Next page" at the end
     assert visible_rect(screen.next_button, window).size() == screen.next_button.size()
 
@@ -77,3 +90,19 @@ def test_a_page_that_fits_has_no_parts(qtbot, make_ctx: Callable[..., AppContext
     assert screen.fitter.fitted
     assert not screen.parts.isVisible()
     assert screen.part_buttons() == []
+    assert screen.reading.count() == 1
+
+
+def test_the_last_page_keeps_its_four_choices_on_screen(
+    qtbot, make_ctx: Callable[..., AppContext]
+) -> None:  # type: ignore[no-untyped-def]
+    """The last page adds "Try this": at 200% on 1280 x 720 the four choices sit side by side
+    (the exercise's name is in the button's name) and the words still go by parts."""
+    window = open_article(qtbot, make_ctx(text_scale=200), (1280, 720))
+    screen = window.current()
+    screen.go_to(len(screen.article().pages) - 1)
+    QApplication.processEvents()
+    assert screen.try_button.isVisible()
+    assert screen.try_button.accessibleName() == "Try this: Slow breathing"
+    assert fit_problems(window) == []
+    assert screen.parts.isHidden()

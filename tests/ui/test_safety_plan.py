@@ -24,15 +24,14 @@ from tests.ui.helpers import names, press
 from tests.ui.recording_speech import RecordingSpeech
 from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
-from ui.runner import storage_on_ui_thread_for_now
 from ui.screens.checkin.done import ThankYouScreen
 from ui.screens.checkin.questionnaire import ResultScreen
 from ui.screens.help_now.screen import HelpNowScreen
 from ui.screens.learn.home import LearnScreen
 from ui.screens.safety_plan import printing
 from ui.screens.safety_plan.intro import PlanIntroScreen
+from ui.screens.safety_plan.own_words import OwnWordsScreen
 from ui.screens.safety_plan.steps import (
-    OwnWordsScreen,
     PeopleStepScreen,
     PlanStepScreen,
     WordsStepScreen,
@@ -153,6 +152,7 @@ def test_a_step_by_keyboard_alone(qtbot: QtBot, window: MainWindow, mary: Person
     window.push(PlanIntroScreen(window.ctx))
     key(Qt.Key.Key_Return)  # Start my plan has the focus
     qtbot.waitUntil(lambda: isinstance(window.current(), WordsStepScreen))
+    wait_for_runner(qtbot, window)  # the step fills in once the plan is read
     screen = step(window)
     assert QApplication.focusWidget() is screen.line_buttons[0]
     key(Qt.Key.Key_Space)
@@ -229,6 +229,7 @@ def test_the_whole_plan_is_read_aloud_start_to_end(
 ) -> None:
     _with_plan(mary)
     window.push(PlanScreen(window.ctx))
+    wait_for_runner(qtbot, window)  # the plan is read on the runner
     press(qtbot, window, "Read my plan to me")
     said = speech.texts()
     assert said[0] == "My safety plan."
@@ -252,6 +253,7 @@ def test_the_plan_prints_in_large_letters_to_a_pdf(
         printing.PlanFiles, "save_path", classmethod(lambda cls, parent, suggested: target)
     )
     window.push(PlanPartsScreen(window.ctx))
+    wait_for_runner(qtbot, window)  # the plan is read on the runner
     assert "Part 1 of 7" in window.current().body_text()
     press(qtbot, window, "Print in large letters")
     assert target.read_bytes().startswith(b"%PDF")
@@ -263,6 +265,7 @@ def test_delete_my_plan_in_words_removes_it_and_get_help_now_no_longer_offers_it
 ) -> None:
     _with_plan(mary)
     window.push(PlanPartsScreen(window.ctx))
+    wait_for_runner(qtbot, window)  # the plan is read on the runner
     press(qtbot, window, "Delete my plan")
     assert window.current().title() == "Delete your safety plan? This cannot be undone."
     press(qtbot, window, "Yes, delete my plan")
@@ -347,19 +350,19 @@ def test_each_step_is_spoken_when_speech_is_on_and_changes_language_live(
 
 
 def test_somewhere_else_offers_its_helplines_without_an_emergency_number(
-    window: MainWindow, mary: PersonSession
+    qtbot: QtBot, window: MainWindow, mary: PersonSession
 ) -> None:
     """Somewhere else has no emergency number and a directory with no number: the plan's
     suggestions still open (they used to fail on the missing number) and name no fake phone."""
     window.ctx.settings.set("region", "ELSEWHERE")
-    with storage_on_ui_thread_for_now("safety_plan.start"):  # as the plan's first step asks
-        offered = suggestions(window.ctx)[Part.PROFESSIONALS]
+    offered = suggestions(window.ctx)[Part.PROFESSIONALS]  # no storage: on the UI thread
     assert all(isinstance(entry.phone, str) for entry in offered)
     assert "Emergency" not in [entry.text for entry in offered]
     assert [e.text for e in offered][-2:] == ["My doctor", "My counsellor"]
 
     mary.safety_plan.save(SafetyPlan({Part.WARNING_SIGNS: (PlanEntry("I stop eating"),)}))
     window.push(PlanScreen(window.ctx))  # no numbers in the plan: the region's lines to call
+    wait_for_runner(qtbot, window)  # the plan is read on the runner
     assert names(window) == ["See my whole plan", "Read my plan to me"]  # none has a number
 
 

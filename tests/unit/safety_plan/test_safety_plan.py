@@ -230,3 +230,22 @@ def test_the_offer_comes_at_most_once_a_week_and_never_with_a_plan() -> None:
     record_offer(prefs, NOW)
     assert not offer_is_due(prefs, NOW + timedelta(days=6, hours=23), has_plan=False)
     assert offer_is_due(prefs, NOW + timedelta(days=7), has_plan=False)
+
+
+def test_a_flow_waiting_for_its_plan_changes_nothing_until_it_is_filled() -> None:
+    """The UI reads the plan off its thread: a change asked before the plan is read would save
+    over the person's plan with an empty one, so it is refused until `fill`."""
+    kept = SafetyPlan({Part.WARNING_SIGNS: (PlanEntry("I stop eating"),)})
+    store = MemorySafetyPlanStore(kept)
+    flow = SafetyPlanFlow(store, read=False)
+    with pytest.raises(RuntimeError):
+        flow.toggled(PlanEntry("I cannot sleep"))
+    flow.fill(store.plan())
+    changed = flow.toggled(PlanEntry("I cannot sleep"))
+    assert store.plan() == kept  # computed, not saved
+    flow.save(changed)
+    flow.kept(changed)
+    assert [e.text for e in store.plan().entries(Part.WARNING_SIGNS)] == [
+        "I stop eating",
+        "I cannot sleep",
+    ]

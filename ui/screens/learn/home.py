@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import partial
 
 from companion.i18n import _
+from companion.library.prefs import ReadingPlace
 from companion.library.schema import Article, Exercise
 from ui.context import AppContext
-from ui.runner import storage_on_ui_thread_for_now
 from ui.screens.learn.lists import ListItem, PagedListScreen
 from ui.screens.learn.tiles import LearnButton, topic_name
 from ui.shared.library import content_language, learn_services
@@ -23,6 +23,7 @@ class LearnScreen(Screen):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.services = learn_services(ctx)
+        self._place: ReadingPlace | None = None  # until the runner has read it
         self.set_title(lambda: _("Learn and feel better"))
         self.add_text(
             lambda: _(
@@ -48,14 +49,13 @@ class LearnScreen(Screen):
         self.favourites_button.clicked.connect(lambda: ctx.nav().push(favourites_screen(ctx)))
         self.search_button.clicked.connect(self._search)
         self.finish_layout()
-        self._update_continue()
+        self._show_place(None)
 
     def _place_article(self) -> Article | None:
-        with storage_on_ui_thread_for_now("learn.place"):
-            place = self.services.places.last()
-        if place is None:
+        if self._place is None:
             return None
-        return self.services.report.library.article(place.article_id, content_language(self.ctx))
+        library = self.services.report.library
+        return library.article(self._place.article_id, content_language(self.ctx))
 
     def _continue_text(self) -> str:
         article = self._place_article()
@@ -64,18 +64,21 @@ class LearnScreen(Screen):
         return _("Continue reading: {title}").format(title=article.title)
 
     def _update_continue(self) -> None:
+        """Where reading stopped is read on the runner; "Continue reading" shows once it is."""
+        self.ctx.runner.run(self.services.places.last, self._show_place, parent=self)
+
+    def _show_place(self, place: ReadingPlace | None) -> None:
+        self._place = place
         has_place = self._place_article() is not None
         self.continue_button.setVisible(has_place)
         self.continue_button.setEnabled(has_place)
-        self.continue_button.retranslate()
+        self.retranslate()  # its words, and the screen fitted to the tile shown or gone
 
     def _continue(self) -> None:
         from ui.screens.learn.reader import ReaderScreen
 
-        with storage_on_ui_thread_for_now("learn.place"):
-            place = self.services.places.last()
-        if place is not None:
-            self.ctx.nav().push(ReaderScreen(self.ctx, place.article_id, place.page))
+        if self._place is not None:
+            self.ctx.nav().push(ReaderScreen(self.ctx, self._place.article_id, self._place.page))
 
     def _search(self) -> None:
         from ui.screens.learn.search import SearchScreen
@@ -157,25 +160,6 @@ def exercises_screen(ctx: AppContext) -> PagedListScreen:
 
 
 def favourites_screen(ctx: AppContext) -> PagedListScreen:
-    services = learn_services(ctx)
+    from ui.screens.learn.favourites import FavouritesScreen
 
-    def items() -> list[ListItem]:
-        found: list[ListItem] = []
-        with storage_on_ui_thread_for_now("learn.favourites"):
-            keys = services.favourites.in_order()
-        for key in keys:
-            item = services.report.library.by_key(key, content_language(ctx))
-            if isinstance(item, Article):
-                found.append(article_item(ctx, item))
-            elif isinstance(item, Exercise):
-                found.append(exercise_item(ctx, item))
-        return found
-
-    return PagedListScreen(
-        ctx,
-        lambda: _("My favourites"),
-        items,
-        lambda: _(
-            "You have no favourites yet. When you read an article, press Favourite to keep it here."
-        ),
-    )
+    return FavouritesScreen(ctx)

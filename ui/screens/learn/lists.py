@@ -119,8 +119,12 @@ class PagedListScreen(Screen):
         if first is not None and self.isVisible():
             first.setFocus()
 
-    def on_shown(self) -> None:
-        """Lists can change while covered (a favourite removed): rebuild them on return."""
+    def refill(self) -> None:
+        """Build the list again from `items` (it may have changed), on the same page."""
         self._items = list(self._items_fn())
         self.show_page(self._page)
+
+    def on_shown(self) -> None:
+        """Lists can change while covered (a favourite removed): rebuild them on return."""
+        self.refill()
         super().on_shown()

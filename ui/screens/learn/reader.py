@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel
 
 from companion.i18n import _
 from companion.library.schema import Article, Exercise, Page, split_sentences
 from ui.context import AppContext
-from ui.runner import storage_on_ui_thread_for_now
+from ui.runner import failure_sentence
 from ui.screens.learn.tiles import LearnButton
 from ui.shared.library import content_language, learn_services
+from ui.widgets.fit import RoomSaver
+from ui.widgets.reading_box import ReadingBox
 from ui.widgets.screen import Screen, SpokenPart
 
 _log = logging.getLogger(__name__)
@@ -36,22 +39,41 @@ class ReaderScreen(Screen):
         self.heading_label.setProperty("heading", True)
         self.page_label = self.add_text(self._page_text)
         self.sources_label = self.add_text(self._sources_text)
+        # The words go by parts in their own box where room is short; the choices stay.
+        self.reading = ReadingBox([self.heading_label, self.page_label, self.sources_label])
+        self.add_widget(self.reading)
+        bar = self.reading.area.verticalScrollBar()
+        bar.rangeChanged.connect(self._places_changed)
+        bar.valueChanged.connect(self._places_changed)
 
-        self.previous_button = self.add_choice(LearnButton(lambda: _("Previous page"), "back"))
+        self.previous_button = self.add_choice(LearnButton(self._previous_text, "back"))
         self.next_button = self.add_choice(LearnButton(self._next_text, "next"))
-        self.try_button = self.add_choice(LearnButton(self._try_text, "continue"))
+        self.try_button = self.add_choice(
+            LearnButton(self._try_text, "continue", short_fn=lambda: _("Try this"))
+        )
         self.favourite_button = self.add_choice(
             LearnButton(lambda: _("Favourite"), "star", checkable=True)
         )
-        self.previous_button.clicked.connect(lambda: self.go_to(self.page - 1))
+        self.previous_button.clicked.connect(self._previous)
         self.next_button.clicked.connect(self._next)
         self.try_button.clicked.connect(self._try_this)
-        with storage_on_ui_thread_for_now("learn.favourites"):
-            self.favourite_button.setChecked(self.services.favourites.contains(self.key))
+        self.favourite_pressed = False  # pressed before the runner said whether it is one
+        self.showing_favourite = False
         self.favourite_button.toggled.connect(self._set_favourite)
-        self.may_page = False  # long reading goes by parts ("Next part"), its choices with it
+        self.may_page = False  # its few choices never page: the words go by parts instead
         self.finish_layout()
         self.go_to(page)
+        favourites, key = self.services.favourites, self.key
+        ctx.runner.run(lambda: favourites.contains(key), self._read_favourite, parent=self)
+
+    def _read_favourite(self, chosen: bool) -> None:
+        if not self.favourite_pressed:  # a press since is newer than what was read
+            self._show_favourite(chosen)
+
+    def _show_favourite(self, chosen: bool) -> None:
+        self.showing_favourite = True  # showing what is kept saves nothing
+        self.favourite_button.setChecked(chosen)
+        self.showing_favourite = False
 
     # --- what is shown ------------------------------------------------------------------
     @property
@@ -75,7 +97,18 @@ class ReaderScreen(Screen):
 
     def _position_text(self) -> str:
         count = len(self.article().pages)
+        reading: ReadingBox | None = getattr(self, "reading", None)  # built after this label
+        if reading is not None and reading.count() > 1:
+            return _("Page {page} of {count}, part {part} of {parts}").format(
+                page=self.page + 1, count=count, part=reading.part() + 1, parts=reading.count()
+            )
         return _("Page {page} of {count}").format(page=self.page + 1, count=count)
+
+    def _more_parts(self) -> bool:
+        return self.reading.part() < self.reading.count() - 1
+
+    def _previous_text(self) -> str:
+        return _("Previous part") if self.reading.part() > 0 else _("Previous page")
 
     def _leading_heading(self) -> str | None:
         blocks = self.current_page().blocks
@@ -103,6 +136,8 @@ class ReaderScreen(Screen):
         return _("Sources: {titles}").format(titles=titles)
 
     def _next_text(self) -> str:
+        if self._more_parts():
+            return _("Next part")
         return _("Finish") if self._is_last() else _("Next page")
 
     def _try_target(self) -> object | None:
@@ -119,11 +154,42 @@ class ReaderScreen(Screen):
         title = target.title() if target is not None else ""  # type: ignore[attr-defined]
         return _("Try this: {title}").format(title=title)
 
+    # --- fitting: the article's choices on screen, its words by parts -------------------
+    def room_savers(self) -> list[RoomSaver]:
+        """The usual savers, then the choices side by side (their words on two short lines),
+        then the words by parts in their own box: the choices never leave the screen."""
+        reading = self.reading.saver(self.fitter, self.body, self._scroll)
+        return [*super().room_savers(), self._choices_in_a_row, reading]
+
+    def _choices_in_a_row(self, on: bool) -> None:
+        for button, icon in (
+            (self.previous_button, "back"),
+            (self.next_button, "next"),
+            (self.try_button, "continue"),
+            (self.favourite_button, "star"),
+        ):
+            button.set_line_chars(10 if on else 24)
+            button.set_icon_name(None if on else icon)
+            if on:
+                button.setIcon(QIcon())
+        self.try_button.set_short(on)  # "Try this" (its name keeps the exercise's title)
+
+    def highlight(self, part: SpokenPart | None) -> None:
+        """The sentence read aloud is marked, and the box shows the part that holds it."""
+        fraction = 0.0
+        if part is not None and part.label is not None:
+            text = part.label.text()
+            fraction = max(0, text.find(part.sentence)) / max(1, len(text))
+        super().highlight(part)
+        if part is not None and part.label is not None:
+            self.reading.follow(part.label, fraction)
+
     # --- moving -------------------------------------------------------------------------
     def go_to(self, page: int) -> None:
         """Show `page` (clamped), remember the place, and keep focus on the big buttons."""
         count = len(self.article().pages)
         self.page = max(0, min(page, count - 1))
+        self.reading.to_start()  # a new page starts at its first part
         self.previous_button.setEnabled(self.page > 0)
         has_target = self._try_target() is not None
         self.try_button.setVisible(self._is_last() and has_target)
@@ -133,14 +199,34 @@ class ReaderScreen(Screen):
         look = self.ctx.look()
         self.page_label.setStyleSheet(f"font-size: {look.points(READING_POINTS)}pt;")
         self.retranslate()
+        self._places_changed()
         places, article_id, page = self.services.places, self.article_id, self.page
         self.ctx.runner.run(lambda: places.remember(article_id, page, count))  # where to come back
         if self.isVisible() and not (self.focusWidget() and self.focusWidget().isEnabled()):
             self.next_button.setFocus()
 
+    def _places_changed(self, *_range: int) -> None:
+        """The words' parts changed (a new fit, a new page): say where the reader is."""
+        self.previous_button.setEnabled(self.page > 0 or self.reading.part() > 0)
+        for label, text in ((self.position_label, self._position_text()),):
+            if label.text() != text:
+                label.setText(text)
+        for button in (self.previous_button, self.next_button):
+            button.retranslate()
+
+    def _previous(self) -> None:
+        if self.reading.part() > 0:
+            self.reading.show_part(self.reading.part() - 1)
+        else:
+            self.go_to(self.page - 1)
+
     def _next(self) -> None:
+        if self._more_parts():
+            self.reading.show_part(self.reading.part() + 1)
+            return
         if self._is_last():
-            self.services.places.forget(self.article_id)
+            places, article_id = self.services.places, self.article_id
+            self.ctx.runner.run(lambda: places.forget(article_id))
             self.ctx.nav().back()
         else:
             self.go_to(self.page + 1)
@@ -155,10 +241,20 @@ class ReaderScreen(Screen):
             self.ctx.nav().push(target.open_screen(self.ctx))  # type: ignore[attr-defined]
 
     def _set_favourite(self, chosen: bool) -> None:
-        if chosen:
-            self.services.favourites.add(self.key)
-        else:
-            self.services.favourites.remove(self.key)
+        """Kept on the runner; if it fails, the star shows what is kept and a sentence says so."""
+        if self.showing_favourite:
+            return
+        self.favourite_pressed = True
+        favourites, key = self.services.favourites, self.key
+        work = (lambda: favourites.add(key)) if chosen else (lambda: favourites.remove(key))
+        self.ctx.runner.run(
+            work, None, lambda _error: self._favourite_not_kept(chosen), parent=self
+        )
+
+    def _favourite_not_kept(self, chosen: bool) -> None:
+        self._show_favourite(not chosen)
+        if self.ctx.runner.show_failure is not None:
+            self.ctx.runner.show_failure(failure_sentence())
 
     # --- reading aloud ------------------------------------------------------------------
     def reading_order(self) -> list[SpokenPart]:

@@ -25,9 +25,12 @@ class PlanIntroScreen(Screen):
             lambda: _(
                 "You can make it alone, or with someone you trust, like a helper or your "
                 "counsellor. You can skip any question and come back to it."
-            )
+            ),
+            explain=True,
         )
-        self.add_text(lambda: _("It stays locked on this computer. Only you can open it."))
+        self.add_text(
+            lambda: _("It stays locked on this computer. Only you can open it."), explain=True
+        )
         self.start_button = self.add_choice(BigButton(lambda: _("Start my plan"), "next"))
         self.start_button.clicked.connect(self.start)
         self.later_button = self.add_choice(BigButton(lambda: _("Not now"), "back"))

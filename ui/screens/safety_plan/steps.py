@@ -11,14 +11,13 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from shiboken6 import isValid
 
 from companion.i18n import _
 from companion.safety.crisis import localized
 from companion.safety_plan.flow import PLAN_STEPS, SafetyPlanFlow, StepKind
-from companion.safety_plan.plan import Part, PlanEntry
+from companion.safety_plan.plan import Part, PlanEntry, SafetyPlan
 from ui.context import AppContext
-from ui.runner import storage_on_ui_thread_for_now
 from ui.shared.safety_plan_ways_in import plan_store
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
@@ -35,7 +34,8 @@ def speak_if_on(ctx: AppContext, sentence: str) -> None:
 
 
 def suggestions(ctx: AppContext) -> dict[Part, tuple[PlanEntry, ...]]:
-    """What the app already knows, offered as choices: exercises, people, the crisis line."""
+    """What the app already knows without storage, offered as choices: exercises and the crisis
+    line (the person's contacts are read with the plan, `read_plan_work`)."""
     found: dict[Part, tuple[PlanEntry, ...]] = {}
     try:
         from ui.shared.library import content_language, load_report
@@ -46,11 +46,6 @@ def suggestions(ctx: AppContext) -> dict[Part, tuple[PlanEntry, ...]]:
         )
     except Exception:  # the plan can be made without the library
         _log.exception("The library's exercises could not be offered in the plan")
-    if ctx.session is not None:
-        found[Part.PEOPLE_TO_ASK] = tuple(
-            PlanEntry(f"{c.name} ({c.relation})" if c.relation else c.name, c.phone)
-            for c in ctx.session.contacts.contacts()
-        )
     region = ctx.crisis.region(ctx.settings.get("region"))
     language = ctx.language()
     # "Somewhere else" has no emergency number, and a directory line has no number of its own.
@@ -66,29 +61,70 @@ def suggestions(ctx: AppContext) -> dict[Part, tuple[PlanEntry, ...]]:
     return found
 
 
+def read_plan_work(ctx: AppContext) -> Callable[[], tuple[SafetyPlan, tuple[PlanEntry, ...]]]:
+    """Work for the runner: the plan so far and the person's contacts to offer (one read)."""
+    store, session = plan_store(ctx), ctx.session
+    if store is None or session is None:
+        raise ValueError("A guest has no safety plan to make")
+
+    def read() -> tuple[SafetyPlan, tuple[PlanEntry, ...]]:
+        with session.one_transaction():
+            plan = store.plan()
+            people = tuple(
+                PlanEntry(f"{c.name} ({c.relation})" if c.relation else c.name, c.phone)
+                for c in session.contacts.contacts()
+            )
+        return plan, people
+
+    return read
+
+
 class PlanDriver:
-    """Walks the plan screen by screen, and opens the finished plan at the end."""
+    """Walks the plan screen by screen, and opens the finished plan at the end.
+
+    Each change is saved on the runner, one at a time: while a save is on its way a press is not
+    taken (the next change must start from the saved plan, or it would undo this one), and the
+    flow learns the saved plan even when its screen has closed meanwhile.
+    """
 
     def __init__(self, ctx: AppContext, flow: SafetyPlanFlow) -> None:
         self.ctx = ctx
         self.flow = flow
+        self.saving = False
 
-    def step_screen(self) -> Screen:
+    def step_screen(self) -> PlanStepScreen:
         kinds = {StepKind.WORDS: WordsStepScreen, StepKind.PEOPLE: PeopleStepScreen}
         return kinds[self.flow.step.kind](self.ctx, self)
 
     def show_step(self) -> None:
         self.ctx.nav().push(self.step_screen())
 
-    def go_on(self) -> None:
-        with storage_on_ui_thread_for_now("safety_plan.step"):
-            moved = self.flow.next()
-        if moved:
-            from ui.screens.safety_plan.view import PlanScreen
+    def save(
+        self, plan: SafetyPlan, on_saved: Callable[[], None], on_failed: Callable[[], None]
+    ) -> bool:
+        """Save `plan` on the runner; False (nothing asked) while another save is on its way."""
+        if self.saving or not self.flow.ready:
+            return False
+        self.saving = True
+        flow = self.flow
 
+        def saved(_none: object) -> None:
+            self.saving = False
+            flow.kept(plan)
+            on_saved()
+
+        def failed(_error: Exception) -> None:
+            self.saving = False
+            on_failed()
+
+        self.ctx.runner.run(lambda: flow.save(plan), saved, failed)
+        return True
+
+    def go_on(self) -> None:
+        if self.flow.next():
             nav = self.ctx.nav()
             nav.home()
-            nav.push(PlanScreen(self.ctx))
+            nav.open("safety_plan.view")
         else:
             self.show_step()
 
@@ -97,24 +133,40 @@ class PlanDriver:
 
 
 def start_plan(ctx: AppContext, part: Part = Part.WARNING_SIGNS) -> None:
-    """Open the plan's step for `part` (the first by default), with what is kept so far."""
+    """Open the plan's step for `part` (the first by default), with what is kept so far: read
+    on the runner first, so the step opens whole (and is read aloud whole when steps are)."""
     store = plan_store(ctx)
     if store is None:
         return
-    with storage_on_ui_thread_for_now("safety_plan.start"):
-        flow = SafetyPlanFlow(store, suggestions(ctx), start=part)
-    PlanDriver(ctx, flow).show_step()
+    flow = SafetyPlanFlow(store, suggestions(ctx), start=part, read=False)
+
+    def opened(found: tuple[SafetyPlan, tuple[PlanEntry, ...]]) -> None:
+        plan, people = found
+        flow.fill(plan, {Part.PEOPLE_TO_ASK: people})
+        PlanDriver(ctx, flow).show_step()
+
+    def failed(_error: Exception) -> None:
+        if ctx.runner.show_failure is not None:
+            ctx.runner.show_failure(not_opened())
+
+    ctx.runner.run(read_plan_work(ctx), opened, failed)
+
+
+def not_opened() -> str:
+    return _("Your plan could not be opened. Please go back and try again.")
 
 
 def plan_step_screen(ctx: AppContext, part: Part = Part.WARNING_SIGNS) -> Screen:
-    """The plan's step for `part` with what is kept so far, for opening it by name (a person's
-    own plan: a guest has no plan store)."""
+    """The plan's step for `part`: it shows at once with a short wait sentence, and fills in
+    with what is kept so far once the runner has read it (a person's own plan: a guest has no
+    plan store)."""
     store = plan_store(ctx)
     if store is None:
         raise ValueError("A guest has no safety plan to make")
-    with storage_on_ui_thread_for_now("safety_plan.start"):
-        flow = SafetyPlanFlow(store, suggestions(ctx), start=part)
-    return PlanDriver(ctx, flow).step_screen()
+    flow = SafetyPlanFlow(store, suggestions(ctx), start=part, read=False)
+    screen = PlanDriver(ctx, flow).step_screen()
+    screen.read_plan()
+    return screen
 
 
 class PlanStepScreen(Screen):
@@ -152,7 +204,28 @@ class PlanStepScreen(Screen):
         self.status = self.add_text(lambda: "", notice=True, below_choices=True)
         self.status.hide()
         self.finish_layout()
+        if not self.flow.ready:
+            self._say(_("Opening your plan..."), aloud=False)
         self.show_page(0)
+
+    def read_plan(self) -> None:
+        """Read the plan and the contacts on the runner, then fill in the step."""
+        flow = self.flow
+
+        def fill(found: tuple[SafetyPlan, tuple[PlanEntry, ...]]) -> None:
+            plan, people = found
+            flow.fill(plan, {Part.PEOPLE_TO_ASK: people})
+            self.status.hide()
+            self.show_page(0)
+            self.retranslate()  # the lines' words, and the screen fitted to them
+            first = next((b for b in self.choices() if b.isEnabled()), None)
+            if first is not None and self.isVisible():
+                first.setFocus()  # as a step shown at once has it: on its first line
+
+        def failed(_error: Exception) -> None:
+            self._say(not_opened())
+
+        self.ctx.runner.run(read_plan_work(self.ctx), fill, failed, parent=self)
 
     # --- what each kind says ------------------------------------------------------------------
     def box_words(self) -> list[Callable[[], str]]:
@@ -196,16 +269,18 @@ class PlanStepScreen(Screen):
     def show_page(self, page: int) -> None:
         """Show one page of lines; empty places are hidden and skipped by Tab and scanning."""
         self.page = max(0, min(page, self._page_count() - 1))
+        ready = self.flow.ready
         for slot, button in enumerate(self.line_buttons):
-            entry = self._entry_at(slot)
+            entry = self._entry_at(slot) if ready else None
             button.setVisible(entry is not None)
             button.setEnabled(entry is not None)
             button.setChecked(entry is not None and self.flow.is_chosen(entry))
             button.retranslate()
-        many = self._page_count() > 1
+        many = ready and self._page_count() > 1
         self.page_button.setVisible(many)
         self.page_button.setEnabled(many)
-        self.add_button.setEnabled(not self.flow.is_full())
+        self.add_button.setEnabled(ready and not self.flow.is_full())
+        self.next_button.setEnabled(ready)
         for button in (self.page_button, self.next_button, self.add_button):
             button.retranslate()
         self.grid.refresh()
@@ -220,13 +295,20 @@ class PlanStepScreen(Screen):
 
     def toggle(self, slot: int) -> None:
         entry = self._entry_at(slot)
-        if entry is None:
-            return
-        with storage_on_ui_thread_for_now("safety_plan.step"):
-            self.flow.toggle(entry)
+        if entry is None or not self.driver.save(
+            self.flow.toggled(entry),
+            lambda: self.show_page(self.page) if isValid(self) else None,
+            lambda: self._not_saved() if isValid(self) else None,
+        ):
+            self.show_page(self.page)  # not taken: the line shows as it is kept
+
+    def _not_saved(self) -> None:
         self.show_page(self.page)
+        self._say(_("That was not saved. Please try again."))
 
     def open_own_words(self) -> None:
+        from ui.screens.safety_plan.own_words import OwnWordsScreen
+
         self.ctx.nav().push(OwnWordsScreen(self.ctx, self))
 
     def added(self) -> None:
@@ -234,11 +316,12 @@ class PlanStepScreen(Screen):
         self._say(_("Added to your plan."))
         self.show_page((len(self.flow.entries()) - 1) // LINES_PER_PAGE)
 
-    def _say(self, sentence: str) -> None:
+    def _say(self, sentence: str, *, aloud: bool = True) -> None:
         self.status.setText(sentence)
         self.status.show()
         self.setAccessibleDescription(sentence)
-        speak_if_on(self.ctx, sentence)
+        if aloud:
+            speak_if_on(self.ctx, sentence)
 
     def go_on(self) -> None:
         self.driver.go_on()
@@ -272,66 +355,3 @@ class PeopleStepScreen(PlanStepScreen):
 
     def typing_title(self) -> str:
         return _("Add a person or a place")
-
-
-class OwnWordsScreen(Screen):
-    """Typing the person's own line for a step: one box (or a name and a number), then Add."""
-
-    screen_id = "safety_plan_own_words"
-
-    def __init__(self, ctx: AppContext, step_screen: PlanStepScreen) -> None:
-        super().__init__(ctx)
-        self.step_screen = step_screen
-        self.flow = step_screen.flow
-        question = self.flow.step.question
-        self.set_title(step_screen.typing_title)
-        self.add_text(lambda: _(question))
-        self.boxes: list[QLineEdit] = []
-        self.box_labels: list[tuple[QLabel, QLineEdit, Callable[[], str]]] = []
-        for words in step_screen.box_words():
-            label = QLabel(words())
-            label.setWordWrap(True)
-            box = QLineEdit()
-            box.setAccessibleName(words())
-            box.setMaxLength(200)
-            label.setBuddy(box)
-            box.returnPressed.connect(self.add)
-            self.add_widget(label)
-            self.add_widget(box, focusable=True)
-            self.boxes.append(box)
-            self.box_labels.append((label, box, words))
-        self.status = self.add_text(lambda: "", notice=True)
-        self.status.hide()
-        self.add_button = self.add_choice(BigButton(lambda: _("Add to my plan"), "check"))
-        self.add_button.clicked.connect(self.add)
-        self.finish_layout()
-
-    def add(self) -> None:
-        texts = [box.text() for box in self.boxes]
-        if not texts[0].strip():
-            self._say(_("Please type a few words first."))
-            return
-        with storage_on_ui_thread_for_now("safety_plan.step"):
-            added = self.flow.add(*texts)
-        if not added:
-            self._say(_("That is already in your plan."))
-            return
-        nav = self.ctx.nav()
-        if nav.current() is self:
-            nav.back()
-        self.step_screen.added()
-
-    def _say(self, sentence: str) -> None:
-        self.status.setText(sentence)
-        self.status.show()
-        self.setAccessibleDescription(sentence)
-        speak_if_on(self.ctx, sentence)
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        for label, box, words in self.box_labels:
-            label.setText(words())
-            box.setAccessibleName(words())
-
-    def focus_widget(self) -> QWidget:
-        return self.boxes[0]

@@ -4,7 +4,10 @@ time, read aloud from start to end, printed in large print, changed, or deleted.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
+
+from shiboken6 import isValid
 
 from companion.i18n import _
 from companion.safety.crisis import localized
@@ -12,9 +15,9 @@ from companion.safety_plan.flow import PLAN_STEPS
 from companion.safety_plan.plan import PlanEntry, SafetyPlan
 from companion.safety_plan.reading import EMPTY_PART, part_title, plan_outline, plan_sentences
 from ui.context import AppContext
-from ui.runner import storage_on_ui_thread_for_now
 from ui.shared.safety_plan_ways_in import plan_store
 from ui.widgets.big_button import BigButton
+from ui.widgets.fit import RoomSaver
 from ui.widgets.screen import Screen, SpokenPart
 
 _log = logging.getLogger(__name__)
@@ -22,10 +25,25 @@ PEOPLE_PER_PAGE = 3
 """Three people, "More people", "See my whole plan" and "Read my plan to me": six choices."""
 
 
-def _plan(ctx: AppContext) -> SafetyPlan:
-    store = plan_store(ctx)
-    with storage_on_ui_thread_for_now("safety_plan.view"):
-        return SafetyPlan() if store is None else store.plan()
+def read_plan(
+    screen: Screen, on_read: Callable[[SafetyPlan], None], on_failed: Callable[[], None]
+) -> None:
+    """Read the plan on the runner, then `on_read(plan)` (a guest's is empty) or `on_failed()`."""
+    store = plan_store(screen.ctx)
+    screen.ctx.runner.run(
+        (lambda: SafetyPlan()) if store is None else store.plan,
+        on_read,
+        lambda _error: on_failed(),
+        parent=screen,
+    )
+
+
+def not_opened_words() -> str:
+    return _("Your plan could not be opened. Please try again.")
+
+
+def waiting_words() -> str:
+    return _("Opening your plan...")
 
 
 def read_whole_plan(ctx: AppContext, plan: SafetyPlan) -> None:
@@ -40,15 +58,19 @@ class PlanScreen(Screen):
     screen_id = "safety_plan"
     is_step = True
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, *, start_when_empty: bool = False) -> None:
         super().__init__(ctx)
-        self.plan = _plan(ctx)
-        self.people = list(self.plan.people_to_call()) or self._region_lines()
+        self.plan = SafetyPlan()
+        self.people: list[PlanEntry] = []  # until the plan is read
+        self.read = False
+        self.start_when_empty = start_when_empty
         self.page = 0
         self.set_title(lambda: _("My safety plan"))
-        self.add_text(lambda: _("People you can call now. Press a name to see the number big."))
-        self.status = self.add_text(lambda: "", notice=True)
-        self.status.hide()
+        self.add_text(
+            lambda: _("People you can call now. Press a name to see the number big."), explain=True
+        )
+        self.said: Callable[[], str] = waiting_words  # the status line's words, until changed
+        self.status = self.add_text(lambda: self.said(), notice=True)
         self.person_buttons: list[BigButton] = []
         for slot in range(PEOPLE_PER_PAGE):
             button = self.add_choice(BigButton(partial(self._person_words, slot), "phone"))
@@ -63,9 +85,39 @@ class PlanScreen(Screen):
         self.add_text(
             lambda: _("Companion does not call anyone for you. You make the call."),
             below_choices=True,
+            explain=True,
         )
         self.finish_layout()
         self.show_page(0)
+        read_plan(self, self.fill, self.not_read)
+
+    def not_read(self) -> None:
+        """The plan could not be read: say so, and show the region's lines to call."""
+        self.people = self._region_lines()
+        self.show_page(0)
+        self.said = not_opened_words
+        self.status.setText(self.said())
+        self.status.show()
+        self.retranslate()
+
+    def fill(self, plan: SafetyPlan) -> None:
+        """The plan as read: its people to call (or the region's lines), or, opened by name with
+        no plan yet, the gentle start in its place."""
+        nav = self.ctx.nav()
+        if plan.is_empty and self.start_when_empty and nav.current() is self:
+            nav.back()  # never over a screen the person has gone on to meanwhile
+            nav.open("safety_plan.intro")
+            return
+        self.plan, self.read = plan, True
+        self.people = list(plan.people_to_call()) or self._region_lines()
+        self.said = str
+        self.status.setText("")
+        self.status.hide()
+        self.show_page(0)
+        self.retranslate()  # the people's words, and the screen fitted to them
+        first = next((b for b in self.choices() if b.isEnabled()), None)
+        if first is not None and self.isVisible():
+            first.setFocus()
 
     def _region_lines(self) -> list[PlanEntry]:
         """With no numbers in the plan yet, the crisis lines of the person's region."""
@@ -94,6 +146,8 @@ class PlanScreen(Screen):
             button.retranslate()
         self.more_button.setVisible(pages > 1)
         self.more_button.setEnabled(pages > 1)
+        for button in (self.whole_button, self.read_button):
+            button.setEnabled(self.read)
         self.grid.refresh()
 
     def turn_page(self) -> None:
@@ -106,6 +160,7 @@ class PlanScreen(Screen):
         if entry is None:
             return
         sentence = _("Call {name} on {number}.").format(name=entry.text, number=entry.phone)
+        self.said = lambda: sentence
         self.status.setText(sentence)
         self.status.setStyleSheet(f"font-size: {self.ctx.look().points(30)}pt;")
         self.status.show()
@@ -121,12 +176,15 @@ class PlanPartsScreen(Screen):
 
     def __init__(self, ctx: AppContext, part_index: int = 0) -> None:
         super().__init__(ctx)
-        self.plan = _plan(ctx)
+        self.plan = SafetyPlan()
+        self.read = False  # until the runner has read the plan, the lines say to wait
+        self.lines_large = True  # the plan's lines in large print, unless room is short
         self.index = part_index
         self.set_title(lambda: _("My whole plan"))
         self.heading = self.add_text(self._heading_words, notice=True)
         self.lines = self.add_text(self._lines_words)
-        self.status = self.add_text(lambda: "", notice=True)
+        self.said = ""
+        self.status = self.add_text(lambda: self.said, notice=True)
         self.status.hide()
         self.previous_button = self.add_choice(BigButton(lambda: _("Previous part"), "back"))
         self.previous_button.clicked.connect(lambda: self.show_part(self.index - 1))
@@ -142,6 +200,27 @@ class PlanPartsScreen(Screen):
         self.delete_button.clicked.connect(self.confirm_delete)
         self.finish_layout()
         self.show_part(part_index)
+        read_plan(self, self.fill, self.not_read)
+
+    def not_read(self) -> None:
+        self._say(not_opened_words())
+
+    def fill(self, plan: SafetyPlan) -> None:
+        self.plan, self.read = plan, True
+        self.show_part(self.index)
+
+    def room_savers(self) -> list[RoomSaver]:
+        """Where room is short, after the usual savers, the plan's lines go from their large
+        print to the person's body text size, so the choices need fewer pages."""
+        return [*super().room_savers(), self._lines_at_body_size]
+
+    def _lines_at_body_size(self, on: bool) -> None:
+        self.lines_large = not on
+        self._style_lines()
+
+    def _style_lines(self) -> None:
+        points = self.ctx.look().points(24) if self.lines_large else None
+        self.lines.setStyleSheet(f"font-size: {points}pt;" if points else "")
 
     def _heading_words(self) -> str:
         part = PLAN_STEPS[self.index].part
@@ -150,6 +229,8 @@ class PlanPartsScreen(Screen):
         )
 
     def _lines_words(self) -> str:
+        if not self.read:
+            return waiting_words()
         _title, lines = plan_outline(self.plan)[self.index]
         return "\n".join(f"• {line}" for line in lines) if lines else _(EMPTY_PART)
 
@@ -157,7 +238,9 @@ class PlanPartsScreen(Screen):
         self.index = max(0, min(index, len(PLAN_STEPS) - 1))
         self.previous_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(PLAN_STEPS) - 1)
-        self.lines.setStyleSheet(f"font-size: {self.ctx.look().points(24)}pt;")
+        for button in (self.read_button, self.print_button, self.change_button):
+            button.setEnabled(self.read)
+        self._style_lines()
         self.retranslate()
         focus = self.focusWidget()
         if self.isVisible() and focus is not None and not focus.isEnabled():
@@ -169,6 +252,7 @@ class PlanPartsScreen(Screen):
         return parts + [p for p in super().reading_order() if p.label is None]
 
     def _say(self, sentence: str) -> None:
+        self.said = sentence
         self.status.setText(sentence)
         self.status.show()
         self.setAccessibleDescription(sentence)
@@ -212,14 +296,22 @@ class PlanPartsScreen(Screen):
         )
 
     def delete_plan(self) -> None:
-        store = plan_store(self.ctx)
-        if store is not None:
-            with storage_on_ui_thread_for_now("safety_plan.view"):
-                store.delete()
-        self.ctx.nav().home()
+        """Delete on the runner; Home once it is gone, or a kind sentence if it is not."""
+        store, ctx = plan_store(self.ctx), self.ctx
+        if store is None:
+            ctx.nav().home()
+            return
+
+        def failed(_error: Exception) -> None:
+            ctx.nav().back()  # to the plan, which is still there
+            if isValid(self):
+                self._say(_("Your plan was not deleted. Please try again."))
+
+        ctx.runner.run(store.delete, lambda _none: ctx.nav().home(), failed)
 
     def on_shown(self) -> None:
-        """Back from changing a part: show what is kept now."""
-        self.plan = _plan(self.ctx)
-        self.show_part(self.index)
+        """Back from changing a part: show what is kept now (the first read is asked as the
+        screen is built)."""
+        if self.read:
+            read_plan(self, self.fill, self.not_read)
         super().on_shown()

@@ -10,6 +10,7 @@ import logging
 from functools import partial
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 
 from companion.i18n import _
 from companion.library.exercise_flow import GuidedRun, StepMoment
@@ -17,6 +18,7 @@ from companion.library.schema import Exercise
 from ui.context import AppContext
 from ui.screens.learn.tiles import LearnButton
 from ui.shared.library import content_language, learn_services
+from ui.widgets.fit import RoomSaver
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
@@ -33,6 +35,7 @@ class GuidedScreen(Screen):
         super().__init__(ctx)
         self.exercise = exercise
         self.run = GuidedRun(exercise, ctx.clock)
+        self.step_large = True  # the step's words in large print, unless room is short
         self.moment: StepMoment = self.run.poll()
         self.set_title(lambda: exercise.title.get(content_language(ctx)))
         self.position_label = self.add_text(self._position_text)
@@ -109,7 +112,7 @@ class GuidedScreen(Screen):
             button.setEnabled(shown)
             button.setChecked(shown and step.choices[slot].id == moment.choice)
             button.retranslate()
-        self.step_label.setStyleSheet(f"font-size: {self.ctx.look().points(STEP_POINTS)}pt;")
+        self._style_step()
         self.retranslate()
         if speak:
             self.ctx.speech.stop()
@@ -118,6 +121,31 @@ class GuidedScreen(Screen):
         if self.isVisible() and (focus is None or not focus.isEnabled() or not focus.isVisible()):
             first = next((b for b in self.choice_buttons if b.isEnabled()), self.next_button)
             first.setFocus()
+
+    # --- fitting: every choice on screen -----------------------------------------------------
+    def room_savers(self) -> list[RoomSaver]:
+        """After the usual savers: the step's words from large print to body size, then the
+        choices side by side (their words on two short lines, no icon)."""
+        return [*super().room_savers(), self._step_at_body_size, self._choices_in_a_row]
+
+    def _step_at_body_size(self, on: bool) -> None:
+        self.step_large = not on
+        self._style_step()
+
+    def _style_step(self) -> None:
+        points = self.ctx.look().points(STEP_POINTS) if self.step_large else None
+        self.step_label.setStyleSheet(f"font-size: {points}pt;" if points else "")
+
+    def _choices_in_a_row(self, on: bool) -> None:
+        for button, icon in (
+            (self.previous_button, "back"),
+            (self.next_button, "next"),
+            (self.pause_button, "pause"),
+        ):
+            button.set_line_chars(10 if on else 24)
+            button.set_icon_name(None if on else icon)
+            if on:
+                button.setIcon(QIcon())
 
     def go_on(self) -> None:
         self.run.next()
