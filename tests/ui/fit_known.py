@@ -171,14 +171,6 @@ KNOWN: tuple[Known, ...] = (
         scales=(200,),
     ),
     Known(
-        "settings.reminders",
-        frozenset({"off"}),
-        OFF + ': "Start Companion when the computer starts" (no paging here)',
-        scales=(200,),
-        languages=("en",),
-        sizes=((1280, 720),),
-    ),
-    Known(
         "settings.speaking_options",
         frozenset({"parts"}),
         PARTS + ' ("Talking buttons", "Say reminders aloud")',

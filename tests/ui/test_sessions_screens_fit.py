@@ -1,0 +1,48 @@
+"""The sessions lane's screens fit at 200% text (#15): every choice on screen without a scroll
+bar, at 200% in English on 1280 x 720 and in French on 1024 x 768, with the sample data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from companion.i18n import set_language
+from tests.ui.fit import fit_problems
+from tests.ui.routes import open_route, open_sample_pc
+from ui.app import MainWindow
+from ui.context import AppContext
+
+LOOKS = [("en", (1280, 720)), ("fr", (1024, 768))]
+
+
+@pytest.fixture(params=LOOKS, ids=[f"{lang}-{w}x{h}" for lang, (w, h) in LOOKS])
+def big_text(
+    request: pytest.FixtureRequest,
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    tmp_path: Path,
+) -> Iterator[MainWindow]:
+    """The sample PC at 200% text in one language and window size."""
+    language, size = request.param
+    ctx = make_ctx(text_scale=200, language=language)
+    window = open_sample_pc(qtbot, ctx, tmp_path / "data")
+    window.resize(*size)
+    try:
+        yield window
+    finally:
+        set_language("en")
+        if ctx.session is not None:
+            ctx.session.close()
+
+
+def test_reminders_show_start_with_the_computer_without_a_scroll_bar(
+    big_text: MainWindow,
+) -> None:
+    """At 200% in English on 1280 x 720 the three tiles went to two columns once the screen
+    had decided it fitted in one, so the third tile fell below the edge."""
+    screen = open_route(big_text, "settings.reminders")
+    assert fit_problems(big_text) == []
+    assert not screen.part_buttons()
