@@ -151,26 +151,6 @@ KNOWN: tuple[Known, ...] = (
         "sessions.device_check", frozenset({"parts"}), PARTS + ' ("Look again")', scales=(150, 200)
     ),
     Known(
-        "sessions.expect",
-        frozenset({"parts"}),
-        PARTS + ' ("Back to my sessions", "Open it again")',
-        scales=(200,),
-    ),
-    Known(
-        "sessions.expect",
-        frozenset({"parts"}),
-        PARTS + ' ("Back to my sessions", "Open it again")',
-        scales=(150, 200),
-        languages=("fr",),
-        sizes=((1024, 768),),
-    ),
-    Known(
-        "sessions.import",
-        frozenset({"parts"}),
-        PARTS + ' ("Add to my sessions", "Do not add")',
-        scales=(200,),
-    ),
-    Known(
         "settings.speaking_options",
         frozenset({"parts"}),
         PARTS + ' ("Talking buttons", "Say reminders aloud")',

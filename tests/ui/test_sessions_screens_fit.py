@@ -46,3 +46,26 @@ def test_reminders_show_start_with_the_computer_without_a_scroll_bar(
     screen = open_route(big_text, "settings.reminders")
     assert fit_problems(big_text) == []
     assert not screen.part_buttons()
+
+
+@pytest.mark.parametrize("route", ["sessions.expect", "sessions.import"])
+def test_after_join_and_an_invitation_both_choices_are_on_one_screen(
+    big_text: MainWindow, route: str
+) -> None:
+    """What to expect after Join, and an invitation to add: the words that are not needed to
+    choose fold behind "Tell me more", and both choices are on the first screen, no pages."""
+    screen = open_route(big_text, route)
+    assert fit_problems(big_text) == []
+    assert not screen.part_buttons()
+    assert screen.grid.page_count() == 1
+    names = [w.accessibleName() for w in screen.choices() if w.isVisible()]
+    if route == "sessions.expect":
+        assert names[:2] == ["Open it again", "Back to my sessions"] or names[:2] == [
+            "L’ouvrir de nouveau",
+            "Retour à mes séances",
+        ]
+    else:  # the sample's link is refused: Add says what it does
+        assert names[:2] in (
+            ["Add without this link", "Do not add"],
+            ["Ajouter sans ce lien", "Ne pas ajouter"],
+        )
