@@ -151,12 +151,6 @@ KNOWN: tuple[Known, ...] = (
         "sessions.device_check", frozenset({"parts"}), PARTS + ' ("Look again")', scales=(150, 200)
     ),
     Known(
-        "settings.speaking_options",
-        frozenset({"parts"}),
-        PARTS + ' ("Talking buttons", "Say reminders aloud")',
-        scales=(200,),
-    ),
-    Known(
         "setup.step 1",
         frozenset({"parts"}),
         PARTS + ' ("Dites-m’en plus", "Faire ceci plus tard", "Retour")',

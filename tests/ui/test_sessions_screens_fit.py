@@ -69,3 +69,20 @@ def test_after_join_and_an_invitation_both_choices_are_on_one_screen(
             ["Add without this link", "Do not add"],
             ["Ajouter sans ce lien", "Ne pas ajouter"],
         )
+
+
+def test_when_companion_speaks_keeps_each_choice_beside_its_try(big_text: MainWindow) -> None:
+    """The two explanations fold behind "Tell me more"; the choices page, each on/off choice
+    on the same page as the "Try" that lets the person hear it."""
+    screen = open_route(big_text, "settings.speaking_options")
+    assert not screen.part_buttons()
+    pairs = [(screen.read_steps, screen.try_steps), (screen.talking, screen.try_talking)]
+    seen: set[str] = set()
+    for _page in range(screen.grid.page_count()):
+        assert fit_problems(big_text) == []
+        shown = screen.grid.on_page()
+        seen |= {w.accessibleName() for w in shown if w is not screen.grid.page_button}
+        for choice, try_it in pairs:
+            assert (choice in shown) == (try_it in shown)
+        screen.grid.turn_page()
+    assert {b.accessibleName() for b in [screen.reminders, *[b for p in pairs for b in p]]} <= seen
