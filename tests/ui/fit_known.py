@@ -134,20 +134,6 @@ KNOWN: tuple[Known, ...] = (
         sizes=((1024, 768),),
     ),
     Known(
-        "sessions",
-        frozenset({"parts"}),
-        PARTS + ' ("Add a session", "Change or save this session")',
-        scales=(200,),
-    ),
-    Known(
-        "sessions",
-        frozenset({"parts"}),
-        PARTS + ' ("Add a session", "Change or save this session")',
-        scales=(150, 200),
-        languages=("fr",),
-        sizes=((1024, 768),),
-    ),
-    Known(
         "sessions.device_check", frozenset({"parts"}), PARTS + ' ("Look again")', scales=(150, 200)
     ),
     Known(

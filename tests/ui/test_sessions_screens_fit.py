@@ -4,16 +4,21 @@ bar, at 200% in English on 1280 x 720 and in French on 1024 x 768, with the samp
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.i18n import set_language
 from tests.ui.fit import fit_problems
 from tests.ui.routes import open_route, open_sample_pc
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.context import AppContext
+from ui.screens.sessions.sessions_screen import SessionsScreen
+from ui.shared.appointments import appointment_store
 
 LOOKS = [("en", (1280, 720)), ("fr", (1024, 768))]
 
@@ -86,3 +91,40 @@ def test_when_companion_speaks_keeps_each_choice_beside_its_try(big_text: MainWi
             assert (choice in shown) == (try_it in shown)
         screen.grid.turn_page()
     assert {b.accessibleName() for b in [screen.reminders, *[b for p in pairs for b in p]]} <= seen
+
+
+def test_my_sessions_shows_join_first_and_pages_the_rest(
+    qtbot: QtBot, big_text: MainWindow
+) -> None:
+    """Join stays first, a whole row of its own, at the usual height where room is short;
+    when Join turns on folds behind "Tell me more"; every other choice is a page away."""
+    screen = open_route(big_text, "sessions")
+    assert isinstance(screen, SessionsScreen)
+    wait_for_runner(qtbot, big_text.ctx)
+    assert not screen.part_buttons()
+    assert screen.choices()[0] is screen.join_button
+    wanted = {screen.check_button, screen.add_button, screen.edit_button, screen.import_button}
+    seen: set[QWidget] = set()
+    for _page in range(screen.grid.page_count()):
+        assert fit_problems(big_text) == []
+        assert screen.join_button.isVisible()
+        seen |= set(screen.grid.on_page())
+        screen.grid.turn_page()
+    assert wanted <= seen
+
+
+def test_a_session_without_a_link_says_how_to_attend_at_200_percent(
+    qtbot: QtBot, big_text: MainWindow
+) -> None:
+    """The sentence that says to call instead never folds behind "Tell me more", and takes
+    the place of a Join that could never turn on."""
+    store = appointment_store(big_text.ctx)
+    for old in store.all():
+        store.save(replace(old, link=None, phone="+1 613 555 0100"))
+    screen = open_route(big_text, "sessions")
+    assert isinstance(screen, SessionsScreen)
+    wait_for_runner(qtbot, big_text.ctx)
+    assert screen.no_link_label.isVisible()
+    assert "+1 613 555 0100" in screen.no_link_label.text()
+    assert not screen.join_button.isVisible()  # it could never turn on: the sentence says why
+    assert fit_problems(big_text) == []
