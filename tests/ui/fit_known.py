@@ -64,7 +64,6 @@ KNOWN: tuple[Known, ...] = (
         PARTS + ' ("Add people to call", "Get help now")',
         scales=(200,),
     ),
-    Known("help_now.contacts", frozenset({"parts"}), PARTS + ' ("Person 1: Name", "Save")'),
     Known(
         "learn.exercise",
         frozenset({"parts"}),

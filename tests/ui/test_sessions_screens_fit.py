@@ -17,6 +17,7 @@ from tests.ui.routes import open_route, open_sample_pc
 from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.context import AppContext
+from ui.screens.help_now.contacts import ContactsScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
 from ui.shared.appointments import appointment_store
 
@@ -128,3 +129,38 @@ def test_a_session_without_a_link_says_how_to_attend_at_200_percent(
     assert "+1 613 555 0100" in screen.no_link_label.text()
     assert not screen.join_button.isVisible()  # it could never turn on: the sentence says why
     assert fit_problems(big_text) == []
+
+
+def test_people_to_call_shows_one_person_at_a_time_and_saves_all_three(
+    qtbot: QtBot, big_text: MainWindow
+) -> None:
+    """At 200% the three rows of boxes pushed Save below the edge (at 100% the third row):
+    where room is short, one person at a time with "Next person"; what was typed stays, and
+    Save keeps every person."""
+    screen = open_route(big_text, "help_now.contacts")
+    assert isinstance(screen, ContactsScreen)
+    wait_for_runner(qtbot, big_text.ctx)
+    assert screen.one_at_a_time
+    typed = ["Ann", "Bob", "Cy"]
+    for index, name in enumerate(typed):
+        assert screen.person == index
+        assert fit_problems(big_text) == []
+        assert not screen.part_buttons()
+        shown = [w for w in screen.choices() if w.isVisible()]
+        assert screen.rows[index][0] in shown and screen.save_button in shown
+        assert all(screen.rows[i][0] not in shown for i in range(3) if i != index)
+        for box, words in zip(screen.rows[index], (name, f"555-010{index}", ""), strict=True):
+            box.setText(words)
+        screen.next_person_button.click()
+        assert big_text.focusWidget() is screen.rows[(index + 1) % 3][0]
+    assert [row[0].text() for row in screen.rows] == typed  # nothing typed was lost
+    screen.rows[1][1].setText("")
+    screen.save_button.click()  # Bob has no number: his boxes come back to say so
+    assert screen.person == 1 and screen.rows[1][1].isVisible()
+    assert screen.status.isVisible()
+    screen.rows[1][1].setText("555-0101")
+    screen.save_button.click()
+    wait_for_runner(qtbot, big_text.ctx)
+    session = big_text.ctx.session
+    assert session is not None
+    assert [p.name for p in session.contacts.contacts()] == typed
