@@ -133,9 +133,6 @@ KNOWN: tuple[Known, ...] = (
         sizes=((1024, 768),),
     ),
     Known(
-        "sessions.device_check", frozenset({"parts"}), PARTS + ' ("Look again")', scales=(150, 200)
-    ),
-    Known(
         "setup.step 1",
         frozenset({"parts"}),
         PARTS + ' ("Dites-m’en plus", "Faire ceci plus tard", "Retour")',

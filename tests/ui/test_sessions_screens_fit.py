@@ -18,6 +18,7 @@ from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.help_now.contacts import ContactsScreen
+from ui.screens.sessions.device_check import DeviceCheckScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
 from ui.shared.appointments import appointment_store
 
@@ -164,3 +165,16 @@ def test_people_to_call_shows_one_person_at_a_time_and_saves_all_three(
     session = big_text.ctx.session
     assert session is not None
     assert [p.name for p in session.contacts.contacts()] == typed
+
+
+def test_the_device_check_puts_its_choices_first_where_the_states_need_parts(
+    big_text: MainWindow,
+) -> None:
+    """The camera, microphone and speaker cannot share one screen at 200%: the choices come
+    right under the title, on the first part, and the states are read by parts below."""
+    screen = open_route(big_text, "sessions.device_check")
+    assert isinstance(screen, DeviceCheckScreen)
+    assert fit_problems(big_text) == []
+    choices = [screen.sound_button, screen.checklist_button, screen.again_button]
+    assert all(choice.isVisible() for choice in choices)
+    assert screen.grid.y() < screen.camera_label.y()  # both laid out in the screen's body
