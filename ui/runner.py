@@ -179,8 +179,6 @@ UI_THREAD_STORAGE_ALLOW_LIST: dict[str, str] = {
     "report.build": "the report is built from the weeks chosen as its preview opens; a build "
     "on the runner behind a 'Making your report' wait is still to do",
     "setup.contacts_step": "the first run's contacts step reads the contacts kept so far",
-    "help_now.plan_choice": "Get help now puts My safety plan first when there is one: it must "
-    "be in place the moment the screen opens, so the plan is read as it is built",
     "app.person_settings": "a person's own look is read as their data opens (one small read), "
     "so no screen of theirs shows in another look; read later on the runner, restyling the "
     "whole application crashed the suite",

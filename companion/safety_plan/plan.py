@@ -87,6 +87,11 @@ class SafetyPlanStore(Protocol):
 
     def delete(self) -> None: ...
 
+    def known_to_have_plan(self) -> bool | None:
+        """Whether there is a plan, as this store last read or wrote it, touching no storage
+        (Get help now asks as it is built, on the UI thread); None before the first read."""
+        ...
+
 
 class MemorySafetyPlanStore:
     """A plan that lives only in memory (tests, and a guest, who keeps nothing)."""
@@ -102,3 +107,6 @@ class MemorySafetyPlanStore:
 
     def delete(self) -> None:
         self._plan = SafetyPlan()
+
+    def known_to_have_plan(self) -> bool | None:
+        return not self._plan.is_empty

@@ -14,8 +14,16 @@ class SqlSafetyPlanStore:
 
     def __init__(self, database: PersonDatabase) -> None:
         self._database = database
+        # What the last read or write found, so "is there a plan?" needs no storage; `_writes`
+        # keeps a read that began before a write from putting back what the write replaced.
+        self._known: bool | None = None
+        self._writes = 0
+
+    def known_to_have_plan(self) -> bool | None:
+        return self._known
 
     def plan(self) -> SafetyPlan:
+        writes_before = self._writes
         query = select(SafetyPlanEntryRow).order_by(
             SafetyPlanEntryRow.part, SafetyPlanEntryRow.position
         )
@@ -25,17 +33,26 @@ class SqlSafetyPlanStore:
             for row in session.scalars(query):
                 if row.part in known:  # a part from a newer Companion is left alone
                     found.setdefault(Part(row.part), []).append(PlanEntry(row.text, row.phone))
-        return SafetyPlan({p: tuple(found[p]) for p in PARTS if p in found})
+        plan = SafetyPlan({p: tuple(found[p]) for p in PARTS if p in found})
+        if self._writes == writes_before:
+            self._known = not plan.is_empty
+        return plan
 
     def save(self, plan: SafetyPlan) -> None:
         with self._database.unit_of_work() as session:
             session.execute(delete(SafetyPlanEntryRow))
             session.flush()
             session.add_all(plan_rows(plan))
+        self._wrote(not plan.is_empty)
 
     def delete(self) -> None:
         with self._database.unit_of_work() as session:
             session.execute(delete(SafetyPlanEntryRow))
+        self._wrote(False)
+
+    def _wrote(self, has_plan: bool) -> None:
+        self._writes += 1
+        self._known = has_plan
 
 
 def plan_rows(plan: SafetyPlan) -> list[SafetyPlanEntryRow]:

@@ -64,7 +64,6 @@ KNOWN: tuple[Known, ...] = (
         PARTS + ' ("Add people to call", "Get help now")',
         scales=(200,),
     ),
-    Known("help_now.contacts", frozenset({"parts"}), PARTS + ' ("Person 1: Name", "Save")'),
     Known(
         "people",
         frozenset({"off"}),
@@ -88,57 +87,6 @@ KNOWN: tuple[Known, ...] = (
         PARTS + ' ("Choose the backup file", "Open the backup")',
         scales=(200,),
         languages=("en",),
-    ),
-    Known(
-        "sessions",
-        frozenset({"parts"}),
-        PARTS + ' ("Add a session", "Change or save this session")',
-        scales=(200,),
-    ),
-    Known(
-        "sessions",
-        frozenset({"parts"}),
-        PARTS + ' ("Add a session", "Change or save this session")',
-        scales=(150, 200),
-        languages=("fr",),
-        sizes=((1024, 768),),
-    ),
-    Known(
-        "sessions.device_check", frozenset({"parts"}), PARTS + ' ("Look again")', scales=(150, 200)
-    ),
-    Known(
-        "sessions.expect",
-        frozenset({"parts"}),
-        PARTS + ' ("Back to my sessions", "Open it again")',
-        scales=(200,),
-    ),
-    Known(
-        "sessions.expect",
-        frozenset({"parts"}),
-        PARTS + ' ("Back to my sessions", "Open it again")',
-        scales=(150, 200),
-        languages=("fr",),
-        sizes=((1024, 768),),
-    ),
-    Known(
-        "sessions.import",
-        frozenset({"parts"}),
-        PARTS + ' ("Add to my sessions", "Do not add")',
-        scales=(200,),
-    ),
-    Known(
-        "settings.reminders",
-        frozenset({"off"}),
-        OFF + ': "Start Companion when the computer starts" (no paging here)',
-        scales=(200,),
-        languages=("en",),
-        sizes=((1280, 720),),
-    ),
-    Known(
-        "settings.speaking_options",
-        frozenset({"parts"}),
-        PARTS + ' ("Talking buttons", "Say reminders aloud")',
-        scales=(200,),
     ),
     Known(
         "setup.step 1",

@@ -97,16 +97,9 @@ def test_the_lines_and_the_emergency_number_come_first_on_screen(
         ("en", False),
         ("fr", False),
         ("en", True),
-        pytest.param(
-            "fr",
-            True,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="#15: the guest band takes two lines in French at 200%; with the top bar "
-                "and the title, the Quebec line's four lines at 1.5x leave no room for 'More "
-                "choices' under it on 1024 x 768",
-            ),
-        ),
+        # The guest band took two lines in French at 200%: with the top bar and the title,
+        # the Quebec line's four lines at 1.5x left no room for "More choices" under it.
+        ("fr", True),
     ],
 )
 def test_every_choice_is_on_screen_at_200_percent_on_1024_by_768(

@@ -172,9 +172,10 @@ def test_a_session_without_a_link_says_to_call_instead(qtbot: QtBot, window: Mai
     _add_session(window, clock.now() + timedelta(minutes=5), link=None)
     screen = _open(qtbot, window)
     assert not screen.join_button.isEnabled()
-    assert screen.when_label.text() == (
+    assert screen.no_link_label.text() == (
         "This session has no link. Call +1 613 555 0100 at the time of your session."
     )
+    assert screen.no_link_label.isVisible()
 
 
 def test_times_are_said_in_the_persons_zone_in_words(qtbot: QtBot, window: MainWindow) -> None:

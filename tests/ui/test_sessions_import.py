@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.clock import FixedClock
-from tests.ui.helpers import press
+from tests.ics_files import calendar, event
+from tests.ui.helpers import names, press
 from tests.ui.recording_speech import RecordingSpeech
 from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
@@ -49,8 +50,8 @@ def test_a_zoom_invitation_is_shown_then_added(
     qtbot.waitUntil(lambda: isinstance(window.current(), ImportReviewScreen), timeout=5000)
     review = window.current()
     assert isinstance(review, ImportReviewScreen)
+    assert review.title() == "Add this session?"
     text = review.body_text()
-    assert "This invitation has 1 session." in text
     assert "Next: Tuesday 17 March at 2:00\u00a0p.m. with Dr. Lee." in text
     assert "This link goes to Zoom." in text
     press(qtbot, window, "Add to my sessions")
@@ -58,6 +59,26 @@ def test_a_zoom_invitation_is_shown_then_added(
     assert screen.next_label.text() == "Next: Tuesday 17 March at 2:00\u00a0p.m. with Dr. Lee"
     [saved] = appointment_store(window.ctx).all()
     assert saved.link == "https://us02web.zoom.us/j/85512345678?pwd=aBcDeFgHiJkLmNoPqRsTuVwXyZ.1"
+
+
+def test_a_refused_link_is_named_on_the_add_choice_and_left_out(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The warning says why; Add says what it does (at 200% text the sentence that said it
+    pushed Add and Do not add below the edge)."""
+    path = tmp_path / "odd.ics"
+    path.write_bytes(calendar([event(1, "URL:https://example.org/join/123")]))
+    _open(window, monkeypatch, path)
+    press(qtbot, window, "Open an invitation file")
+    qtbot.waitUntil(lambda: isinstance(window.current(), ImportReviewScreen), timeout=5000)
+    review = window.current()
+    assert isinstance(review, ImportReviewScreen)
+    assert review.verdict is not None and not review.verdict.ok
+    assert review.verdict.reason in review.body_text()
+    assert names(window) == ["Add without this link", "Do not add"]
+    press(qtbot, window, "Add without this link")
+    [saved] = appointment_store(window.ctx).all()
+    assert saved.link is None
 
 
 def test_opening_the_same_series_twice_does_not_double_it(
@@ -69,7 +90,7 @@ def test_opening_the_same_series_twice_does_not_double_it(
         qtbot.waitUntil(lambda: isinstance(window.current(), ImportReviewScreen), timeout=5000)
         review = window.current()
         assert isinstance(review, ImportReviewScreen)
-        assert "This invitation has 7 sessions." in review.body_text()
+        assert review.title() == "Add these 7 sessions?"
         press(qtbot, window, "Add to my sessions")
     assert len(appointment_store(window.ctx).all()) == 7
 

@@ -84,7 +84,7 @@ def test_a_guest_is_told_in_words_and_hears_it_first(
     press(qtbot, window.top_bar.read_button)
     assert speech.texts()[0] == GUEST_SENTENCE
     ctx.settings.set("language", "fr")
-    assert window.guest_band.text() == ("Mode invité : rien de ce que vous faites n’est gardé.")
+    assert window.guest_band.text() == "Mode invité : rien n’est gardé."
 
 
 def test_a_person_never_sees_the_guest_band(qtbot: QtBot, ctx: AppContext, people: People) -> None:

@@ -50,14 +50,41 @@ def plan_choice(ctx: AppContext, *, tile: bool = False) -> BigButton:
     return button
 
 
-def add_help_now_choice(screen: Screen) -> None:
-    """Get help now: "My safety plan" as its first choice when the person has made one."""
-    from ui.runner import storage_on_ui_thread_for_now
+def know_plan_soon(ctx: AppContext) -> None:
+    """Read on the runner whether the person has a plan, once their data opens, so Get help now
+    knows it the moment it opens without touching storage (the store keeps what it last read
+    or wrote: `known_to_have_plan`)."""
+    store = plan_store(ctx)
+    if store is not None and store.known_to_have_plan() is None:
+        ctx.runner.run(lambda: has_plan(store), lambda _found: None, lambda _error: None)
 
-    with storage_on_ui_thread_for_now("help_now.plan_choice"):
-        found = has_plan(plan_store(screen.ctx))
-    if found:
+
+def add_help_now_choice(screen: Screen) -> None:
+    """Get help now: "My safety plan" in its place when the person has made one, known without
+    storage. Only when Get help now opens before that first read has answered (the moment the
+    person's data opens) is the plan asked for on the runner, and its choice then goes last, so
+    nothing the person may be about to press moves."""
+    store = plan_store(screen.ctx)
+    known = store.known_to_have_plan() if store is not None else False
+    if known:
         screen.plan_button = screen.add_choice(plan_choice(screen.ctx))  # type: ignore[attr-defined]
+    elif known is None and store is not None:
+        screen.ctx.runner.run(
+            lambda: has_plan(store),
+            lambda found: _add_plan_last(screen) if found else None,
+            lambda _error: None,  # has_plan logs and says no: Get help now shows as it is
+            parent=screen,
+        )
+
+
+def _add_plan_last(screen: Screen) -> None:
+    if getattr(screen, "plan_button", None) is not None:
+        return
+    button = screen.add_choice(plan_choice(screen.ctx))
+    screen.plan_button = button  # type: ignore[attr-defined]
+    screen.retranslate()  # lays the new choice out and fits the screen again
+    if screen.isVisible():
+        button.show()
 
 
 def add_learn_choice(screen: Screen) -> None:

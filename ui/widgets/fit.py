@@ -121,10 +121,15 @@ class ScreenFit:
         return self._scroll.width(), self._room_of.height()
 
     def fits(self) -> bool:
-        """Measured as if a scroll bar took its width: what fits there fits without one."""
+        """Measured at the whole width (what fits shows no scroll bar) and as if a scroll bar
+        took its width: words wrap sooner there, and a choice grid may take fewer columns, so
+        either can be the taller (a grid of tiles in two columns at the whole width)."""
         width, height = self.room()
         bar = self._scroll.verticalScrollBar()
-        width -= max(bar.sizeHint().width(), bar.width() if bar.isVisible() else 0)
+        narrow = width - max(bar.sizeHint().width(), bar.width() if bar.isVisible() else 0)
+        return self._fits_at(narrow, height) and self._fits_at(width, height)
+
+    def _fits_at(self, width: int, height: int) -> bool:
         grid = self._grid()
         body_layout = self._body.layout()
         margins = body_layout.contentsMargins() if body_layout is not None else None

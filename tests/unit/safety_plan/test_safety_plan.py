@@ -249,3 +249,29 @@ def test_a_flow_waiting_for_its_plan_changes_nothing_until_it_is_filled() -> Non
         "I stop eating",
         "I cannot sleep",
     ]
+
+
+def test_the_store_knows_whether_there_is_a_plan_from_its_last_read_or_write(
+    tmp_path: Path,
+) -> None:
+    """Get help now asks without touching storage: unknown until read, then what was last
+    read or written (a save, a delete), and a new opening starts unknown again."""
+    pc = _pc(tmp_path)
+    mary = pc.add("Mary", "none", "", chosen_by_caregiver=True)
+    session = pc.unlock(mary.id, "")
+    store = session.safety_plan
+    assert store.known_to_have_plan() is None
+    assert store.plan().is_empty
+    assert store.known_to_have_plan() is False
+    store.save(SafetyPlan({Part.REASONS: (PlanEntry("My grandson"),)}))
+    assert store.known_to_have_plan() is True
+    session.close()
+    reopened = pc.unlock(mary.id, "")
+    assert reopened.safety_plan.known_to_have_plan() is None
+    assert not reopened.safety_plan.plan().is_empty
+    assert reopened.safety_plan.known_to_have_plan() is True
+    reopened.safety_plan.delete()
+    assert reopened.safety_plan.known_to_have_plan() is False
+    reopened.close()
+    memory = MemorySafetyPlanStore()
+    assert memory.known_to_have_plan() is False

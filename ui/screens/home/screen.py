@@ -13,6 +13,7 @@ from PySide6.QtGui import QShowEvent
 from companion.i18n import _
 from ui.context import AppContext
 from ui.features import HomeChoice, home_choices
+from ui.shared.safety_plan_ways_in import know_plan_soon
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -91,6 +92,7 @@ class HomeScreen(Screen):
             button.setEnabled(ready)
         self._show_coming_up(ComingUp())  # nothing of the last person stays while reading
         self._refresh_coming_up()
+        know_plan_soon(self.ctx)  # Get help now then knows, without storage, to offer the plan
 
     def _open(self, choice: HomeChoice) -> None:
         self.ctx.nav().open(choice.route)

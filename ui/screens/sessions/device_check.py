@@ -9,6 +9,7 @@ is covered or closed, so the video call in the browser can use them.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtMultimedia import QAudioDevice, QMediaCaptureSession
@@ -72,7 +73,8 @@ class DeviceCheckScreen(Screen):
 
         self.set_title(lambda: _("Check my camera and microphone"))
         self.add_text(
-            lambda: _("Do this a little before your session. Nothing is recorded or sent.")
+            lambda: _("Do this a little before your session. Nothing is recorded or sent."),
+            explain=True,
         )
         self.camera_label = self.add_text(self._camera_text, notice=True)
         self.picture = QVideoWidget()
@@ -125,7 +127,20 @@ class DeviceCheckScreen(Screen):
         self.again_button.clicked.connect(self.look_again)
         self.devices.changed.connect(self._devices_changed)
         self.finish_layout()
+        self._grid_at = self.body_layout.indexOf(self.grid)
         self.find_devices()
+
+    def room_savers(self) -> list[Callable[[bool], None]]:
+        return [*super().room_savers(), self._choices_first]
+
+    def _choices_first(self, on: bool) -> None:
+        """Where the camera, microphone and speaker cannot fit one screen (larger text), the
+        choices come right under the title ("Say the checklist" reads every state aloud), and
+        the states below them are read by parts."""
+        at = 1 if on else self._grid_at
+        if self.body_layout.indexOf(self.grid) != at:
+            self.body_layout.removeWidget(self.grid)
+            self.body_layout.insertWidget(at, self.grid)
 
     def _fit_columns(self) -> None:
         self.columns.fit(self.ctx.look().text_scale)

@@ -19,16 +19,22 @@ class WhatToExpectScreen(Screen):
         super().__init__(ctx)
         self.session = session
         self.set_title(lambda: _("Your session is opening"))
-        self.add_text(lambda: _("Your web browser is opening your session. It can take a minute."))
+        # Where room is short (200% text), what to expect folds behind "Tell me more": the
+        # title says what happens, and the number to call and both choices stay on screen.
+        self.add_text(
+            lambda: _("Your web browser is opening your session. It can take a minute."),
+            explain=True,
+        )
         self.add_text(
             lambda: _(
                 "If the page asks, allow the camera and the microphone. "
                 "You may wait in a waiting room until your clinician lets you in."
-            )
+            ),
+            explain=True,
         )
         self.phone_label = self.add_text(self._phone_text, notice=True)
         if session.notes:
-            self.add_text(lambda: session.notes)
+            self.add_text(lambda: session.notes, explain=True)
         self.again_button = self.add_choice(BigButton(lambda: _("Open it again"), "sessions"))
         self.again_button.clicked.connect(self.open_again)
         self.done_button = self.add_choice(BigButton(lambda: _("Back to my sessions"), "back"))

@@ -83,29 +83,36 @@ class ImportReviewScreen(Screen):
         self.sessions = sessions
         first = sessions[0]
         self.verdict = check_session_link(ctx, first.link) if first.link else None
-        self.set_title(lambda: _("Add these sessions?"))
+        # How many is in the title, and Add / Do not add sit side by side where they can, so
+        # at 200% text the session, the link's warning and both choices fit on one screen.
         # Two plain strings rather than ngettext: the catalogs hold no plural forms yet.
-        self.add_text(
+        self.set_title(
             lambda: (
-                _("This invitation has 1 session.")
+                _("Add this session?")
                 if len(sessions) == 1
-                else _("This invitation has {count} sessions.").format(count=len(sessions))
+                else _("Add these {count} sessions?").format(count=len(sessions))
             )
         )
         self.add_text(lambda: describe_next(first, ctx.clock.now(), display_zone(ctx)) + ".")
         self.link_label = self.add_text(self._link_text, notice=True)
-        self.add_button = self.add_choice(BigButton(lambda: _("Add to my sessions"), "check"))
+        self.add_button = self.add_choice(BigButton(self._add_words, "check", line_chars=12))
         self.add_button.clicked.connect(self.add_them)
-        self.cancel_button = self.add_choice(BigButton(lambda: _("Do not add"), "back"))
+        self.cancel_button = self.add_choice(
+            BigButton(lambda: _("Do not add"), "back", line_chars=12)
+        )
         self.cancel_button.clicked.connect(lambda: self.ctx.nav().back())
         self.finish_layout()
 
     def _link_text(self) -> str:
         if self.verdict is None:
             return _("It has no video link. You can add one later.")
-        if self.verdict.ok:
-            return self.verdict.reason
-        return self.verdict.reason + " " + _("The sessions will be added without this link.")
+        return self.verdict.reason
+
+    def _add_words(self) -> str:
+        """What Add does, in its own words: a refused link is left out."""
+        if self.verdict is not None and not self.verdict.ok:
+            return _("Add without this link")
+        return _("Add to my sessions")
 
     def add_them(self) -> None:
         """One press, one transaction, on the runner; the sessions screen reads after it."""

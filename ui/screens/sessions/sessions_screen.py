@@ -7,6 +7,7 @@ clock on a timer (and whenever the screen shows), so tests move a FixedClock and
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -31,6 +32,7 @@ from ui.shared.appointments import (
     open_checked_link,
 )
 from ui.widgets.big_button import BigButton
+from ui.widgets.choice_grid import OFF_PAGE
 from ui.widgets.place_chooser import PlaceChooser
 from ui.widgets.screen import Screen
 
@@ -54,15 +56,18 @@ class SessionsScreen(Screen):
         self._problem = ""
         self.set_title(lambda: _("My video sessions"))
         self.next_label = self.add_text(self._next_text)
-        self.when_label = self.add_text(self._when_text, notice=True)
+        # When it starts, and when Join turns on: where room is short (200% text) this folds
+        # behind "Tell me more". A session without a link says how to attend instead, and
+        # that sentence never folds.
+        self.when_label = self.add_text(self._when_text, notice=True, explain=True)
+        self.no_link_label = self.add_text(self._no_link_text, notice=True)
         self.problem_label = self.add_text(lambda: self._problem, notice=True)
         # The one button that matters here gets a full-width row of its own, above the others
         # (still first in Tab order, scanning and "You can choose").
         self.join_button = BigButton(lambda: _("Join my session"), "sessions")
         self.add_widget(self.join_button)
         self._choice_buttons.append(self.join_button)
-        # Twice the usual height (a widget style, because the app style sets min-height).
-        self.join_button.setStyleSheet(f"QToolButton {{ min-height: {JOIN_MIN_HEIGHT_PX}px; }}")
+        self._join_tall(True)
         self.join_button.clicked.connect(self.join)
         self.check_button = self.add_choice(
             BigButton(lambda: _("Check my camera and microphone"), "voice")
@@ -84,8 +89,28 @@ class SessionsScreen(Screen):
         self.timer.timeout.connect(self.refresh)
         self.finish_layout()
         self.join_button.setEnabled(False)
-        self.edit_button.setVisible(False)
+        self._show_choice(self.edit_button, False)
         self.reload()
+
+    def _show_choice(self, button: QWidget, shown: bool) -> None:
+        """Show or hide a choice for good. The pages go first (a choice hidden only because
+        its page is not shown counts as shown), then the fit pages the choices again."""
+        if shown == (not button.isHidden() or bool(button.property(OFF_PAGE))):
+            return
+        self.grid.set_pages(None)
+        button.setVisible(shown)
+        self.fit()
+
+    def _join_tall(self, on: bool) -> None:
+        """Twice the usual height (a widget style, because the app style sets min-height)."""
+        self.join_button.setStyleSheet(
+            f"QToolButton {{ min-height: {JOIN_MIN_HEIGHT_PX}px; }}" if on else ""
+        )
+
+    def room_savers(self) -> list[Callable[[bool], None]]:
+        """Where room is short, Join goes to the usual height last (still the first choice,
+        a whole row of its own)."""
+        return [*super().room_savers(), lambda on: self._join_tall(not on)]
 
     # --- what the person sees -------------------------------------------------------------
     def reload(self) -> None:
@@ -105,8 +130,12 @@ class SessionsScreen(Screen):
         self.join_button.setEnabled(
             session is not None and session.link is not None and can_join(session, now)
         )
-        self.edit_button.setVisible(session is not None)
+        self._show_choice(self.edit_button, session is not None)
         self.problem_label.setVisible(bool(self._problem))
+        self.no_link_label.setVisible(bool(self._no_link_text()))
+        # A session without a link can never be joined here: its sentence says how to attend,
+        # in Join's place.
+        self.join_button.setVisible(session is None or session.link is not None)
         self.retranslate()
 
     def _next_text(self) -> str:
@@ -123,11 +152,7 @@ class SessionsScreen(Screen):
         if session is None:
             return _("A helper can add one, or open the invitation your clinic sent.")
         if session.link is None:
-            if session.phone:
-                return _(
-                    "This session has no link. Call {phone} at the time of your session."
-                ).format(phone=session.phone)
-            return _("This session has no link yet. A helper can add it.")
+            return ""  # said by the no-link sentence, which never folds
         if can_join(session, now):
             if has_started(session, now):
                 return _("Your session has started. Press Join my session.")
@@ -135,6 +160,16 @@ class SessionsScreen(Screen):
         return _("It starts {countdown}. The Join button turns on 15 minutes before.").format(
             countdown=countdown_words(session, now)
         )
+
+    def _no_link_text(self) -> str:
+        session = self.upcoming
+        if not self.read or session is None or session.link is not None:
+            return ""
+        if session.phone:
+            return _("This session has no link. Call {phone} at the time of your session.").format(
+                phone=session.phone
+            )
+        return _("This session has no link yet. A helper can add it.")
 
     # --- what the person does -------------------------------------------------------------
     def join(self) -> None:

@@ -61,17 +61,21 @@ class SpeakingOptionsScreen(Screen):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.set_title(lambda: _("When Companion speaks"))
+        # What each choice does; where room is short they fold behind "Tell me more", and the
+        # "Try" choices let the person hear it instead.
         self.add_text(
             lambda: _(
                 "Read each step when it opens: each step of a check-in or an "
                 "exercise is said aloud as it appears."
-            )
+            ),
+            explain=True,
         )
         self.add_text(
             lambda: _(
                 "Talking buttons: the name of a button is said when you move to "
                 "it, or when switch scanning lights it up."
-            )
+            ),
+            explain=True,
         )
         self.read_steps = self.add_choice(
             BigButton(setting_title("read_steps_aloud"), "read-aloud", checkable=True)
