@@ -15,7 +15,7 @@ from companion.checkin.instrument_texts import (
     InstrumentText,
     load_instrument,
 )
-from companion.checkin.instruments import Score
+from companion.checkin.instruments import SELF_HARM_FLAG, Score
 from companion.checkin.outcome import FlowOutcome
 from companion.checkin.questionnaire_flow import QuestionnaireFlow
 from companion.checkin.wording import (
@@ -275,11 +275,15 @@ class ResultScreen(Screen):
         name = INSTRUMENT_NAMES.get(score.instrument_id, score.instrument_id)
         self.set_title(lambda: _("Your {name} result").format(name=name))
         # The score and what it means first; "not a diagnosis" and "share it" below the
-        # choices, so the choices stay in view at large text.
-        for index in range(len(result_sentences(score))):
+        # choices, so the choices stay in view at large text, and where room is still short
+        # they fold behind "Tell me more" (never "please reach out" after a self-harm answer).
+        sentences = result_sentences(score)
+        for index in range(len(sentences)):
             self.add_text(
                 lambda i=index: result_sentences(score)[i],  # type: ignore[misc]
                 below_choices=index >= RESULT_SENTENCES_ABOVE,
+                explain=index >= RESULT_SENTENCES_ABOVE
+                and not (SELF_HARM_FLAG in score.flags and index < len(sentences) - 1),
             )
         self.follow_up_buttons: dict[FollowUp, BigButton] = {}
         for follow_up in follow_ups(score):
