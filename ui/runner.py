@@ -173,11 +173,7 @@ UI_THREAD_STORAGE_ALLOW_LIST: dict[str, str] = {
     # the runner and delete the line (docs/decisions/0024). The guard raises for anything else.
     "safety_plan.start": "start_plan reads the plan and the contacts to suggest, then shows",
     "safety_plan.step": "each press on a plan step saves the plan (SafetyPlanFlow._save)",
-    "checkin.score_history": "the questionnaire scores are read as the screen is built",
-    "checkin.schedule": "the check-in schedule (a preference) is read as its screen is built",
     "learn.favourites": "Learn reads the favourites (a preference) as a list or article is built",
-    "report.build": "the report is built from the weeks chosen as its preview opens; a build "
-    "on the runner behind a 'Making your report' wait is still to do",
     "safety_plan.open": "opening My safety plan by name reads whether there is a plan, to choose "
     "the plan or the gentle start (a route builds its screen at once)",
     "safety_plan.view": "the plan screens read the plan as they are built; delete removes it",

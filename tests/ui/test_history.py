@@ -186,3 +186,16 @@ def test_the_table_pages_instead_of_scrolling(qtbot: QtBot, make_ctx) -> None:  
         assert paged.page == 0  # from the last page, back to the first
     finally:
         set_language("en")
+
+
+def test_the_scores_are_read_behind_a_short_wait(qtbot: QtBot, window: MainWindow) -> None:
+    """Read on the runner (the suite's storage guard raises on the UI thread)."""
+    from ui.screens.checkin.score_history import ScoreHistoryScreen
+
+    scores = ScoreHistoryScreen(window.ctx)
+    window.push(scores)
+    assert scores.scores_label.text() == "Reading your scores..."
+    wait_for_runner(qtbot, window.ctx)
+    assert scores.scores_label.text() == (
+        "No questions answered this year yet. You can answer them any time."
+    )

@@ -114,7 +114,8 @@ class HistoryScreen(Screen):
         self.mood_table.fill(trend, today)
         self.summary_label.setText(self._summary_words())
         self.setAccessibleDescription(self.body_text())
-        self.fit()  # the sentence may be longer or shorter than the wait
+        if self.isVisible():
+            self.fit()  # the sentence may be longer or shorter than the wait
 
     def _failed(self, _error: Exception) -> None:
         self.reading = False

@@ -7,6 +7,7 @@ day and mood in words when it has the focus (Left / Right move from point to poi
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
@@ -47,12 +48,17 @@ class Drawn:
     dots: list[QRectF] = field(default_factory=list)
     line: list[QLineF] = field(default_factory=list)
     focus_box: QRectF | None = None  # the focused point's word, boxed over the line
+    xs: list[float] = field(default_factory=list)  # the dots' centres, left to right
 
 
 def touches_line(rect: QRectF, segments: list[QLineF]) -> bool:
     """True when `rect` (grown by half the line's width) meets any segment of the line."""
     grown = rect.adjusted(-LINE_WIDTH_PX, -LINE_WIDTH_PX, LINE_WIDTH_PX, LINE_WIDTH_PX)
+    left, right, top, bottom = grown.left(), grown.right(), grown.top(), grown.bottom()
     for segment in segments:
+        x1, y1, x2, y2 = segment.x1(), segment.y1(), segment.x2(), segment.y2()
+        if max(x1, x2) < left or min(x1, x2) > right or max(y1, y2) < top or min(y1, y2) > bottom:
+            continue  # far from the word: most of the line, measured first (cheap)
         if grown.contains(segment.p1()) or grown.contains(segment.p2()):
             return True
         edges = (
@@ -70,13 +76,18 @@ def touches_line(rect: QRectF, segments: list[QLineF]) -> bool:
 
 
 def _free(rect: QRectF, drawn: Drawn) -> bool:
-    return (
-        drawn.area.contains(rect)
-        and not any(rect.intersects(other) for other in drawn.words)
-        and not any(rect.intersects(dot) for dot in drawn.dots)
-        and not (drawn.focus_box is not None and rect.intersects(drawn.focus_box))
-        and not touches_line(rect, drawn.line)
-    )
+    """Inside the chart, touching no word, dot or piece of the line. The dots go left to right
+    (one a day), so only those under the word, and the line between them, are looked at."""
+    if not drawn.area.contains(rect) or any(rect.intersects(other) for other in drawn.words):
+        return False
+    if drawn.focus_box is not None and rect.intersects(drawn.focus_box):
+        return False
+    reach = POINT_RADIUS_PX + LINE_WIDTH_PX
+    low = bisect_left(drawn.xs, rect.left() - reach)
+    high = bisect_right(drawn.xs, rect.right() + reach)
+    if any(rect.intersects(dot) for dot in drawn.dots[low:high]):
+        return False
+    return not touches_line(rect, drawn.line[max(0, low - 1) : high])
 
 
 def _word_rect(metrics: QFontMetrics, word: str, x: float, top: float) -> QRectF:
@@ -140,6 +151,7 @@ def paint_chart(
 
     points = [QPointF(x_for(p.day), y_for(p.value)) for p in trend.points]
     drawn.line = [QLineF(a, b) for a, b in pairwise(points)]
+    drawn.xs = [point.x() for point in points]
     drawn.dots = [
         QRectF(
             p.x() - POINT_RADIUS_PX,

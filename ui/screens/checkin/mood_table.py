@@ -120,6 +120,10 @@ class MoodTable(QWidget):
         """As many whole rows a page as the table's height holds (rows that wrap are taller);
         again after a new height, new rows or new words."""
         rows = self.table.rowCount()
+        if not self.isVisible():
+            self.starts = [0] if rows else []  # paged when shown (showEvent), not before
+            self.per_page = rows
+            return
         for row in range(rows):  # a hidden row has no height to measure
             self.table.setRowHidden(row, False)
         self.table.resizeRowsToContents()
