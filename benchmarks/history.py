@@ -80,6 +80,8 @@ def main() -> int:
             screen = HistoryScreen(ctx)
             screen.resize(1280, 720)
             screen.show_weeks(12)
+            while not ctx.runner.is_idle():  # the weeks are read on the runner
+                app.processEvents()
             screen.chart.resize(1200, 400)
             screen.chart.grab()  # paints the chart for real
             timings.append((time.perf_counter() - started) * 1000)

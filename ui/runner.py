@@ -171,13 +171,6 @@ class BackgroundRunner(QObject):
 UI_THREAD_STORAGE_ALLOW_LIST: dict[str, str] = {
     # place: why it still touches storage on the UI thread. Each entry is a debt: move it onto
     # the runner and delete the line (docs/decisions/0024). The guard raises for anything else.
-    "checkin.history": "the mood chart and its table read the weeks shown as the screen is built "
-    "and when another period is pressed",
-    "checkin.score_history": "the questionnaire scores are read as the screen is built",
-    "checkin.schedule": "the check-in schedule (a preference) is read as its screen is built",
-    "checkin.trusted_people": "Talk to someone I trust lists the person's contacts as it is built",
-    "report.build": "the report is built from the weeks chosen as its preview opens; a build "
-    "on the runner behind a 'Making your report' wait is still to do",
     "setup.contacts_step": "the first run's contacts step reads the contacts kept so far",
     "app.person_settings": "a person's own look is read as their data opens (one small read), "
     "so no screen of theirs shows in another look; read later on the runner, restyling the "

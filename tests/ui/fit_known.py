@@ -42,27 +42,26 @@ OFF = "Below the edge with no Next part, only the scroll bar reaches it"
 
 # Measured on 2026-12-01 after merging layout 173c82b into the feature folders.
 KNOWN: tuple[Known, ...] = (
-    Known("checkin.history", frozenset({"parts"}), PARTS + ' ("12 weeks")', scales=(150, 200)),
     Known(
-        "checkin.questionnaires",
-        frozenset({"off"}),
-        OFF + ': page 3 is too tall, "Back to the first choices" below the edge',
+        "checkin.history",
+        frozenset({"parts"}),
+        PARTS + ": at 200% a title, the summary, a chart and five choices need two pages of "
+        "choices, and the page button is too wide for two columns",
         scales=(200,),
-        languages=("fr",),
-        sizes=((1024, 768),),
     ),
-    Known("checkin.result", frozenset({"parts"}), PARTS + ' ("Back to the start")', scales=(200,)),
     Known(
         "checkin.score_history",
         frozenset({"parts"}),
-        PARTS + ' ("Back to my mood")',
-        scales=(150, 200),
+        PARTS + ' ("Back to my mood"): up to five questionnaires, four scores each, in words',
+        scales=(200,),
     ),
     Known(
-        "checkin.trusted_people",
+        "checkin.score_history",
         frozenset({"parts"}),
-        PARTS + ' ("Add people to call", "Get help now")',
-        scales=(200,),
+        PARTS + ' ("Back to my mood"): three questionnaires take eleven lines in French',
+        scales=(150,),
+        languages=("fr",),
+        sizes=((1024, 768),),
     ),
     Known(
         "people",

@@ -168,3 +168,19 @@ def test_the_schedule_screens_switch_to_french(qtbot: QtBot, window: MainWindow)
     assert times.answers[time(15, 0)].accessibleName() == "L’après-midi, 15\u00a0h\u00a000"  # type: ignore[attr-defined]
     window.back()
     assert schedule.reminder_button.accessibleName() == "Rappel chaque jour à 10\u00a0h\u00a000"  # type: ignore[attr-defined]
+
+
+def test_the_schedule_is_read_behind_a_short_wait(qtbot: QtBot, window: MainWindow) -> None:
+    """Read on the runner (the suite's storage guard raises on the UI thread): the tiles wait,
+    unpressable, with one sentence, then say what is set."""
+    assert window.ctx.session is not None
+    from companion.checkin.schedule import save_schedule, with_reminder
+
+    save_schedule(window.ctx.session.preferences, with_reminder(CheckInSchedule(), time(19, 0)))
+    schedule = CheckInScheduleScreen(window.ctx)
+    window.push(schedule)
+    assert schedule.waiting.isVisible() and schedule.waiting.text() == "Reading the schedule..."
+    assert not schedule.reminder_button.isEnabled()
+    wait_for_runner(qtbot, window.ctx)
+    assert not schedule.waiting.isVisible() and schedule.reminder_button.isEnabled()
+    assert schedule.reminder_button.accessibleName() == "Daily reminder at 7:00\u00a0p.m."

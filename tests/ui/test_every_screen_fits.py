@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from companion.i18n import set_language
@@ -118,14 +118,34 @@ def settle() -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+def runner_done(window: MainWindow, timeout_ms: int = 20_000) -> None:
+    """Until every job asked of the runner has run and its answer is on screen: the event loop
+    runs, looking every 10 ms, as qtbot.waitUntil does (no sleep)."""
+    runner = window.ctx.runner
+    if runner.is_idle():
+        return
+    loop = QEventLoop()
+    look = QTimer()
+    look.setInterval(10)
+    look.timeout.connect(lambda: loop.quit() if runner.is_idle() else None)
+    give_up = QTimer()
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(loop.quit)
+    give_up.start(timeout_ms)
+    look.start()
+    loop.exec()
+    look.stop()
+    give_up.stop()
+    assert runner.is_idle(), f"the runner never answered: {runner._asked}"
+
+
 def open_case(window: MainWindow, case: str, arguments: dict[str, object]) -> Screen:
     """The screen built fresh and shown on top of Home, in place of the one checked before:
     going back to Home between screens would show (and fit) Home each time, a third of the
     time spent (measured with cProfile)."""
     before = window.current() if len(window._screens) > 1 else None
     screen = window.open(case.split(" ")[0], **arguments)
-    while not window.ctx.runner.is_idle():  # a screen that reads its data fills in first
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    runner_done(window)  # a screen that reads on the runner is checked as it is once filled in
     screen = window.current()  # a screen may give its place to another (no plan: the start)
     if before is not None:  # what MainWindow._pop does, without showing what lies under it
         window._screens.remove(before)

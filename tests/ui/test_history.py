@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from companion.checkin.models import CheckIn
+from companion.i18n import set_language
 from tests.ui.helpers import press
-from ui.app import MainWindow
+from tests.ui.runner_wait import wait_for_runner
+from ui.app import MainWindow, build_window
 from ui.screens.checkin.history import HistoryScreen
+from ui.screens.checkin.mood_chart import touches_line
 from ui.shared.checkin_common import checkin_store
 
 
@@ -29,10 +34,12 @@ def test_history_says_this_week_was_better_and_draws_the_chart(
     _fill(window, 14, {0: "good", 1: "not_good"})
     history = HistoryScreen(window.ctx)
     window.push(history)
+    wait_for_runner(qtbot, window.ctx)
     assert "This week you felt better than last week." in history.body_text()
     assert history.chart.accessibleDescription() == "This week you felt better than last week."
     image = history.chart.grab().toImage()
-    assert image.width() > 400 and image.height() >= 320
+    # The chart takes the height the screen has left (at least three lines of text).
+    assert image.width() > 400 and image.height() >= 3 * history.chart.fontMetrics().height()
     # Something was drawn in the chart's line colour (the thick line and its points).
     line = window.ctx.look().palette.edge.lower()
     found = {
@@ -47,6 +54,7 @@ def test_the_table_shows_the_same_days_for_screen_readers(qtbot: QtBot, window: 
     _fill(window, 14, {0: "okay", 1: "okay"})
     history = HistoryScreen(window.ctx)
     window.push(history)
+    wait_for_runner(qtbot, window.ctx)
     press(qtbot, window, "Show as a table")
     assert history.table.isVisible() and not history.chart.isVisible()
     assert history.table.rowCount() == 14
@@ -60,6 +68,7 @@ def test_twelve_weeks_are_one_press_away(qtbot: QtBot, window: MainWindow) -> No
     _fill(window, 84, {0: "very_good", 1: "very_bad"})
     history = HistoryScreen(window.ctx)
     window.push(history)
+    wait_for_runner(qtbot, window.ctx)
     press(qtbot, window, "12 weeks")
     assert history.period_buttons[12].isChecked() and not history.period_buttons[2].isChecked()
     assert history.trend is not None and len(history.trend.points) == 84
@@ -69,4 +78,124 @@ def test_twelve_weeks_are_one_press_away(qtbot: QtBot, window: MainWindow) -> No
 def test_no_check_ins_yet_is_said_kindly(qtbot: QtBot, window: MainWindow) -> None:
     history = HistoryScreen(window.ctx)
     window.push(history)
+    wait_for_runner(qtbot, window.ctx)
     assert "You can check in any time you like." in history.body_text()
+
+
+def test_the_weeks_are_read_behind_a_short_wait(qtbot: QtBot, window: MainWindow) -> None:
+    _fill(window, 14, {0: "good", 1: "okay"})
+    history = HistoryScreen(window.ctx)
+    window.push(history)
+    assert history.body_text() == "Reading your check-ins..."
+    wait_for_runner(qtbot, window.ctx)
+    assert "Reading" not in history.body_text()
+    press(qtbot, window, "12 weeks", wait=False)
+    assert history.body_text() == "Reading your check-ins..."
+    wait_for_runner(qtbot, window.ctx)
+    assert history.trend is not None and history.trend.weeks == 12
+
+
+def _big_french_history(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_ctx, weeks: int, scale: int = 200
+) -> tuple[MainWindow, HistoryScreen]:
+    ctx = make_ctx(text_scale=scale)
+    window = build_window(ctx)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    ctx.settings.set("language", "fr")
+    _fill(window, weeks * 7, {0: "very_good", 1: "very_bad"})
+    store = checkin_store(window.ctx)  # every mood, so the line goes up and down
+    now = window.ctx.clock.now()
+    for days_ago, mood in enumerate(("okay", "not_good", "good", "very_bad", "okay")):
+        at = now - timedelta(days=days_ago + 1, minutes=5)
+        store.finish(CheckIn(None, at, at, mood, frozenset(), "", False))
+    history = HistoryScreen(window.ctx)
+    window.push(history)
+    wait_for_runner(qtbot, window.ctx)
+    if weeks != 2:
+        press(qtbot, window, f"{weeks} semaines")
+    return window, history
+
+
+@pytest.mark.parametrize("weeks", [2, 12])
+def test_no_word_on_the_chart_touches_the_line_a_dot_another_word_or_the_edge(
+    qtbot: QtBot, make_ctx, weeks: int
+) -> None:  # type: ignore[no-untyped-def]
+    """At 200% in French on 1024 x 768 (the old chart drew "Bien" across the line)."""
+    _window, history = _big_french_history(qtbot, make_ctx, weeks)
+    try:
+        history.chart.clearFocus()  # a focused point's word is boxed over the line on purpose
+        history.chart.grab()  # paints it
+        drawn = history.chart.drawn
+        assert drawn.focus_box is None
+        assert drawn.words, "some words are drawn"
+        for index, word in enumerate(drawn.words):
+            assert drawn.area.contains(word), f"cut at the edge: {word}"
+            assert not any(word.intersects(dot) for dot in drawn.dots), (index, word, drawn.dots)
+            assert not touches_line(word, drawn.line)
+            for other in drawn.words[index + 1 :]:
+                assert not word.intersects(other), (word, other)
+    finally:
+        set_language("en")
+
+
+def test_a_point_without_its_word_says_its_mood_when_focused(qtbot: QtBot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    _window, history = _big_french_history(qtbot, make_ctx, 12)
+    try:
+        chart = history.chart
+        chart.grab()
+        unlabelled = [i for i in range(len(chart.drawn.dots)) if i not in chart.drawn.point_words]
+        assert unlabelled, "at 200% on 1024 x 768 some points have no word"
+        chart.setFocus()
+        qtbot.waitUntil(chart.hasFocus)
+        last = len(chart.drawn.dots) - 1
+        assert chart.focused == last  # the newest day first
+        for _step in range(last - unlabelled[0]):
+            qtbot.keyClick(chart, Qt.Key.Key_Left)
+        point = history.trend.points[unlabelled[0]]  # type: ignore[union-attr]
+        assert chart.accessibleDescription().endswith(f" : {point.word}")
+        chart.grab()
+        assert unlabelled[0] in chart.drawn.point_words  # and its word is shown, boxed
+    finally:
+        set_language("en")
+
+
+def test_the_table_pages_instead_of_scrolling(qtbot: QtBot, make_ctx) -> None:  # type: ignore[no-untyped-def]
+    """At 150% in French on 1024 x 768, where the whole screen fits (200% reads by parts)."""
+    window, history = _big_french_history(qtbot, make_ctx, 12, scale=150)
+    try:
+        press(qtbot, window, "Afficher en tableau")
+        table = history.table
+        assert table.isVisible() and not history.chart.isVisible()
+        assert not table.verticalScrollBar().isVisible()
+        paged = history.mood_table
+        count = paged.page_count()
+        assert count > 1 and paged.page_button.isVisible() and paged.per_page >= 1
+        assert paged.page_button.accessibleName() == f"Plus de jours (page 1 sur {count})"
+        seen: set[int] = set()
+        for _page in range(count):
+            shown = [r for r in range(table.rowCount()) if not table.isRowHidden(r)]
+            assert table.item(shown[0], 0) is not None
+            for row in shown:  # every row shown is whole inside the table
+                rect = table.visualRect(table.model().index(row, 0))
+                assert table.viewport().rect().contains(rect), row
+            seen |= set(shown)
+            paged.page_button.click()
+        assert seen == set(range(table.rowCount()))  # every day, on one page or another
+        assert paged.page == 0  # from the last page, back to the first
+    finally:
+        set_language("en")
+
+
+def test_the_scores_are_read_behind_a_short_wait(qtbot: QtBot, window: MainWindow) -> None:
+    """Read on the runner (the suite's storage guard raises on the UI thread)."""
+    from ui.screens.checkin.score_history import ScoreHistoryScreen
+
+    scores = ScoreHistoryScreen(window.ctx)
+    window.push(scores)
+    assert scores.scores_label.text() == "Reading your scores..."
+    wait_for_runner(qtbot, window.ctx)
+    assert scores.scores_label.text() == (
+        "No questions answered this year yet. You can answer them any time."
+    )

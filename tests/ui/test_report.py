@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests.report_data import NOTE, NOW, fill_twelve_weeks
 from tests.ui.helpers import press
 from tests.ui.pdf_words import HAVE_POPPLER, median_word_height, read_pages
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.report.choose import ReportScreen
@@ -82,6 +83,35 @@ def test_the_preview_turns_pages_with_big_buttons_and_no_scrollbar(
     spoken = [part.sentence for part in preview.reading_order()]
     assert spoken[0] == f"Report, page {pages - 1} of {pages}"
     assert spoken[1] in preview.page_view.accessibleDescription()
+
+
+def test_the_report_is_made_behind_a_short_wait(qtbot: QtBot, window: MainWindow) -> None:
+    """Made on the runner (the suite's storage guard raises on the UI thread): the preview shows
+    at once saying so, with nothing to save yet, then its pages."""
+    _fill(window)
+    _open(window)
+    press(qtbot, window, "Last 4 weeks")
+    press(qtbot, window, "See the report", wait=False)
+    preview = window.current()
+    assert isinstance(preview, ReportPreviewScreen)
+    assert preview.title() == "Making your report..."
+    assert not preview.save_button.isEnabled()
+    wait_for_runner(qtbot, window.ctx)
+    assert preview.title().startswith("Report, page 1 of ")
+    assert preview.save_button.isEnabled()
+    press(qtbot, window, "Save or print")
+    assert isinstance(window.current(), ReportSaveScreen)
+
+
+def test_save_or_print_opened_by_name_waits_for_its_report(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _fill(window)
+    save = window.open("report.save", weeks=2)
+    assert isinstance(save, ReportSaveScreen)
+    assert save.status.text() == "Making your report..." and not save.pdf_button.isEnabled()
+    wait_for_runner(qtbot, window.ctx)
+    assert save.report is not None and save.pdf_button.isEnabled() and save.status.isHidden()
 
 
 @pytest.mark.skipif(not HAVE_POPPLER, reason="needs poppler-utils")

@@ -175,17 +175,7 @@ def test_tell_me_more_shows_and_reads_what_was_folded(
 
 @pytest.mark.parametrize(
     "language",
-    [
-        "en",
-        pytest.param(
-            "fr",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="#15: French answers wrap to three lines at 200%; the two-by-two "
-                "answers need a wrap to the cell's width, not a fixed count of letters",
-            ),
-        ),
-    ],
+    ["en", "fr"],
 )
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
 def test_every_answer_of_a_question_is_on_screen_at_200_percent(

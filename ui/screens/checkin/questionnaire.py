@@ -15,7 +15,7 @@ from companion.checkin.instrument_texts import (
     InstrumentText,
     load_instrument,
 )
-from companion.checkin.instruments import Score
+from companion.checkin.instruments import SELF_HARM_FLAG, Score
 from companion.checkin.outcome import FlowOutcome
 from companion.checkin.questionnaire_flow import QuestionnaireFlow
 from companion.checkin.wording import (
@@ -79,7 +79,8 @@ class QuestionnairePickScreen(Screen):
         super().__init__(ctx)
         self.set_title(lambda: _("Which questions would you like to answer?"))
         self.add_text(
-            lambda: _("Your doctor or counsellor may have asked you to answer one of these.")
+            lambda: _("Your doctor or counsellor may have asked you to answer one of these."),
+            explain=True,  # where room is short, the questionnaires come first
         )
         self.problem = self.add_text(lambda: "", notice=True)
         self.problem.hide()
@@ -144,6 +145,11 @@ class QuestionnaireStartScreen(Screen):
         self.ctx.nav().push(self.driver.item_screen())
 
 
+ANSWER_LINE_CHARS = 24  # an answer's words a line where there is room
+MIN_LINE_CHARS = 8  # never narrower: a long word stays whole on its own line
+NARROW_MARGIN_PX = 16  # Screen.tighten_margins
+
+
 class QuestionItemScreen(Screen):
     """One questionnaire item: the published question and its answers as big buttons."""
 
@@ -189,9 +195,32 @@ class QuestionItemScreen(Screen):
         ]
 
     def _answers_narrow(self, on: bool) -> None:
-        for button in self.answers.values():
-            button.set_line_chars(14 if on else 24)
-        self.grid.set_max_columns(2 if on else 3)  # two by two, never three and one
+        """Two by two, never three and one; each answer's words wrapped to its cell's width
+        (a fixed count of letters left French answers on three lines at 200%)."""
+        self.grid.set_max_columns(2 if on else 3)
+        buttons = list(self.answers.values())
+        if not on:
+            for button in buttons:
+                button.set_line_chars(ANSWER_LINE_CHARS)
+            return
+        cell = self._cell_width()
+        for button in buttons:
+            button.wrap_to(None)  # measured at their own wrapping, as the grid will
+        for chars in range(ANSWER_LINE_CHARS, MIN_LINE_CHARS - 1, -1):
+            for button in buttons:
+                button.set_line_chars(chars)
+            if max(button.sizeHint().width() for button in buttons) <= cell:
+                break
+
+    def _cell_width(self) -> int:
+        """The width of one of two columns of answers, as if a scroll bar took its width, with
+        the narrow margins the next way to save room gives (the grid keeps one column until
+        they are narrow, if it must)."""
+        margins = self.body_layout.contentsMargins()
+        sides = min(margins.left() + margins.right(), 2 * NARROW_MARGIN_PX)
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        inner = self._scroll.width() - sides - bar
+        return (inner - self.body_layout.spacing()) // 2
 
     def choose(self, value: int) -> None:
         for other, button in self.answers.items():
@@ -275,11 +304,15 @@ class ResultScreen(Screen):
         name = INSTRUMENT_NAMES.get(score.instrument_id, score.instrument_id)
         self.set_title(lambda: _("Your {name} result").format(name=name))
         # The score and what it means first; "not a diagnosis" and "share it" below the
-        # choices, so the choices stay in view at large text.
-        for index in range(len(result_sentences(score))):
+        # choices, so the choices stay in view at large text, and where room is still short
+        # they fold behind "Tell me more" (never "please reach out" after a self-harm answer).
+        sentences = result_sentences(score)
+        for index in range(len(sentences)):
             self.add_text(
                 lambda i=index: result_sentences(score)[i],  # type: ignore[misc]
                 below_choices=index >= RESULT_SENTENCES_ABOVE,
+                explain=index >= RESULT_SENTENCES_ABOVE
+                and not (SELF_HARM_FLAG in score.flags and index < len(sentences) - 1),
             )
         self.follow_up_buttons: dict[FollowUp, BigButton] = {}
         for follow_up in follow_ups(score):

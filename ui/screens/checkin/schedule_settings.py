@@ -28,7 +28,6 @@ from companion.i18n import _
 from companion.preferences import Preferences
 from companion.when_words import clock_words
 from ui.context import AppContext
-from ui.runner import storage_on_ui_thread_for_now
 from ui.screens.checkin.questionnaire import instrument_title
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
@@ -79,24 +78,52 @@ def how_often_words(every_days: int | None) -> str:
 
 
 class ScheduleScreenBase(Screen):
-    """What the schedule screens share: the person's preferences and their schedule."""
+    """What the schedule screens share: the person's preferences and their schedule.
+
+    The schedule is read and kept on the runner; a screen works from the copy it was given
+    (`known`) or read, so drawing a button never touches storage."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        known: CheckInSchedule | None = None,
+        kept: Callable[[CheckInSchedule], None] | None = None,
+    ) -> None:
+        """`known`: the schedule as read by the screen that opened this one; `kept`: told of
+        each change, so that screen shows it when the person comes back."""
+        super().__init__(ctx)
+        self.known = known
+        self.kept = kept
 
     def preferences(self) -> Preferences | None:
         session = self.ctx.session
         return session.preferences if session is not None else None
 
     def schedule(self) -> CheckInSchedule:
+        return self.known if self.known is not None else CheckInSchedule()
+
+    def read_schedule(self, then: Callable[[], None]) -> None:
+        """Read the person's schedule on the runner, then call `then` on the UI thread."""
         preferences = self.preferences()
         if preferences is None:
-            return CheckInSchedule()
-        with storage_on_ui_thread_for_now("checkin.schedule"):
-            return load_schedule(preferences)
+            self.known = None
+            then()
+            return
+
+        def show(schedule: CheckInSchedule) -> None:
+            self.known = schedule
+            then()
+
+        self.ctx.runner.run(lambda: load_schedule(preferences), show, parent=self)
 
     def store(self, schedule: CheckInSchedule) -> None:
         preferences = self.preferences()
         if preferences is None:  # no person's data open: nothing to keep it in
             return
-        save_schedule(preferences, schedule)
+        self.known = schedule  # shown at once; kept on the runner (a failure is said on Home)
+        if self.kept is not None:
+            self.kept(schedule)
+        self.ctx.runner.run(lambda: save_schedule(preferences, schedule))
         _log.info("Check-in schedule changed")
 
 
@@ -117,13 +144,15 @@ class CheckInScheduleScreen(ScheduleScreenBase):
         self.no_person = self.add_text(
             lambda: _("This can be set once the person's information has opened."), notice=True
         )
+        self.reading = True  # until the person's schedule is read on the runner
+        self.waiting = self.add_text(lambda: _("Reading the schedule...") if self.reading else "")
         self.reminder_button = self.add_choice(
             BigButton(
                 lambda: reminder_summary(self.schedule().reminder_time), "mood", line_chars=30
             )
         )
         self.reminder_button.clicked.connect(
-            lambda: self.ctx.nav().push(ReminderTimeScreen(self.ctx))
+            lambda: self.ctx.nav().push(ReminderTimeScreen(self.ctx, self.schedule(), self._kept))
         )
         self.instrument_buttons: dict[str, BigButton] = {}
         for instrument_id in INSTRUMENT_IDS[:5]:
@@ -138,6 +167,12 @@ class CheckInScheduleScreen(ScheduleScreenBase):
             self.instrument_buttons[instrument_id] = button
         self.finish_layout()
         self._show_person()
+        self.read_schedule(self._read)
+
+    def _read(self) -> None:
+        self.reading = False
+        self.retranslate()  # the tiles say what is set
+        self._show_person()
 
     def _instrument_words(self, instrument_id: str) -> str:
         every = every_days_for(self.schedule(), instrument_id)
@@ -146,13 +181,19 @@ class CheckInScheduleScreen(ScheduleScreenBase):
         )
 
     def _open_instrument(self, instrument_id: str) -> None:
-        self.ctx.nav().push(QuestionnaireEveryScreen(self.ctx, instrument_id))
+        self.ctx.nav().push(
+            QuestionnaireEveryScreen(self.ctx, instrument_id, self.schedule(), self._kept)
+        )
+
+    def _kept(self, schedule: CheckInSchedule) -> None:
+        self.known = schedule
 
     def _show_person(self) -> None:
         has_person = self.preferences() is not None
         self.no_person.setVisible(not has_person)
+        self.waiting.setVisible(has_person and self.reading)
         for button in self._choice_buttons:
-            button.setEnabled(has_person)
+            button.setEnabled(has_person and not self.reading)
 
     def on_shown(self) -> None:
         """Back from a choice: the tiles say what is set now."""
@@ -161,8 +202,9 @@ class CheckInScheduleScreen(ScheduleScreenBase):
         super().on_shown()
 
     def on_session_changed(self) -> None:
+        self.reading = True
         self._show_person()
-        self.retranslate()
+        self.read_schedule(self._read)
 
 
 class ChooseOneScreen(ScheduleScreenBase):
@@ -176,6 +218,8 @@ class ChooseOneScreen(ScheduleScreenBase):
             self.answers[value] = button
         self.finish_layout()
         self._sync()
+        if self.known is None and self.preferences() is not None:
+            self.read_schedule(self._sync)  # opened on its own: what is set, once read
 
     def current(self) -> object:
         raise NotImplementedError
@@ -196,8 +240,13 @@ class ChooseOneScreen(ScheduleScreenBase):
 class ReminderTimeScreen(ChooseOneScreen):
     screen_id = "checkin_reminder_time"
 
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx)
+    def __init__(
+        self,
+        ctx: AppContext,
+        known: CheckInSchedule | None = None,
+        kept: Callable[[CheckInSchedule], None] | None = None,
+    ) -> None:
+        super().__init__(ctx, known, kept)
         self.set_title(lambda: _("When should Companion ask for a check-in?"))
         self.add_text(
             lambda: _("Once a day, a gentle message on the first screen. It never scolds.")
@@ -215,8 +264,14 @@ class ReminderTimeScreen(ChooseOneScreen):
 class QuestionnaireEveryScreen(ChooseOneScreen):
     screen_id = "checkin_questionnaire_every"
 
-    def __init__(self, ctx: AppContext, instrument_id: str) -> None:
-        super().__init__(ctx)
+    def __init__(
+        self,
+        ctx: AppContext,
+        instrument_id: str,
+        known: CheckInSchedule | None = None,
+        kept: Callable[[CheckInSchedule], None] | None = None,
+    ) -> None:
+        super().__init__(ctx, known, kept)
         self.instrument_id = instrument_id
         name = INSTRUMENT_NAMES[instrument_id]
         self.set_title(lambda: _("How often to offer the {name} questions?").format(name=name))

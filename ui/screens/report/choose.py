@@ -6,6 +6,7 @@ report", which opens the pages one at a time.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
@@ -13,7 +14,6 @@ from functools import partial
 from companion.i18n import _
 from companion.report import ClinicianReport, build_report
 from ui.context import AppContext
-from ui.runner import storage_on_ui_thread_for_now
 from ui.shared.checkin_common import checkin_store, local_zone
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
@@ -36,15 +36,19 @@ class ReportChoice:
     large_print: bool
 
 
-def make_report(ctx: AppContext, choice: ReportChoice) -> ClinicianReport:
+def report_maker(ctx: AppContext, choice: ReportChoice) -> Callable[[], ClinicianReport]:
+    """The report's building, for the runner: what it needs is taken here, on the UI thread,
+    and the weeks are read when the returned function runs (off it)."""
     zone = local_zone(ctx)
     now = ctx.clock.now()
     last_day = now.astimezone(zone).date()
     first_day = last_day - timedelta(days=choice.weeks * 7 - 1)
     name = ctx.session.display_name if ctx.session is not None else ""
-    with storage_on_ui_thread_for_now("report.build"):
+    store = checkin_store(ctx)
+
+    def make() -> ClinicianReport:
         return build_report(
-            checkin_store(ctx),
+            store,
             first_day,
             last_day,
             zone,
@@ -53,25 +57,35 @@ def make_report(ctx: AppContext, choice: ReportChoice) -> ClinicianReport:
             person_name=name,
         )
 
+    return make
+
+
+def making_words() -> str:
+    """What the report screens say while the report is made on the runner."""
+    return _("Making your report...")
+
+
+def not_made_words() -> str:
+    return _("Your report could not be made just now. Please try again.")
+
 
 def preview_screen(
     ctx: AppContext, weeks: int = 4, include_notes: bool = True, large_print: bool = False
 ) -> Screen:
-    """The pages of a report for `weeks`, for opening the preview by name."""
+    """The pages of a report for `weeks`, for opening the preview by name (it makes the report
+    on the runner, saying so meanwhile)."""
     from ui.screens.report.preview import ReportPreviewScreen
 
-    choice = ReportChoice(weeks, include_notes, large_print)
-    return ReportPreviewScreen(ctx, make_report(ctx, choice), choice)
+    return ReportPreviewScreen(ctx, None, ReportChoice(weeks, include_notes, large_print))
 
 
 def save_screen(
     ctx: AppContext, weeks: int = 4, include_notes: bool = True, large_print: bool = False
 ) -> Screen:
-    """Save or print a report for `weeks`, for opening it by name."""
+    """Save or print a report for `weeks`, for opening it by name (made on the runner)."""
     from ui.screens.report.save import ReportSaveScreen
 
-    choice = ReportChoice(weeks, include_notes, large_print)
-    return ReportSaveScreen(ctx, make_report(ctx, choice), choice)
+    return ReportSaveScreen(ctx, None, ReportChoice(weeks, include_notes, large_print))
 
 
 class ReportScreen(Screen):
@@ -144,6 +158,5 @@ class ReportOptionsScreen(Screen):
     def open_preview(self) -> None:
         from ui.screens.report.preview import ReportPreviewScreen
 
-        choice = self.choice()
-        report = make_report(self.ctx, choice)
-        self.ctx.nav().push(ReportPreviewScreen(self.ctx, report, choice))
+        # The preview shows at once and says "Making your report..." until its pages are ready.
+        self.ctx.nav().push(ReportPreviewScreen(self.ctx, None, self.choice()))

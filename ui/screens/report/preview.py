@@ -20,7 +20,7 @@ from companion.report.words import page_label
 from ui.context import AppContext
 from ui.pages.compose import LaidOut, lay_out
 from ui.pages.style import RULE_INK
-from ui.screens.report.choose import ReportChoice
+from ui.screens.report.choose import ReportChoice, making_words, not_made_words, report_maker
 from ui.theme import BODY_POINTS, FOCUS_RING_PX, TARGET_GAP_PX
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen, SpokenPart, split_sentences
@@ -35,8 +35,9 @@ class PageView(QWidget):
     """One page of the report on white paper, filling the room it is given."""
 
     def __init__(
-        self, document: ReportDocument, body_pt: float, focus_colour: Callable[[], str]
+        self, document: ReportDocument | None, body_pt: float, focus_colour: Callable[[], str]
     ) -> None:
+        """`document` None: the report is still being made (blank paper until it is set)."""
         super().__init__()
         self.focus_colour = focus_colour
         self.document = document
@@ -60,6 +61,9 @@ class PageView(QWidget):
         return (max(self.width() - 2 * room, 100.0), max(self.height() - 2 * room, 80.0))
 
     def relayout(self) -> None:
+        if self.document is None:
+            self.laid = None
+            return
         self.laid = lay_out(self.document, self, self.inner_size(), self.body_pt, furniture=False)
         self.index = min(self.index, self.page_count() - 1)
         self.on_changed()
@@ -102,7 +106,6 @@ class PageView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.laid is None:
             self.relayout()
-        assert self.laid is not None
         painter = QPainter(self)
         try:
             # The page's edge is the focus ring when the page has focus (PageUp/PageDown turn it).
@@ -116,7 +119,8 @@ class PageView(QWidget):
                 QRectF(half, half, self.width() - PAPER_EDGE_PX, self.height() - PAPER_EDGE_PX)
             )
             room = PAPER_PADDING_PX + PAPER_EDGE_PX
-            self.laid.paint_page(painter, self.index, QPointF(room, room), furniture=False)
+            if self.laid is not None:
+                self.laid.paint_page(painter, self.index, QPointF(room, room), furniture=False)
         finally:
             painter.end()
 
@@ -126,14 +130,21 @@ class ReportPreviewScreen(Screen):
 
     screen_id = "report_preview"
 
-    def __init__(self, ctx: AppContext, report: ClinicianReport, choice: ReportChoice) -> None:
+    def __init__(
+        self, ctx: AppContext, report: ClinicianReport | None, choice: ReportChoice
+    ) -> None:
+        """`report` None: it is made on the runner, the screen saying "Making your report..."
+        on blank paper meanwhile (opened from the options, or by name)."""
         super().__init__(ctx)
         self.report = report
         self.choice = choice
+        self.failed = False
         self.set_title(self._title_words)
         body_pt = ctx.look().points(BODY_POINTS)
         self.page_view = PageView(
-            report_document(report), body_pt, lambda: ctx.look().palette.focus
+            report_document(report) if report is not None else None,
+            body_pt,
+            lambda: ctx.look().palette.focus,
         )
         self.page_view.on_changed = self._page_changed
         # The buttons stand beside the page, so the page keeps the screen's full height; at
@@ -162,12 +173,26 @@ class ReportPreviewScreen(Screen):
         self.body_layout.setStretchFactor(row, 1000)
         self.finish_layout()
         self._page_changed()
+        if report is None:
+            self.ctx.runner.run(report_maker(ctx, choice), self._made, self._failed, parent=self)
+
+    def _made(self, report: ClinicianReport) -> None:
+        self.report = report
+        self.page_view.document = report_document(report)
+        self.page_view.relayout()
+
+    def _failed(self, _error: Exception) -> None:
+        self.failed = True
+        self._page_changed()
 
     def _title_words(self) -> str:
-        """ "Report, page 1 of 3" (the screen's title says where the person is)."""
+        """ "Report, page 1 of 3" (the screen's title says where the person is); while the
+        report is made, what is happening."""
         view = getattr(self, "page_view", None)
-        if view is None:
-            return _("Your report")
+        if getattr(self, "failed", False):
+            return not_made_words()
+        if view is None or view.document is None:
+            return making_words() if view is not None else _("Your report")
         page = page_label(view.index + 1, view.page_count())
         return _("Report, {page}").format(page=page[:1].lower() + page[1:])
 
@@ -175,8 +200,11 @@ class ReportPreviewScreen(Screen):
         view = self.page_view
         self.title_label.setText(self._title_words())
         self.setAccessibleName(self._title_words())
+        if self.isVisible() and self.window() is not self:  # the window names where one is
+            self.window().setWindowTitle(f"Companion: {self._title_words()}")
         self.previous_button.setEnabled(view.index > 0)
         self.next_button.setEnabled(view.index < view.page_count() - 1)
+        self.save_button.setEnabled(self.report is not None)
         view.setAccessibleName(self._title_words())
         view.setAccessibleDescription(view.page_words())
 
@@ -192,8 +220,9 @@ class ReportPreviewScreen(Screen):
         super().on_shown()
 
     def retranslate(self) -> None:
-        self.page_view.document = report_document(self.report)
-        self.page_view.relayout()
+        if self.report is not None:
+            self.page_view.document = report_document(self.report)
+            self.page_view.relayout()
         for button in self.buttons:
             button.retranslate()
         super().retranslate()
@@ -209,4 +238,6 @@ class ReportPreviewScreen(Screen):
     def open_save(self) -> None:
         from ui.screens.report.save import ReportSaveScreen
 
+        if self.report is None:
+            return
         self.ctx.nav().push(ReportSaveScreen(self.ctx, self.report, self.choice))

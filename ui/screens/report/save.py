@@ -23,7 +23,13 @@ from companion.report.words import paper_for_region
 from companion.when_words import short_date_words
 from ui.context import AppContext
 from ui.pages.compose import print_report_document, set_margins, set_paper
-from ui.screens.report.choose import ReportChoice, line_chars
+from ui.screens.report.choose import (
+    ReportChoice,
+    line_chars,
+    making_words,
+    not_made_words,
+    report_maker,
+)
 from ui.widgets.big_button import BigButton
 from ui.widgets.place_chooser import PlaceChooser
 from ui.widgets.screen import Screen
@@ -54,7 +60,10 @@ class ReportSaveScreen(Screen):
 
     screen_id = "report_save"
 
-    def __init__(self, ctx: AppContext, report: ClinicianReport, choice: ReportChoice) -> None:
+    def __init__(
+        self, ctx: AppContext, report: ClinicianReport | None, choice: ReportChoice
+    ) -> None:
+        """`report` None: it is made on the runner first (opened by name), the choices waiting."""
         super().__init__(ctx)
         self.report = report
         self.choice = choice
@@ -79,6 +88,27 @@ class ReportSaveScreen(Screen):
             below_choices=True,
         )
         self.finish_layout()
+        if report is None:
+            self._wait_for_report()
+
+    def _wait_for_report(self) -> None:
+        self.status.setText(making_words())
+        self.status.show()
+        buttons = (self.pdf_button, self.csv_button, self.print_button)
+        for button in buttons:
+            button.setEnabled(False)
+
+        def made(report: ClinicianReport) -> None:
+            self.report = report
+            self.status.hide()
+            for button in buttons:
+                button.setEnabled(True)
+            self.fit()
+
+        def failed(_error: Exception) -> None:
+            self.status.setText(not_made_words())
+
+        self.ctx.runner.run(report_maker(self.ctx, self.choice), made, failed, parent=self)
 
     def _what(self) -> str:
         weeks = self.choice.weeks
@@ -114,6 +144,8 @@ class ReportSaveScreen(Screen):
         self.setAccessibleDescription(sentence)
 
     def save(self, kind: str) -> None:
+        if self.report is None:
+            return  # still being made: the buttons wait too
         day = short_date_words(self.report.last_day)
         suggested = _("Companion report, {day}").format(day=day) + f".{kind}"
         path = type(self).ask_save_path(self, suggested, kind)
@@ -139,6 +171,8 @@ class ReportSaveScreen(Screen):
             self._say(sentence)
 
     def send_to_printer(self) -> None:
+        if self.report is None:
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.report.title())
         set_paper(printer, self.paper())  # the dialog starts on the region's paper

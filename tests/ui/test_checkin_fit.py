@@ -1,0 +1,77 @@
+"""The check-in screens people meet most fit at 200% text in French on the small sizes (#15):
+every choice on the first screen without "Next part", the important words kept in view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from companion.checkin.instruments import score
+from companion.i18n import set_language
+from tests.ui.fit import assert_fits
+from tests.ui.routes import open_sample_pc, sample_arguments
+from tests.ui.runner_wait import wait_for_runner
+from tests.ui.test_every_screen_fits import open_case, settle
+from ui.app import MainWindow
+from ui.context import AppContext
+from ui.widgets.screen import Screen
+
+SIZES = ((1024, 768), (1280, 720))
+
+
+@pytest.fixture
+def big_french(qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The sample person at 200% text in French (the longer words)."""
+    ctx = make_ctx(text_scale=200)
+    window = open_sample_pc(qtbot, ctx, tmp_path / "data")
+    ctx.settings.set("language", "fr")
+    yield window
+    set_language("en")
+    if ctx.session is not None:
+        ctx.session.close()
+
+
+def show(
+    qtbot: QtBot, window: MainWindow, route: str, size: tuple[int, int], **kw: object
+) -> Screen:
+    window.clear_to_home()
+    window.resize(*size)
+    settle()
+    screen = open_case(window, route, kw or sample_arguments(window.ctx, route))
+    wait_for_runner(qtbot, window.ctx)  # what the screen reads on the runner is in place
+    settle()
+    return screen
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("route", ["checkin.result", "checkin.trusted_people"])
+def test_the_screens_after_a_result_fit_without_parts(
+    qtbot: QtBot, big_french: MainWindow, route: str, size: tuple[int, int]
+) -> None:
+    screen = show(qtbot, big_french, route, size)
+    assert not screen.part_buttons(), "reads by parts: a choice is below the first part"
+    assert_fits(big_french, f"checkin-fit-{route}-{size[0]}x{size[1]}")
+
+
+def test_the_people_to_call_stay_in_view_when_room_is_short(
+    qtbot: QtBot, big_french: MainWindow
+) -> None:
+    screen = show(qtbot, big_french, "checkin.trusted_people", (1024, 768))
+    shown = [label.text() for label in screen.findChildren(type(screen.title_label))]
+    assert any("Louise (my sister): 514 555 0199" in t for t in shown)
+    assert screen.people_label.isVisible()  # type: ignore[attr-defined]
+    assert screen.tell_more_button is not None and screen.tell_more_button.isVisible()
+
+
+def test_after_a_self_harm_answer_reach_out_today_is_never_folded(
+    qtbot: QtBot, big_french: MainWindow
+) -> None:
+    harm = score("phq9", (1, 2, 1, 1, 0, 1, 1, 0, 2))
+    screen = show(qtbot, big_french, "checkin.result", (1024, 768), score=harm)
+    visible = " ".join(
+        label.text() for label in screen.findChildren(type(screen.title_label)) if label.isVisible()
+    )
+    assert "Parlez à quelqu’un aujourd’hui." in visible, visible
