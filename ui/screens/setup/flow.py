@@ -12,7 +12,7 @@ import logging
 from functools import partial
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from companion.config import TEXT_SCALES
 from companion.i18n import N_, _
@@ -27,7 +27,9 @@ from companion.setup.flow import (
 )
 from companion.setup.progress import forget_progress, resumed_flow, save_progress
 from ui.context import AppContext
+from ui.screens.setup.step_row import StepRow
 from ui.widgets.big_button import BigButton
+from ui.widgets.fit import RoomSaver
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
@@ -201,19 +203,41 @@ class SetupStepScreen(Screen):
         self.status.hide()
         self.fields: list[QWidget] = []
         self.build()
+        if not self._grid_added:  # "Tell me more" goes there where room is short
+            self.body_layout.addWidget(self.grid)
+            self._grid_added = True
+        # Back, Later and Next in one row below the step's own choices, on every page.
+        self.step_row = StepRow()
+        self.body_layout.addWidget(self.step_row)
         self.back_button: BigButton | None = None
         if index > 0:
-            self.back_button = self.add_choice(BigButton(lambda: _("Back"), "back"), keep=True)
+            self.back_button = self._add_to_row(BigButton(lambda: _("Back"), "back"))
             self.back_button.clicked.connect(lambda: self.ctx.nav().back())
-        self.later_button = self.add_choice(
-            BigButton(lambda: _("Do this later"), "later"), keep=True
-        )
+        self.later_button = self._add_to_row(BigButton(lambda: _("Do this later"), "later"))
         self.later_button.clicked.connect(lambda: self.run.do_later(self.index))
         self.next_button: BigButton | None = None
         if self.has_next:
-            self.next_button = self.add_choice(BigButton(lambda: _("Next"), "next"), keep=True)
+            self.next_button = self._add_to_row(BigButton(lambda: _("Next"), "next"))
             self.next_button.clicked.connect(self.next)
         self.finish_layout()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A focused choice's ring is thicker, a row a few px taller: fit again, or it could
+        push Next a few px below the edge."""
+        if new is not None and self.isVisible() and self.isAncestorOf(new):
+            self.fit()
+
+    def _add_to_row(self, button: BigButton) -> BigButton:
+        self.step_row.add(button)
+        self._choice_buttons.append(button)  # read in "You can choose", retranslated
+        return button
+
+    def room_savers(self) -> list[RoomSaver]:
+        """The row's words on two lines first: it keeps every word and every choice."""
+        return [self.step_row.wrap_words, *super().room_savers(), self.step_row.snug]
 
     def leave_for_home(self) -> bool:
         """Home during the setup asks first: stop for now (it is kept) or keep going."""
@@ -248,7 +272,9 @@ class SetupStepScreen(Screen):
             self.ctx.speech.say(sentence)
 
     def choices(self) -> list[QWidget]:
-        return [*self.fields, *super().choices()]
+        """The fields, the step's own choices (and Tell me more), then Back, Later, Next."""
+        row = self.step_row.buttons()
+        return [*self.fields, *[w for w in super().choices() if w not in row], *row]
 
     def on_shown(self) -> None:
         self.run.flow.index = self.index
@@ -275,7 +301,7 @@ class ChoiceStepScreen(SetupStepScreen):
             self.options[option.value] = button
         if any(o.explanation for o in self.step.choices):
             for option in self.step.choices:
-                self.add_text(partial(_words_and_explanation, option))
+                self.add_text(partial(_words_and_explanation, option), explain=True)
         self._sync()
 
     def _chosen(self) -> Any:
@@ -312,6 +338,15 @@ class ScaleStepScreen(SetupStepScreen):
         self.smaller.clicked.connect(partial(self.step_by, -1))
         self.bigger.clicked.connect(partial(self.step_by, +1))
         self._sync_ends()
+
+    def room_savers(self) -> list[RoomSaver]:
+        return [*super().room_savers(), self._plain_now]
+
+    def _plain_now(self, on: bool) -> None:
+        """Room saver: "Now: 200 %" without its box (the same words, a line less tall)."""
+        self.now_label.setStyleSheet("border: none; padding: 0px;" if on else "")
+        if on:  # the style sheet sets a box's margins but never takes them back
+            self.now_label.setContentsMargins(0, 0, 0, 0)
 
     def _sync_ends(self) -> None:
         size = self.ctx.settings.get("text_scale")
