@@ -184,7 +184,6 @@ UI_THREAD_STORAGE_ALLOW_LIST: dict[str, str] = {
     "safety_plan.open": "opening My safety plan by name reads whether there is a plan, to choose "
     "the plan or the gentle start (a route builds its screen at once)",
     "safety_plan.view": "the plan screens read the plan as they are built; delete removes it",
-    "setup.contacts_step": "the first run's contacts step reads the contacts kept so far",
     "learn.place": "Learn reads the reading place (a preference) as it is built",
     "help_now.plan_choice": "Get help now puts My safety plan first when there is one: it must "
     "be in place the moment the screen opens, so the plan is read as it is built",

@@ -190,5 +190,4 @@ KNOWN: tuple[Known, ...] = (
         PARTS + ' ("A PIN of 4 numbers", "A PIN of 6 numbers or more", "A few words")',
         scales=(150, 200),
     ),
-    Known("setup.step 6", frozenset({"parts"}), PARTS + ' ("Back", "Do this later")'),
 )

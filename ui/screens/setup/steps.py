@@ -5,17 +5,18 @@ from __future__ import annotations
 from datetime import time
 from functools import partial
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from companion.i18n import _
-from companion.safety.crisis import MAX_EMERGENCY_CONTACTS, localized
+from companion.safety.crisis import MAX_EMERGENCY_CONTACTS, EmergencyContact, localized
 from companion.security import LockKind, new_recovery_code
 from companion.setup.flow import LOCK_WORDS, lock_sentence
 from companion.when_words import clock_words
 from ui.context import AppContext
-from ui.runner import storage_on_ui_thread_for_now
 from ui.screens.setup.flow import FirstRun, SetupStepScreen
+from ui.screens.setup.person_to_call import Person, PersonToCallScreen
 from ui.widgets.big_button import BigButton
+from ui.widgets.choice_grid import OFF_PAGE
 
 MORNING = time(10, 0)
 EVENING = time(18, 0)
@@ -133,40 +134,76 @@ class SecretStepScreen(SetupStepScreen):
 
 
 class SafetyStepScreen(SetupStepScreen):
-    """Where I live (for the crisis lines) and up to three people to call."""
+    """Where I live (for the crisis lines) and up to three people to call, a button each: a
+    person is typed on a screen of their own (three rows of boxes did not fit at 200%)."""
 
     def build(self) -> None:
-        # Above the people, in reading order (not in the grid of Back / Later / Next below).
-        self.region_button = BigButton(self._region_words, "language")
+        self.region_button = self.add_choice(BigButton(self._region_words, "language"))
         self.region_button.clicked.connect(self._pick_region)
-        self.add_widget(self.region_button)
-        existing = list(self.run.flow.answers.contacts)
-        session = self.ctx.session
-        if not existing and session is not None:
-            with storage_on_ui_thread_for_now("setup.contacts_step"):
-                existing = session.contacts.contacts()
-        self.rows: list[tuple[QLineEdit, QLineEdit, QLineEdit]] = []
+        self.people: list[Person] = [
+            (c.name, c.phone, c.relation) for c in self.run.flow.answers.contacts
+        ]
+        self.person_buttons: list[BigButton] = []
         for index in range(MAX_EMERGENCY_CONTACTS):
-            box = QWidget()
-            grid = QGridLayout(box)
-            grid.setContentsMargins(0, 0, 0, 0)
-            grid.setHorizontalSpacing(16)
-            names = (_("Name"), _("Phone number"), _("Who they are"))
-            fields = (QLineEdit(), QLineEdit(), QLineEdit())
-            for column, (field, name) in enumerate(zip(fields, names, strict=True)):
-                label = QLabel(name)
-                label.setWordWrap(True)
-                label.setBuddy(field)
-                field.setAccessibleName(_("Person {n}: {field}").format(n=index + 1, field=name))
-                grid.addWidget(label, 0, column)
-                grid.addWidget(field, 1, column)
-            if index < len(existing):
-                fields[0].setText(existing[index].name)
-                fields[1].setText(existing[index].phone)
-                fields[2].setText(existing[index].relation)
-            self.add_widget(box)
-            self.rows.append(fields)
-            self.fields.extend(fields)
+            button = self.add_choice(BigButton(partial(self._person_words, index), "phone"))
+            button.clicked.connect(partial(self._open_person, index))
+            self.person_buttons.append(button)
+        self.add_button = self.add_choice(BigButton(lambda: _("Add a person to call"), "plus"))
+        self.add_button.clicked.connect(lambda: self._open_person(len(self.people)))
+        self._read = True
+        self._next_waiting = False
+        session = self.ctx.session
+        if not self.people and session is not None:
+            self._read = False  # the people kept so far, read off the UI thread
+            contacts = session.contacts
+            self.ctx.runner.run(contacts.contacts, self._fill, self._not_read, parent=self)
+        self._sync_people()
+
+    def _fill(self, existing: list[EmergencyContact]) -> None:
+        if not self.people:  # a person typed meanwhile is kept
+            self.people = [(c.name, c.phone, c.relation) for c in existing]
+        self._read = True
+        self._sync_people()
+        if self._next_waiting:
+            self.next()
+
+    def _not_read(self, _error: Exception) -> None:
+        self._fill([])  # logged by the runner; nothing kept is changed by an empty list
+
+    def _sync_people(self) -> None:
+        for index, button in enumerate(self.person_buttons):
+            button.setVisible(index < len(self.people))
+            button.retranslate()
+        self.add_button.setVisible(len(self.people) < MAX_EMERGENCY_CONTACTS)
+        if self.isVisible():
+            self.fit()
+
+    def _person_words(self, index: int) -> str:
+        if index >= len(self.people):
+            return ""
+        name, phone, relation = self.people[index]
+        relation = f" ({relation})" if relation else ""
+        phone = phone.replace(" ", "\u00a0")  # a number never breaks over two lines
+        return f"{name}{relation}: {phone}"  # as the summary page writes it
+
+    def _open_person(self, index: int) -> None:
+        person = self.people[index] if index < len(self.people) else None
+        self.ctx.nav().push(
+            PersonToCallScreen(self.ctx, index + 1, person, partial(self._keep_person, index))
+        )
+
+    def _keep_person(self, index: int, person: Person | None) -> None:
+        """Save (checked by the flow's own rule first) or Remove one person."""
+        people = list(self.people)
+        if person is None or not (person[0] or person[1]):
+            del people[index : index + 1]
+        elif index < len(people):
+            people[index] = person
+        else:
+            people.append(person)
+        self.run.flow.set_safety(self.ctx.settings.get("region"), people)  # SetupError: stay
+        self.people = people
+        self._sync_people()
 
     def _region_words(self) -> str:
         region = self.ctx.crisis.region(self.ctx.settings.get("region"))
@@ -178,19 +215,21 @@ class SafetyStepScreen(SetupStepScreen):
         self.ctx.nav().open("help_now.region")
 
     def choices(self) -> list[QWidget]:
-        return [self.region_button, *super().choices()]  # the region, the people, then the rest
+        return [w for w in super().choices() if not w.isHidden() or w.property(OFF_PAGE)]
 
     def on_shown(self) -> None:
         super().on_shown()
         self.region_button.retranslate()  # back from choosing the region
 
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.region_button.retranslate()
+    def next(self) -> None:
+        if not self._read:  # pressed before the people kept so far were read: right after
+            self._next_waiting = True
+            return
+        self._next_waiting = False
+        super().next()
 
     def keep_answer(self) -> None:
-        people = [(n.text(), p.text(), r.text()) for n, p, r in self.rows]
-        self.run.flow.set_safety(self.ctx.settings.get("region"), people)
+        self.run.flow.set_safety(self.ctx.settings.get("region"), self.people)
 
 
 class ExtrasStepScreen(SetupStepScreen):
