@@ -184,10 +184,4 @@ KNOWN: tuple[Known, ...] = (
         PARTS + ' ("Talking buttons", "Say reminders aloud")',
         scales=(200,),
     ),
-    Known(
-        "setup.step 5",
-        frozenset({"parts"}),
-        PARTS + ' ("A PIN of 4 numbers", "A PIN of 6 numbers or more", "A few words")',
-        scales=(150, 200),
-    ),
 )

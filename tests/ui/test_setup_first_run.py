@@ -26,8 +26,9 @@ from ui.context import AppContext
 from ui.screens.help_now.region import RegionScreen
 from ui.screens.home.screen import HomeScreen
 from ui.screens.setup import start_first_run
-from ui.screens.setup.flow import ChoiceStepScreen, ScaleStepScreen, SetupStepScreen
+from ui.screens.setup.flow import SetupStepScreen
 from ui.screens.setup.recovery_code import RecoveryCodeScreen
+from ui.screens.setup.simple_steps import ChoiceStepScreen, ScaleStepScreen
 from ui.screens.setup.steps import LockStepScreen, SecretStepScreen
 from ui.screens.setup.summary import SummaryScreen
 from ui.widgets.big_button import BigButton

@@ -8,12 +8,15 @@ third of a 1024 px window).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
 from ui.theme import TARGET_GAP_PX
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import ChoiceGrid
 
+ROW_ICON_PX = 32
 SHORT_LINE_CHARS = 10  # "Faire ceci" / "plus tard": two lines, each word whole, a smaller icon
 
 
@@ -22,6 +25,9 @@ class StepRow(ChoiceGrid):
 
     def __init__(self) -> None:
         super().__init__(max_columns=3)
+        self._wrapped = False  # the room savers on now
+        self._no_icons = False
+        self._snug = False
         self.setObjectName("setup_step_row")
 
     def _columns_for(self, width: int, shown: list[QWidget]) -> int:
@@ -40,19 +46,41 @@ class StepRow(ChoiceGrid):
     def buttons(self) -> list[BigButton]:
         return [b for b in self.items() if isinstance(b, BigButton)]
 
+    def add(self, widget: QWidget, *, pinned: bool = False) -> None:
+        """A button joins the row as the others look now (a "Tell me more" made late)."""
+        super().add(widget, pinned=pinned)
+        if isinstance(widget, BigButton):
+            self._look(widget)
+
+    def _look(self, button: BigButton) -> None:
+        button.set_line_chars(SHORT_LINE_CHARS if self._wrapped else 24)
+        button.set_icon_name(button.icon_name)  # drawn again at the size for its lines
+        if self._no_icons:
+            button.setIcon(QIcon())
+        elif self._wrapped:  # smaller still: three words side by side matter more than icons
+            button.setIconSize(QSize(ROW_ICON_PX, ROW_ICON_PX))
+        if bool(button.property("snug")) != self._snug:
+            button.setProperty("snug", self._snug)
+            button.style().unpolish(button)
+            button.style().polish(button)
+
+    def _restyle(self) -> None:
+        for button in self.buttons():
+            self._look(button)
+        self.set_spacing(TARGET_GAP_PX if self._wrapped else TARGET_GAP_PX + 4)
+        self.refresh()
+
     def wrap_words(self, on: bool) -> None:
         """Room saver: the words on two shorter lines, so the three fit in one row."""
-        for button in self.buttons():
-            button.set_line_chars(SHORT_LINE_CHARS if on else 24)
-            button.set_icon_name(button.icon_name)  # redrawn at the size for short lines
-        self.set_spacing(TARGET_GAP_PX if on else TARGET_GAP_PX + 4)
-        self.refresh()
+        self._wrapped = on
+        self._restyle()
+
+    def without_icons(self, on: bool) -> None:
+        """Room saver, the last: the words alone, so the three still fit side by side."""
+        self._no_icons = on
+        self._restyle()
 
     def snug(self, on: bool) -> None:
         """Room saver: less padding above and below the words (still at least 64 px)."""
-        for button in self.buttons():
-            if bool(button.property("snug")) != on:
-                button.setProperty("snug", on)
-                button.style().unpolish(button)
-                button.style().polish(button)
-        self.refresh()
+        self._snug = on
+        self._restyle()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import time
 from functools import partial
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from companion.i18n import _
@@ -14,10 +15,13 @@ from companion.setup.flow import LOCK_WORDS, lock_sentence
 from companion.when_words import clock_words
 from ui.context import AppContext
 from ui.screens.setup.flow import FirstRun, SetupStepScreen
+from ui.screens.setup.no_pin_check import NoPinCheckScreen
 from ui.screens.setup.person_to_call import Person, PersonToCallScreen
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import OFF_PAGE
+from ui.widgets.fit import RoomSaver
 
+SIDE_BY_SIDE_CHARS = 16  # "Un NIP de 6" / "chiffres ou plus"
 MORNING = time(10, 0)
 EVENING = time(18, 0)
 
@@ -31,12 +35,13 @@ class LockStepScreen(SetupStepScreen):
         self.kinds: dict[LockKind, BigButton] = {}
         people = self.ctx.parts.people
         no_keyring = people is not None and people.uses_fallback_file()
+        self.no_keyring = no_keyring
         for kind in self.run.flow.lock_choices():
-            warning = no_keyring and kind == "none"  # never folded away
+            warning = no_keyring and kind == "none"  # asked again on a screen of its own
             self.add_text(
                 partial(_lock_line, kind, no_keyring=no_keyring),
                 notice=warning,
-                explain=not warning,  # each way's sentence folds behind "Tell me more"
+                explain=True,  # each way's sentence folds behind "Tell me more"
             )
             button = self.add_choice(
                 BigButton(
@@ -50,13 +55,44 @@ class LockStepScreen(SetupStepScreen):
             button.clicked.connect(partial(self.choose, kind))
             self.kinds[kind] = button
         self.may_page = False  # a way to lock on another page would be a choice made for them
+        # Four ways, Back, Later and Tell me more at 200% leave no line for "Step 6 of 8":
+        # where room is short it folds with the ways' sentences (Tell me more shows it again).
+        self._explanations.insert(0, (self.where_label, self._where))
+
+    def _no_pin(self) -> None:
+        self.run.flow.set_lock("none", "", "", None)
+        self.run.go_on(self.index)
+
+    def step_savers(self) -> list[RoomSaver]:
+        return [self._ways_side_by_side]
+
+    def fold_explanations(self, on: bool) -> None:
+        """ "Tell me more" joins Back and Do this later (this step has no Next): the room
+        below the four ways is what they need."""
+        super().fold_explanations(on)
+        more = self.tell_more_button
+        if more is not None and more in self.grid.items():
+            self.grid.set_items([w for w in self.grid.items() if w is not more])
+            self.step_row.add(more)
+
+    def _ways_side_by_side(self, on: bool) -> None:
+        """Room saver: the ways' words on shorter lines, without the same lock drawn on each,
+        so two ways sit side by side (never paged: all four are seen at once)."""
+        for button in self.kinds.values():
+            button.set_line_chars(SIDE_BY_SIDE_CHARS if on else 24)
+            button.set_icon_name(None if on else "lock")
+            if on:
+                button.setIcon(QIcon())
 
     def choose(self, kind: LockKind) -> None:
         for other, button in self.kinds.items():
             button.setChecked(other == kind)
+        if kind == "none" and self.no_keyring:  # what it means here, read before it counts
+            self.run.pushed += 1
+            self.ctx.nav().push(NoPinCheckScreen(self.ctx, self._no_pin))
+            return
         if kind == "none":
-            self.run.flow.set_lock("none", "", "", None)
-            self.run.go_on(self.index)
+            self._no_pin()
             return
         self.run.pushed += 1
         self.ctx.nav().push(SecretStepScreen(self.ctx, self.run, self.index, kind))
