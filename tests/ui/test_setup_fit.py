@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from companion.i18n import set_language
@@ -73,6 +74,9 @@ def test_every_step_keeps_back_later_and_next_on_screen(
         b.label() for b in steps if b is not None and not on_screen(look_window, b)
     ]
     assert problems == []
+    # Trying pages hides each choice for a moment: the focus must not slip on to Back.
+    first = next(w for w in screen.choices() if w.isVisible() and w.isEnabled())
+    assert QApplication.focusWidget() is first, QApplication.focusWidget()
 
 
 def test_the_ways_to_lock_are_all_on_screen_at_once(qtbot: QtBot, look_window: MainWindow) -> None:

@@ -11,7 +11,8 @@ import copy
 import logging
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from companion.i18n import _
 from companion.setup.flow import (
@@ -217,15 +218,14 @@ class SetupStepScreen(Screen):
             self.next_button = self._add_to_row(BigButton(lambda: _("Next"), "next"))
             self.next_button.clicked.connect(self.next)
         self.finish_layout()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_moved)
 
-    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """A focused choice's ring is thicker, a row a few px taller: fit again, or it could
-        push Next a few px below the edge."""
-        if new is not None and self.isVisible() and self.isAncestorOf(new):
-            self.fit()
+    def fit(self) -> None:
+        """As every screen fits, and the focus stays where it was: trying pages hides each
+        choice for a moment, and Qt moves the focus on from a hidden one (to Back)."""
+        focus = self.focusWidget()
+        super().fit()
+        if focus is not None and focus.isVisible() and not focus.hasFocus() and self.isVisible():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _add_to_row(self, button: BigButton) -> BigButton:
         self.step_row.add(button)
@@ -236,10 +236,10 @@ class SetupStepScreen(Screen):
         """The row's words on two lines first: it keeps every word and every choice."""
         row = self.step_row
         own = self.step_savers()
-        return [row.wrap_words, *super().room_savers(), *own, row.snug, row.without_icons]
+        return [row.wrap_words, *super().room_savers(), *own, row.snug]
 
     def step_savers(self) -> list[RoomSaver]:
-        """A kind of step's own ways to save room (tried before the row loses its icons)."""
+        """A kind of step's own ways to save room (tried before the row gets snug)."""
         return []
 
     def leave_for_home(self) -> bool:
@@ -281,6 +281,11 @@ class SetupStepScreen(Screen):
 
     def on_shown(self) -> None:
         self.run.flow.index = self.index
+        # The window focuses the first choice after this: focus it before the fit measures,
+        # as its thicker ring makes its row a few px taller (enough to push Next off).
+        first = next((w for w in self.choices() if w.isEnabled() and not w.isHidden()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
         super().on_shown()
         if self.ctx.speech.available and not self.ctx.settings.get("read_steps_aloud"):
             # The first run talks by itself: the person may not know yet that it can.

@@ -16,7 +16,7 @@ from ui.theme import TARGET_GAP_PX
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import ChoiceGrid
 
-ROW_ICON_PX = 32
+ROW_ICON_PX = 40
 SHORT_LINE_CHARS = 10  # "Faire ceci" / "plus tard": two lines, each word whole, a smaller icon
 
 
@@ -76,7 +76,7 @@ class StepRow(ChoiceGrid):
         self._restyle()
 
     def without_icons(self, on: bool) -> None:
-        """Room saver, the last: the words alone, so the three still fit side by side."""
+        """Room saver (where a step must not page): the words alone, still side by side."""
         self._no_icons = on
         self._restyle()
 

@@ -64,7 +64,9 @@ class LockStepScreen(SetupStepScreen):
         self.run.go_on(self.index)
 
     def step_savers(self) -> list[RoomSaver]:
-        return [self._ways_side_by_side]
+        # Never paged: where even two by two is too tall, Back, Later and Tell me more lose
+        # their icons to stay in one row.
+        return [self._ways_side_by_side, self.step_row.without_icons]
 
     def fold_explanations(self, on: bool) -> None:
         """ "Tell me more" joins Back and Do this later (this step has no Next): the room
