@@ -9,10 +9,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.i18n import set_language
+from companion.security import LockKind
 from companion.setup.flow import STEPS
 from tests.ui.fit import fit_problems, save_shot, visible_rect
 from tests.ui.launcher import open_new_pc
@@ -22,8 +23,7 @@ from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.setup.flow import SetupStepScreen
 from ui.screens.setup.person_to_call import PersonToCallScreen
-from ui.screens.setup.steps import LockStepScreen, SafetyStepScreen
-from ui.widgets.big_button import BigButton
+from ui.screens.setup.steps import LockStepScreen, SafetyStepScreen, SecretStepScreen
 
 LOOKS = {"200-fr-1024x768": (200, "fr", (1024, 768)), "100-en-1280x720": (100, "en", (1280, 720))}
 
@@ -47,7 +47,7 @@ def look_window(
         ctx.session.close()
 
 
-def on_screen(window: MainWindow, button: BigButton) -> bool:
+def on_screen(window: MainWindow, button: QWidget) -> bool:
     return button.isVisibleTo(window) and visible_rect(button, window).size() == button.size()
 
 
@@ -102,3 +102,22 @@ def test_a_person_to_call_fits_on_a_screen_of_their_own(
         save_shot(look_window, "setup-person-to-call")
     assert person.fitter.fitted and problems == []
     assert on_screen(look_window, person.save_button)
+
+
+@pytest.mark.parametrize("kind", ["pin", "passphrase"])
+def test_the_pin_typed_twice_fits_with_next_on_screen(
+    qtbot: QtBot, look_window: MainWindow, kind: LockKind
+) -> None:
+    """The lock step's second screen: its two boxes sat one under the other, each under its
+    words, and put Next below the edge even at 100% on 1280 x 720."""
+    step = open_step(qtbot, look_window, STEPS.index(next(s for s in STEPS if s.kind == "lock")))
+    look_window.push(SecretStepScreen(look_window.ctx, step.run, step.index, kind))
+    settle()
+    secret = look_window.current()
+    assert isinstance(secret, SecretStepScreen)
+    problems = fit_problems(look_window)
+    if problems or not secret.fitter.fitted:
+        save_shot(look_window, f"setup-secret-{kind}")
+    assert secret.fitter.fitted and problems == []
+    assert secret.next_button is not None and on_screen(look_window, secret.next_button)
+    assert all(on_screen(look_window, box) for box in (secret.first, secret.again))

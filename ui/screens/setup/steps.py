@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import time
 from functools import partial
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from companion.i18n import _
 from companion.safety.crisis import MAX_EMERGENCY_CONTACTS, EmergencyContact, localized
@@ -21,7 +22,8 @@ from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import OFF_PAGE
 from ui.widgets.fit import RoomSaver
 
-SIDE_BY_SIDE_CHARS = 16  # "Un NIP de 6" / "chiffres ou plus"
+SIDE_BY_SIDE_CHARS = 16
+SECRET_LINE_CHARS = 14  # "Montrer ce que" / "je tape"  # "Un NIP de 6" / "chiffres ou plus"
 MORNING = time(10, 0)
 EVENING = time(18, 0)
 
@@ -112,14 +114,22 @@ class SecretStepScreen(SetupStepScreen):
 
     def _question(self) -> str:
         if self.kind == "passphrase":
-            return _("Choose a few words you will remember")
+            return _("Choose words you will remember")
         return _("Choose your PIN")
 
     def build(self) -> None:
-        self.add_text(lambda: lock_sentence(self.kind))
-        self.first = self._box(lambda: _("Type it here"))
-        self.again = self._box(lambda: _("Type it again"))
-        self.code_label = self.add_text(self._code_text, notice=True)
+        self.add_text(lambda: lock_sentence(self.kind), explain=True)
+        # The two boxes side by side, each with its words above: stacked, they and their
+        # words took the room of Show what I type, Next and Back at 200%.
+        boxes = QWidget()
+        self.box_grid = QGridLayout(boxes)
+        self.box_grid.setContentsMargins(0, 0, 0, 0)
+        self.box_grid.setHorizontalSpacing(16)
+        self.box_labels: list[tuple[QLabel, Callable[[], str]]] = []
+        self.first = self._box(lambda: _("Type it here"), 0)
+        self.again = self._box(lambda: _("Type it again"), 1)
+        self.add_widget(boxes)
+        self.code_label = self.add_text(self._code_text, notice=True, explain=True)
         self.code_label.hide()
         self.show_button = self.add_choice(BigButton(lambda: _("Show what I type"), checkable=True))
         self.show_button.toggled.connect(self._show_typing)
@@ -127,17 +137,27 @@ class SecretStepScreen(SetupStepScreen):
             BigButton(lambda: _("Make a recovery code"), "check", checkable=True)
         )
         self.code_button.toggled.connect(self._toggle_code)
+        self._explanations.insert(0, (self.where_label, self._where))  # as on the ways to lock
 
-    def _box(self, name: object) -> QLineEdit:
-        label = QLabel(name())  # type: ignore[operator]
+    def step_savers(self) -> list[RoomSaver]:
+        return [self._short_lines]
+
+    def _short_lines(self, on: bool) -> None:
+        """Room saver: Show what I type and Make a recovery code on two lines, side by side."""
+        for button in (self.show_button, self.code_button):
+            button.set_line_chars(SECRET_LINE_CHARS if on else 24)
+
+    def _box(self, name: Callable[[], str], column: int) -> QLineEdit:
+        label = QLabel(name())
         label.setWordWrap(True)
         box = QLineEdit()
         box.setEchoMode(QLineEdit.EchoMode.Password)
-        box.setAccessibleName(name())  # type: ignore[operator]
+        box.setAccessibleName(name())
         label.setBuddy(box)
         box.returnPressed.connect(self.next)
-        self.add_widget(label)
-        self.add_widget(box)
+        self.box_grid.addWidget(label, 0, column)
+        self.box_grid.addWidget(box, 1, column)
+        self.box_labels.append((label, name))
         self.fields.append(box)
         return box
 
@@ -158,6 +178,7 @@ class SecretStepScreen(SetupStepScreen):
         self.recovery_code = new_recovery_code() if wanted else None
         self.code_label.setText(self._code_text())
         self.code_label.setVisible(wanted)
+        self.fit()  # the sentence may fold behind Tell me more where room is short
 
     def keep_answer(self) -> None:
         first, again = self.first.text(), self.again.text()
@@ -167,8 +188,9 @@ class SecretStepScreen(SetupStepScreen):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.first.setAccessibleName(_("Type it here"))
-        self.again.setAccessibleName(_("Type it again"))
+        for (label, name), box in zip(self.box_labels, self.fields, strict=True):
+            label.setText(name())
+            box.setAccessibleName(name())
 
 
 class SafetyStepScreen(SetupStepScreen):
