@@ -1,6 +1,7 @@
 """Every first-run step shows all its choices with no scroll bar (#15 done-when): Back, Do this
 later and Next on screen at 200% text in French on 1024 x 768, the ways to lock all at once
-(never paged), and every step at 100% in English on 1280 x 720.
+(never paged), and every step at 100% in English on 1280 x 720; the screens a step opens (a
+person to call, the PIN typed twice) and the summary too.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from tests.ui.runner_wait import wait_for_runner
 from tests.ui.test_every_screen_fits import settle
 from ui.app import MainWindow
 from ui.context import AppContext
-from ui.screens.setup.flow import SetupStepScreen
+from ui.screens.setup.flow import FirstRun, SetupStepScreen
 from ui.screens.setup.person_to_call import PersonToCallScreen
 from ui.screens.setup.steps import LockStepScreen, SafetyStepScreen, SecretStepScreen
+from ui.screens.setup.summary import SummaryScreen
 
 LOOKS = {"200-fr-1024x768": (200, "fr", (1024, 768)), "100-en-1280x720": (100, "en", (1280, 720))}
 
@@ -121,3 +123,21 @@ def test_the_pin_typed_twice_fits_with_next_on_screen(
     assert secret.fitter.fitted and problems == []
     assert secret.next_button is not None and on_screen(look_window, secret.next_button)
     assert all(on_screen(look_window, box) for box in (secret.first, secret.again))
+
+
+def test_the_summary_shows_done_first_and_its_lines_below(look_window: MainWindow) -> None:
+    """The page a helper may print is a long read at 200%: Done, Print and Save as PDF come
+    first, on screen, and the page's lines follow below them (by parts where long)."""
+    look_window.push(SummaryScreen(look_window.ctx, FirstRun(look_window.ctx)))
+    settle()
+    summary = look_window.current()
+    assert isinstance(summary, SummaryScreen)
+    problems = fit_problems(look_window)
+    if problems:
+        save_shot(look_window, "setup-summary")
+    assert problems == []
+    assert all(
+        on_screen(look_window, b)
+        for b in (summary.done_button, summary.print_button, summary.pdf_button)
+    )
+    assert summary.choices()[0] is summary.done_button
