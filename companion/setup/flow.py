@@ -97,7 +97,7 @@ STEPS: tuple[SetupStep, ...] = (
     SetupStep(
         "lock",
         "lock",
-        N_("How do you want to keep your notes private?"),
+        N_("How will you lock your notes?"),
         N_("You will use this each time you open Companion."),
     ),
     SetupStep(

@@ -87,49 +87,4 @@ KNOWN: tuple[Known, ...] = (
         scales=(200,),
         languages=("en",),
     ),
-    Known(
-        "setup.step 1",
-        frozenset({"parts"}),
-        PARTS + ' ("Dites-m’en plus", "Faire ceci plus tard", "Retour")',
-        scales=(200,),
-        languages=("fr",),
-    ),
-    Known(
-        "setup.step 2",
-        frozenset({"parts"}),
-        PARTS + ' ("Dites-m’en plus", "Faire ceci plus tard", "Retour")',
-        scales=(200,),
-        languages=("fr",),
-    ),
-    Known(
-        "setup.step 3", frozenset({"parts"}), PARTS + ' ("Back", "Do this later")', scales=(200,)
-    ),
-    Known(
-        "setup.step 3",
-        frozenset({"parts"}),
-        PARTS + ' ("Back", "Do this later")',
-        scales=(150, 200),
-        languages=("fr",),
-    ),
-    Known(
-        "setup.step 4",
-        frozenset({"parts"}),
-        PARTS + ' ("Faire ceci plus tard", "Suivant")',
-        scales=(200,),
-        languages=("fr",),
-        sizes=((1024, 768),),
-    ),
-    Known(
-        "setup.step 5",
-        frozenset({"parts"}),
-        PARTS + ' ("A PIN of 4 numbers", "A PIN of 6 numbers or more", "A few words")',
-        scales=(150, 200),
-    ),
-    Known("setup.step 6", frozenset({"parts"}), PARTS + ' ("Back", "Do this later")'),
-    Known(
-        "setup.step 7",
-        frozenset({"parts"}),
-        PARTS + ' ("Add my first video session", "Back")',
-        scales=(200,),
-    ),
 )

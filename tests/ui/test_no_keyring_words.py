@@ -18,7 +18,8 @@ from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.people.my_data import KeepsScreen
 from ui.screens.setup import start_first_run
-from ui.screens.setup.steps import LockStepScreen
+from ui.screens.setup.no_pin_check import NoPinCheckScreen
+from ui.screens.setup.steps import LockStepScreen, SafetyStepScreen
 
 COPY_OPENS = "copies Companion's folder"
 
@@ -60,6 +61,16 @@ def test_the_first_run_says_what_no_pin_means_here_and_recommends_one(
     assert COPY_OPENS in words and "We recommend a PIN" in words
     no_pin = next(b for b in window.current().choices() if b.label() == "No PIN")
     assert COPY_OPENS in no_pin.accessibleDescription()  # a screen reader hears it too
+    # Folded on the step where room is short, so it is asked again before it counts.
+    press(qtbot, window, "No PIN")
+    check = window.current()
+    assert isinstance(check, NoPinCheckScreen) and COPY_OPENS in words_on(window)
+    press(qtbot, window, "Choose a PIN")
+    assert isinstance(window.current(), LockStepScreen)
+    press(qtbot, window, "No PIN")
+    press(qtbot, window, "Yes, no PIN")
+    assert isinstance(window.current(), SafetyStepScreen)
+    assert window.current().run.flow.answers.lock == "none"  # type: ignore[attr-defined]
 
 
 def test_what_companion_keeps_never_calls_notes_with_no_pin_locked(

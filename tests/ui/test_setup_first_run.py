@@ -26,8 +26,9 @@ from ui.context import AppContext
 from ui.screens.help_now.region import RegionScreen
 from ui.screens.home.screen import HomeScreen
 from ui.screens.setup import start_first_run
-from ui.screens.setup.flow import ChoiceStepScreen, ScaleStepScreen, SetupStepScreen
+from ui.screens.setup.flow import SetupStepScreen
 from ui.screens.setup.recovery_code import RecoveryCodeScreen
+from ui.screens.setup.simple_steps import ChoiceStepScreen, ScaleStepScreen
 from ui.screens.setup.steps import LockStepScreen, SecretStepScreen
 from ui.screens.setup.summary import SummaryScreen
 from ui.widgets.big_button import BigButton
@@ -134,15 +135,22 @@ def test_the_whole_first_run_by_mouse(
     click(qtbot, button_named(window, "Next"))
 
     assert step_id(window) == "safety"
+    wait_for_runner(qtbot, ctx)  # the people kept so far are read off the UI thread
     click(qtbot, button_named(window, "Where I live: Canada"))
     assert isinstance(window.current(), RegionScreen)
     click(qtbot, button_named(window, "France"))
     assert step_id(window) == "safety"
     assert button_named(window, "Where I live: France").isVisible()
+    click(qtbot, button_named(window, "Add a person to call"))  # one person, one screen
     fields = window.current().findChildren(QLineEdit)
     qtbot.keyClicks(fields[0], "Ann")
-    qtbot.keyClicks(fields[1], "555 0101")
     qtbot.keyClicks(fields[2], "daughter")
+    click(qtbot, button_named(window, "Save"))
+    assert "phone number" in window.current().status.text()  # a name alone is not kept
+    qtbot.keyClicks(fields[1], "555 0101")
+    click(qtbot, button_named(window, "Save"))
+    assert step_id(window) == "safety"
+    assert button_named(window, "Ann (daughter): 555\u00a00101").isVisible()
     click(qtbot, button_named(window, "Next"))
 
     assert step_id(window) == "extras"
@@ -275,8 +283,10 @@ def test_the_whole_first_run_by_keyboard_alone(
     qtbot.keyClicks(tab_to(qtbot, "Type it here"), "907364")
     qtbot.keyClicks(tab_to(qtbot, "Type it again"), "907364")
     press(qtbot, "Next")
+    press(qtbot, "Add a person to call")
     qtbot.keyClicks(tab_to(qtbot, "Person 1: Name"), "Lee")
     qtbot.keyClicks(tab_to(qtbot, "Person 1: Phone number"), "555 0102")
+    press(qtbot, "Save")
     press(qtbot, "Next")
     press(qtbot, "Remind me each evening, at 6:00\u00a0p.m.", Qt.Key.Key_Space)
     press(qtbot, "Next")

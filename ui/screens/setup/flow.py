@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import copy
 import logging
-from functools import partial
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
-from companion.config import TEXT_SCALES
-from companion.i18n import N_, _
+from companion.i18n import _
 from companion.setup.flow import (
-    SetupChoice,
     SetupError,
     SetupFlow,
     SetupResult,
@@ -27,11 +25,12 @@ from companion.setup.flow import (
 )
 from companion.setup.progress import forget_progress, resumed_flow, save_progress
 from ui.context import AppContext
+from ui.screens.setup.step_row import StepRow
 from ui.widgets.big_button import BigButton
+from ui.widgets.fit import RoomSaver
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
-SAMPLE_SENTENCE = N_("Hello. This is how Companion sounds when it reads to you.")
 
 
 class FirstRun:
@@ -87,6 +86,7 @@ class FirstRun:
 
     def screen_at(self, index: int) -> SetupStepScreen:
         """Step `index`'s screen, counted as pushed (for `show`, and to open a step by name)."""
+        from ui.screens.setup.simple_steps import ChoiceStepScreen, NameStepScreen, ScaleStepScreen
         from ui.screens.setup.steps import ExtrasStepScreen, LockStepScreen, SafetyStepScreen
 
         kinds: dict[str, type[SetupStepScreen]] = {
@@ -195,25 +195,52 @@ class SetupStepScreen(Screen):
         self.index = index
         self.step: SetupStep = run.flow.steps[index]
         self.set_title(lambda: _(self.step.question))
-        self.add_text(self._where)
+        self.where_label = self.add_text(self._where)
         self.add_text(lambda: _(self.step.explanation), explain=True)  # folds where room is short
         self.status = self.add_text(lambda: "", notice=True)
         self.status.hide()
         self.fields: list[QWidget] = []
         self.build()
+        if not self._grid_added:  # "Tell me more" goes there where room is short
+            self.body_layout.addWidget(self.grid)
+            self._grid_added = True
+        # Back, Later and Next in one row below the step's own choices, on every page.
+        self.step_row = StepRow()
+        self.body_layout.addWidget(self.step_row)
         self.back_button: BigButton | None = None
         if index > 0:
-            self.back_button = self.add_choice(BigButton(lambda: _("Back"), "back"), keep=True)
+            self.back_button = self._add_to_row(BigButton(lambda: _("Back"), "back"))
             self.back_button.clicked.connect(lambda: self.ctx.nav().back())
-        self.later_button = self.add_choice(
-            BigButton(lambda: _("Do this later"), "later"), keep=True
-        )
+        self.later_button = self._add_to_row(BigButton(lambda: _("Do this later"), "later"))
         self.later_button.clicked.connect(lambda: self.run.do_later(self.index))
         self.next_button: BigButton | None = None
         if self.has_next:
-            self.next_button = self.add_choice(BigButton(lambda: _("Next"), "next"), keep=True)
+            self.next_button = self._add_to_row(BigButton(lambda: _("Next"), "next"))
             self.next_button.clicked.connect(self.next)
         self.finish_layout()
+
+    def fit(self) -> None:
+        """As every screen fits, and the focus stays where it was: trying pages hides each
+        choice for a moment, and Qt moves the focus on from a hidden one (to Back)."""
+        focus = self.focusWidget()
+        super().fit()
+        if focus is not None and focus.isVisible() and not focus.hasFocus() and self.isVisible():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _add_to_row(self, button: BigButton) -> BigButton:
+        self.step_row.add(button)
+        self._choice_buttons.append(button)  # read in "You can choose", retranslated
+        return button
+
+    def room_savers(self) -> list[RoomSaver]:
+        """The row's words on two lines first: it keeps every word and every choice."""
+        row = self.step_row
+        own = self.step_savers()
+        return [row.wrap_words, *super().room_savers(), *own, row.snug]
+
+    def step_savers(self) -> list[RoomSaver]:
+        """A kind of step's own ways to save room (tried before the row gets snug)."""
+        return []
 
     def leave_for_home(self) -> bool:
         """Home during the setup asks first: stop for now (it is kept) or keep going."""
@@ -248,112 +275,21 @@ class SetupStepScreen(Screen):
             self.ctx.speech.say(sentence)
 
     def choices(self) -> list[QWidget]:
-        return [*self.fields, *super().choices()]
+        """The fields, the step's own choices (and Tell me more), then Back, Later, Next."""
+        row = self.step_row.buttons()
+        return [*self.fields, *[w for w in super().choices() if w not in row], *row]
 
     def on_shown(self) -> None:
         self.run.flow.index = self.index
+        # The window focuses the first choice after this: focus it before the fit measures,
+        # as its thicker ring makes its row a few px taller (enough to push Next off).
+        first = next((w for w in self.choices() if w.isEnabled() and not w.isHidden()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
         super().on_shown()
         if self.ctx.speech.available and not self.ctx.settings.get("read_steps_aloud"):
             # The first run talks by itself: the person may not know yet that it can.
             self.ctx.speech.say(f"{self.title()} {_(self.step.explanation)}")
-
-
-class ChoiceStepScreen(SetupStepScreen):
-    """A few big answers; choosing applies it at once (language, speech speed, who)."""
-
-    def build(self) -> None:
-        self.options: dict[Any, BigButton] = {}
-        for option in self.step.choices:
-            button = self.add_choice(
-                BigButton(
-                    partial(_, option.words),
-                    checkable=True,
-                    description_fn=partial(_, option.explanation) if option.explanation else None,
-                )
-            )
-            button.clicked.connect(partial(self.choose, option.value))
-            self.options[option.value] = button
-        if any(o.explanation for o in self.step.choices):
-            for option in self.step.choices:
-                self.add_text(partial(_words_and_explanation, option))
-        self._sync()
-
-    def _chosen(self) -> Any:
-        assert self.step.setting is not None
-        answered = getattr(self.run.flow.answers, self.step.setting)
-        return answered if answered is not None else self.ctx.settings.get(self.step.setting)
-
-    def _sync(self) -> None:
-        chosen = self._chosen()
-        for value, button in self.options.items():
-            button.setChecked(value == chosen)
-
-    def choose(self, value: Any) -> None:
-        self.run.flow.choose(self.step.step_id, value)
-        if self.step.setting in ("language", "speech_rate"):
-            self.ctx.settings.set(self.step.setting, value)  # live: the app speaks and reads anew
-        self._sync()
-        if self.step.step_id == "voice":
-            self.ctx.speech.stop()
-            self.ctx.speech.say(_(SAMPLE_SENTENCE))
-
-    def keep_answer(self) -> None:
-        if getattr(self.run.flow.answers, self.step.setting or "") is None:
-            self.run.flow.choose(self.step.step_id, self._chosen())
-
-
-class ScaleStepScreen(SetupStepScreen):
-    """Smaller / Bigger: the whole app (this screen and the top bar) is the live preview."""
-
-    def build(self) -> None:
-        self.now_label = self.add_text(self._now_text, notice=True)
-        self.smaller = self.add_choice(BigButton(lambda: _("Smaller"), "text-size"))
-        self.bigger = self.add_choice(BigButton(lambda: _("Bigger"), "text-size"))
-        self.smaller.clicked.connect(partial(self.step_by, -1))
-        self.bigger.clicked.connect(partial(self.step_by, +1))
-        self._sync_ends()
-
-    def _sync_ends(self) -> None:
-        size = self.ctx.settings.get("text_scale")
-        self.smaller.setEnabled(size != TEXT_SCALES[0])
-        self.bigger.setEnabled(size != TEXT_SCALES[-1])
-
-    def _now_text(self) -> str:
-        return _("Now: {size} %").format(size=self.ctx.settings.get("text_scale"))
-
-    def step_by(self, direction: int) -> None:
-        scales = list(TEXT_SCALES)
-        at = scales.index(self.ctx.settings.get("text_scale"))
-        size = scales[max(0, min(len(scales) - 1, at + direction))]
-        self.run.flow.choose("text_size", size)
-        self.ctx.settings.set("text_scale", size)  # the window restyles everything at once
-        self.ctx.settings.set("follow_system_look", False)
-        self.now_label.setText(self._now_text())
-        self._sync_ends()
-        self.setAccessibleDescription(self._now_text())
-
-
-class NameStepScreen(SetupStepScreen):
-    """One text box for the name, filled in again when coming back."""
-
-    def build(self) -> None:
-        self.name_box = QLineEdit(self.run.flow.answers.name or "")
-        self.name_box.setAccessibleName(_("Your name"))
-        self.name_box.setMaxLength(60)
-        self.name_box.returnPressed.connect(self.next)
-        self.add_widget(self.name_box)
-        self.fields.append(self.name_box)
-
-    def keep_answer(self) -> None:
-        self.run.flow.set_name(self.name_box.text())
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.name_box.setAccessibleName(_("Your name"))
-
-    def on_shown(self) -> None:
-        super().on_shown()
-        self.name_box.setFocus()
 
 
 class StopSetupScreen(Screen):
@@ -374,7 +310,3 @@ class StopSetupScreen(Screen):
         self.keep_button = self.add_choice(BigButton(lambda: _("No, keep setting up"), "next"))
         self.keep_button.clicked.connect(lambda: self.ctx.nav().back())
         self.finish_layout()
-
-
-def _words_and_explanation(option: SetupChoice) -> str:
-    return f"{_(option.words)}: {_(option.explanation)}"

@@ -79,29 +79,40 @@ class SummaryScreen(Screen):
         super().__init__(ctx)
         self.run = run
         self.set_title(lambda: _("You are all set"))
-        self.add_text(lambda: _("Here is what was set up. A helper can print this page."))
+        self.add_text(
+            lambda: _("Here is what was set up. A helper can print this page."), explain=True
+        )
         problems = run.result.problems if run.result is not None else ()
         for problem in problems:
             self.add_text(partial(str, problem), notice=True)
-        self.line_labels = [
-            self.add_text(partial(self._line, i), notice=line.label == _("Recovery code"))
-            for i, line in enumerate(self.lines())
-        ]
         self.status = self.add_text(lambda: "")
         self.status.hide()
-        self.print_button = self.add_choice(BigButton(lambda: _("Print this page"), "about"))
-        self.print_button.clicked.connect(self.print_page)
-        self.pdf_button = self.add_choice(BigButton(lambda: _("Save as PDF"), "about"))
-        self.pdf_button.clicked.connect(self.save_pdf)
-        self.add_text(not_locked_sentence, below_choices=True)
         wants_session = run.flow.answers.wants_first_session
-        self.done_button = self.add_choice(
+        self.done_button = self.add_choice(  # first: the person's way on; the page is a helper's
             BigButton(
                 (lambda: _("Add my first video session")) if wants_session else (lambda: _("Done")),
                 "sessions" if wants_session else "check",
             )
         )
         self.done_button.clicked.connect(self.done)
+        self.print_button = self.add_choice(BigButton(lambda: _("Print this page"), "about"))
+        self.print_button.clicked.connect(self.print_page)
+        self.pdf_button = self.add_choice(BigButton(lambda: _("Save as PDF"), "about"))
+        self.pdf_button.clicked.connect(self.save_pdf)
+        # The page's lines below its choices: at 200% they are a long read (by parts), and
+        # Done must be on the first screen, not after them (#15).
+        self.line_labels = [
+            self.add_text(
+                partial(self._line, i),
+                notice=line.label == _("Recovery code"),
+                below_choices=True,
+            )
+            for i, line in enumerate(self.lines())
+        ]
+        self.add_text(not_locked_sentence, below_choices=True)
+        # Its three choices fit on the first screen; paging them would hide Save as PDF and
+        # gain nothing, as the lines below are read by parts anyway.
+        self.may_page = False
         self.finish_layout()
 
     def lines(self) -> list[SummaryLine]:
