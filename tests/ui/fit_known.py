@@ -78,14 +78,6 @@ KNOWN: tuple[Known, ...] = (
         PARTS + ' ("Favourite", "Next page")',
         scales=(150, 200),
     ),
-    Known(
-        "people",
-        frozenset({"off"}),
-        OFF + ': the picker does not page, "Add a person" is below the last name',
-        scales=(200,),
-        languages=("fr",),
-        sizes=((1024, 768),),
-    ),
     Known("people.account", frozenset({"parts"}), PARTS + ' ("Choose a PIN")', scales=(200,)),
     Known("people.backup", frozenset({"parts"}), PARTS + ' ("Save the backup")', scales=(200,)),
     Known(

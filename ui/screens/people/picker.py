@@ -124,7 +124,7 @@ class PeopleScreen(Screen):
         self.finish_layout()
 
     def on_shown(self) -> None:
-        super().on_shown()
+        # The names' own text sizes and marks first: the fit (in super().on_shown) measures them.
         for person_id, tile in self.person_tiles.items():
             # A person who chose a bigger text size sees their own name button at it.
             look = person_look(self.ctx, self.people_shown[person_id])
@@ -136,6 +136,7 @@ class PeopleScreen(Screen):
                 )
             )
             tile.setIconSize(QSize(size, size))
+        super().on_shown()
         speak_prompt(self.ctx, self.title())
 
     def _say(self, sentence: str) -> None:

@@ -1,0 +1,102 @@
+"""The people screens fit at 200% text on 1024 x 768, in English and French (#15): the picker
+with several people (every name, Guest and Add a person on screen on some page), the PIN pad
+(every key, Delete last and Open on the first screen), the account and My data screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from companion.i18n import _, set_language
+from companion.people.profiles import People, open_people
+from tests.fast_argon2 import FAST
+from tests.ui.fit import assert_fits
+from ui.app import MainWindow, build_window
+from ui.context import AppContext
+from ui.screens.people.picker import PeopleScreen
+from ui.start import lock
+from ui.widgets.screen import Screen
+
+LANGUAGES = ("en", "fr")
+
+
+def settle() -> None:
+    QApplication.processEvents()  # the layout requests posted by showing and resizing
+
+
+def pages(screen: Screen) -> Iterator[int]:
+    """Each page of the screen's choices in turn, turned by pressing its page button."""
+    grid = screen.paged_grid()
+    count = grid.page_count() if grid is not None else 1
+    for page in range(count):
+        yield page
+        if page + 1 < count:
+            assert grid is not None
+            grid.page_button.click()
+            settle()
+
+
+def seen_on_pages(window: MainWindow, name: str) -> set[str]:
+    """Fit-check every page of the screen in front; the names of the choices seen."""
+    seen: set[str] = set()
+    screen = window.current()
+    for page in pages(screen):
+        assert_fits(window, f"{name}-page{page + 1}")
+        seen |= {w.accessibleName() for w in screen.choices() if w.isVisible()}
+    return seen
+
+
+def open_window(qtbot: QtBot, ctx: AppContext, people: People) -> MainWindow:
+    """A window already shown at 1024 x 768, as when someone locks and switches person."""
+    ctx.parts.people = people
+    window = build_window(ctx)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    settle()
+    return window
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("count", [2, 3, 4, 7])
+def test_the_picker_shows_every_name_guest_and_add_on_screen_at_200_percent(
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    tmp_path: Path,
+    language: str,
+    count: int,
+) -> None:
+    """Each name carries its initials in a big circle: measured before the circles were drawn,
+    a picker opened in a shown window (after "More people") put its last choices below the
+    edge, reachable only by the scroll bar."""
+    ctx = make_ctx(with_person=False, text_scale=200)
+    people = open_people(tmp_path / "data", ctx.clock, keyring=None, argon2=FAST)
+    names = ["Me", "Mary", "Jean-François", "Henriette", "Bob", "Lucie", "Marc"][:count]
+    for name in names:  # "Me" has no PIN, as on a new PC
+        kind = "none" if name == "Me" else "pin"
+        added = people.add(name, kind, "" if name == "Me" else "583920", chosen_by_caregiver=True)
+        people.set_text_scale(added.id, 200)  # chose 200% for themselves: their name at it
+    window = open_window(qtbot, ctx, people)
+    ctx.session = people.unlock(people.all()[0].id, "")
+    ctx.settings.set("language", language)  # changed in Settings, then "Lock and switch person"
+    settle()
+    lock(ctx)
+    settle()
+    try:
+        seen: set[str] = set()
+        for screen in range(3):  # "More people" opens the next names in a new picker
+            picker = window.current()
+            assert isinstance(picker, PeopleScreen)
+            seen |= seen_on_pages(window, f"picker-{count}-{language}-{screen + 1}")
+            if not hasattr(picker, "more_button"):
+                break
+            picker.more_button.click()
+            settle()
+        assert {*names, _("Guest (nothing is kept)"), _("Add a person")} <= seen
+    finally:
+        set_language("en")
