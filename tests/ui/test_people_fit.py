@@ -18,6 +18,7 @@ from tests.ui.fit import assert_fits
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.people.picker import PeopleScreen
+from ui.screens.people.unlock import UnlockScreen
 from ui.start import lock
 from ui.widgets.screen import Screen
 
@@ -98,5 +99,44 @@ def test_the_picker_shows_every_name_guest_and_add_on_screen_at_200_percent(
             picker.more_button.click()
             settle()
         assert {*names, _("Guest (nothing is kept)"), _("Add a person")} <= seen
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("pc_scale", "own_scale"), [(200, None), (100, 200)])
+def test_the_pin_pad_shows_every_choice_on_one_screen_at_200_percent(
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    tmp_path: Path,
+    language: str,
+    pc_scale: int,
+    own_scale: int | None,
+) -> None:
+    """#15's done-when: the ten digits, Delete last, Show my PIN, Open, I forgot my PIN and
+    Someone else all on the first screen at 200% on 1024 x 768, no page, no part, no scroll
+    bar; at the PC's 200% or at the 200% the person chose for their own pad. The box went
+    beside the keys with the buttons, so the buttons paged: "Delete last" was on page 2 when
+    the person's own size was bigger than the PC's, "Show my PIN" on page 2 at the PC's."""
+    ctx = make_ctx(with_person=False, text_scale=pc_scale, language=language)
+    people = open_people(tmp_path / "data", ctx.clock, keyring=None, argon2=FAST)
+    mary = people.add("Marie-Thérèse", "pin", "583920")
+    if own_scale is not None:
+        mary = people.set_text_scale(mary.id, own_scale)
+    window = open_window(qtbot, ctx, people)
+    try:
+        window.push(UnlockScreen(ctx, mary, someone_else=True))
+        settle()
+        pad = window.current()
+        assert isinstance(pad, UnlockScreen)
+        assert_fits(window, f"pin-{pc_scale}-{own_scale}-{language}")
+        grid = pad.paged_grid()
+        assert grid is not None and grid.page_count() == 1
+        assert pad.part_buttons() == []
+        assert not pad._scroll.verticalScrollBar().isVisible()
+        on_screen = {w.accessibleName() for w in pad.choices() if w.isVisible()}
+        wanted = [*pad.pad.keys, *pad.pad.screen_buttons]
+        assert {w.accessibleName() for w in wanted} <= on_screen
+        assert len([k for k in pad.pad.keys if k.text().isdigit()]) == 10
     finally:
         set_language("en")

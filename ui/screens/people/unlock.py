@@ -73,7 +73,12 @@ class PinPad(QWidget):
         self.outer = layout
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(TARGET_GAP_PX)
-        layout.addWidget(self.box)
+        # The box sits over the keys, in one column with them: where the buttons move beside
+        # the keys (ui/widgets/pad_fit.py), the box stays where the digits go.
+        self.keys_column = QVBoxLayout()
+        self.keys_column.setSpacing(TARGET_GAP_PX)
+        self.keys_column.addWidget(self.box)
+        layout.addLayout(self.keys_column)
         self.delete_key = BigButton(lambda: _("Delete last"), "back", line_chars=12)
         self.delete_key.clicked.connect(self.box.backspace)
         self.show_key = BigButton(self._show_text, checkable=True, line_chars=12)
@@ -94,7 +99,7 @@ class PinPad(QWidget):
             grid.addWidget(self.show_key, last, 2)
             for column in range(len(PAD_ROWS[0])):
                 grid.setColumnStretch(column, 1)
-            layout.addLayout(grid)
+            self.keys_column.addLayout(grid)
         # The last row: the screen's own buttons (Open, ...), and for a passphrase also Delete
         # last and Show; it reflows to fewer columns as the text grows, so nothing is cut.
         below = (
