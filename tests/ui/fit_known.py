@@ -78,22 +78,6 @@ KNOWN: tuple[Known, ...] = (
         PARTS + ' ("Favourite", "Next page")',
         scales=(150, 200),
     ),
-    Known("people.account", frozenset({"parts"}), PARTS + ' ("Choose a PIN")', scales=(200,)),
-    Known("people.backup", frozenset({"parts"}), PARTS + ' ("Save the backup")', scales=(200,)),
-    Known(
-        "people.restore",
-        frozenset({"parts"}),
-        PARTS + ' ("Choose the backup file", "Open the backup")',
-        scales=(200,),
-        sizes=((1024, 768),),
-    ),
-    Known(
-        "people.restore",
-        frozenset({"parts"}),
-        PARTS + ' ("Choose the backup file", "Open the backup")',
-        scales=(200,),
-        languages=("en",),
-    ),
     Known(
         "safety_plan",
         frozenset({"parts"}),

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +16,7 @@ from companion.i18n import _, set_language
 from companion.people.profiles import People, open_people
 from tests.fast_argon2 import FAST
 from tests.ui.fit import assert_fits
+from tests.ui.helpers import type_into
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.people.picker import PeopleScreen
@@ -51,12 +53,14 @@ def seen_on_pages(window: MainWindow, name: str) -> set[str]:
     return seen
 
 
-def open_window(qtbot: QtBot, ctx: AppContext, people: People) -> MainWindow:
-    """A window already shown at 1024 x 768, as when someone locks and switches person."""
+def open_window(
+    qtbot: QtBot, ctx: AppContext, people: People, size: tuple[int, int] = (1024, 768)
+) -> MainWindow:
+    """A window already shown (at 1024 x 768), as when someone locks and switches person."""
     ctx.parts.people = people
     window = build_window(ctx)
     qtbot.addWidget(window)
-    window.resize(1024, 768)
+    window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
     settle()
@@ -139,4 +143,71 @@ def test_the_pin_pad_shows_every_choice_on_one_screen_at_200_percent(
         assert {w.accessibleName() for w in wanted} <= on_screen
         assert len([k for k in pad.pad.keys if k.text().isdigit()]) == 10
     finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_wrong_pin_sentence_keeps_the_keys_and_open_on_screen(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_path: Path, language: str
+) -> None:
+    """The sentence after a wrong PIN sits over the pad: shown without fitting again, it
+    pushed 7, 8, 9, 0 and the buttons below the edge with no way down. The box keeps the
+    focus, so typing again goes on in it."""
+    ctx = make_ctx(with_person=False, text_scale=200, language=language)
+    people = open_people(tmp_path / "data", ctx.clock, keyring=None, argon2=FAST)
+    mary = people.add("Mary", "pin", "583920")
+    window = open_window(qtbot, ctx, people)
+    try:
+        window.push(UnlockScreen(ctx, mary))
+        settle()
+        pad = window.current()
+        assert isinstance(pad, UnlockScreen)
+        type_into(qtbot, pad.pad.box, "111999")
+        qtbot.keyClick(pad.pad.box, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: pad.status.isVisible() and pad.open_button.isEnabled())
+        settle()
+        assert_fits(window, f"pin-wrong-{language}")
+        on_screen = {w.accessibleName() for w in pad.choices() if w.isVisible()}
+        keys = {k.accessibleName() for k in pad.pad.keys if k.text().isdigit()}
+        assert keys | {pad.open_button.accessibleName()} <= on_screen
+        assert pad.pad.box.hasFocus()
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("route", ["people.account", "people.backup", "people.restore"])
+def test_the_account_and_backup_screens_fit_and_tell_more_on_request(
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    tmp_path: Path,
+    route: str,
+    language: str,
+    size: tuple[int, int],
+) -> None:
+    """At 200% their sentences pushed the choices below the first part ("Choose a PIN",
+    "Save the backup", "Open the backup"): they fold behind "Tell me more" now, which shows
+    them."""
+    ctx = make_ctx(with_person=False, text_scale=200, language=language)
+    people = open_people(tmp_path / "data", ctx.clock, keyring=None, argon2=FAST)
+    me = people.add("Me", "none", "", chosen_by_caregiver=True)
+    window = open_window(qtbot, ctx, people, size)
+    ctx.session = people.unlock(me.id, "")
+    try:
+        screen = window.open(route)
+        settle()
+        seen = seen_on_pages(window, f"{route}-{language}-{size[0]}x{size[1]}")
+        wanted = {b.accessibleName() for b in screen._choice_buttons}  # every choice it offers
+        assert wanted <= seen
+        assert screen.part_buttons() == []
+        if screen.tell_more_button is not None and screen.tell_more_button.isVisible():
+            folded = [label for label, _fn in screen._explanations if label.text()]
+            assert not any(label.isVisible() for label in folded)
+            screen.tell_more_button.click()
+            settle()
+            assert folded and all(label.isVisible() for label in folded)
+    finally:
+        if ctx.session is not None:
+            ctx.session.close()
         set_language("en")

@@ -30,6 +30,7 @@ from ui.screens.people.change_pin import person_in, your_lock_sentences
 from ui.shared.people_common import (
     ConfirmInWordsScreen,
     people_of,
+    show_notice,
     speak_prompt,
 )
 from ui.widgets.big_button import BigButton
@@ -78,8 +79,7 @@ class DataStepScreen(Screen):
         self.status.hide()
 
     def say(self, sentence: str) -> None:
-        self.status.setText(sentence)
-        self.status.setVisible(bool(sentence))
+        show_notice(self, self.status, sentence)
         self.setAccessibleDescription(sentence)
         if sentence:
             speak_prompt(self.ctx, sentence)
@@ -170,7 +170,8 @@ class BackupScreen(DataStepScreen):
             lambda: _(
                 "Choose a passphrase for the backup: three or four words you like, at least 12 "
                 "letters. You need it to open the backup on another computer."
-            )
+            ),
+            explain=True,  # behind "Tell me more" where room is short: the boxes stay in view
         )
         self.first = QLineEdit()
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
@@ -255,7 +256,10 @@ class RestoreScreen(DataStepScreen):
         self.path: Path | None = None
         self.set_title(lambda: _("Restore a backup"))
         self.add_text(
-            lambda: _("The backup becomes a new person on this computer. Nothing here is replaced.")
+            lambda: _(
+                "The backup becomes a new person on this computer. Nothing here is replaced."
+            ),
+            explain=True,
         )
         self.file_label = self.add_text(self._file_text)
         self.passphrase = QLineEdit()

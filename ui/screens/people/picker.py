@@ -22,6 +22,7 @@ from ui.shared.people_common import (
     ConfirmInWordsScreen,
     people_of,
     person_look,
+    show_notice,
     speak_prompt,
 )
 from ui.theme import text_size_sheet
@@ -140,8 +141,7 @@ class PeopleScreen(Screen):
         speak_prompt(self.ctx, self.title())
 
     def _say(self, sentence: str) -> None:
-        self.status.setText(sentence)
-        self.status.setVisible(bool(sentence))
+        show_notice(self, self.status, sentence)
 
     def choose(self, person: Person) -> None:
         if self.busy:
@@ -198,7 +198,10 @@ class AccountScreen(Screen):
             self.add_text(lambda: _("Nothing you do as a guest is kept after you switch."))
         else:
             self.set_title(lambda: _("You are using Companion as {name}").format(name=name))
-            self.add_text(lambda: _("Lock Companion when you leave, so your notes stay private."))
+            self.add_text(
+                lambda: _("Lock Companion when you leave, so your notes stay private."),
+                explain=True,
+            )
         lock = self.add_choice(BigButton(lambda: _("Lock and switch person"), "lock", tile=True))
         lock.clicked.connect(self.lock_now)
         lock.setEnabled(ctx.parts.people is not None)  # the list of people is still being read
@@ -214,8 +217,10 @@ class AccountScreen(Screen):
                 BigButton(lambda: _("Remove me from this computer"), "delete", tile=True)
             )
             remove.clicked.connect(lambda: confirm_delete_me(self.ctx))
-            # Below the choices, so at 200% they stay in view; read after them.
-            self.lock_label = self.add_text(lambda: your_lock_sentences(ctx), below_choices=True)
+            # Below the choices, read after them; behind "Tell me more" where room is short.
+            self.lock_label = self.add_text(
+                lambda: your_lock_sentences(ctx), below_choices=True, explain=True
+            )
         self.finish_layout()
 
     def _change_pin_text(self) -> str:
@@ -261,8 +266,7 @@ class RenameScreen(Screen):
         try:
             person = people_of(self.ctx).rename(session.person_id, self.name_box.text())
         except SecurityError as exc:
-            self.status.setText(str(exc))
-            self.status.show()
+            show_notice(self, self.status, str(exc))
             return
         session.display_name = person.name
         self.ctx.nav().back()

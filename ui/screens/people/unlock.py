@@ -21,6 +21,7 @@ from ui.shared.people_common import (
     GrowingWait,
     people_of,
     person_look,
+    show_notice,
     speak_prompt,
 )
 from ui.theme import TARGET_GAP_PX, text_size_sheet
@@ -190,6 +191,7 @@ class UnlockScreen(Screen):
         self.pad.submitted.connect(self.open_now)
         self.add_widget(self.pad)
         self.use_pad(self.pad)
+        self._own_savers.append(self._snug_status)  # after a wrong PIN, the keys come first
         self.finish_layout()
         self.growing_wait = GrowingWait(
             self, self._seconds_to_wait, self.say, lambda: self.open_button
@@ -214,9 +216,14 @@ class UnlockScreen(Screen):
     def choices(self) -> list[QWidget]:
         return self.pad.focusables()
 
+    def _snug_status(self, on: bool) -> None:
+        """Less padding above and below the sentence over the pad (a wrong PIN, the wait):
+        a label's own sheet, since a label does not take a changed property's padding."""
+        pad = round(6 + 4 * person_look(self.ctx, self.person).text_scale / 100)  # as the theme
+        self.status.setStyleSheet(f"padding: 2px {pad}px;" if on else "")
+
     def say(self, sentence: str) -> None:
-        self.status.setText(sentence)
-        self.status.setVisible(bool(sentence))
+        show_notice(self, self.status, sentence)
         self.setAccessibleDescription(sentence)
 
     # --- opening -----------------------------------------------------------------------
@@ -336,8 +343,7 @@ class ForgotScreen(Screen):
         speak_prompt(self.ctx, self.title())
 
     def _say(self, sentence: str) -> None:
-        self.status.setText(sentence)
-        self.status.setVisible(bool(sentence))
+        show_notice(self, self.status, sentence)
 
     def check_code(self) -> None:
         from companion.security import person_keys
