@@ -86,13 +86,6 @@ class ChoiceGrid(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._busy and event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
             self.refresh()
-        elif event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut) and isinstance(
-            watched, QWidget
-        ):
-            # The focus ring is thicker than the border: the choice grows, and its row with it
-            # at once, not a turn of the event loop later (meanwhile the others were squeezed).
-            watched.updateGeometry()
-            lay_out_now(self)
         return False
 
     def _shown(self) -> list[QWidget]:

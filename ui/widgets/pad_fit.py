@@ -20,7 +20,7 @@ from ui.widgets.fit import RoomSaver
 
 
 class Pad(Protocol):
-    """What the pad fit needs of a PIN pad (ui/screens/unlock.PinPad)."""
+    """What the pad fit needs of a PIN pad (ui/screens/people/pin_pad.PinPad)."""
 
     box: QLineEdit
     bottom: ChoiceGrid
@@ -111,6 +111,7 @@ def _box_beside(pad: Pad, on: bool) -> None:
     box_and_keys: QVBoxLayout = getattr(pad, "keys_column")  # noqa: B009 (the box over them)
     beside = pad.outer.direction() == QBoxLayout.Direction.LeftToRight
     over_keys = box_and_keys.indexOf(pad.box) >= 0
+    typing = pad.box.hasFocus()  # typing goes on in the box wherever it moves
     if on and beside and over_keys:
         column = _side(pad).layout()
         assert isinstance(column, QBoxLayout)
@@ -120,6 +121,8 @@ def _box_beside(pad: Pad, on: bool) -> None:
     else:
         return
     pad.box.show()  # moved between layouts: Qt would only show it later
+    if typing:
+        pad.box.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def _side(pad: Pad) -> QWidget:

@@ -249,8 +249,7 @@ class Screen(QWidget):
     def fit(self) -> None:
         """Fit the screen to its room again (called on resize, look and language changes).
 
-        A choice that had the focus and went to another page hands it to the page's first; one
-        only moved (a PIN box beside the keys) keeps it."""
+        A choice that had the focus and went to another page hands it to the page's first."""
         focus = self.focusWidget()
         self.fitter.fit()
         self.parts.setVisible(not self.fitter.fitted)
@@ -259,8 +258,6 @@ class Screen(QWidget):
             first = next((w for w in self.choices() if w.isEnabled() and not w.isHidden()), None)
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif focus is not None and self.isVisible() and self.focusWidget() is not focus:
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def tighten_title(self, on: bool) -> None:
         """The title in bold body-size words (never under 26 pt), still whole and wrapped."""

@@ -27,6 +27,7 @@ from ui.shared.people_common import (
 )
 from ui.theme import text_size_sheet
 from ui.widgets.big_button import BigButton
+from ui.widgets.choice_grid import lay_out_now
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
@@ -233,6 +234,13 @@ class AccountScreen(Screen):
         if label is not None:
             label.setVisible(bool(label.text()))  # empty while the data is still opening
         super().on_shown()
+        # The first choice takes the focus next; its thicker ring grows it, and the page of
+        # tiles fills the height to a few pixels: laid out with the ring now, not a moment
+        # later (meanwhile the tiles under it were squeezed, their words cut).
+        first = next((w for w in self.choices() if w.isEnabled()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            lay_out_now(self.grid)
 
     def lock_now(self) -> None:
         from ui.start import lock
