@@ -19,7 +19,8 @@ from companion.people.profiles import MAX_NAME_LENGTH, Person, PersonSession
 from companion.security import PinRejectedError, check_new_secret, new_recovery_code
 from companion.security.pins import LockKind, trade_off_sentence
 from ui.context import AppContext
-from ui.screens.people.unlock import PinPad, problem_sentence
+from ui.screens.people.pin_pad import PinPad
+from ui.screens.people.unlock import problem_sentence
 from ui.shared.people_common import people_of, show_notice, speak_prompt
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen

@@ -17,7 +17,7 @@ from companion.security import UnlockDelayedError
 from companion.security.pins import lock_summary
 from ui.context import AppContext
 from ui.screens.people.add import ChooseLockScreen, NewPersonPlan, StepScreen, shared_pc
-from ui.screens.people.unlock import PinPad
+from ui.screens.people.pin_pad import PinPad
 from ui.shared.people_common import GrowingWait, show_notice, speak_prompt
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
