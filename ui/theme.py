@@ -75,7 +75,7 @@ QToolButton, QPushButton {{
     border: 3px solid {p.edge}; border-radius: 12px;
     padding: {pad}px; min-width: {MIN_TARGET_PX}px; min-height: {MIN_TARGET_PX}px;
 }}
-QToolButton[snug="true"] {{ padding: 2px {pad}px; }}
+QToolButton[snug="true"], QLineEdit[snug="true"] {{ padding: 2px {pad}px; }}
 QToolButton:checked, QPushButton:checked {{
     background: {p.chosen}; color: {p.chosen_text}; border: 3px solid {p.chosen};
 }}
@@ -110,7 +110,9 @@ def text_size_sheet(look: Look) -> str:
 QWidget {{ font-size: {body}pt; }}
 QLabel[smallPrint="true"] {{ font-size: {round(body * 0.75)}pt; }}
 QLabel[heading="true"] {{ font-size: {look.points(HEADING_POINTS)}pt; }}
+QLabel[heading="true"][tight="true"] {{ font-size: {max(HEADING_POINTS, body)}pt; }}
 QLabel[notice="true"], QToolButton, QPushButton, QLineEdit {{ padding: {pad}px; }}
+QToolButton[snug="true"], QLineEdit[snug="true"] {{ padding: 2px {pad}px; }}
 QToolButton[emphasis="true"] {{ font-size: {round(body * 1.5)}pt; }}
 """
 

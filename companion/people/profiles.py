@@ -9,7 +9,6 @@ A guest session keeps everything in memory and writes nothing at all.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
@@ -19,8 +18,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from companion.clock import Clock, SystemClock
-from companion.files import fsync_directory
 from companion.i18n import N_, _
+from companion.people.folders import (
+    make_person_folder,
+    person_folder,
+    remove_unfinished_folders,
+)
 from companion.people.index import INDEX_FILE_NAME, PeopleIndex
 from companion.people.person import (
     GUEST_ID,
@@ -58,10 +61,6 @@ __all__ = [
     "session_for",
 ]
 
-PEOPLE_FOLDER = "people"
-# A person's folder is made under this name and renamed only when complete (first start,
-# restore), so a kill never leaves a listed person with half their data.
-UNFINISHED_PREFIX = ".new-"
 MAX_NAME_LENGTH = 40
 # Tile colours with white text at 4.5:1 or better, told apart by more than hue alone.
 TILE_COLOURS: tuple[str, ...] = ("#1F5FA8", "#2E6B30", "#7B2F7B", "#A3461A", "#00695C", "#5D4037")
@@ -155,7 +154,7 @@ class People:
             self._save([updated if p.id == updated.id else p for p in self.all()])
 
     def folder(self, person_id: str) -> Path:
-        return self.data_dir / PEOPLE_FOLDER / person_id
+        return person_folder(self.data_dir, person_id)
 
     def _clean_name(self, name: str, ignore_id: str | None = None) -> str:
         cleaned = " ".join(name.split())
@@ -197,46 +196,18 @@ class People:
             existing = self.all()
             colour = TILE_COLOURS[len(existing) % len(TILE_COLOURS)]
             person = Person(person_id, cleaned, initials_of(cleaned), colour, keys)
-            self._make_folder(person_id, data_key, fill)
+            make_person_folder(self.data_dir, person_id, data_key, fill)
             self._save([*existing, person])
         _log.info("Added a person (%s lock)", lock)
         return person
-
-    def _make_folder(
-        self, person_id: str, data_key: bytes, fill: Callable[[PersonDatabase], None] | None
-    ) -> None:
-        """Make the person's database (and `fill` it) under a temporary name, then rename it
-        into place: only a complete folder ever carries the person's id."""
-        people_folder = self.data_dir / PEOPLE_FOLDER
-        people_folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # not left to the umask
-        unfinished = people_folder / f"{UNFINISHED_PREFIX}{person_id}"
-        unfinished.mkdir(mode=0o700)
-        try:
-            database = open_database(unfinished / DATABASE_FILE_NAME, data_key)
-            try:
-                if fill is not None:
-                    fill(database)
-            finally:
-                database.close()
-            os.replace(unfinished, self.folder(person_id))
-        except BaseException:
-            shutil.rmtree(unfinished, ignore_errors=True)
-            raise
-        fsync_directory(people_folder)
 
     def remove_unfinished(self) -> list[str]:
         """Remove folders of additions and restores that were killed before they finished.
 
         Runs under the list's lock, which every addition holds from start to end, so a folder
         still named unfinished then belongs to no running Companion. Returns their names."""
-        people_folder = self.data_dir / PEOPLE_FOLDER
-        if not people_folder.is_dir():
-            return []
-        removed = []
         with self.changing():
-            for path in sorted(people_folder.glob(f"{UNFINISHED_PREFIX}*")):
-                shutil.rmtree(path, ignore_errors=True)
-                removed.append(path.name)
+            removed = remove_unfinished_folders(self.data_dir)
         if removed:
             _log.info("Removed %d unfinished person folder(s)", len(removed))
         return removed

@@ -63,28 +63,4 @@ KNOWN: tuple[Known, ...] = (
         languages=("fr",),
         sizes=((1024, 768),),
     ),
-    Known(
-        "people",
-        frozenset({"off"}),
-        OFF + ': the picker does not page, "Add a person" is below the last name',
-        scales=(200,),
-        languages=("fr",),
-        sizes=((1024, 768),),
-    ),
-    Known("people.account", frozenset({"parts"}), PARTS + ' ("Choose a PIN")', scales=(200,)),
-    Known("people.backup", frozenset({"parts"}), PARTS + ' ("Save the backup")', scales=(200,)),
-    Known(
-        "people.restore",
-        frozenset({"parts"}),
-        PARTS + ' ("Choose the backup file", "Open the backup")',
-        scales=(200,),
-        sizes=((1024, 768),),
-    ),
-    Known(
-        "people.restore",
-        frozenset({"parts"}),
-        PARTS + ' ("Choose the backup file", "Open the backup")',
-        scales=(200,),
-        languages=("en",),
-    ),
 )

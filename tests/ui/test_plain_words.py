@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.checkin.instruments import INSTRUMENT_IDS
@@ -58,9 +58,7 @@ def test_voice_buttons_show_a_speaker_not_a_microphone(qtbot: QtBot, window: Mai
 def test_the_pin_pad_is_a_phone_keypad(qtbot: QtBot) -> None:
     pad = PinPad(lambda: "PIN")
     qtbot.addWidget(pad)
-    grid = next(
-        item.layout() for item in _items(pad.layout()) if isinstance(item.layout(), QGridLayout)
-    )
+    grid = pad.key_grid
     rows = []
     for row in range(grid.rowCount()):
         keys = []
@@ -70,7 +68,3 @@ def test_the_pin_pad_is_a_phone_keypad(qtbot: QtBot) -> None:
         rows.append(keys)
     assert rows[:3] == [["1", "2", "3"], ["4", "5", "6"], ["7", "8", "9"]]
     assert rows[3][1] == "0"  # under the 8, as on a phone
-
-
-def _items(layout):  # type: ignore[no-untyped-def]
-    return [layout.itemAt(i) for i in range(layout.count())]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from companion.i18n import _
 from companion.people.profiles import People, Person
@@ -17,6 +17,20 @@ from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen, TextFn
 
 SPEAK_SETTINGS = ("read_steps_aloud", "talking_buttons")
+
+
+def show_notice(screen: Screen, label: QLabel, sentence: str) -> None:
+    """`sentence` in the screen's notice line (hidden when empty); the screen fits itself again
+    when the line's height changed, so a wrong PIN's wait never pushes the keys off screen."""
+
+    def room() -> tuple[bool, int]:
+        return label.isHidden(), label.heightForWidth(max(1, label.width()))
+
+    before = room()
+    label.setText(sentence)
+    label.setVisible(bool(sentence))
+    if room() != before:
+        screen.fit()
 
 
 def seconds_in_words(seconds: int) -> str:

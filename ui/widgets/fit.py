@@ -135,8 +135,11 @@ class ScreenFit:
         margins = body_layout.contentsMargins() if body_layout is not None else None
         if grid is not None:
             inner = width - (margins.left() + margins.right() if margins else 0)
-            # A grid inside something narrower (the PIN pad's column) keeps its own width.
-            grid.refresh(inner if grid.parentWidget() is self._body else grid.width())
+            if grid.parentWidget() is self._body:
+                grid.refresh(inner)
+            else:  # inside something narrower (the PIN pad's column): the width it gets there
+                lay_out_now(grid)
+                grid.refresh(grid.width())
         return needed_height(self._body, width) <= height
 
     def fit(self) -> None:

@@ -18,7 +18,7 @@ from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import OFF_PAGE, ChoiceGrid
 from ui.widgets.fit import RoomSaver, ScreenFit
 from ui.widgets.pad_fit import Pad as PinPadLike
-from ui.widgets.pad_fit import pad_room_savers
+from ui.widgets.pad_fit import pad_last_savers, pad_room_savers
 from ui.widgets.reading import PartsBar
 
 if TYPE_CHECKING:
@@ -111,6 +111,7 @@ class Screen(QWidget):
         self.tell_more_button: BigButton | None = None
         self.may_page = True  # False where every choice must be seen at once (the mood faces)
         self._own_savers: list[RoomSaver] = []  # a PIN pad's, tried before the usual ones
+        self._last_savers: list[RoomSaver] = []  # and after them
         self._own_grid: ChoiceGrid | None = None
         self.fitter = ScreenFit(
             self._scroll,
@@ -212,7 +213,7 @@ class Screen(QWidget):
         if self._explanations and self._grid_added:
             savers.append(self.fold_explanations)
         savers += [self.tighten_margins, self.snug_choices, self.tighten_title]
-        return savers
+        return savers + self._last_savers
 
     def snug_choices(self, on: bool) -> None:
         """Less padding above and below the words of each choice (still at least 64 px)."""
@@ -241,6 +242,7 @@ class Screen(QWidget):
         """A PIN pad on this screen: smaller digits and its buttons beside the keys come
         first where room is short, and its column of buttons is what pages."""
         self._own_savers = pad_room_savers(pad, pad.has_digits)
+        self._last_savers = pad_last_savers(pad, pad.has_digits)
         self._own_grid = pad.bottom
         pad.digits_resized.connect(self.fit)
 

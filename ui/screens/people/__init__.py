@@ -24,5 +24,5 @@ def routes() -> list[Route]:
         ),
         Route("people.backup", lazy("ui.screens.people.my_data", "BackupScreen")),
         Route("people.restore", lazy("ui.screens.people.my_data", "RestoreScreen")),
-        Route("people.keeps", lazy("ui.screens.people.my_data", "KeepsScreen")),
+        Route("people.keeps", lazy("ui.screens.people.keeps", "KeepsScreen")),
     ]

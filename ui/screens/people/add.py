@@ -19,8 +19,9 @@ from companion.people.profiles import MAX_NAME_LENGTH, Person, PersonSession
 from companion.security import PinRejectedError, check_new_secret, new_recovery_code
 from companion.security.pins import LockKind, trade_off_sentence
 from ui.context import AppContext
-from ui.screens.people.unlock import PinPad, problem_sentence
-from ui.shared.people_common import people_of, speak_prompt
+from ui.screens.people.pin_pad import PinPad
+from ui.screens.people.unlock import problem_sentence
+from ui.shared.people_common import people_of, show_notice, speak_prompt
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -73,8 +74,7 @@ class StepScreen(Screen):
 
     def say(self, sentence: str) -> None:
         if self.status is not None:
-            self.status.setText(sentence)
-            self.status.setVisible(bool(sentence))
+            show_notice(self, self.status, sentence)
         self.setAccessibleDescription(sentence)
         if sentence:
             speak_prompt(self.ctx, sentence)

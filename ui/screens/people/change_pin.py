@@ -17,8 +17,8 @@ from companion.security import UnlockDelayedError
 from companion.security.pins import lock_summary
 from ui.context import AppContext
 from ui.screens.people.add import ChooseLockScreen, NewPersonPlan, StepScreen, shared_pc
-from ui.screens.people.unlock import PinPad
-from ui.shared.people_common import GrowingWait, speak_prompt
+from ui.screens.people.pin_pad import PinPad
+from ui.shared.people_common import GrowingWait, show_notice, speak_prompt
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -189,8 +189,7 @@ class CurrentSecretScreen(StepScreen):
     def status_only(self, sentence: str) -> None:
         """Update the line without saying it aloud (the countdown ticks every second)."""
         if self.status is not None:
-            self.status.setText(sentence)
-            self.status.setVisible(True)
+            show_notice(self, self.status, sentence)
         self.setAccessibleDescription(sentence)
 
 

@@ -1,5 +1,5 @@
 """My data: a passphrase-locked backup, restoring one as a new person, check-ins as CSV, deleting
-everything, and "What Companion keeps about you and where" in plain words.
+everything, and "What Companion keeps about you and where" in plain words (in keeps.py).
 
 Backups and restores run off the UI thread (Argon2 takes a moment); file dialogs sit behind
 classmethods of `FileDialogs`, which tests replace.
@@ -22,14 +22,15 @@ from companion.backup.archive import (
 from companion.export.checkins_csv import export_checkins_csv, export_safety_plan_csv
 from companion.i18n import _
 from companion.people.profiles import Person
-from companion.security import PinRejectedError, check_new_secret, keyring_uses_fallback
+from companion.security import PinRejectedError, check_new_secret
 from companion.security.kdf import DEFAULT_ARGON2, Argon2Params
 from companion.when_words import short_date_words
 from ui.context import AppContext
-from ui.screens.people.change_pin import person_in, your_lock_sentences
+from ui.screens.people.keeps import KeepsScreen
 from ui.shared.people_common import (
     ConfirmInWordsScreen,
     people_of,
+    show_notice,
     speak_prompt,
 )
 from ui.widgets.big_button import BigButton
@@ -78,8 +79,7 @@ class DataStepScreen(Screen):
         self.status.hide()
 
     def say(self, sentence: str) -> None:
-        self.status.setText(sentence)
-        self.status.setVisible(bool(sentence))
+        show_notice(self, self.status, sentence)
         self.setAccessibleDescription(sentence)
         if sentence:
             speak_prompt(self.ctx, sentence)
@@ -170,7 +170,8 @@ class BackupScreen(DataStepScreen):
             lambda: _(
                 "Choose a passphrase for the backup: three or four words you like, at least 12 "
                 "letters. You need it to open the backup on another computer."
-            )
+            ),
+            explain=True,  # behind "Tell me more" where room is short: the boxes stay in view
         )
         self.first = QLineEdit()
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
@@ -255,7 +256,10 @@ class RestoreScreen(DataStepScreen):
         self.path: Path | None = None
         self.set_title(lambda: _("Restore a backup"))
         self.add_text(
-            lambda: _("The backup becomes a new person on this computer. Nothing here is replaced.")
+            lambda: _(
+                "The backup becomes a new person on this computer. Nothing here is replaced."
+            ),
+            explain=True,
         )
         self.file_label = self.add_text(self._file_text)
         self.passphrase = QLineEdit()
@@ -326,72 +330,6 @@ class RestoreScreen(DataStepScreen):
         name = found[0] if found[0].casefold() not in taken else ""
         self.passphrase.clear()
         self.ctx.nav().push(AddNameScreen(self.ctx, NewPersonPlan(restore, name=name)))
-
-
-class KeepsScreen(Screen):
-    """What Companion keeps about you and where, honestly and briefly."""
-
-    screen_id = "my_data_keeps"
-
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx)
-        people = ctx.parts.people  # None while the data is still opening
-        folder = people.data_dir if people is not None else ctx.data_dir
-        fallback = (
-            people.uses_fallback_file() if people is not None else keyring_uses_fallback(folder)
-        )
-        self.set_title(lambda: _("What Companion keeps about you and where"))
-        self.add_text(
-            lambda: _(
-                "What: your check-ins and notes, your answers to questions, your video "
-                "sessions, the people you can call, your safety plan, and your choices in "
-                "Settings."
-            )
-        )
-        self.add_text(
-            lambda: _("Where: in one folder on this computer: {folder}").format(folder=folder)
-        )
-        self.add_text(lambda: _("Each person has their own file there, encrypted."))
-        self.add_text(
-            lambda: _(
-                "Companion sends nothing over the internet. A video session opens in your own "
-                "video program only when you press Join."
-            )
-        )
-        self.add_text(
-            lambda: _(
-                "A small log helps fix problems. It keeps times and what went wrong. It never "
-                "keeps your notes, answers, PIN, names or meeting passcodes."
-            )
-        )
-        person = person_in(ctx)
-        if fallback and person is not None and person.lock == "none":  # never called locked
-            from companion.security.exposure import no_keyring_no_pin_sentence
-
-            self.add_text(no_keyring_no_pin_sentence, notice=True)
-        elif fallback:
-            self.add_text(
-                lambda: _(
-                    "This computer has no keyring, so Companion keeps its safe key in a private "
-                    "file in that folder. Someone who copies the whole folder would then only "
-                    "need to guess your PIN, so choose one that is hard to guess."
-                ),
-                notice=True,
-            )
-        else:
-            self.add_text(
-                lambda: _(
-                    "The computer's keyring holds Companion's safe key. Someone who copies your "
-                    "files would also need that key and your PIN."
-                )
-            )
-        from ui.shared.reminder_words import kept_outside_sentence  # in the reminders catalog
-
-        self.add_text(lambda: kept_outside_sentence(ctx))
-        # The person's own lock and how long guessing it would take ("" for a guest).
-        self.lock_label = self.add_text(lambda: your_lock_sentences(ctx, keyring=False))
-        self.lock_label.setVisible(bool(self.lock_label.text()))
-        self.finish_layout()
 
 
 def offer_restore(ctx: AppContext) -> None:

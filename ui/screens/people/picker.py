@@ -22,10 +22,12 @@ from ui.shared.people_common import (
     ConfirmInWordsScreen,
     people_of,
     person_look,
+    show_notice,
     speak_prompt,
 )
 from ui.theme import text_size_sheet
 from ui.widgets.big_button import BigButton
+from ui.widgets.choice_grid import lay_out_now
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
@@ -124,7 +126,7 @@ class PeopleScreen(Screen):
         self.finish_layout()
 
     def on_shown(self) -> None:
-        super().on_shown()
+        # The names' own text sizes and marks first: the fit (in super().on_shown) measures them.
         for person_id, tile in self.person_tiles.items():
             # A person who chose a bigger text size sees their own name button at it.
             look = person_look(self.ctx, self.people_shown[person_id])
@@ -136,11 +138,11 @@ class PeopleScreen(Screen):
                 )
             )
             tile.setIconSize(QSize(size, size))
+        super().on_shown()
         speak_prompt(self.ctx, self.title())
 
     def _say(self, sentence: str) -> None:
-        self.status.setText(sentence)
-        self.status.setVisible(bool(sentence))
+        show_notice(self, self.status, sentence)
 
     def choose(self, person: Person) -> None:
         if self.busy:
@@ -197,7 +199,10 @@ class AccountScreen(Screen):
             self.add_text(lambda: _("Nothing you do as a guest is kept after you switch."))
         else:
             self.set_title(lambda: _("You are using Companion as {name}").format(name=name))
-            self.add_text(lambda: _("Lock Companion when you leave, so your notes stay private."))
+            self.add_text(
+                lambda: _("Lock Companion when you leave, so your notes stay private."),
+                explain=True,
+            )
         lock = self.add_choice(BigButton(lambda: _("Lock and switch person"), "lock", tile=True))
         lock.clicked.connect(self.lock_now)
         lock.setEnabled(ctx.parts.people is not None)  # the list of people is still being read
@@ -213,8 +218,10 @@ class AccountScreen(Screen):
                 BigButton(lambda: _("Remove me from this computer"), "delete", tile=True)
             )
             remove.clicked.connect(lambda: confirm_delete_me(self.ctx))
-            # Below the choices, so at 200% they stay in view; read after them.
-            self.lock_label = self.add_text(lambda: your_lock_sentences(ctx), below_choices=True)
+            # Below the choices, read after them; behind "Tell me more" where room is short.
+            self.lock_label = self.add_text(
+                lambda: your_lock_sentences(ctx), below_choices=True, explain=True
+            )
         self.finish_layout()
 
     def _change_pin_text(self) -> str:
@@ -227,6 +234,13 @@ class AccountScreen(Screen):
         if label is not None:
             label.setVisible(bool(label.text()))  # empty while the data is still opening
         super().on_shown()
+        # The first choice takes the focus next; its thicker ring grows it, and the page of
+        # tiles fills the height to a few pixels: laid out with the ring now, not a moment
+        # later (meanwhile the tiles under it were squeezed, their words cut).
+        first = next((w for w in self.choices() if w.isEnabled()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            lay_out_now(self.grid)
 
     def lock_now(self) -> None:
         from ui.start import lock
@@ -260,8 +274,7 @@ class RenameScreen(Screen):
         try:
             person = people_of(self.ctx).rename(session.person_id, self.name_box.text())
         except SecurityError as exc:
-            self.status.setText(str(exc))
-            self.status.show()
+            show_notice(self, self.status, str(exc))
             return
         session.display_name = person.name
         self.ctx.nav().back()

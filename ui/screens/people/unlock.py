@@ -7,30 +7,27 @@ Argon2 runs off the UI thread, so the screen says "Opening…" and stays respons
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from companion.i18n import _
 from companion.people.profiles import Person, PersonSession
 from companion.security import SecurityError, UnlockDelayedError
 from companion.storage import StorageError
 from ui.context import AppContext
+from ui.screens.people.pin_pad import PinPad
 from ui.shared.people_common import (
     GrowingWait,
     people_of,
     person_look,
+    show_notice,
     speak_prompt,
 )
-from ui.theme import TARGET_GAP_PX, text_size_sheet
+from ui.theme import text_size_sheet
 from ui.widgets.big_button import BigButton
-from ui.widgets.choice_grid import ChoiceGrid
 from ui.widgets.screen import Screen
 
 _log = logging.getLogger(__name__)
-# A phone's keypad, the layout people know: 1 2 3 / 4 5 6 / 7 8 9 / 0 (in the middle).
-PAD_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("", "0", ""))
 
 
 def problem_sentence(exc: Exception) -> str:
@@ -39,119 +36,6 @@ def problem_sentence(exc: Exception) -> str:
         return str(exc)
     _log.error("Unlock failed unexpectedly", exc_info=exc)
     return _("Something went wrong, and nothing was changed. Please try again, or ask your helper.")
-
-
-class PinPad(QWidget):
-    """A text box for the PIN, ten huge digits, "Delete last" and "Show my PIN".
-
-    The box takes typing and pasting; the pad adds to its end. `submitted` is Enter in the box.
-    """
-
-    submitted = Signal()
-    digits_resized = Signal()  # the screen fits itself again (ui/widgets/pad_fit.py)
-
-    def __init__(
-        self,
-        box_name: Callable[[], str],
-        digits: bool = True,
-        actions: list[BigButton] | None = None,
-    ) -> None:
-        super().__init__()
-        self._box_name = box_name
-        self._digits = digits
-        self.has_digits = digits
-        self.shown = False
-        self.box = QLineEdit()
-        self.box.setEchoMode(QLineEdit.EchoMode.Password)
-        self.box.setAccessibleName(box_name())
-        self.box.returnPressed.connect(self.submitted.emit)
-        self.keys: list[BigButton] = []
-        self.primary = actions[0] if actions else None  # first beside the keys (ui/widgets/pad_fit)
-        self.digit_points = 0  # set_digit_size's wish; smaller while room is short
-        self.small_digits = False
-        layout = QVBoxLayout(self)
-        self.outer = layout
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(TARGET_GAP_PX)
-        layout.addWidget(self.box)
-        self.delete_key = BigButton(lambda: _("Delete last"), "back", line_chars=12)
-        self.delete_key.clicked.connect(self.box.backspace)
-        self.show_key = BigButton(self._show_text, checkable=True, line_chars=12)
-        self.show_key.toggled.connect(self._show)
-        self.screen_buttons = actions or []
-        if digits:
-            # A phone's keypad; "Delete last" and "Show my PIN" sit either side of the 0, where
-            # a phone has * and #, so the screen's own buttons (Open) stay on screen.
-            grid = QGridLayout()
-            self.key_grid = grid
-            grid.setSpacing(TARGET_GAP_PX)
-            for row, labels in enumerate(PAD_ROWS):
-                for column, digit in enumerate(labels):
-                    if digit:
-                        grid.addWidget(self._digit(digit), row, column)
-            last = len(PAD_ROWS) - 1
-            grid.addWidget(self.delete_key, last, 0)
-            grid.addWidget(self.show_key, last, 2)
-            for column in range(len(PAD_ROWS[0])):
-                grid.setColumnStretch(column, 1)
-            layout.addLayout(grid)
-        # The last row: the screen's own buttons (Open, ...), and for a passphrase also Delete
-        # last and Show; it reflows to fewer columns as the text grows, so nothing is cut.
-        below = (
-            self.screen_buttons
-            if digits
-            else [self.delete_key, self.show_key, *self.screen_buttons]
-        )
-        self.bottom = ChoiceGrid(max_columns=max(1, len(below)))
-        for button in below:
-            self.bottom.add(button)
-        layout.addWidget(self.bottom)
-        self.keys += [self.delete_key, self.show_key]
-
-    def _digit(self, digit: str) -> BigButton:
-        key = BigButton(lambda: digit)
-        key.setProperty("pinDigit", True)
-        key.setMinimumSize(96, 64)
-        key.clicked.connect(lambda: self.box.insert(digit))
-        self.keys.append(key)
-        return key
-
-    def _show_text(self) -> str:
-        if not self._digits:
-            return _("Hide what I type") if self.shown else _("Show what I type")
-        return _("Hide my PIN") if self.shown else _("Show my PIN")
-
-    def _show(self, shown: bool) -> None:
-        self.shown = shown
-        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        self.box.setEchoMode(mode)
-        self.show_key.retranslate()
-
-    def text(self) -> str:
-        return "".join(self.box.text().split())  # a pasted PIN may bring spaces along
-
-    def clear(self) -> None:
-        self.box.clear()
-
-    def focusables(self) -> list[QWidget]:
-        """The box, the screen's own buttons (Open first after the box), then the keys."""
-        return [self.box, *self.screen_buttons, *self.keys]
-
-    def set_digit_size(self, points: int) -> None:
-        """Huge digits that grow with the person's text size; the last row reflows to fit.
-        Where room is short (`small_digits`) they keep to the body text's size."""
-        self.digit_points = points
-        if self.small_digits:
-            points = min(points, round(points * 18 / 32))
-        digit_keys = f"font-size: {points}pt; padding: 2px;"  # four rows must leave Open in view
-        self.setStyleSheet(f'QToolButton[pinDigit="true"] {{ {digit_keys} }}')
-        self.bottom.refresh()
-        self.digits_resized.emit()
-
-    def retranslate(self) -> None:
-        self.box.setAccessibleName(self._box_name())
-        for key in self.keys:
-            key.retranslate()
 
 
 class UnlockScreen(Screen):
@@ -185,6 +69,7 @@ class UnlockScreen(Screen):
         self.pad.submitted.connect(self.open_now)
         self.add_widget(self.pad)
         self.use_pad(self.pad)
+        self._own_savers.append(self._snug_status)  # after a wrong PIN, the keys come first
         self.finish_layout()
         self.growing_wait = GrowingWait(
             self, self._seconds_to_wait, self.say, lambda: self.open_button
@@ -209,9 +94,14 @@ class UnlockScreen(Screen):
     def choices(self) -> list[QWidget]:
         return self.pad.focusables()
 
+    def _snug_status(self, on: bool) -> None:
+        """Less padding above and below the sentence over the pad (a wrong PIN, the wait):
+        a label's own sheet, since a label does not take a changed property's padding."""
+        pad = round(6 + 4 * person_look(self.ctx, self.person).text_scale / 100)  # as the theme
+        self.status.setStyleSheet(f"padding: 2px {pad}px;" if on else "")
+
     def say(self, sentence: str) -> None:
-        self.status.setText(sentence)
-        self.status.setVisible(bool(sentence))
+        show_notice(self, self.status, sentence)
         self.setAccessibleDescription(sentence)
 
     # --- opening -----------------------------------------------------------------------
@@ -331,8 +221,7 @@ class ForgotScreen(Screen):
         speak_prompt(self.ctx, self.title())
 
     def _say(self, sentence: str) -> None:
-        self.status.setText(sentence)
-        self.status.setVisible(bool(sentence))
+        show_notice(self, self.status, sentence)
 
     def check_code(self) -> None:
         from companion.security import person_keys
