@@ -108,8 +108,6 @@ class MainWindow(QMainWindow):
         )
         app = QApplication.instance()
         if isinstance(app, QApplication):  # widgets only live in a QApplication
-            app.installEventFilter(self.scanner)
-            app.installEventFilter(self.pointer_rest)
             app.focusChanged.connect(self._on_focus_changed)
 
         self.top_bar.home_button.clicked.connect(self.home_pressed)
@@ -381,6 +379,23 @@ class MainWindow(QMainWindow):
     def _apply_switch_mode(self) -> None:
         s = self.ctx.settings
         self.scanner.set_mode(s.get("switch_mode"), s.get("scan_interval_ms"))
+        self._watch_events()
+
+    def _watch_events(self) -> None:
+        """Switch access and talking buttons watch every event of the application, each only
+        while its setting is on: a Python filter there costs every event, and the first one
+        makes PySide6 load every widget class (about 45 ms, before Home could show)."""
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        s = self.ctx.settings
+        for watcher, on in (
+            (self.scanner, s.get("switch_mode") != "off"),
+            (self.pointer_rest, bool(s.get("talking_buttons"))),
+        ):
+            app.removeEventFilter(watcher)
+            if on:
+                app.installEventFilter(watcher)
 
     # --- settings, live -----------------------------------------------------------------
     def _on_setting(self, name: str, _value: Any) -> None:
@@ -391,6 +406,8 @@ class MainWindow(QMainWindow):
             self.retranslate()
         elif name in ("switch_mode", "scan_interval_ms"):
             self._apply_switch_mode()
+        elif name == "talking_buttons":
+            self._watch_events()
         elif name in ("speech_rate", "speech_volume"):
             self._apply_speech()
 
