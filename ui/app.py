@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         self._home_factory = home
         self._screens: list[Screen] = []
         self._qt_translator = QTranslator(self)
+        self._switching: PersonSession | None = ctx.session  # the last session asked for
+        self._closed = False  # really closed (not only hidden to the tray)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -230,7 +232,9 @@ class MainWindow(QMainWindow):
         self.ctx.parts.people = people
         if decision.problem:
             self.show_notice(decision.problem)
-        self.set_session(decision.session)
+        self.set_session(decision.session, then=lambda: self._start_with(people, decision))
+
+    def _start_with(self, people: People, decision: StartDecision) -> None:
         # A first start goes through the guided setup done together with a helper; on a shared
         # PC, community mode asks who is using Companion; auto-lock on shared PCs.
         from companion.setup.flow import should_offer_first_run
@@ -252,13 +256,47 @@ class MainWindow(QMainWindow):
 
             offer_restore(self.ctx)
 
-    def set_session(self, session: PersonSession | None) -> None:
-        """Switch to `session` (closing the one before) and let every screen know."""
+    def set_session(
+        self,
+        session: PersonSession | None,
+        stored: Any = None,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Switch to `session` (closing the one before), let every screen know, then `then()`.
+
+        The person's own settings apply in the same step, so no screen of theirs shows in
+        another look: `stored`, else those read as the session opened (off the UI thread).
+        Switching again to a session already used reads them on the runner first, and the
+        switch (and `then`) happen when they come. A guest's are in memory: at once."""
+        self._switching = session
+        if session is not None and stored is None:
+            stored = session.take_own_settings()
+        if session is not None and stored is None and not session.is_guest:
+            from companion.config import read_personal_settings
+
+            def switch(read: Any) -> None:
+                # Not when another switch came first (a lock) or the window really closed:
+                # a late restyle then reached a window being deleted.
+                if self._switching is session and not self._closed:
+                    self.set_session(session, read if read is not None else {}, then)
+
+            self.ctx.runner.run(
+                lambda: read_personal_settings(session.preferences),
+                switch,
+                lambda _error: switch({}),  # unreadable: the PC's look (the log has why)
+                parent=self,
+            )
+            return
+        self._switch(session, stored)
+        if then is not None:
+            then()
+
+    def _switch(self, session: PersonSession | None, stored: Any) -> None:
         old = self.ctx.session
         if old is not None and old is not session:
             self.ctx.runner.run(old.close)  # after the saves already asked for, never before
         self.ctx.session = session
-        self._use_own_settings(session)
+        self._use_own_settings(session, stored)
         if session is not None:
             self._start_reminders()
         for screen in self._screens:
@@ -266,7 +304,7 @@ class MainWindow(QMainWindow):
         self._show_guest_band()
         self.session_changed.emit()
 
-    def _use_own_settings(self, session: PersonSession | None) -> None:
+    def _use_own_settings(self, session: PersonSession | None, stored: Any) -> None:
         """Each person's own look and voice apply the moment their data opens, and the PC's
         come back when they lock or leave (a guest's changes stay in memory). On a PC that is
         not shared, a person's changes also become the PC's, so the next start and the PIN
@@ -275,12 +313,11 @@ class MainWindow(QMainWindow):
         if session is None:
             settings.use_person(None)
             return
-        from companion.config import read_personal_settings
-        from ui.runner import storage_on_ui_thread_for_now
-
         mirror = not session.is_guest and not settings.get("shared_pc")
         person = session.preferences
-        with storage_on_ui_thread_for_now("app.person_settings"):
+        if stored is None:  # a guest's, in memory
+            from companion.config import read_personal_settings
+
             stored = read_personal_settings(person)
         settings.use_person(
             person, mirror_to_pc=mirror, stored=stored, run_write=self.ctx.runner.run
@@ -488,6 +525,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.reader.stop()
+        self._closed = True
         if self.reminders is not None:
             self.reminders.stop()
         watch = self.ctx.parts.autolock

@@ -188,9 +188,6 @@ UI_THREAD_STORAGE_ALLOW_LIST: dict[str, str] = {
     "learn.place": "Learn reads the reading place (a preference) as it is built",
     "help_now.plan_choice": "Get help now puts My safety plan first when there is one: it must "
     "be in place the moment the screen opens, so the plan is read as it is built",
-    "app.person_settings": "a person's own look is read as their data opens (one small read), "
-    "so no screen of theirs shows in another look; read later on the runner, restyling the "
-    "whole application crashed the suite",
 }
 
 

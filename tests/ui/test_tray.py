@@ -79,10 +79,11 @@ def _window(
     return window
 
 
-def _open_me(window: MainWindow, people: People) -> None:
+def _open_me(qtbot: QtBot, window: MainWindow, people: People) -> None:
     me = ensure_default_person(people)
     assert me is not None
     window.set_session(people.unlock(me.id, ""))
+    wait_for_runner(qtbot, window.ctx)
 
 
 @pytest.fixture
@@ -90,7 +91,7 @@ def background(
     qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People, sink: RecordingNotifications
 ) -> Iterator[BackgroundCompanion]:
     window = _window(qtbot, make_ctx, people)
-    _open_me(window, people)
+    _open_me(qtbot, window, people)
     found = install_background(window, sink, tray_available=True)
     found.timer.stop()  # the test moves the clock and checks by hand
     yield found
@@ -195,7 +196,7 @@ def test_on_a_shared_pc_closing_to_the_tray_locks_the_persons_data(
     qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People
 ) -> None:
     window = _window(qtbot, make_ctx, people, shared_pc=True, told_about_tray=True)
-    _open_me(window, people)
+    _open_me(qtbot, window, people)
     opened = window.ctx.session
     background = install_background(window, RecordingNotifications(), tray_available=True)
     background.timer.stop()
@@ -262,7 +263,7 @@ def test_on_a_shared_pc_the_notification_names_only_the_person(
     qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People, sink: RecordingNotifications
 ) -> None:
     window = _window(qtbot, make_ctx, people, shared_pc=True)
-    _open_me(window, people)
+    _open_me(qtbot, window, people)
     background = install_background(window, sink, tray_available=True)
     background.timer.stop()
     _save_session(window.ctx)
@@ -378,7 +379,7 @@ def test_with_the_picker_on_screen_a_locked_persons_reminder_shows_on_the_window
     qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People, sink: RecordingNotifications
 ) -> None:
     window = _window(qtbot, make_ctx, people, shared_pc=True, told_about_tray=True)
-    _open_me(window, people)
+    _open_me(qtbot, window, people)
     background = install_background(window, sink, tray_available=True)
     background.timer.stop()
     _save_session(window.ctx)
