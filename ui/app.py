@@ -9,27 +9,27 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLibraryInfo, Qt, QTranslator, Signal
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
-    QMainWindow,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from companion.i18n import _, set_language
+from companion.i18n import _
 from ui.context import AppContext
 from ui.read_aloud import ScreenReader
 from ui.router import Router
 from ui.talking_buttons import PointerRest
-from ui.theme import apply_look
 from ui.topbar import TopBar
 from ui.widgets.big_button import BigButton
 from ui.widgets.scanner import SwitchScanner
 from ui.widgets.screen import Screen, SpokenPart
+from ui.window_person import PersonData
+from ui.window_settings import LiveSettings
 
 if TYPE_CHECKING:  # the storage stack loads in the background at start, not here
     from companion.people.profiles import People, PersonSession
@@ -40,13 +40,10 @@ WINDOW_SIZE = (1280, 720)
 # Below this width (an old 1366 x 768 laptop, a 1024 x 768 community-centre monitor) the window
 # takes the whole screen: a 1280-wide window there hid Get help now past the right edge.
 MAXIMISE_BELOW_WIDTH = 1440
-LOOK_SETTINGS = {"theme", "text_scale", "less_motion", "follow_system_look"}
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PersonData, LiveSettings):
     """Shows one screen at a time; Home, Back, Read this to me and Get help now never move."""
-
-    session_changed = Signal()  # ctx.session was set (the person's data is open) or cleared
 
     def __init__(
         self,
@@ -256,95 +253,6 @@ class MainWindow(QMainWindow):
 
             offer_restore(self.ctx)
 
-    def set_session(
-        self,
-        session: PersonSession | None,
-        stored: Any = None,
-        then: Callable[[], None] | None = None,
-    ) -> None:
-        """Switch to `session` (closing the one before), let every screen know, then `then()`.
-
-        The person's own settings apply in the same step, so no screen of theirs shows in
-        another look: `stored`, else those read as the session opened (off the UI thread).
-        Switching again to a session already used reads them on the runner first, and the
-        switch (and `then`) happen when they come. A guest's are in memory: at once."""
-        self._switching = session
-        if session is not None and stored is None:
-            stored = session.take_own_settings()
-        if session is not None and stored is None and not session.is_guest:
-            from companion.config import read_personal_settings
-
-            def switch(read: Any) -> None:
-                # Not when another switch came first (a lock) or the window really closed:
-                # a late restyle then reached a window being deleted.
-                if self._switching is session and not self._closed:
-                    self.set_session(session, read if read is not None else {}, then)
-
-            self.ctx.runner.run(
-                lambda: read_personal_settings(session.preferences),
-                switch,
-                lambda _error: switch({}),  # unreadable: the PC's look (the log has why)
-                parent=self,
-            )
-            return
-        self._switch(session, stored)
-        if then is not None:
-            then()
-
-    def _switch(self, session: PersonSession | None, stored: Any) -> None:
-        old = self.ctx.session
-        if old is not None and old is not session:
-            self.ctx.runner.run(old.close)  # after the saves already asked for, never before
-        self.ctx.session = session
-        self._use_own_settings(session, stored)
-        if session is not None:
-            self._start_reminders()
-        for screen in self._screens:
-            screen.on_session_changed()
-        self._show_guest_band()
-        self.session_changed.emit()
-
-    def _use_own_settings(self, session: PersonSession | None, stored: Any) -> None:
-        """Each person's own look and voice apply the moment their data opens, and the PC's
-        come back when they lock or leave (a guest's changes stay in memory). On a PC that is
-        not shared, a person's changes also become the PC's, so the next start and the PIN
-        pad already look the way they need."""
-        settings = self.ctx.settings
-        if session is None:
-            settings.use_person(None)
-            return
-        mirror = not session.is_guest and not settings.get("shared_pc")
-        person = session.preferences
-        if stored is None:  # a guest's, in memory
-            from companion.config import read_personal_settings
-
-            stored = read_personal_settings(person)
-        settings.use_person(
-            person, mirror_to_pc=mirror, stored=stored, run_write=self.ctx.runner.run
-        )
-
-    def _start_reminders(self) -> None:
-        """The session reminder banner and its watch (a day, an hour, 15 minutes before)."""
-        if self.reminders is not None:
-            self.reminders.check()
-            return
-        from ui.screens.sessions.reminder_watch import ReminderBanner, ReminderWatch
-
-        self.reminder_banner = ReminderBanner()
-        self._layout.insertWidget(1, self.reminder_banner)
-        self._apply_icons(self.reminder_banner)
-        self.reminders = ReminderWatch(self.ctx, self)
-        self.reminders.reminded.connect(self.reminder_banner.show_reminder)
-        self.reminders.start()
-
-    def show_notice(self, sentence: str) -> None:
-        """A sentence the person should see once on Home (speech missing, data problems)."""
-        if sentence not in self.ctx.startup_notices:
-            self.ctx.startup_notices.append(sentence)
-        home = self._screens[0]
-        if hasattr(home, "add_notice"):
-            home.add_notice(sentence)
-
     # --- speech -------------------------------------------------------------------------
     def read_current(self) -> None:
         """Read the screen; a guest first hears that nothing is kept. With no working speech,
@@ -390,110 +298,6 @@ class MainWindow(QMainWindow):
             return
         if self.ctx.settings.get("talking_buttons") and isinstance(new, BigButton):
             self.reader.say_one(self.current(), new.label())
-
-    # --- switch access ------------------------------------------------------------------
-    def _scan_groups(self) -> list[tuple[QWidget | None, list[QWidget]]]:
-        """The screen's choices first; then Get help now on its own (one press chooses it);
-        the rest of the top bar last."""
-        if not self._screens:  # switch mode applied while the window is still being built
-            return []
-        screen = self.current()
-        groups: list[tuple[QWidget | None, list[QWidget]]] = [(screen.body, screen.choices())]
-        if screen.part_buttons():  # long reading: the parts right after the choices
-            groups.append((screen.parts, screen.part_buttons()))
-        if self.reminder_banner is not None and self.reminder_banner.isVisible():
-            groups.append((self.reminder_banner, [self.reminder_banner.dismiss_button]))
-        bar = self.top_bar
-        groups.append((None, [bar.help_button]))
-        groups.append((None, [bar.home_button, bar.back_button, bar.read_button]))
-        return groups
-
-    def _on_typing_changed(self, typing: bool) -> None:
-        self.typing_bar.setVisible(typing)
-        if typing and self.ctx.settings.get("talking_buttons"):
-            self.reader.say_one(self.current(), self.typing_bar.label.text())
-
-    def _apply_switch_mode(self) -> None:
-        s = self.ctx.settings
-        self.scanner.set_mode(s.get("switch_mode"), s.get("scan_interval_ms"))
-        self._watch_events()
-
-    def _watch_events(self) -> None:
-        """Switch access and talking buttons watch every event of the application, each only
-        while its setting is on: a Python filter there costs every event, and the first one
-        makes PySide6 load every widget class (about 45 ms, before Home could show)."""
-        app = QApplication.instance()
-        if not isinstance(app, QApplication):
-            return
-        s = self.ctx.settings
-        for watcher, on in (
-            (self.scanner, s.get("switch_mode") != "off"),
-            (self.pointer_rest, bool(s.get("talking_buttons"))),
-        ):
-            app.removeEventFilter(watcher)
-            if on:
-                app.installEventFilter(watcher)
-
-    # --- settings, live -----------------------------------------------------------------
-    def _on_setting(self, name: str, _value: Any) -> None:
-        if name in LOOK_SETTINGS:
-            self._apply_look()
-        elif name == "language":
-            self._apply_language(self.ctx.language())
-            self.retranslate()
-        elif name in ("switch_mode", "scan_interval_ms"):
-            self._apply_switch_mode()
-        elif name == "talking_buttons":
-            self._watch_events()
-        elif name in ("speech_rate", "speech_volume"):
-            self._apply_speech()
-
-    def _apply_speech(self) -> None:
-        s = self.ctx.settings
-        self.ctx.speech.apply_settings(
-            s.get("speech_rate"), s.get("speech_volume"), self.ctx.language()
-        )
-
-    def _apply_look(self) -> None:
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_look(app, self.ctx.look())
-        self._apply_icons(self)
-        self.top_bar.fit()  # the text size changed: one row of full or shorter words
-        for screen in self._screens:
-            screen.grid.refresh()
-            screen.fit()  # the screen-fit layout decides again for the new text size
-
-    def _apply_icons(self, root: QWidget) -> None:
-        look = self.ctx.look()
-        for button in root.findChildren(BigButton):
-            colour = (
-                look.palette.help_button_text
-                if button.property("helpNow")
-                else (look.palette.button_text)
-            )
-            button.set_icon_colour(colour, look.text_scale)
-
-    def _apply_language(self, language: str) -> None:
-        set_language(language)
-        app = QApplication.instance()
-        if app is None:
-            return
-        app.removeTranslator(self._qt_translator)
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if language != "en" and self._qt_translator.load(f"qtbase_{language}", folder):
-            app.installTranslator(self._qt_translator)
-        self._apply_speech()
-
-    def retranslate(self) -> None:
-        self.top_bar.retranslate()
-        self._show_guest_band()
-        self.typing_bar.retranslate()
-        if self.reminder_banner is not None:
-            self.reminder_banner.retranslate()
-        for screen in self._screens:
-            screen.retranslate()
-        self.setWindowTitle(f"Companion: {self.current().title()}")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
