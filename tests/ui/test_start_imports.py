@@ -36,6 +36,8 @@ NOT_AT_HOME = (
     "voice",  # the speech engine starts in the background
     "ui.tray",  # the tray and its reminder watch come right after Home is shown
     "companion.reminders.background",
+    "companion.checkin",  # the check-in's rules: when a reminder is due or a check-in starts
+    "html",  # html.entities is a big table: when a screen first shows rich text
 )
 # Widget classes Home never uses: PySide6 makes them all (30-45 ms) the first time a plain
 # widget Qt made itself reaches Python (a scroll area's viewport, or any event seen by an

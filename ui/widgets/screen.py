@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -411,6 +410,8 @@ class Screen(QWidget):
 
 def rich_text(text: str) -> str:
     """Plain text as label rich text that looks the same: escaped, line breaks kept."""
+    from html import escape  # html.entities is big: not before Home
+
     return escape(text, quote=False).replace("\n", "<br>")
 
 
