@@ -7,12 +7,12 @@ without their query or fragment (meeting passcodes live there).
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 LOG_FILE_NAME = "companion.log"
@@ -54,16 +54,57 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class LogFile(logging.FileHandler):
+    """The log file, kept under `max_bytes`: when a line would pass it, the file becomes
+    NAME.1 (NAME.1 becomes NAME.2 ... up to `backups`) and a new owner-only file starts, as
+    logging.handlers' RotatingFileHandler does; that module is not loaded for it (it brings
+    pickle, socket and queue: about 14 ms of a start, before Home)."""
+
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        super().__init__(path, encoding="utf-8")
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._is_full(record):
+                self.rotate()
+        except Exception:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _is_full(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        line = self.format(record) + self.terminator
+        self.stream.seek(0, os.SEEK_END)
+        return bool(self.stream.tell()) and self.stream.tell() + len(line) >= self.max_bytes
+
+    def rotate(self) -> None:
+        """NAME.i becomes NAME.i+1 (the oldest is dropped), NAME becomes NAME.1, NAME starts
+        empty and owner-only."""
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        base = self.baseFilename
+        for number in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{number}"):
+                os.replace(f"{base}.{number}", f"{base}.{number + 1}")
+        if os.path.exists(base):
+            os.replace(base, f"{base}.1")
+        self.stream = self._open()
+        os.chmod(base, 0o600)
+
+
 def setup_logging(folder: Path, level: int = logging.INFO) -> Path:
     """Send the app's logs to a rotating, owner-only file in `folder`; returns its path."""
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = folder / LOG_FILE_NAME
-    handler = RotatingFileHandler(
-        path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUP_COUNT, encoding="utf-8"
-    )
+    handler = LogFile(path, LOG_MAX_BYTES, LOG_BACKUP_COUNT)
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    for old in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
+    for old in [h for h in root.handlers if isinstance(h, LogFile)]:
         root.removeHandler(old)
         old.close()
     root.addHandler(handler)

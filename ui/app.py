@@ -9,27 +9,27 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLibraryInfo, Qt, QTranslator, Signal
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
-    QMainWindow,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from companion.i18n import _, set_language
+from companion.i18n import _
 from ui.context import AppContext
 from ui.read_aloud import ScreenReader
 from ui.router import Router
 from ui.talking_buttons import PointerRest
-from ui.theme import apply_look
 from ui.topbar import TopBar
 from ui.widgets.big_button import BigButton
 from ui.widgets.scanner import SwitchScanner
 from ui.widgets.screen import Screen, SpokenPart
+from ui.window_person import PersonData
+from ui.window_settings import LiveSettings
 
 if TYPE_CHECKING:  # the storage stack loads in the background at start, not here
     from companion.people.profiles import People, PersonSession
@@ -40,13 +40,10 @@ WINDOW_SIZE = (1280, 720)
 # Below this width (an old 1366 x 768 laptop, a 1024 x 768 community-centre monitor) the window
 # takes the whole screen: a 1280-wide window there hid Get help now past the right edge.
 MAXIMISE_BELOW_WIDTH = 1440
-LOOK_SETTINGS = {"theme", "text_scale", "less_motion", "follow_system_look"}
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PersonData, LiveSettings):
     """Shows one screen at a time; Home, Back, Read this to me and Get help now never move."""
-
-    session_changed = Signal()  # ctx.session was set (the person's data is open) or cleared
 
     def __init__(
         self,
@@ -62,6 +59,8 @@ class MainWindow(QMainWindow):
         self._home_factory = home
         self._screens: list[Screen] = []
         self._qt_translator = QTranslator(self)
+        self._switching: PersonSession | None = ctx.session  # the last session asked for
+        self._closed = False  # really closed (not only hidden to the tray)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -108,8 +107,6 @@ class MainWindow(QMainWindow):
         )
         app = QApplication.instance()
         if isinstance(app, QApplication):  # widgets only live in a QApplication
-            app.installEventFilter(self.scanner)
-            app.installEventFilter(self.pointer_rest)
             app.focusChanged.connect(self._on_focus_changed)
 
         self.top_bar.home_button.clicked.connect(self.home_pressed)
@@ -232,7 +229,9 @@ class MainWindow(QMainWindow):
         self.ctx.parts.people = people
         if decision.problem:
             self.show_notice(decision.problem)
-        self.set_session(decision.session)
+        self.set_session(decision.session, then=lambda: self._start_with(people, decision))
+
+    def _start_with(self, people: People, decision: StartDecision) -> None:
         # A first start goes through the guided setup done together with a helper; on a shared
         # PC, community mode asks who is using Companion; auto-lock on shared PCs.
         from companion.setup.flow import should_offer_first_run
@@ -253,62 +252,6 @@ class MainWindow(QMainWindow):
             from ui.screens.people.my_data import offer_restore
 
             offer_restore(self.ctx)
-
-    def set_session(self, session: PersonSession | None) -> None:
-        """Switch to `session` (closing the one before) and let every screen know."""
-        old = self.ctx.session
-        if old is not None and old is not session:
-            self.ctx.runner.run(old.close)  # after the saves already asked for, never before
-        self.ctx.session = session
-        self._use_own_settings(session)
-        if session is not None:
-            self._start_reminders()
-        for screen in self._screens:
-            screen.on_session_changed()
-        self._show_guest_band()
-        self.session_changed.emit()
-
-    def _use_own_settings(self, session: PersonSession | None) -> None:
-        """Each person's own look and voice apply the moment their data opens, and the PC's
-        come back when they lock or leave (a guest's changes stay in memory). On a PC that is
-        not shared, a person's changes also become the PC's, so the next start and the PIN
-        pad already look the way they need."""
-        settings = self.ctx.settings
-        if session is None:
-            settings.use_person(None)
-            return
-        from companion.config import read_personal_settings
-        from ui.runner import storage_on_ui_thread_for_now
-
-        mirror = not session.is_guest and not settings.get("shared_pc")
-        person = session.preferences
-        with storage_on_ui_thread_for_now("app.person_settings"):
-            stored = read_personal_settings(person)
-        settings.use_person(
-            person, mirror_to_pc=mirror, stored=stored, run_write=self.ctx.runner.run
-        )
-
-    def _start_reminders(self) -> None:
-        """The session reminder banner and its watch (a day, an hour, 15 minutes before)."""
-        if self.reminders is not None:
-            self.reminders.check()
-            return
-        from ui.screens.sessions.reminder_watch import ReminderBanner, ReminderWatch
-
-        self.reminder_banner = ReminderBanner()
-        self._layout.insertWidget(1, self.reminder_banner)
-        self._apply_icons(self.reminder_banner)
-        self.reminders = ReminderWatch(self.ctx, self)
-        self.reminders.reminded.connect(self.reminder_banner.show_reminder)
-        self.reminders.start()
-
-    def show_notice(self, sentence: str) -> None:
-        """A sentence the person should see once on Home (speech missing, data problems)."""
-        if sentence not in self.ctx.startup_notices:
-            self.ctx.startup_notices.append(sentence)
-        home = self._screens[0]
-        if hasattr(home, "add_notice"):
-            home.add_notice(sentence)
 
     # --- speech -------------------------------------------------------------------------
     def read_current(self) -> None:
@@ -356,91 +299,6 @@ class MainWindow(QMainWindow):
         if self.ctx.settings.get("talking_buttons") and isinstance(new, BigButton):
             self.reader.say_one(self.current(), new.label())
 
-    # --- switch access ------------------------------------------------------------------
-    def _scan_groups(self) -> list[tuple[QWidget | None, list[QWidget]]]:
-        """The screen's choices first; then Get help now on its own (one press chooses it);
-        the rest of the top bar last."""
-        if not self._screens:  # switch mode applied while the window is still being built
-            return []
-        screen = self.current()
-        groups: list[tuple[QWidget | None, list[QWidget]]] = [(screen.body, screen.choices())]
-        if screen.part_buttons():  # long reading: the parts right after the choices
-            groups.append((screen.parts, screen.part_buttons()))
-        if self.reminder_banner is not None and self.reminder_banner.isVisible():
-            groups.append((self.reminder_banner, [self.reminder_banner.dismiss_button]))
-        bar = self.top_bar
-        groups.append((None, [bar.help_button]))
-        groups.append((None, [bar.home_button, bar.back_button, bar.read_button]))
-        return groups
-
-    def _on_typing_changed(self, typing: bool) -> None:
-        self.typing_bar.setVisible(typing)
-        if typing and self.ctx.settings.get("talking_buttons"):
-            self.reader.say_one(self.current(), self.typing_bar.label.text())
-
-    def _apply_switch_mode(self) -> None:
-        s = self.ctx.settings
-        self.scanner.set_mode(s.get("switch_mode"), s.get("scan_interval_ms"))
-
-    # --- settings, live -----------------------------------------------------------------
-    def _on_setting(self, name: str, _value: Any) -> None:
-        if name in LOOK_SETTINGS:
-            self._apply_look()
-        elif name == "language":
-            self._apply_language(self.ctx.language())
-            self.retranslate()
-        elif name in ("switch_mode", "scan_interval_ms"):
-            self._apply_switch_mode()
-        elif name in ("speech_rate", "speech_volume"):
-            self._apply_speech()
-
-    def _apply_speech(self) -> None:
-        s = self.ctx.settings
-        self.ctx.speech.apply_settings(
-            s.get("speech_rate"), s.get("speech_volume"), self.ctx.language()
-        )
-
-    def _apply_look(self) -> None:
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_look(app, self.ctx.look())
-        self._apply_icons(self)
-        self.top_bar.fit()  # the text size changed: one row of full or shorter words
-        for screen in self._screens:
-            screen.grid.refresh()
-            screen.fit()  # the screen-fit layout decides again for the new text size
-
-    def _apply_icons(self, root: QWidget) -> None:
-        look = self.ctx.look()
-        for button in root.findChildren(BigButton):
-            colour = (
-                look.palette.help_button_text
-                if button.property("helpNow")
-                else (look.palette.button_text)
-            )
-            button.set_icon_colour(colour, look.text_scale)
-
-    def _apply_language(self, language: str) -> None:
-        set_language(language)
-        app = QApplication.instance()
-        if app is None:
-            return
-        app.removeTranslator(self._qt_translator)
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if language != "en" and self._qt_translator.load(f"qtbase_{language}", folder):
-            app.installTranslator(self._qt_translator)
-        self._apply_speech()
-
-    def retranslate(self) -> None:
-        self.top_bar.retranslate()
-        self._show_guest_band()
-        self.typing_bar.retranslate()
-        if self.reminder_banner is not None:
-            self.reminder_banner.retranslate()
-        for screen in self._screens:
-            screen.retranslate()
-        self.setWindowTitle(f"Companion: {self.current().title()}")
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.scanner.active():  # built before it was shown: nothing could be highlighted
@@ -471,6 +329,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.reader.stop()
+        self._closed = True
         if self.reminders is not None:
             self.reminders.stop()
         watch = self.ctx.parts.autolock

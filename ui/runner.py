@@ -171,9 +171,6 @@ class BackgroundRunner(QObject):
 UI_THREAD_STORAGE_ALLOW_LIST: dict[str, str] = {
     # place: why it still touches storage on the UI thread. Each entry is a debt: move it onto
     # the runner and delete the line (docs/decisions/0024). The guard raises for anything else.
-    "app.person_settings": "a person's own look is read as their data opens (one small read), "
-    "so no screen of theirs shows in another look; read later on the runner, restyling the "
-    "whole application crashed the suite",
 }
 
 

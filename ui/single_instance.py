@@ -10,8 +10,6 @@ QLocalSocket, waits for its answer, and exits. Anki does the same.
 from __future__ import annotations
 
 import contextlib
-import getpass
-import hashlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -29,7 +27,12 @@ REACH_FIRST_MS = 8000
 
 
 def server_name(data_dir: Path) -> str:
-    """A name for this user's and this data folder's Companion (short, safe on every OS)."""
+    """A name for this user's and this data folder's Companion (short, safe on every OS).
+
+    Worked out once Home is on screen (hashlib loads OpenSSL: not before Home)."""
+    import getpass
+    import hashlib
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no user name (a container): the folder still tells them apart
@@ -42,11 +45,15 @@ class SingleInstance:
     """Claims the data folder for this process, or reaches the Companion that has it."""
 
     def __init__(self, data_dir: Path) -> None:
-        self.name = server_name(data_dir)
+        self._data_dir = data_dir
         self._path = data_dir / LOCK_FILE_NAME
         self._lock = QLockFile(str(self._path))
         self._lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
         self._server: Any = None
+
+    @property
+    def name(self) -> str:
+        return server_name(self._data_dir)
 
     def claim(self) -> bool:
         """True when this process is now the one Companion of the folder."""

@@ -36,11 +36,17 @@ def switch_to(ctx: AppContext, session: PersonSession) -> None:
     nav = ctx.nav()
     set_session = getattr(nav, "set_session", None)
     if set_session is not None:  # the window closes the old session and tells every screen
-        set_session(session)
-    else:
-        old, ctx.session = ctx.session, session
-        if old is not None and old is not session:
-            ctx.runner.run(old.close)  # after the saves already asked for, never before
+        # Home comes in the person's own look (read as their data opened), never in another.
+        set_session(session, then=lambda: _switched(ctx, session))
+        return
+    old, ctx.session = ctx.session, session
+    if old is not None and old is not session:
+        ctx.runner.run(old.close)  # after the saves already asked for, never before
+    _switched(ctx, session)
+
+
+def _switched(ctx: AppContext, session: PersonSession) -> None:
+    nav = ctx.nav()
     watch = ctx.parts.autolock
     if watch is not None:
         watch.restart()

@@ -18,13 +18,11 @@ import time
 import wave
 import weakref
 from collections.abc import Mapping, Sequence
-from concurrent.futures import Future
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 from voice import messages
 from voice.engine import Renderer, Rendering, SpeechUnavailableError, VoiceSettings, renderer_for
+from voice.jobs import CheckJob, FileJob, Job, Shutdown, SpeechListener, Utterance
 from voice.player import Playback, Player, find_player
 from voice.sound_folder import make_private_folder
 from voice.status import SpeechStatus
@@ -36,45 +34,6 @@ ENGINE_ENV = "COMPANION_SPEECH_ENGINE"
 POLL_S = 0.02
 CHECK_TIMEOUT_S = 10.0
 SILENCE_S = 0.1
-
-
-class SpeechListener(Protocol):
-    """Told what the speaker is doing; every method is called on the speaker's worker thread."""
-
-    def speech_started(self, utterance_id: int) -> None: ...
-
-    def speech_word(self, utterance_id: int, position: int, length: int) -> None: ...
-
-    def speech_finished(self, utterance_id: int, completed: bool) -> None: ...
-
-    def speech_error(self, utterance_id: int, sentence: str) -> None: ...
-
-
-@dataclass(frozen=True)
-class _Utterance:
-    utterance_id: int
-    text: str
-    generation: int
-
-
-@dataclass(frozen=True)
-class _FileJob:
-    text: str
-    path: Path
-    result: Future[Rendering] = field(default_factory=Future)
-
-
-@dataclass(frozen=True)
-class _CheckJob:
-    report: bool = False
-    result: Future[SpeechStatus] = field(default_factory=Future)
-
-
-class _Shutdown:
-    pass
-
-
-_Job = _Utterance | _FileJob | _CheckJob | _Shutdown
 
 
 class Speaker:
@@ -109,7 +68,7 @@ class Speaker:
         self._problem: SpeechUnavailableError | None = None
         self._voice_reported: VoiceSettings | None = None
         self._wake = threading.Event()
-        self._jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[Job] = queue.SimpleQueue()
         self._renderer: Renderer | None = None
         self._player: Player | None = None
         self._folder = make_private_folder(data_dir)
@@ -148,7 +107,7 @@ class Speaker:
         """Queue `text`; returns its utterance id at once. Every id gets exactly one finished."""
         utterance_id = next(self._ids)
         with self._state_lock:
-            self._jobs.put(_Utterance(utterance_id, text, self._generation))
+            self._jobs.put(Utterance(utterance_id, text, self._generation))
         return utterance_id
 
     def stop(self) -> None:
@@ -169,26 +128,26 @@ class Speaker:
         Raises SpeechUnavailableError if the engine cannot, TimeoutError if the worker is stuck.
         """
         self._refuse_on_worker()
-        job = _FileJob(text, Path(path))
+        job = FileJob(text, Path(path))
         self._jobs.put(job)
         return job.result.result(timeout)
 
     def check(self) -> SpeechStatus:
         """Find out for real whether speech works: engine, a test render, and the sound output."""
         self._refuse_on_worker()
-        job = _CheckJob()
+        job = CheckJob()
         self._jobs.put(job)
         return job.result.result(CHECK_TIMEOUT_S * 3)
 
     def check_in_background(self) -> None:
         """Like check(), without waiting: a problem found reaches listeners as speech_error."""
-        self._jobs.put(_CheckJob(report=True))
+        self._jobs.put(CheckJob(report=True))
 
     def shutdown(self, timeout: float = 3.0) -> None:
         """Stop speaking, end the worker, and delete the temporary sound files."""
         self.stop()
         if self._thread.is_alive():
-            self._jobs.put(_Shutdown())
+            self._jobs.put(Shutdown())
             if threading.current_thread() is not self._thread:
                 self._thread.join(timeout)
         self._remove_folder()
@@ -204,11 +163,11 @@ class Speaker:
         while True:
             job = self._jobs.get()
             try:
-                if isinstance(job, _Shutdown):
+                if isinstance(job, Shutdown):
                     return
-                if isinstance(job, _Utterance):
+                if isinstance(job, Utterance):
                     self._speak(job)
-                elif isinstance(job, _FileJob):
+                elif isinstance(job, FileJob):
                     self._render_file(job)
                 else:
                     job.result.set_result(self._check(job.report))
@@ -239,7 +198,7 @@ class Speaker:
                 except Exception:
                     _log.exception("A speech listener failed in %s; speech goes on", method)
 
-    def _cancelled(self, utterance: _Utterance) -> bool:
+    def _cancelled(self, utterance: Utterance) -> bool:
         with self._state_lock:
             return utterance.generation != self._generation
 
@@ -263,7 +222,7 @@ class Speaker:
             self._emit("speech_error", utterance_id, messages.VOICE_MISSING)
         return rendering
 
-    def _speak(self, utterance: _Utterance) -> None:
+    def _speak(self, utterance: Utterance) -> None:
         completed = False
         try:
             if not self._cancelled(utterance) and self.problem is None:
@@ -275,7 +234,7 @@ class Speaker:
                 leftover.unlink(missing_ok=True)
         self._emit("speech_finished", utterance.utterance_id, completed)
 
-    def _speak_pieces(self, utterance: _Utterance, pieces: list[Piece]) -> bool:
+    def _speak_pieces(self, utterance: Utterance, pieces: list[Piece]) -> bool:
         """Play every piece, rendering the next while one plays; False if stopped."""
         if not pieces:
             return True
@@ -303,7 +262,7 @@ class Speaker:
 
     def _wait_while_playing(
         self,
-        utterance: _Utterance,
+        utterance: Utterance,
         piece: Piece,
         rendering: Rendering,
         started_at: float,
@@ -344,7 +303,7 @@ class Speaker:
     def _wav(self, utterance_id: int, index: int) -> Path:
         return self._folder / f"{utterance_id}-{index}.wav"
 
-    def _render_file(self, job: _FileJob) -> None:
+    def _render_file(self, job: FileJob) -> None:
         try:
             if self._renderer is None:
                 raise self._problem or SpeechUnavailableError(messages.NO_ENGINE, "no engine")

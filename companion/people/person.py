@@ -14,7 +14,7 @@ from companion.appointments.sql_store import SqlAppointmentStore
 from companion.appointments.store import AppointmentStore, MemoryAppointmentStore
 from companion.checkin.sql_store import SqlCheckInStore
 from companion.checkin.store import CheckInStore, MemoryCheckInStore
-from companion.config import TEXT_SCALES
+from companion.config import TEXT_SCALES, read_personal_settings
 from companion.i18n import _
 from companion.preferences import MemoryPreferences, Preferences
 from companion.safety.contacts_store import SqlContactsStore
@@ -111,6 +111,15 @@ class PersonSession:
     secret_length: int = field(default=0, repr=False)
     # The person's safety plan: never shown to a guest or a helper (a guest's stays empty).
     safety_plan: SafetyPlanStore = field(default_factory=MemorySafetyPlanStore, repr=False)
+    # What the person's data held of their own settings when it opened (read with it, off the
+    # UI thread), so the window shows them in their own look from the first screen; taken once.
+    own_settings: Any = field(default=None, repr=False)
+
+    def take_own_settings(self) -> Any:
+        """Their own settings as read when the session opened, once (None after: by then the
+        window holds newer ones)."""
+        found, self.own_settings = self.own_settings, None
+        return found
 
     def one_transaction(self) -> AbstractContextManager[object]:
         """Every store call inside the block is one transaction (one user action); a guest's
@@ -140,15 +149,17 @@ def guest_session() -> PersonSession:
 
 
 def session_for(person: Person, database: PersonDatabase, secret: str = "") -> PersonSession:
+    preferences = SqlPreferencesStore(database)
     return PersonSession(
         person_id=person.id,
         display_name=person.name,
         checkins=SqlCheckInStore(database),
         appointments=SqlAppointmentStore(database),
         contacts=SqlContactsStore(database),
-        preferences=SqlPreferencesStore(database),
+        preferences=preferences,
         is_guest=False,
         database=database,
         secret_length=len("".join(secret.split())),
         safety_plan=SqlSafetyPlanStore(database),
+        own_settings=read_personal_settings(preferences),
     )

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from companion.people.profiles import open_people
 from companion.startup import open_start_session
 from tests.fast_argon2 import FAST
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import build_window
 from ui.context import AppContext
 from ui.screens.people.my_data import RestoreScreen
@@ -35,6 +36,7 @@ def test_missing_notes_are_said_and_a_backup_is_offered(
     qtbot.addWidget(window)
     window.show()
     window.data_opened(people, decision)
+    wait_for_runner(qtbot, window)  # the person's own settings are read on the runner first
 
     offer = window.current()
     assert isinstance(offer, ConfirmInWordsScreen)

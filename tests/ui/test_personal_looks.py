@@ -144,3 +144,36 @@ def test_a_persons_own_text_size_shows_on_their_name_and_pin_pad_only(
     lock(ctx)
     assert points_of(pressable(window.current(), "Mary")) == 27
     assert people.get(joe.id).text_scale is None
+
+
+def test_her_look_is_read_off_the_ui_thread_and_home_never_shows_in_another(
+    qtbot: QtBot,
+    window: MainWindow,
+    ctx: AppContext,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    unlock(qtbot, window, "Mary", "583920")
+    ctx.settings.set("text_scale", 200)  # kept in her own data
+    lock(ctx)
+    wait_for_runner(qtbot, ctx)
+    import ui.runner
+
+    allowed = ui.runner.storage_on_ui_thread_for_now
+    read_on_ui_thread: list[str] = []
+
+    def recording(place: str):  # type: ignore[no-untyped-def]
+        read_on_ui_thread.append(place)
+        return allowed(place)
+
+    monkeypatch.setattr(ui.runner, "storage_on_ui_thread_for_now", recording)
+    homes_seen_at: list[str] = []  # the text size each time Home comes on screen
+    window.stack.currentChanged.connect(
+        lambda _index: (
+            homes_seen_at.append(body_points())
+            if isinstance(window.current(), HomeScreen)
+            else None
+        )
+    )
+    unlock(qtbot, window, "Mary", "583920")
+    assert read_on_ui_thread == []  # her settings were read on the runner, with her data
+    assert homes_seen_at == ["36pt"]  # her Home came once, already at her 200%

@@ -41,13 +41,14 @@ from ui.screens.safety_plan.view import PlanPartsScreen, PlanScreen
 
 
 @pytest.fixture
-def mary(window: MainWindow, tmp_path: Path) -> Iterator[PersonSession]:
+def mary(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> Iterator[PersonSession]:
     """A real person with an encrypted database under the window's data folder."""
     people = open_people(tmp_path, FixedClock(), keyring=None, argon2=FAST)
     person = people.add("Mary", "none", "", chosen_by_caregiver=True)
     session = people.unlock(person.id, "")
     session.contacts.set_contacts([EmergencyContact("Ann", "555-0101", "daughter")])
     window.set_session(session)
+    wait_for_runner(qtbot, window)  # her own settings are read on the runner first
     yield session
     window.set_session(guest_session())
 
@@ -327,6 +328,7 @@ def test_the_plan_marker_never_reaches_any_file_in_plain_text(
     press(qtbot, window, "Add to my plan")
     assert mary.safety_plan.plan().entries(Part.WARNING_SIGNS)[0].text == marker
     window.set_session(guest_session())  # closes the database, as leaving does
+    wait_for_runner(qtbot, window)  # it closes on the runner: its -wal file goes meanwhile
     files = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert any(p.suffix == ".db" or "companion" in p.name for p in files)
     for path in files:

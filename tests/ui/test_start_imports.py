@@ -34,7 +34,15 @@ NOT_AT_HOME = (
     "PySide6.QtMultimedia",
     "PySide6.QtPdf",
     "voice",  # the speech engine starts in the background
+    "ui.tray",  # the tray and its reminder watch come right after Home is shown
+    "companion.reminders.background",
+    "companion.checkin",  # the check-in's rules: when a reminder is due or a check-in starts
+    "html",  # html.entities is a big table: when a screen first shows rich text
 )
+# Widget classes Home never uses: PySide6 makes them all (30-45 ms) the first time a plain
+# widget Qt made itself reaches Python (a scroll area's viewport, or any event seen by an
+# application-wide Python event filter); Home must not be the one to start that.
+NEVER_AT_HOME = ("QWizard", "QFileDialog", "QGraphicsView", "QMdiArea", "QCalendarWidget")
 
 BUILD_HOME = """
 import json, linecache, sys
@@ -45,7 +53,7 @@ from companion.safety.crisis import load_crisis_directory
 from ui.app import build_window, create_application
 from ui.launch import build_context
 from ui.speech import SpeechBridge
-from ui.tray import install_background
+from PySide6 import QtWidgets
 
 data, content = Path(sys.argv[1]), Path(sys.argv[2])
 app = create_application()
@@ -55,10 +63,13 @@ ctx = build_context(
     settings, SystemClock(), data, content, crisis, SpeechBridge(None, waiting=True)
 )
 window = build_window(ctx)
-install_background(window)
 window.show()
 app.processEvents()
-print(json.dumps({"modules": sorted(sys.modules), "sources_kept": len(linecache.cache)}))
+print(json.dumps({
+    "modules": sorted(sys.modules),
+    "sources_kept": len(linecache.cache),
+    "widget_classes": sorted(name for name in vars(QtWidgets) if name.startswith("Q")),
+}))
 window.close()
 """
 
@@ -85,6 +96,12 @@ def test_home_is_shown_without_storage_crypto_reports_or_calendars(tmp_path: Pat
         name for name in loaded if any(name == n or name.startswith(n + ".") for n in NOT_AT_HOME)
     )
     assert early == [], f"loaded before Home is shown: {early}"
+
+
+def test_home_is_shown_without_pyside_making_every_widget_class(tmp_path: Path) -> None:
+    made = home_as_the_launcher_builds_it(tmp_path)["widget_classes"]
+    assert isinstance(made, list)
+    assert [name for name in NEVER_AT_HOME if name in made] == []
 
 
 def test_pyside_keeps_no_copy_of_every_modules_source(tmp_path: Path) -> None:

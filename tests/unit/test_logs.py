@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
-from companion.logs import LOG_FILE_NAME, redact, setup_logging
+from companion.logs import LOG_FILE_NAME, LOG_MAX_BYTES, redact, setup_logging
 
 
 def test_redact_drops_queries_and_secrets() -> None:
@@ -30,3 +32,45 @@ def test_log_file_is_private_and_redacted(tmp_path: Path) -> None:
             root.removeHandler(handler)
             handler.close()
     assert "https://x.zoom.us/j/1" in text and "hunter2" not in text
+
+
+def _close_handlers_in(folder: Path) -> None:
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "baseFilename", "").startswith(str(folder)):
+            root.removeHandler(handler)
+            handler.close()
+
+
+def test_a_full_log_rotates_into_three_owner_only_files(tmp_path: Path) -> None:
+    path = setup_logging(tmp_path)
+    log = logging.getLogger("companion.test")
+    line = "x" * 1000
+    try:
+        for number in range(5 * LOG_MAX_BYTES // len(line)):
+            log.warning("%d %s", number, line)
+    finally:
+        _close_handlers_in(tmp_path)
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == [LOG_FILE_NAME] + [f"{LOG_FILE_NAME}.{n}" for n in (1, 2, 3)]
+    for file in tmp_path.iterdir():
+        assert file.stat().st_size <= LOG_MAX_BYTES
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600
+    newest = path.read_text(encoding="utf-8").splitlines()[-1]
+    assert newest.endswith(f"{5 * LOG_MAX_BYTES // len(line) - 1} {line}")
+    older = (tmp_path / f"{LOG_FILE_NAME}.1").read_text(encoding="utf-8").splitlines()[-1]
+    assert int(older.split(": ")[1].split()[0]) < int(newest.split(": ")[1].split()[0])
+
+
+def test_the_log_file_does_not_load_logging_handlers(tmp_path: Path) -> None:
+    """logging.handlers brings pickle, socket and queue (about 14 ms of a start)."""
+    code = (
+        "import logging, sys; from pathlib import Path; from companion.logs import setup_logging;"
+        "setup_logging(Path(sys.argv[1])); logging.getLogger('companion').warning('hello');"
+        "print('logging.handlers' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False"
+    assert "hello" in (tmp_path / LOG_FILE_NAME).read_text(encoding="utf-8")

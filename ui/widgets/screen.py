@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -85,6 +84,11 @@ class Screen(QWidget):
         self._scroll.setWidgetResizable(True)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # A viewport made here, not by Qt: the first plain widget Qt made that reaches Python
+        # makes PySide6 load every widget class (about 30 ms, before Home could show).
+        viewport = QWidget()
+        viewport.setObjectName("qt_scrollarea_viewport")
+        self._scroll.setViewport(viewport)
         outer.addWidget(self._scroll)
         self.parts = PartsBar(self._scroll)  # "Next part" where even the fit leaves too much
         self.parts.hide()
@@ -249,7 +253,11 @@ class Screen(QWidget):
     def fit(self) -> None:
         """Fit the screen to its room again (called on resize, look and language changes).
 
-        A choice that had the focus and went to another page hands it to the page's first."""
+        A choice that had the focus and went to another page hands it to the page's first.
+        A screen never sized yet (still being built) waits for its room: measuring it at
+        Qt's default size paged Home's choices for nothing (40 ms before Home could show)."""
+        if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            return
         focus = self.focusWidget()
         self.fitter.fit()
         self.parts.setVisible(not self.fitter.fitted)
@@ -404,6 +412,8 @@ class Screen(QWidget):
 
 def rich_text(text: str) -> str:
     """Plain text as label rich text that looks the same: escaped, line breaks kept."""
+    from html import escape  # html.entities is big: not before Home
+
     return escape(text, quote=False).replace("\n", "<br>")
 
 

@@ -107,10 +107,11 @@ class HomeScreen(Screen):
         return describe_next(upcoming, self.ctx.clock.now(), display_zone(self.ctx))
 
     def _checkin_reminder(self) -> str:
+        if not (self._coming_up.checkin_due and self.ctx.session is not None):
+            return ""  # the check-in's rules load only when one is due (not before Home)
         from companion.checkin.schedule import reminder_text
 
-        due = self._coming_up.checkin_due and self.ctx.session is not None
-        return reminder_text() if due else ""
+        return reminder_text()
 
     def _refresh_coming_up(self) -> None:
         """Read what is coming up on the runner; the labels change when it answers."""
