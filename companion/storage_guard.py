@@ -78,7 +78,7 @@ def lift_storage_guard() -> None:
 @contextmanager
 def storage_allowed_here() -> Iterator[None]:
     """Let the UI thread touch storage inside the block: a test arranging its data before it
-    drives the window, or a call site on the UI's written allow-list (ui/runner.py)."""
+    drives the window (the app itself never needs it: every call site runs on the runner)."""
     _guard.allowed_depth += 1
     try:
         yield

@@ -15,8 +15,7 @@ from __future__ import annotations
 import gc
 import itertools
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +23,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from shiboken6 import isValid
 
 from companion.i18n import _
-from companion.storage_guard import storage_allowed_here
 
 _log = logging.getLogger(__name__)
 
@@ -168,24 +166,7 @@ class BackgroundRunner(QObject):
         return bool(self._pool.waitForDone(timeout_ms))
 
 
-UI_THREAD_STORAGE_ALLOW_LIST: dict[str, str] = {
-    # place: why it still touches storage on the UI thread. Each entry is a debt: move it onto
-    # the runner and delete the line (docs/decisions/0024). The guard raises for anything else.
-}
-
-
-@contextmanager
-def storage_on_ui_thread_for_now(place: str) -> Iterator[None]:
-    """Let a call site on the written allow-list above touch storage on the UI thread."""
-    if place not in UI_THREAD_STORAGE_ALLOW_LIST:
-        raise KeyError(f"{place!r} is not on the UI-thread storage allow-list")
-    with storage_allowed_here():
-        yield
-
-
 __all__ = [
-    "UI_THREAD_STORAGE_ALLOW_LIST",
     "BackgroundRunner",
     "failure_sentence",
-    "storage_on_ui_thread_for_now",
 ]

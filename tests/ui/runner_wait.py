@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from PySide6.QtWidgets import QWidget
 
+import companion.storage.database as database
 from ui.context import AppContext
 
 
@@ -11,3 +15,20 @@ def wait_for_runner(qtbot, where: QWidget | AppContext, timeout: int = 10_000) -
     """Until everything asked of the runner so far has run and its answer is on screen."""
     ctx = where if isinstance(where, AppContext) else where.window().ctx  # type: ignore[attr-defined]
     qtbot.waitUntil(ctx.runner.is_idle, timeout=timeout)
+
+
+def storage_touches_on_this_thread(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Each time storage is touched on the UI thread from here on, one entry (the suite's guard
+    raises for screens; this also sees a touch the guard lets through, e.g. under a test's own
+    `storage_allowed_here`)."""
+    touches: list[int] = []
+    ui_thread = threading.get_ident()
+    check = database.check_storage_thread
+
+    def counting() -> None:
+        if threading.get_ident() == ui_thread:
+            touches.append(1)
+        check()
+
+    monkeypatch.setattr(database, "check_storage_thread", counting)
+    return touches

@@ -11,15 +11,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-import companion.storage.database as database
 from companion.clock import FixedClock
 from companion.people.profiles import People, guest_session, open_people
 from companion.safety_plan.plan import Part, PlanEntry, SafetyPlan
 from tests.fast_argon2 import FAST
 from tests.ui.helpers import names
-from tests.ui.runner_wait import wait_for_runner
+from tests.ui.runner_wait import storage_touches_on_this_thread, wait_for_runner
 from ui.app import MainWindow
-from ui.runner import UI_THREAD_STORAGE_ALLOW_LIST
 from ui.screens.help_now.screen import HelpNowScreen
 
 
@@ -43,21 +41,6 @@ def open_mary(window: MainWindow, people: People) -> None:
     window.set_session(session)
 
 
-def storage_touches_on_this_thread(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Each time storage is touched on the UI thread from here on, one entry."""
-    touches: list[int] = []
-    ui_thread = threading.get_ident()
-    check = database.check_storage_thread
-
-    def counting() -> None:
-        if threading.get_ident() == ui_thread:
-            touches.append(1)
-        check()
-
-    monkeypatch.setattr(database, "check_storage_thread", counting)
-    return touches
-
-
 def test_get_help_now_reads_no_storage_on_the_ui_thread_and_the_plan_comes_first(
     qtbot: QtBot, window: MainWindow, people: People, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -68,7 +51,6 @@ def test_get_help_now_reads_no_storage_on_the_ui_thread_and_the_plan_comes_first
     assert isinstance(window.current(), HelpNowScreen)
     assert touches == []
     assert names(window)[0] == "My safety plan"
-    assert "help_now.plan_choice" not in UI_THREAD_STORAGE_ALLOW_LIST
 
 
 def test_opened_before_the_plan_is_read_the_plan_comes_last_and_nothing_moves(

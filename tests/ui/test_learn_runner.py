@@ -16,7 +16,6 @@ from tests.fast_argon2 import FAST
 from tests.ui.helpers import press
 from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
-from ui.runner import UI_THREAD_STORAGE_ALLOW_LIST
 from ui.screens.learn.home import LearnScreen
 from ui.screens.learn.lists import PagedListScreen
 from ui.screens.learn.reader import ReaderScreen
@@ -30,11 +29,6 @@ def mary(window: MainWindow, tmp_path: Path) -> Iterator[PersonSession]:
     window.set_session(session)
     yield session
     window.set_session(guest_session())
-
-
-def test_learn_is_off_the_ui_thread_allow_list() -> None:
-    assert "learn.place" not in UI_THREAD_STORAGE_ALLOW_LIST
-    assert "learn.favourites" not in UI_THREAD_STORAGE_ALLOW_LIST
 
 
 def test_a_favourite_is_read_and_kept_on_the_runner(

@@ -17,7 +17,7 @@ from companion.people.profiles import People, open_people
 from tests.fast_argon2 import FAST
 from tests.ui.launcher import start_like_the_launcher
 from tests.ui.recording_speech import RecordingSpeech
-from tests.ui.runner_wait import wait_for_runner
+from tests.ui.runner_wait import storage_touches_on_this_thread, wait_for_runner
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.home.screen import HomeScreen
@@ -156,16 +156,7 @@ def test_her_look_is_read_off_the_ui_thread_and_home_never_shows_in_another(
     ctx.settings.set("text_scale", 200)  # kept in her own data
     lock(ctx)
     wait_for_runner(qtbot, ctx)
-    import ui.runner
-
-    allowed = ui.runner.storage_on_ui_thread_for_now
-    read_on_ui_thread: list[str] = []
-
-    def recording(place: str):  # type: ignore[no-untyped-def]
-        read_on_ui_thread.append(place)
-        return allowed(place)
-
-    monkeypatch.setattr(ui.runner, "storage_on_ui_thread_for_now", recording)
+    read_on_ui_thread = storage_touches_on_this_thread(monkeypatch)
     homes_seen_at: list[str] = []  # the text size each time Home comes on screen
     window.stack.currentChanged.connect(
         lambda _index: (

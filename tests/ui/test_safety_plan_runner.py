@@ -19,7 +19,6 @@ from tests.fast_argon2 import FAST
 from tests.ui.helpers import press
 from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
-from ui.runner import UI_THREAD_STORAGE_ALLOW_LIST
 from ui.screens.safety_plan.intro import PlanIntroScreen
 from ui.screens.safety_plan.own_words import OwnWordsScreen
 from ui.screens.safety_plan.steps import PlanStepScreen
@@ -64,11 +63,6 @@ def watched(mary: PersonSession) -> WatchedStore:
     store = WatchedStore(mary.safety_plan)
     mary.safety_plan = store
     return store
-
-
-def test_the_plan_screens_are_off_the_ui_thread_allow_list() -> None:
-    for place in ("safety_plan.start", "safety_plan.step", "safety_plan.open", "safety_plan.view"):
-        assert place not in UI_THREAD_STORAGE_ALLOW_LIST
 
 
 def test_a_press_on_a_step_saves_once_on_the_runner(

@@ -36,7 +36,7 @@ def test_in_debug_mode_a_transaction_on_the_ui_thread_raises(database: PersonDat
     forbid_storage_on_this_thread(GuardMode.RAISE)
     with pytest.raises(StorageOnUiThreadError):
         store.latest_draft()
-    with storage_allowed_here():  # a test arranging data, or the written allow-list
+    with storage_allowed_here():  # a test arranging its data
         assert store.latest_draft() is None
     found: list[object] = []
     worker = threading.Thread(target=lambda: found.append(store.latest_draft()))
