@@ -144,6 +144,10 @@ class SetupAnswers:
     recovery_code: str | None = field(default=None, repr=False)
     region: str | None = None
     contacts: tuple[EmergencyContact, ...] = ()
+    # True: `contacts` is the whole list to keep (the step showed what was kept, so an empty
+    # list means every person was removed). False: not answered, or what was kept could not be
+    # read, so the people typed are added and nobody kept is dropped.
+    contacts_replace: bool = False
     reminder_time: time | None = None
     wants_first_session: bool = False
 
@@ -224,8 +228,11 @@ class SetupFlow:
         self.answers.lock, self.answers.secret = kind, secret
         self.answers.recovery_code = recovery_code
 
-    def set_safety(self, region: str | None, contacts: list[tuple[str, str, str]]) -> None:
-        """Region for crisis lines and up to three people: each needs a name and a number."""
+    def set_safety(
+        self, region: str | None, contacts: list[tuple[str, str, str]], *, replace: bool = True
+    ) -> None:
+        """Region for crisis lines and up to three people: each needs a name and a number.
+        `replace`: the list is all the people to keep (False: what was kept is unknown)."""
         people = []
         for name, phone, relation in contacts:
             name, phone, relation = name.strip(), phone.strip(), relation.strip()
@@ -243,6 +250,7 @@ class SetupFlow:
             raise SetupError(_("Please add at most three people."))
         self.answers.region = region
         self.answers.contacts = tuple(people)
+        self.answers.contacts_replace = replace
 
     def set_extras(self, reminder_time: time | None, wants_first_session: bool) -> None:
         self.answers.reminder_time = reminder_time
@@ -318,8 +326,14 @@ def apply_person(
         except SecurityError as exc:
             _log.warning("Setup could not change the person (%s)", type(exc).__name__)
             problems.append(str(exc))
-    if answers.contacts:
+    if answers.contacts_replace:  # every person removed is removed, not kept behind
         session.contacts.set_contacts(list(answers.contacts))
+    elif answers.contacts:  # what was kept was never shown: add to it, drop nobody
+        kept = session.contacts.contacts()
+        added = [c for c in answers.contacts if c not in kept]
+        if len(kept) + len(added) > MAX_EMERGENCY_CONTACTS:
+            _log.warning("Setup kept the people to call already kept; some typed were not added")
+        session.contacts.set_contacts([*kept, *added][:MAX_EMERGENCY_CONTACTS])
     if answers.reminder_time is not None:
         _save_reminder(session.preferences, answers.reminder_time)
     recovery = answers.recovery_code if answers.lock not in (None, "none") else None

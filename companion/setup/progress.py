@@ -37,6 +37,7 @@ def save_progress(flow: SetupFlow, preferences: Preferences) -> None:
     answers = flow.answers
     saved: dict[str, Any] = {name: getattr(answers, name) for name in _KEPT_ANSWERS}
     saved["contacts"] = [[c.name, c.phone, c.relation] for c in answers.contacts]
+    saved["contacts_replace"] = answers.contacts_replace
     saved["reminder_time"] = (
         answers.reminder_time.strftime("%H:%M") if answers.reminder_time else None
     )
@@ -68,6 +69,9 @@ def resumed_flow(preferences: Preferences) -> SetupFlow:
         flow.answers.contacts = tuple(
             EmergencyContact(str(n), str(p), str(r)) for n, p, r in answers.get("contacts", [])
         )
+        # Kept before this was saved: a list typed was the whole list only if it had someone.
+        replace = answers.get("contacts_replace", bool(flow.answers.contacts))
+        flow.answers.contacts_replace = replace is True
         if answers.get("reminder_time"):
             hour, minute = (int(x) for x in str(answers["reminder_time"]).split(":"))
             flow.answers.reminder_time = time(hour, minute)

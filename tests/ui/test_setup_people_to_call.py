@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from companion.safety.crisis import EmergencyContact
-from companion.setup.flow import STEPS
+from companion.setup.flow import STEPS, apply_person
 from tests.ui.helpers import press
 from tests.ui.launcher import open_new_pc
 from tests.ui.runner_wait import wait_for_runner
@@ -21,6 +22,7 @@ from ui.screens.setup.person_to_call import PersonToCallScreen
 from ui.screens.setup.steps import SafetyStepScreen
 
 SAFETY = STEPS.index(next(s for s in STEPS if s.kind == "safety"))
+NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 LOUISE = EmergencyContact("Louise", "514 555 0199", "my sister")
 
 
@@ -75,3 +77,7 @@ def test_a_person_to_call_is_changed_then_removed(qtbot: QtBot, pc: MainWindow) 
     press(qtbot, pc, "Remove")
     assert pc.current() is step and shown_names(step) == []
     assert step.run.flow.answers.contacts == ()
+    session = pc.ctx.session
+    assert session is not None
+    apply_person(step.run.flow.answers, None, session, NOW)  # what Done does with the answers
+    assert session.contacts.contacts() == []  # removed: not kept behind for Get help now

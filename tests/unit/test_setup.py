@@ -13,6 +13,7 @@ from companion.checkin.schedule import load_schedule
 from companion.clock import FixedClock
 from companion.config import SettingsStore
 from companion.people.profiles import People, ensure_default_person, open_people
+from companion.safety.crisis import EmergencyContact
 from companion.security import WrongSecretError, new_recovery_code
 from companion.setup.flow import (
     MAX_STEPS,
@@ -20,10 +21,12 @@ from companion.setup.flow import (
     SetupAnswers,
     SetupError,
     SetupFlow,
+    apply_person,
     apply_settings,
     apply_setup,
     should_offer_first_run,
 )
+from companion.setup.progress import resumed_flow, save_progress
 from companion.setup.summary import summary
 from tests.fast_argon2 import FAST
 
@@ -258,3 +261,37 @@ def test_starting_with_the_computer_follows_who_uses_it(
     assert lines["Starts when the computer starts"] == (
         "Yes, quietly, to remind you" if starts else "No"
     )
+
+
+def test_removing_every_person_to_call_removes_them_and_an_unread_list_drops_nobody(
+    people: People,
+) -> None:
+    """The step shows the people kept so far: removing them all leaves nobody kept (a wrong
+    number must not stay behind on Get help now). When what was kept could not be read, the
+    people typed are added and nobody kept is dropped."""
+    session = newcomer(people)
+    session.contacts.set_contacts([EmergencyContact("Louise", "514 555 0199", "my sister")])
+    flow = SetupFlow()
+    flow.set_safety("CA", [])  # shown Louise, removed her
+    session = apply_person(flow.answers, None, session, NOW).session
+    assert session.contacts.contacts() == []
+
+    session.contacts.set_contacts([EmergencyContact("Louise", "514 555 0199", "my sister")])
+    flow = SetupFlow()
+    flow.set_safety("CA", [("Dr. Lee", "514 555 0142", "")], replace=False)  # Louise unread
+    session = apply_person(flow.answers, None, session, NOW).session
+    assert [c.name for c in session.contacts.contacts()] == ["Louise", "Dr. Lee"]
+
+    untouched = SetupFlow()  # the step never answered: nothing kept changes
+    session = apply_person(untouched.answers, None, session, NOW).session
+    assert len(session.contacts.contacts()) == 2
+    session.close()
+
+
+def test_a_list_emptied_on_purpose_stays_emptied_after_a_restart(people: People) -> None:
+    session = newcomer(people)
+    flow = SetupFlow()
+    flow.set_safety("CA", [])
+    save_progress(flow, session.preferences)
+    assert resumed_flow(session.preferences).answers.contacts_replace is True
+    session.close()

@@ -211,6 +211,7 @@ class SafetyStepScreen(SetupStepScreen):
         self.add_button = self.add_choice(BigButton(lambda: _("Add a person to call"), "plus"))
         self.add_button.clicked.connect(lambda: self._open_person(len(self.people)))
         self._read = True
+        self._read_failed = False  # what was kept is unknown: the people typed are added to it
         self._next_waiting = False
         session = self.ctx.session
         if not self.people and session is not None:
@@ -228,7 +229,8 @@ class SafetyStepScreen(SetupStepScreen):
             self.next()
 
     def _not_read(self, _error: Exception) -> None:
-        self._fill([])  # logged by the runner; nothing kept is changed by an empty list
+        self._read_failed = True  # logged by the runner; nobody kept is dropped by this step
+        self._fill([])
 
     def _sync_people(self) -> None:
         for index, button in enumerate(self.person_buttons):
@@ -261,7 +263,8 @@ class SafetyStepScreen(SetupStepScreen):
             people[index] = person
         else:
             people.append(person)
-        self.run.flow.set_safety(self.ctx.settings.get("region"), people)  # SetupError: stay
+        region = self.ctx.settings.get("region")
+        self.run.flow.set_safety(region, people, replace=not self._read_failed)  # SetupError: stay
         self.people = people
         self._sync_people()
 
@@ -289,7 +292,8 @@ class SafetyStepScreen(SetupStepScreen):
         super().next()
 
     def keep_answer(self) -> None:
-        self.run.flow.set_safety(self.ctx.settings.get("region"), self.people)
+        region = self.ctx.settings.get("region")
+        self.run.flow.set_safety(region, self.people, replace=not self._read_failed)
 
 
 class ExtrasStepScreen(SetupStepScreen):
