@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -19,47 +18,14 @@ from ui.widgets.fit import RoomSaver, ScreenFit
 from ui.widgets.pad_fit import Pad as PinPadLike
 from ui.widgets.pad_fit import pad_last_savers, pad_room_savers
 from ui.widgets.reading import PartsBar
+from ui.widgets.spoken import SpokenPart as SpokenPart  # where screens import it from
+from ui.widgets.spoken import choices_part as choices_part
 
 if TYPE_CHECKING:
     from ui.context import AppContext
 
 TextFn = Callable[[], str]
 MAX_CHOICES = 6
-
-
-@dataclass(frozen=True)
-class SpokenPart:
-    """One sentence to read aloud and the label it sits in (to highlight it while it is said).
-
-    `named`: (start, end, control) for each control named in the sentence, so the control is
-    highlighted while its name is said ("You can choose: ...").
-    """
-
-    sentence: str
-    label: QLabel | None
-    named: tuple[tuple[int, int, QWidget], ...] = ()
-
-
-def choices_part(controls: list[QWidget]) -> SpokenPart | None:
-    """ "You can choose: A, B, C." with where each control's name sits in the sentence."""
-    names = [
-        (c.label() if isinstance(c, BigButton) else c.accessibleName(), c)
-        for c in controls
-        if c.accessibleName()
-    ]
-    if not names:
-        return None
-    marker = "\x00"
-    sentence = _("You can choose: {choices}.").format(choices=marker)
-    at = sentence.index(marker)
-    named: list[tuple[int, int, QWidget]] = []
-    for index, (name, control) in enumerate(names):
-        if index:
-            at += 2  # ", "
-        named.append((at, at + len(name), control))
-        at += len(name)
-    joined = ", ".join(name for name, _control in names)
-    return SpokenPart(sentence.replace(marker, joined), None, tuple(named))
 
 
 class Screen(QWidget):
