@@ -6,10 +6,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
+from companion.i18n import set_language
 from tests.ui.fit import fit_problems, visible_rect
+from tests.ui.routes import sample_arguments
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.learn.reader import ReaderScreen
@@ -91,6 +94,8 @@ def test_a_page_that_fits_has_no_parts(qtbot, make_ctx: Callable[..., AppContext
     assert not screen.parts.isVisible()
     assert screen.part_buttons() == []
     assert screen.reading.count() == 1
+    assert screen.position_label.text() == f"Page 1 of {len(screen.article().pages)}"
+    assert lines_shown(screen) >= 3  # the words are there, whole
 
 
 def test_the_last_page_keeps_its_four_choices_on_screen(
@@ -106,3 +111,48 @@ def test_the_last_page_keeps_its_four_choices_on_screen(
     assert screen.try_button.accessibleName() == "Try this: Slow breathing"
     assert fit_problems(window) == []
     assert screen.parts.isHidden()
+
+
+def lines_shown(screen: ReaderScreen) -> float:
+    """How many lines of the article the box shows now, measured by the font's line spacing
+    (a line cut in half by the box's edge counts as half)."""
+    view = screen.reading.area.viewport()
+    label = screen.page_label
+    top = label.mapTo(view, QPoint(0, 0)).y()
+    shown = min(top + label.height(), view.height()) - max(top, 0)
+    return max(0, shown) / QFontMetrics(label.font()).lineSpacing()
+
+
+def test_each_part_shows_whole_lines_and_four_at_least(
+    qtbot, make_ctx: Callable[..., AppContext]
+) -> None:  # type: ignore[no-untyped-def]
+    """The tightest look (200%, French, 1024 x 768): a part ends at a line, never in the middle
+    of one, the first part shows at least four lines of the article under its heading, and
+    every choice is on screen, 64 px and named (their words in one row)."""
+    ctx = make_ctx(text_scale=200)
+    ctx.session = dataclasses.replace(ctx.session, is_guest=False)
+    try:
+        ctx.settings.set("language", "fr")
+        window = build_window(ctx)
+        qtbot.addWidget(window)
+        window.resize(1024, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        window.push(ReaderScreen(ctx, sample_arguments(ctx, "learn.reader")["article_id"]))
+        QApplication.processEvents()
+        screen = window.current()
+        assert isinstance(screen, ReaderScreen)
+        assert screen.reading.count() > 1
+        assert screen.heading_label.isVisible()
+        assert lines_shown(screen) >= 4
+        assert fit_problems(window) == []
+        row = {b.mapTo(window, QPoint(0, 0)).y() for b in screen.grid.on_page()}
+        assert len(row) == 1
+        for _part in range(screen.reading.count()):
+            shown = lines_shown(screen)
+            assert shown >= 2
+            assert abs(shown - round(shown)) < 0.1, f"part {screen.reading.part() + 1}: {shown}"
+            qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
+        assert screen.page == 1
+    finally:
+        set_language("en")

@@ -17,12 +17,14 @@ from ui.context import AppContext
 from ui.runner import failure_sentence
 from ui.screens.learn.tiles import LearnButton
 from ui.shared.library import content_language, learn_services
+from ui.theme import BODY_POINTS
 from ui.widgets.fit import RoomSaver
 from ui.widgets.reading_box import ReadingBox
-from ui.widgets.screen import Screen, SpokenPart
+from ui.widgets.screen import Screen, SpokenPart, _restyle
 
 _log = logging.getLogger(__name__)
 READING_POINTS = 22  # the article text, at 100% text size (body text elsewhere is 18)
+MIN_LINES = 4  # a part shows at least this many lines of the article where room allows
 
 
 class ReaderScreen(Screen):
@@ -46,8 +48,14 @@ class ReaderScreen(Screen):
         bar.rangeChanged.connect(self._places_changed)
         bar.valueChanged.connect(self._places_changed)
 
-        self.previous_button = self.add_choice(LearnButton(self._previous_text, "back"))
-        self.next_button = self.add_choice(LearnButton(self._next_text, "next"))
+        # Where room is short, "Previous" and "Next" alone (the words above say page or part;
+        # the names keep the full words), so the choices sit in one row.
+        self.previous_button = self.add_choice(
+            LearnButton(self._previous_text, "back", short_fn=lambda: _("Previous"))
+        )
+        self.next_button = self.add_choice(
+            LearnButton(self._next_text, "next", short_fn=self._next_short)
+        )
         self.try_button = self.add_choice(
             LearnButton(self._try_text, "continue", short_fn=lambda: _("Try this"))
         )
@@ -57,6 +65,7 @@ class ReaderScreen(Screen):
         self.previous_button.clicked.connect(self._previous)
         self.next_button.clicked.connect(self._next)
         self.try_button.clicked.connect(self._try_this)
+        self.words_large = True  # the article in large print, unless room is short
         self.favourite_pressed = False  # pressed before the runner said whether it is one
         self.showing_favourite = False
         self.favourite_button.toggled.connect(self._set_favourite)
@@ -140,6 +149,9 @@ class ReaderScreen(Screen):
             return _("Next part")
         return _("Finish") if self._is_last() else _("Next page")
 
+    def _next_short(self) -> str:
+        return _("Finish") if self._is_last() and not self._more_parts() else _("Next")
+
     def _try_target(self) -> object | None:
         article = self.article()
         exercise_id = article.try_this_exercise
@@ -158,8 +170,35 @@ class ReaderScreen(Screen):
     def room_savers(self) -> list[RoomSaver]:
         """The usual savers, then the choices side by side (their words on two short lines),
         then the words by parts in their own box: the choices never leave the screen."""
-        reading = self.reading.saver(self.fitter, self.body, self._scroll)
-        return [*super().room_savers(), self._choices_in_a_row, reading]
+        return [*super().room_savers(), self._choices_in_a_row, self._words_by_parts]
+
+    def _words_by_parts(self, on: bool) -> None:
+        """The words by parts in their box, the section heading at body size; where a part
+        would show fewer than MIN_LINES lines, the article at the person's body size too
+        (never smaller)."""
+        box = self.reading.saver(self.fitter, self.body, self._scroll)
+        self.heading_label.setProperty("tight", on)
+        _restyle(self.heading_label)
+        self.words_large = True
+        self._style_words()
+        box(on)
+        if on and self._lines_shown() < MIN_LINES:
+            self.words_large = False
+            self._style_words()
+            box(True)
+
+    def _lines_shown(self) -> int:
+        """How many whole lines of the article the first part shows."""
+        limit = self.reading.limit
+        margins = self.body_layout.contentsMargins()
+        width = self.fitter.room()[0] - margins.left() - margins.right()
+        width -= self._scroll.verticalScrollBar().sizeHint().width()
+        lines = self.reading.lines(width, only=self.page_label)
+        return sum(1 for line in lines if limit is None or line.bottom <= limit)
+
+    def _style_words(self) -> None:
+        points = READING_POINTS if self.words_large else BODY_POINTS
+        self.page_label.setStyleSheet(f"font-size: {self.ctx.look().points(points)}pt;")
 
     def _choices_in_a_row(self, on: bool) -> None:
         for button, icon in (
@@ -172,7 +211,12 @@ class ReaderScreen(Screen):
             button.set_icon_name(None if on else icon)
             if on:
                 button.setIcon(QIcon())
-        self.try_button.set_short(on)  # "Try this" (its name keeps the exercise's title)
+        for button in (self.previous_button, self.next_button, self.try_button):
+            button.set_short(on)  # "Try this": its name keeps the exercise's title
+
+    def fit(self) -> None:
+        super().fit()
+        self._places_changed()  # the parts may be gone with no move of the box's words
 
     def highlight(self, part: SpokenPart | None) -> None:
         """The sentence read aloud is marked, and the box shows the part that holds it."""
@@ -196,8 +240,7 @@ class ReaderScreen(Screen):
         self.try_button.setEnabled(self._is_last() and has_target)
         self.heading_label.setVisible(self._leading_heading() is not None)
         self.sources_label.setVisible(self._is_last())
-        look = self.ctx.look()
-        self.page_label.setStyleSheet(f"font-size: {look.points(READING_POINTS)}pt;")
+        self._style_words()
         self.retranslate()
         self._places_changed()
         places, article_id, page = self.services.places, self.article_id, self.page

@@ -17,6 +17,7 @@ from companion.safety_plan.reading import EMPTY_PART, part_title, plan_outline, 
 from ui.context import AppContext
 from ui.shared.safety_plan_ways_in import plan_store
 from ui.widgets.big_button import BigButton
+from ui.widgets.choice_grid import ChoiceGrid
 from ui.widgets.fit import RoomSaver
 from ui.widgets.screen import Screen, SpokenPart
 
@@ -186,9 +187,13 @@ class PlanPartsScreen(Screen):
         self.said = ""
         self.status = self.add_text(lambda: self.said, notice=True)
         self.status.hide()
-        self.previous_button = self.add_choice(BigButton(lambda: _("Previous part"), "back"))
+        self.previous_button = self.add_choice(
+            BigButton(lambda: _("Previous part"), "back", short_fn=lambda: _("Previous"))
+        )
         self.previous_button.clicked.connect(lambda: self.show_part(self.index - 1))
-        self.next_button = self.add_choice(BigButton(lambda: _("Next part"), "next"))
+        self.next_button = self.add_choice(
+            BigButton(lambda: _("Next part"), "next", short_fn=lambda: _("Next"))
+        )
         self.next_button.clicked.connect(lambda: self.show_part(self.index + 1))
         self.read_button = self.add_choice(BigButton(lambda: _("Read it all to me"), "read-aloud"))
         self.read_button.clicked.connect(lambda: read_whole_plan(ctx, self.plan))
@@ -198,12 +203,30 @@ class PlanPartsScreen(Screen):
         self.change_button.clicked.connect(self.change_part)
         self.delete_button = self.add_choice(BigButton(lambda: _("Delete my plan"), "delete"))
         self.delete_button.clicked.connect(self.confirm_delete)
+        # Previous part / Next part: a row of their own, on screen whatever page the other
+        # choices are on (two ways of moving on one screen would confuse).
+        self.moves = ChoiceGrid(max_columns=2)
+        self.add_widget(self.moves)
+        self.grid.set_items([w for w in self.grid.items() if w not in self.move_buttons()])
+        for button in self.move_buttons():
+            self.moves.add(button)
         self.finish_layout()
         self.show_part(part_index)
         read_plan(self, self.fill, self.not_read)
 
     def not_read(self) -> None:
         self._say(not_opened_words())
+
+    def move_buttons(self) -> list[BigButton]:
+        return [self.previous_button, self.next_button]
+
+    def snug_choices(self, on: bool) -> None:
+        super().snug_choices(on)
+        for button in self.move_buttons():
+            if bool(button.property("snug")) != on:
+                button.setProperty("snug", on)
+                button.style().unpolish(button)
+                button.style().polish(button)
 
     def fill(self, plan: SafetyPlan) -> None:
         self.plan, self.read = plan, True
@@ -212,7 +235,35 @@ class PlanPartsScreen(Screen):
     def room_savers(self) -> list[RoomSaver]:
         """Where room is short, after the usual savers, the plan's lines go from their large
         print to the person's body text size, so the choices need fewer pages."""
-        return [*super().room_savers(), self._lines_at_body_size]
+        return [
+            *super().room_savers(),
+            self._moves_side_by_side,
+            self._plain_heading,
+            self._lines_at_body_size,
+            self._read_by_the_top_bar,
+            self._heading_only,
+        ]
+
+    def _heading_only(self, on: bool) -> None:
+        """Where the other choices still page, the part's heading ("Part 1 of 7: ...") says
+        where the person is: the screen's title makes room for the page's choices."""
+        self.title_label.setVisible(not on)
+
+    def _read_by_the_top_bar(self, on: bool) -> None:
+        """The top bar's "Read this to me" reads the whole plan too: where room is short,
+        "Read it all to me" leaves the choices, so they need fewer pages."""
+        self.read_button.setVisible(not on)
+
+    def _moves_side_by_side(self, on: bool) -> None:
+        """Previous part and Next part side by side: "Previous" and "Next" (the part's number
+        is in the words above; the names keep the full words)."""
+        for button in self.move_buttons():
+            button.set_short(on)
+        self.moves.refresh()
+
+    def _plain_heading(self, on: bool) -> None:
+        """The part's heading in bold body-size words, without its frame."""
+        self.heading.setStyleSheet("border: none; padding: 0; font-weight: bold;" if on else "")
 
     def _lines_at_body_size(self, on: bool) -> None:
         self.lines_large = not on
