@@ -43,13 +43,6 @@ OFF = "Below the edge with no Next part, only the scroll bar reaches it"
 # Measured on 2026-12-01 after merging layout 173c82b into the feature folders.
 KNOWN: tuple[Known, ...] = (
     Known(
-        "checkin.history",
-        frozenset({"parts"}),
-        PARTS + ": at 200% a title, the summary, a chart and five choices need two pages of "
-        "choices, and the page button is too wide for two columns",
-        scales=(200,),
-    ),
-    Known(
         "checkin.score_history",
         frozenset({"parts"}),
         PARTS + ' ("Back to my mood"): up to five questionnaires, four scores each, in words',

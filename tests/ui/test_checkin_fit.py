@@ -4,9 +4,12 @@ every choice on the first screen without "Next part", the important words kept i
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.checkin.instruments import score
@@ -17,6 +20,8 @@ from tests.ui.runner_wait import wait_for_runner
 from tests.ui.test_every_screen_fits import open_case, settle
 from ui.app import MainWindow
 from ui.context import AppContext
+from ui.screens.checkin.history import HistoryScreen
+from ui.screens.checkin.mood_chart import GAP_PX
 from ui.widgets.screen import Screen
 
 SIZES = ((1024, 768), (1280, 720))
@@ -75,3 +80,55 @@ def test_after_a_self_harm_answer_reach_out_today_is_never_folded(
         label.text() for label in screen.findChildren(type(screen.title_label)) if label.isVisible()
     )
     assert "Parlez à quelqu’un aujourd’hui." in visible, visible
+
+
+def on_screen(screen: Screen, widget: QWidget) -> bool:
+    """Shown, and wholly inside the screen (not below its edge)."""
+    box = QRect(widget.mapTo(screen, QPoint(0, 0)), widget.size())
+    return widget.isVisible() and screen.rect().contains(box)
+
+
+@pytest.mark.parametrize(
+    ("language", "size"), [("fr", (1024, 768)), ("en", (1280, 720))], ids=["fr-1024", "en-1280"]
+)
+def test_the_mood_history_shows_every_choice_without_parts_at_200(
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    tmp_path: Path,
+    language: str,
+    size: tuple[int, int],
+) -> None:
+    """The summary, the chart, the three periods side by side and "Show as a table" on screen;
+    the scores on screen or a "More choices" away; no "Next part"; the chart's mood words
+    apart, not crowded one on the next."""
+    ctx = make_ctx(text_scale=200)
+    window = open_sample_pc(qtbot, ctx, tmp_path / "data")
+    ctx.settings.set("language", language)
+    try:
+        screen: HistoryScreen = show(qtbot, window, "checkin.history", size)  # type: ignore[assignment]
+        assert not screen.part_buttons(), "reads by parts: a choice is below the first part"
+        assert_fits(window, f"checkin-fit-history-{language}-{size[0]}x{size[1]}")
+        assert on_screen(screen, screen.summary_label)
+        assert on_screen(screen, screen.table_button)
+        periods = list(screen.period_buttons.values())
+        assert all(on_screen(screen, b) for b in periods)
+        assert len({b.mapTo(screen, QPoint(0, 0)).y() for b in periods}) == 1, "not one row"
+        grid = screen.paged_grid()
+        assert grid is not None
+        assert on_screen(screen, screen.scores_button) or on_screen(screen, grid.page_button)
+        chart = screen.chart
+        assert on_screen(screen, chart)
+        chart.grab()  # painted: where its words went
+        line = chart.fontMetrics().height()
+        assert chart.height() >= 2 * line + 8 * GAP_PX
+        side = sorted(
+            (r for r in chart.drawn.words if r.left() == chart.drawn.area.left() + 4),
+            key=lambda r: r.top(),
+        )
+        assert len(side) >= 2, "the top and bottom mood words"
+        for upper, lower in pairwise(side):
+            assert lower.top() - upper.bottom() >= GAP_PX, "mood words crowded"
+    finally:
+        set_language("en")
+        if ctx.session is not None:
+            ctx.session.close()
