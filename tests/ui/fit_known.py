@@ -42,20 +42,6 @@ OFF = "Below the edge with no Next part, only the scroll bar reaches it"
 
 # Measured on 2026-12-01 after merging layout 173c82b into the feature folders.
 KNOWN: tuple[Known, ...] = (
-    Known(
-        "checkin.score_history",
-        frozenset({"parts"}),
-        PARTS + ' ("Back to my mood"): up to five questionnaires, four scores each, in words',
-        scales=(200,),
-    ),
-    Known(
-        "checkin.score_history",
-        frozenset({"parts"}),
-        PARTS + ' ("Back to my mood"): three questionnaires take eleven lines in French',
-        scales=(150,),
-        languages=("fr",),
-        sizes=((1024, 768),),
-    ),
     Known("help_now.contacts", frozenset({"parts"}), PARTS + ' ("Person 1: Name", "Save")'),
     Known(
         "learn.exercise",

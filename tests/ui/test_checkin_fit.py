@@ -8,7 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +22,7 @@ from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.checkin.history import HistoryScreen
 from ui.screens.checkin.mood_chart import GAP_PX
+from ui.screens.checkin.score_history import ScoreHistoryScreen
 from ui.widgets.screen import Screen
 
 SIZES = ((1024, 768), (1280, 720))
@@ -128,6 +129,43 @@ def test_the_mood_history_shows_every_choice_without_parts_at_200(
         assert len(side) >= 2, "the top and bottom mood words"
         for upper, lower in pairwise(side):
             assert lower.top() - upper.bottom() >= GAP_PX, "mood words crowded"
+    finally:
+        set_language("en")
+        if ctx.session is not None:
+            ctx.session.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "size"), [("fr", (1024, 768)), ("en", (1280, 720))], ids=["fr-1024", "en-1280"]
+)
+def test_the_scores_come_a_page_at_a_time_without_parts_at_200(
+    qtbot: QtBot,
+    make_ctx: Callable[..., AppContext],
+    tmp_path: Path,
+    language: str,
+    size: tuple[int, int],
+) -> None:
+    """Every questionnaire's scores are on screen on one page or another, "Back to my mood"
+    on each, never below the edge and never read by parts."""
+    ctx = make_ctx(text_scale=200)
+    window = open_sample_pc(qtbot, ctx, tmp_path / "data")
+    ctx.settings.set("language", language)
+    try:
+        screen: ScoreHistoryScreen = show(qtbot, window, "checkin.score_history", size)  # type: ignore[assignment]
+        assert screen.sentences and len(screen.sentences) > 1
+        seen: list[str] = []
+        for page in range(screen.page_count()):
+            assert not screen.part_buttons(), f"page {page + 1} reads by parts"
+            assert_fits(window, f"checkin-fit-scores-{language}-{size[0]}x{size[1]}-{page}")
+            assert on_screen(screen, screen.back_button)
+            assert on_screen(screen, screen.scores_label)
+            seen += [s for s in screen.sentences if s in screen.scores_label.text()]
+            if screen.page_count() > 1:
+                assert on_screen(screen, screen.more_button)
+                qtbot.mouseClick(screen.more_button, Qt.MouseButton.LeftButton)
+                settle()
+        assert sorted(set(seen)) == sorted(screen.sentences)
+        assert screen.page == 0  # from the last page, back to the first
     finally:
         set_language("en")
         if ctx.session is not None:

@@ -241,6 +241,12 @@ def _paint_focused(
     drawn.point_words[index] = box
 
 
+def least_height(line: int) -> int:
+    """The least height of the chart (and of the table in its place): two lines of words with
+    a gap between, so the top and bottom mood words never crowd."""
+    return max(120, line * 2 + 8 * GAP_PX)
+
+
 class MoodChart(QWidget):
     """Mood by day; it takes the focus, and Left / Right say each day's mood in words."""
 
@@ -260,8 +266,7 @@ class MoodChart(QWidget):
         """What the screen-fit counts: the top and bottom mood words with a gap between them
         (the five rows a dot's height and more apart); the chart grows into whatever room the
         screen has left (its words are left out where they would touch or crowd)."""
-        line = self.fontMetrics().height()
-        return QSize(400, max(120, line * 2 + 8 * GAP_PX))
+        return QSize(400, least_height(self.fontMetrics().height()))
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
