@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.checkin.instruments import score
-from companion.i18n import set_language
+from companion.i18n import _, set_language
 from tests.ui.fit import assert_fits
 from tests.ui.routes import open_sample_pc, sample_arguments
 from tests.ui.runner_wait import wait_for_runner
@@ -121,7 +121,7 @@ def test_the_mood_history_shows_every_choice_without_parts_at_200(
         assert on_screen(screen, chart)
         chart.grab()  # painted: where its words went
         line = chart.fontMetrics().height()
-        assert chart.height() >= 2 * line + 8 * GAP_PX
+        assert chart.height() >= 2 * line + 4 * GAP_PX
         side = sorted(
             (r for r in chart.drawn.words if r.left() == chart.drawn.area.left() + 4),
             key=lambda r: r.top(),
@@ -129,6 +129,19 @@ def test_the_mood_history_shows_every_choice_without_parts_at_200(
         assert len(side) >= 2, "the top and bottom mood words"
         for upper, lower in pairwise(side):
             assert lower.top() - upper.bottom() >= GAP_PX, "mood words crowded"
+        # The same days as a table, in the chart's place: still every choice, still no parts.
+        assert screen.table_button.accessibleName() == _("Show as a table")  # shown short or not
+        qtbot.mouseClick(screen.table_button, Qt.MouseButton.LeftButton)
+        settle()
+        assert screen.mood_table.isVisible() and not screen.part_buttons()
+        assert all(on_screen(screen, b) for b in [*periods, screen.table_button])
+        assert on_screen(screen, screen.mood_table.page_button)
+        # Another period pressed (its focus ring a little wider): the same.
+        qtbot.mouseClick(screen.period_buttons[4], Qt.MouseButton.LeftButton)
+        wait_for_runner(qtbot, ctx)
+        settle()
+        assert screen.period_buttons[4].isChecked() and not screen.part_buttons()
+        assert all(on_screen(screen, b) for b in [*periods, screen.table_button])
     finally:
         set_language("en")
         if ctx.session is not None:

@@ -1,9 +1,9 @@
 """My history: a large, simple mood chart of 2, 4 or 12 weeks, one summary sentence, and a table.
 
-The three periods stand side by side in one row at every text size (their words on two lines
-where a third of the width is too narrow); "Show as a table" and "My questionnaire scores" are in
-the screen's pageable grid, the table first, shown as "Table" and "My scores" where room is
-short, so the summary and a chart whose mood words do not crowd stay on screen with them.
+The three periods stand side by side in one row at every text size ("Weeks: 2 4 12" where a
+third of the row is too narrow for "12 weeks"); "Show as a table" and "My questionnaire scores"
+are in the screen's pageable grid, the table first, shown as "Table" and "My scores" where room
+is short, so the summary and a chart whose mood words do not crowd stay on screen with them.
 
 The chart (ui/screens/checkin/mood_chart.py) is a picture that takes the focus and says each
 day's mood; the same days are in a table a page at a time (mood_table.py). The weeks are read
@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from companion.checkin.trends import PERIOD_WEEKS, MoodTrend, mood_trend
 from companion.i18n import _
@@ -34,7 +35,6 @@ __all__ = ["HistoryScreen", "MoodChart"]
 
 SHORT_LINES_FROM_SCALE = 150
 ONE_LINE = 40  # a choice's words on one line
-TWO_LINES = 8  # "12 / semaines"
 
 
 def short_lines(ctx: AppContext, chars: int) -> int:
@@ -43,8 +43,9 @@ def short_lines(ctx: AppContext, chars: int) -> int:
 
 
 class PeriodRow(QWidget):
-    """2, 4 and 12 weeks side by side, a third of the width each; where one line of words is
-    wider than its third (French at 200% on a small screen) the words go on two lines."""
+    """2, 4 and 12 weeks side by side. Where "12 semaines" is wider than a third of the row
+    (French at 200% on a small screen) the row says "Weeks:" once and the buttons show only the
+    number (their names keep the words): one line, not two, so the summary and chart keep room."""
 
     def __init__(self, buttons: list[BigButton]) -> None:
         super().__init__()
@@ -52,19 +53,27 @@ class PeriodRow(QWidget):
         row = self.row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(TARGET_GAP_PX)
+        self.label = QLabel(_("Weeks:"))
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.hide()
+        row.addWidget(self.label)
         for button in buttons:
             row.addWidget(button, 1)
 
+    def retranslate(self) -> None:
+        self.label.setText(_("Weeks:"))
+
     def fit_to(self, width: int) -> None:
         for button in self.buttons:
-            button.set_line_chars(ONE_LINE)
+            button.set_short(False)
         spacing = max(0, self.row.spacing()) * (len(self.buttons) - 1)
         third = (width - spacing) // max(1, len(self.buttons))
-        if any(button.sizeHint().width() > third for button in self.buttons):
-            for button in self.buttons:
-                button.set_line_chars(TWO_LINES)
+        numbers = any(button.sizeHint().width() > third for button in self.buttons)
+        for button in self.buttons:
+            button.set_short(numbers)
+        self.label.setVisible(numbers)
         tallest = max(max(b.sizeHint().height(), b.minimumHeight()) for b in self.buttons)
-        self.setFixedHeight(tallest)
+        self.setFixedHeight(max(tallest, self.label.sizeHint().height()))
 
     def hasHeightForWidth(self) -> bool:
         return True  # for the screen-fit's measure (its layout keeps the height fixed)
@@ -108,6 +117,7 @@ class HistoryScreen(Screen):
                 None,
                 checkable=True,
                 line_chars=ONE_LINE,
+                short_fn=lambda w=weeks: str(w),  # type: ignore[misc]
             )
             self._choice_buttons.append(button)  # a choice of the screen, in a row of its own
             button.clicked.connect(partial(self.show_weeks, weeks))
@@ -144,9 +154,10 @@ class HistoryScreen(Screen):
         return [self.scores_button.set_short, self.table_button.set_short, *super().room_savers()]
 
     def snug_choices(self, on: bool) -> None:
-        """The periods' row gets snug with the grid's choices (still at least 64 px tall)."""
+        """The periods' row and the table's "More days" get snug with the grid's choices
+        (still at least 64 px tall)."""
         super().snug_choices(on)
-        for button in self.period_buttons.values():
+        for button in [*self.period_buttons.values(), self.mood_table.page_button]:
             if bool(button.property("snug")) != on:
                 button.setProperty("snug", on)
                 button.style().unpolish(button)
@@ -206,6 +217,7 @@ class HistoryScreen(Screen):
     def retranslate(self) -> None:
         super().retranslate()
         self.chart.setAccessibleName(_("Mood chart"))
+        self.period_row.retranslate()
         self.mood_table.retranslate()
         if self.trend is not None:
             self.show_weeks(self.weeks)  # the summary and the mood words in the new language

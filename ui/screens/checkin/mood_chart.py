@@ -244,7 +244,7 @@ def _paint_focused(
 def least_height(line: int) -> int:
     """The least height of the chart (and of the table in its place): two lines of words with
     a gap between, so the top and bottom mood words never crowd."""
-    return max(120, line * 2 + 8 * GAP_PX)
+    return max(120, line * 2 + 4 * GAP_PX)
 
 
 class MoodChart(QWidget):

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from companion.checkin.trends import MoodTrend
 from companion.i18n import _
 from companion.when_words import date_words
-from ui.screens.checkin.mood_chart import least_height
 from ui.theme import TARGET_GAP_PX
 from ui.widgets.big_button import BigButton
 
@@ -50,7 +49,7 @@ class PagedTable(QTableWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:
-        return QSize(300, least_height(self.fontMetrics().height()))
+        return QSize(300, self.fontMetrics().height() * 2)  # a day's two lines at large text
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -86,7 +85,7 @@ class MoodTable(QWidget):
     def sizeHint(self) -> QSize:
         # As tall as the chart it stands in for (ui/screens/checkin/mood_chart.py).
         line = self.fontMetrics().height()
-        return QSize(400, max(least_height(line), self.page_button.sizeHint().height()))
+        return QSize(400, max(120, line * 2, self.page_button.sizeHint().height()))
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
