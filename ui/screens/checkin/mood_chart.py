@@ -138,7 +138,10 @@ def paint_chart(
         )
         painter.setPen(grid)
         painter.drawLine(QPointF(left, y_for(value)), QPointF(right, y_for(value)))
-        if _free(rect, drawn):
+        # A side word keeps a gap from the others: where rows are close, fewer words, not
+        # words crowded one on the next.
+        spaced = rect.adjusted(0, -GAP_PX, 0, GAP_PX)
+        if _free(rect, drawn) and not any(spaced.intersects(o) for o in drawn.words):
             painter.setPen(QColor(text_colour))
             painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, word)
             drawn.words.append(rect)
@@ -238,6 +241,12 @@ def _paint_focused(
     drawn.point_words[index] = box
 
 
+def least_height(line: int) -> int:
+    """The least height of the chart (and of the table in its place): two lines of words with
+    a gap between, so the top and bottom mood words never crowd."""
+    return max(120, line * 2 + 4 * GAP_PX)
+
+
 class MoodChart(QWidget):
     """Mood by day; it takes the focus, and Left / Right say each day's mood in words."""
 
@@ -254,10 +263,10 @@ class MoodChart(QWidget):
         self.setAccessibleName(_("Mood chart"))
 
     def sizeHint(self) -> QSize:
-        """What the screen-fit counts: five mood rows close together; the chart grows into
-        whatever room the screen has left (its words are left out where they would touch)."""
-        line = self.fontMetrics().height()
-        return QSize(400, max(120, line * 3))
+        """What the screen-fit counts: the top and bottom mood words with a gap between them
+        (the five rows a dot's height and more apart); the chart grows into whatever room the
+        screen has left (its words are left out where they would touch or crowd)."""
+        return QSize(400, least_height(self.fontMetrics().height()))
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()

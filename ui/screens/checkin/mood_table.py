@@ -49,7 +49,7 @@ class PagedTable(QTableWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:
-        return QSize(300, self.fontMetrics().height() * 3)
+        return QSize(300, self.fontMetrics().height() * 2)  # a day's two lines at large text
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -85,7 +85,7 @@ class MoodTable(QWidget):
     def sizeHint(self) -> QSize:
         # As tall as the chart it stands in for (ui/screens/checkin/mood_chart.py).
         line = self.fontMetrics().height()
-        return QSize(400, max(120, line * 3, self.page_button.sizeHint().height()))
+        return QSize(400, max(120, line * 2, self.page_button.sizeHint().height()))
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
