@@ -82,8 +82,7 @@ def outside(window: MainWindow, choices: list[BigButton]) -> list[str]:
 def test_the_lines_and_the_emergency_number_come_first_on_screen(
     qtbot: QtBot, make_ctx: Callable[..., AppContext], language: str, region: str, scale: int, size
 ) -> None:  # type: ignore[no-untyped-def]
-    """The numbers come first, right under the title. Larger text on these screens still
-    needs the screen-fit layout of #15 (a compact top bar, paging): see the xfail below."""
+    """The numbers come first, right under the title (larger text: the test below)."""
     ctx = make_ctx(region=region, language=language, text_scale=scale)
     window = open_help(qtbot, ctx, size)
     screen = window.current()
