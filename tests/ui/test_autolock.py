@@ -14,6 +14,7 @@ from companion.people.profiles import People
 from tests.ui.helpers import texts_on_screen
 from tests.ui.people_steps import unlock_mary
 from tests.ui.recording_speech import RecordingSpeech
+from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow
 from ui.autolock import AutoLockWarningScreen, AutoLockWatch
 from ui.context import AppContext
@@ -90,6 +91,7 @@ def test_locks_after_the_warning_and_nothing_of_the_person_stays_on_screen(
     assert isinstance(window.current(), AutoLockWarningScreen)
     ctx.clock.advance(60)
     watch.poll()
+    wait_for_runner(qtbot, window.ctx)  # the data closes on the runner, after any save asked
     assert window.ctx.session.is_guest and mary_session.database is None
     assert isinstance(window.current(), PeopleScreen)
     qtbot.waitUntil(lambda: MARKER not in texts_on_screen(window))

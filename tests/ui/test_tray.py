@@ -17,6 +17,7 @@ from companion.i18n import set_language
 from companion.people.profiles import People
 from companion.reminders.autostart import StartWithComputer
 from tests.ui.helpers import press
+from tests.ui.runner_wait import wait_for_runner
 from tests.ui.tray_setup import (
     TRAY_LOG_IGNORE,
     TUESDAY_10,
@@ -123,6 +124,7 @@ def test_on_a_shared_pc_closing_to_the_tray_locks_the_persons_data(
     background.timer.stop()
     window.close()
     assert not window.isVisible() and window.ctx.session.is_guest
+    wait_for_runner(qtbot, window.ctx)  # the data closes on the runner, after any save asked
     assert opened.database is None  # closed, not just hidden
     background.quitting = True
 
