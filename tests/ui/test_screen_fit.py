@@ -201,3 +201,32 @@ def test_every_answer_of_a_question_is_on_screen_at_200_percent(
     assert item.grid.page_count() == 1
     assert_fits(window, f"phq9-item-{language}-{size[0]}x{size[1]}")
     set_language("en")
+
+
+@pytest.mark.parametrize("when", ["at start", "after start"])
+def test_a_notice_on_home_never_pushes_its_choices_onto_other_pages(
+    qtbot, make_ctx: Callable[..., AppContext], when: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A PC with no speakers says so on Home. At 200% in French on 1024 x 768 that long
+    sentence paged Home's choices one a page (5 pages, seen on the real app under Xvfb); it
+    folds behind "Tell me more" instead, which shows it."""
+    from voice.messages import NO_AUDIO_DEVICE
+
+    ctx = person_ctx(make_ctx, text_scale=200, language="fr")
+    if when == "at start":
+        ctx.startup_notices.append(NO_AUDIO_DEVICE)
+    window = open_window(qtbot, ctx, (1024, 768))
+    if when == "after start":
+        window.show_notice(NO_AUDIO_DEVICE)
+        settle()
+    home = window.current()
+    choices = {b.accessibleName() for b in home.buttons.values()}  # type: ignore[attr-defined]
+    shown = {w.accessibleName() for w in home.choices() if w.isVisible()}
+    assert choices <= shown and home.grid.page_count() == 1
+    assert fit_problems(window) == []
+    sentence = _(NO_AUDIO_DEVICE)
+    assert home.tell_more_button is not None and home.tell_more_button.isVisible()
+    home.tell_more_button.click()
+    settle()
+    assert any(label.isVisible() and label.text() == sentence for label, _fn in home._texts)
+    set_language("en")

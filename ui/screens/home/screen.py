@@ -82,8 +82,12 @@ class HomeScreen(Screen):
         self.on_session_changed()
 
     def add_notice(self, sentence: str) -> None:
-        """Show a sentence that arrived after start (speech missing, data problems)."""
-        self.add_text(partial(_, sentence), notice=True, below_choices=True)
+        """Show a sentence that arrived after start (speech missing, data problems). Below the
+        choices, and where room is short it folds behind "Tell me more" (which shows and reads
+        it): a long notice at 200% paged Home's choices one a page."""
+        self.add_text(partial(_, sentence), notice=True, below_choices=True, explain=True)
+        if self.isVisible():
+            self.fit()
 
     def on_session_changed(self) -> None:
         """Choices that use the person's data wait, greyed, until it is open."""
