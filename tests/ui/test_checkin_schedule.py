@@ -28,7 +28,10 @@ HELPER_PIN = "730285"
 
 
 def _click(qtbot: QtBot, widget: QWidget) -> None:
+    """Click, then wait for the save it asks of the runner, as a person waits for the screen."""
+    ctx = widget.window().ctx  # type: ignore[attr-defined]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    wait_for_runner(qtbot, ctx)
 
 
 def _open_from_more_settings(qtbot: QtBot, window: MainWindow) -> None:
