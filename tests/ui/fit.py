@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QCoreApplication, QEvent, QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -25,6 +28,9 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from ui.widgets.screen import Screen
 
 MIN_PX = 64
 CONTROLS = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox)
@@ -110,3 +116,21 @@ def assert_fits(window: QWidget, name: str) -> None:
     if problems:
         path = save_shot(window, f"fit-{name}")
         raise AssertionError(f"{name} does not fit (screenshot: {path}):\n" + "\n".join(problems))
+
+
+def settle() -> None:
+    QApplication.processEvents()  # the layout requests posted by showing and resizing
+    # The screens just closed go now: left alone they pile up hidden in the window.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def pages(screen: Screen) -> Iterator[int]:
+    """Each page of the screen's choices in turn, turned by pressing its "More choices" button."""
+    grid = screen.paged_grid()
+    count = grid.page_count() if grid is not None else 1
+    for page in range(count):
+        yield page
+        if page + 1 < count:
+            assert grid is not None
+            grid.page_button.click()
+            settle()

@@ -5,9 +5,11 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
 
 import companion.storage.database as database
+from ui.app import MainWindow
 from ui.context import AppContext
 
 
@@ -32,3 +34,24 @@ def storage_touches_on_this_thread(monkeypatch: pytest.MonkeyPatch) -> list[int]
 
     monkeypatch.setattr(database, "check_storage_thread", counting)
     return touches
+
+
+def runner_done(window: MainWindow, timeout_ms: int = 20_000) -> None:
+    """Until every job asked of the runner has run and its answer is on screen: the event loop
+    runs, looking every 10 ms, as qtbot.waitUntil does (no sleep)."""
+    runner = window.ctx.runner
+    if runner.is_idle():
+        return
+    loop = QEventLoop()
+    look = QTimer()
+    look.setInterval(10)
+    look.timeout.connect(lambda: loop.quit() if runner.is_idle() else None)
+    give_up = QTimer()
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(loop.quit)
+    give_up.start(timeout_ms)
+    look.start()
+    loop.exec()
+    look.stop()
+    give_up.stop()
+    assert runner.is_idle(), f"the runner never answered: {runner._asked}"

@@ -14,10 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from companion.checkin.instruments import score
 from companion.i18n import _, set_language
-from tests.ui.fit import assert_fits
-from tests.ui.routes import open_sample_pc, sample_arguments
+from tests.ui.fit import assert_fits, settle
+from tests.ui.routes import open_case, open_sample_pc, sample_arguments
 from tests.ui.runner_wait import wait_for_runner
-from tests.ui.test_every_screen_fits import open_case, settle
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.checkin.history import HistoryScreen

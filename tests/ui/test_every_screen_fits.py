@@ -28,19 +28,17 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
 
 from companion.i18n import set_language
 from companion.setup.flow import STEPS
-from tests.ui.fit import fit_problems, save_shot
+from tests.ui.fit import fit_problems, pages, save_shot, settle
 from tests.ui.fit_known import KNOWN, Known
-from tests.ui.routes import all_routes, open_sample_pc, sample_arguments
+from tests.ui.routes import all_routes, open_case, open_sample_pc, sample_arguments
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.widgets.screen import Screen
@@ -110,62 +108,6 @@ def cases(window: MainWindow) -> list[tuple[str, dict[str, object]]]:
             out.append((name, sample_arguments(window.ctx, name)))
     only = [p for p in os.environ.get("COMPANION_FIT_ONLY", "").split(",") if p]
     return [c for c in out if c[0].startswith(tuple(only))] if only else out
-
-
-def settle() -> None:
-    QApplication.processEvents()  # the layout requests posted by showing and resizing
-    # The screens just closed go now: left alone they pile up hidden in the window.
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def runner_done(window: MainWindow, timeout_ms: int = 20_000) -> None:
-    """Until every job asked of the runner has run and its answer is on screen: the event loop
-    runs, looking every 10 ms, as qtbot.waitUntil does (no sleep)."""
-    runner = window.ctx.runner
-    if runner.is_idle():
-        return
-    loop = QEventLoop()
-    look = QTimer()
-    look.setInterval(10)
-    look.timeout.connect(lambda: loop.quit() if runner.is_idle() else None)
-    give_up = QTimer()
-    give_up.setSingleShot(True)
-    give_up.timeout.connect(loop.quit)
-    give_up.start(timeout_ms)
-    look.start()
-    loop.exec()
-    look.stop()
-    give_up.stop()
-    assert runner.is_idle(), f"the runner never answered: {runner._asked}"
-
-
-def open_case(window: MainWindow, case: str, arguments: dict[str, object]) -> Screen:
-    """The screen built fresh and shown on top of Home, in place of the one checked before:
-    going back to Home between screens would show (and fit) Home each time, a third of the
-    time spent (measured with cProfile)."""
-    before = window.current() if len(window._screens) > 1 else None
-    screen = window.open(case.split(" ")[0], **arguments)
-    runner_done(window)  # a screen that reads on the runner is checked as it is once filled in
-    screen = window.current()  # a screen may give its place to another (no plan: the start)
-    if before is not None:  # what MainWindow._pop does, without showing what lies under it
-        window._screens.remove(before)
-        window.stack.removeWidget(before)
-        before.on_closed()
-        before.deleteLater()
-    settle()
-    return screen
-
-
-def pages(screen: Screen) -> Iterator[int]:
-    """Each page of the screen's choices, turned by pressing its "More choices" button."""
-    grid = screen.paged_grid()
-    count = grid.page_count() if grid is not None else 1
-    for page in range(count):
-        yield page
-        if page + 1 < count:
-            assert grid is not None
-            grid.page_button.click()
-            settle()
 
 
 def problems_of(window: MainWindow, screen: Screen) -> list[str]:

@@ -4,43 +4,25 @@ with several people (every name, Guest and Add a person on screen on some page),
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from companion.i18n import _, set_language
 from companion.people.profiles import People, open_people
 from tests.fast_argon2 import FAST
-from tests.ui.fit import assert_fits
+from tests.ui.fit import assert_fits, pages, settle
 from tests.ui.helpers import type_into
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.people.picker import PeopleScreen
 from ui.screens.people.unlock import UnlockScreen
 from ui.start import lock
-from ui.widgets.screen import Screen
 
 LANGUAGES = ("en", "fr")
-
-
-def settle() -> None:
-    QApplication.processEvents()  # the layout requests posted by showing and resizing
-
-
-def pages(screen: Screen) -> Iterator[int]:
-    """Each page of the screen's choices in turn, turned by pressing its page button."""
-    grid = screen.paged_grid()
-    count = grid.page_count() if grid is not None else 1
-    for page in range(count):
-        yield page
-        if page + 1 < count:
-            assert grid is not None
-            grid.page_button.click()
-            settle()
 
 
 def seen_on_pages(window: MainWindow, name: str) -> set[str]:

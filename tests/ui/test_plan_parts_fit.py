@@ -11,9 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from companion.i18n import set_language
-from tests.ui.fit import fit_problems, visible_rect
-from tests.ui.routes import open_sample_pc, sample_arguments
-from tests.ui.test_every_screen_fits import open_case, pages, settle
+from tests.ui.fit import fit_problems, pages, settle, visible_rect
+from tests.ui.routes import open_case, open_sample_pc, sample_arguments
 from ui.context import AppContext
 from ui.screens.safety_plan.view import PlanPartsScreen
 

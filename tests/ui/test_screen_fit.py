@@ -10,12 +10,11 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from companion.i18n import _, set_language
 from companion.people.profiles import guest_session, open_people
 from tests.fast_argon2 import FAST
-from tests.ui.fit import assert_fits, fit_problems, visible_rect
+from tests.ui.fit import assert_fits, fit_problems, settle, visible_rect
 from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
@@ -39,10 +38,6 @@ def person_ctx(make_ctx: Callable[..., AppContext], **settings: object) -> AppCo
     ctx = make_ctx(**settings)
     ctx.session = dataclasses.replace(guest_session(), is_guest=False, display_name="Mary")
     return ctx
-
-
-def settle() -> None:
-    QApplication.processEvents()  # the layout requests posted by showing and resizing
 
 
 def pages(screen: Screen) -> Iterator[int]:

@@ -16,10 +16,9 @@ from pytestqt.qtbot import QtBot
 from companion.i18n import set_language
 from companion.security import LockKind
 from companion.setup.flow import STEPS
-from tests.ui.fit import fit_problems, save_shot, visible_rect
+from tests.ui.fit import fit_problems, save_shot, settle, visible_rect
 from tests.ui.launcher import open_new_pc
 from tests.ui.runner_wait import wait_for_runner
-from tests.ui.test_every_screen_fits import settle
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.setup.flow import FirstRun, SetupStepScreen
