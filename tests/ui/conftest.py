@@ -18,6 +18,7 @@ from companion.paths import content_dir
 from companion.people.profiles import People, guest_session, open_people
 from companion.safety.crisis import load_crisis_directory
 from tests.fast_argon2 import FAST
+from tests.ui.layout_check import stale_item_wrappers
 from tests.ui.recording_speech import RecordingSpeech
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
@@ -36,6 +37,7 @@ def _no_window_outlives_its_test(qapp: QApplication) -> Iterator[None]:
     registering it is closed here too, and named, so the leak is fixed where it starts.
     """
     yield
+    stale = stale_item_wrappers()  # see ui/widgets/layout_items.py: each one can crash later
     # Windows a test dropped, and the cycles around them, go now, between tests: left to the
     # cyclic garbage collector they would be deleted at a random moment of a later test, perhaps
     # while Qt walks every widget to apply a style sheet.
@@ -47,6 +49,7 @@ def _no_window_outlives_its_test(qapp: QApplication) -> Iterator[None]:
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not leftovers, f"windows left open by the test: {[type(w).__name__ for w in leftovers]}"
+    assert not stale, f"Python still holds layout items Qt deleted: {stale} (see layout_items)"
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import ChoiceGrid
+from ui.widgets.layout_items import widget_at
 
 
 def test_a_hidden_choice_leaves_no_gap_and_showing_it_puts_it_back(qtbot: QtBot) -> None:
@@ -19,7 +20,7 @@ def test_a_hidden_choice_leaves_no_gap_and_showing_it_puts_it_back(qtbot: QtBot)
     grid.show()
     qtbot.waitExposed(grid)
     layout = grid.layout()
-    assert layout.itemAtPosition(0, 0).widget() is buttons[1]  # moved up into the first cell
-    assert layout.itemAtPosition(0, 1).widget() is buttons[2]
+    assert widget_at(layout, 0, 0) is buttons[1]  # moved up into the first cell
+    assert widget_at(layout, 0, 1) is buttons[2]
     buttons[0].show()
-    assert layout.itemAtPosition(0, 0).widget() is buttons[0]
+    assert widget_at(layout, 0, 0) is buttons[0]

@@ -16,6 +16,7 @@ from companion.people.profiles import People, open_people
 from tests.fast_argon2 import FAST
 from tests.ui.fit import assert_fits, pages, settle
 from tests.ui.helpers import type_into
+from tests.ui.layout_check import stale_item_wrappers
 from ui.app import MainWindow, build_window
 from ui.context import AppContext
 from ui.screens.people.picker import PeopleScreen
@@ -126,6 +127,32 @@ def test_the_pin_pad_shows_every_choice_on_one_screen_at_200_percent(
         assert len([k for k in pad.pad.keys if k.text().isdigit()]) == 10
     finally:
         set_language("en")
+
+
+def test_the_pad_moving_its_buttons_leaves_no_wrapper_qt_can_delete_under_python(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_path: Path
+) -> None:
+    """The fit measured layouts with `itemAt()`, whose wrappers PySide keeps; moving Delete
+    last and Show my PIN beside the keys deletes their items in Qt, and a later object at
+    the same address came back as a QWidgetItem: "'QWidgetItem' object has no attribute
+    'unpolish'", and the PIN pad did not open (seen once in CI). No such wrapper is kept."""
+    ctx = make_ctx(with_person=False, text_scale=200)
+    people = open_people(tmp_path / "data", ctx.clock, keyring=None, argon2=FAST)
+    mary = people.add("Mary", "pin", "583920")
+    window = open_window(qtbot, ctx, people)
+    window.push(UnlockScreen(ctx, mary))
+    settle()
+    pad = window.current()
+    assert isinstance(pad, UnlockScreen)
+    beside = getattr(pad.pad, "side_column", None)
+    assert beside is not None and beside.isVisible()  # at 200%: the buttons beside the keys
+    window.resize(1920, 1080)
+    ctx.settings.set("text_scale", 100)
+    settle()
+    assert not beside.isVisible()  # and back under them: their items deleted and made again
+    pad.fit()
+    settle()
+    assert stale_item_wrappers() == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

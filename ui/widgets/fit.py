@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QLayout, QScrollArea, QWidget
 
 from ui.widgets.choice_grid import ChoiceGrid, lay_out_now
+from ui.widgets.layout_items import layout_items, release_item_wrappers
 
 RoomSaver = Callable[[bool], None]  # on(True) saves room; on(False) gives it back
 
@@ -43,21 +44,15 @@ def needed_height(body: QWidget, width: int) -> int:
     margins = layout.contentsMargins()
     inner = width - margins.left() - margins.right()
     heights: list[int] = []
-    for index in range(layout.count()):
-        item = layout.itemAt(index)
-        if item is None:
-            continue
-        shown = item.widget()
-        if shown is not None:
-            if not shown.isHidden():
-                heights.append(widget_height(shown, inner))
-        elif (child := item.layout()) is not None:
-            invalidate_all(child)
-            heights.append(child.totalSizeHint().height())
-        elif item.spacerItem() is not None:
-            hint = item.sizeHint().height()
-            if hint:
-                heights.append(hint)
+    for item in layout_items(layout):
+        if item.widget is not None:
+            if not item.widget.isHidden():
+                heights.append(widget_height(item.widget, inner))
+        elif item.layout is not None:
+            invalidate_all(item.layout)
+            heights.append(item.layout.totalSizeHint().height())
+        elif item.spacer_height:
+            heights.append(item.spacer_height)
     spacing = max(0, layout.spacing()) if isinstance(layout, QBoxLayout) else 0
     gaps = spacing * max(0, len(heights) - 1)
     return margins.top() + margins.bottom() + sum(heights) + gaps
@@ -66,11 +61,9 @@ def needed_height(body: QWidget, width: int) -> int:
 def invalidate_all(layout: QLayout) -> None:
     """Forget every size a layout and the layouts inside it worked out before (a nested
     layout, a PIN pad's keys, is not told when its widgets change)."""
-    for index in range(layout.count()):
-        item = layout.itemAt(index)
-        child = item.layout() if item is not None else None
-        if child is not None:
-            invalidate_all(child)
+    for item in layout_items(layout):
+        if item.layout is not None:
+            invalidate_all(item.layout)
     layout.invalidate()
 
 
@@ -149,6 +142,7 @@ class ScreenFit:
             return  # not laid out yet: nothing to measure against
         self._busy = True
         try:
+            release_item_wrappers()  # the ways to save room move widgets between layouts
             polish_all(self._body)
             self._fit()
             # What fits shows no scroll bar at all; what cannot fit keeps it as a last resort.
