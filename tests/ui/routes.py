@@ -137,6 +137,7 @@ SAMPLES: dict[str, Sample] = {
     "checkin.resume": _draft,
     "checkin.questionnaires": lambda ctx: {"instrument_ids": ["phq9", "gad7", "who5"]},
     "checkin.result": lambda ctx: {"score": score("phq9", (1, 2, 1, 1, 0, 1, 1, 0, 0))},
+    "checkin.mood_days": lambda ctx: {"weeks": 12},  # the most days, the most pages
     "learn.articles": lambda ctx: {"topic": _library(ctx).topics(ctx.language())[0]},
     "learn.reader": lambda ctx: {"article_id": _first_article(ctx)},
     "learn.exercise": lambda ctx: {"exercise_id": _exercise_of_kind(ctx, breathing=False)},

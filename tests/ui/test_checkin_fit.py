@@ -21,6 +21,7 @@ from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.checkin.history import HistoryScreen
 from ui.screens.checkin.mood_chart import GAP_PX
+from ui.screens.checkin.mood_days import MoodDaysScreen
 from ui.screens.checkin.score_history import ScoreHistoryScreen
 from ui.widgets.screen import Screen
 
@@ -128,13 +129,19 @@ def test_the_mood_history_shows_every_choice_without_parts_at_200(
         assert len(side) >= 2, "the top and bottom mood words"
         for upper, lower in pairwise(side):
             assert lower.top() - upper.bottom() >= GAP_PX, "mood words crowded"
-        # The same days as a table, in the chart's place: still every choice, still no parts.
+        # The same days as a table, on a screen of their own: its choices on screen, no parts.
         assert screen.table_button.accessibleName() == _("Show as a table")  # shown short or not
         qtbot.mouseClick(screen.table_button, Qt.MouseButton.LeftButton)
+        wait_for_runner(qtbot, ctx)
         settle()
-        assert screen.mood_table.isVisible() and not screen.part_buttons()
-        assert all(on_screen(screen, b) for b in [*periods, screen.table_button])
-        assert on_screen(screen, screen.mood_table.page_button)
+        days = window.current()
+        assert isinstance(days, MoodDaysScreen)
+        assert_fits(window, f"checkin-fit-days-{language}-{size[0]}x{size[1]}")
+        assert days.mood_table.isVisible() and not days.part_buttons()
+        assert on_screen(days, days.page_button) and on_screen(days, days.chart_button)
+        qtbot.mouseClick(days.chart_button, Qt.MouseButton.LeftButton)
+        settle()
+        assert window.current() is screen
         # Another period pressed (its focus ring a little wider): the same.
         qtbot.mouseClick(screen.period_buttons[4], Qt.MouseButton.LeftButton)
         wait_for_runner(qtbot, ctx)

@@ -16,6 +16,7 @@ from tests.ui.runner_wait import wait_for_runner
 from ui.app import MainWindow, build_window
 from ui.screens.checkin.history import HistoryScreen
 from ui.screens.checkin.mood_chart import touches_line
+from ui.screens.checkin.mood_days import MoodDaysScreen
 from ui.shared.checkin_common import checkin_store
 
 
@@ -50,18 +51,39 @@ def test_history_says_this_week_was_better_and_draws_the_chart(
     assert line in found
 
 
+def _open_table(qtbot: QtBot, window: MainWindow, words: str) -> MoodDaysScreen:
+    press(qtbot, window, words)
+    days = window.current()
+    assert isinstance(days, MoodDaysScreen)
+    wait_for_runner(qtbot, window.ctx)
+    return days
+
+
 def test_the_table_shows_the_same_days_for_screen_readers(qtbot: QtBot, window: MainWindow) -> None:
     _fill(window, 14, {0: "okay", 1: "okay"})
     history = HistoryScreen(window.ctx)
     window.push(history)
     wait_for_runner(qtbot, window.ctx)
-    press(qtbot, window, "Show as a table")
-    assert history.table.isVisible() and not history.chart.isVisible()
-    assert history.table.rowCount() == 14
-    assert history.table.item(0, 1).text() == "Okay"
-    assert history.table.accessibleName() == "Mood by day, as a table"
-    first = history.table.item(0, 0).text()  # a day in words, like "Tuesday 18 November"
+    days = _open_table(qtbot, window, "Show as a table")
+    assert days.table.isVisible() and not days.status_label.isVisible()
+    assert days.table.rowCount() == 14
+    assert days.table.item(0, 1).text() == "Okay"
+    assert days.table.accessibleName() == "Mood by day, as a table"
+    first = days.table.item(0, 0).text()  # a day in words, like "Tuesday 18 November"
     assert re.fullmatch(r"[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+( \d{4})?", first), first
+    press(qtbot, window, "Back to the chart")
+    assert window.current() is history and history.chart.isVisible()
+
+
+def test_the_table_has_the_weeks_chosen_on_the_chart(qtbot: QtBot, window: MainWindow) -> None:
+    _fill(window, 84, {0: "good", 1: "okay"})
+    history = HistoryScreen(window.ctx)
+    window.push(history)
+    wait_for_runner(qtbot, window.ctx)
+    press(qtbot, window, "4 weeks")
+    wait_for_runner(qtbot, window.ctx)
+    days = _open_table(qtbot, window, "Show as a table")
+    assert days.table.rowCount() == 28
 
 
 def test_twelve_weeks_are_one_press_away(qtbot: QtBot, window: MainWindow) -> None:
@@ -161,15 +183,18 @@ def test_a_point_without_its_word_says_its_mood_when_focused(qtbot: QtBot, make_
         set_language("en")
 
 
-def test_the_table_pages_instead_of_scrolling(qtbot: QtBot, make_ctx) -> None:  # type: ignore[no-untyped-def]
-    """At 150% in French on 1024 x 768, where the whole screen fits (200% reads by parts)."""
-    window, history = _big_french_history(qtbot, make_ctx, 12, scale=150)
+@pytest.mark.parametrize("scale", [150, 200])
+def test_the_table_pages_instead_of_scrolling(qtbot: QtBot, make_ctx, scale: int) -> None:  # type: ignore[no-untyped-def]
+    """In French on 1024 x 768, 12 weeks: every day on one page or another, never a scroll bar.
+    On its own screen the table holds 2 days a page at 200% under the guest band, 3 without it
+    (in the chart's place it held 1: 84 pages for 12 weeks), and 7 at 150%."""
+    window, _history = _big_french_history(qtbot, make_ctx, 12, scale=scale)
     try:
-        press(qtbot, window, "Afficher en tableau")
-        table = history.table
-        assert table.isVisible() and not history.chart.isVisible()
-        assert not table.verticalScrollBar().isVisible()
-        paged = history.mood_table
+        days = _open_table(qtbot, window, "Afficher en tableau")
+        table = days.table
+        assert table.isVisible() and not table.verticalScrollBar().isVisible()
+        paged = days.mood_table
+        assert paged.per_page >= {150: 6, 200: 2}[scale]
         count = paged.page_count()
         assert count > 1 and paged.page_button.isVisible() and paged.per_page >= 1
         assert paged.page_button.accessibleName() == f"Plus de jours (page 1 sur {count})"

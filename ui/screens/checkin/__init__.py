@@ -15,6 +15,7 @@ def routes() -> list[Route]:
         ),
         Route("checkin.result", lazy("ui.screens.checkin.questionnaire", "ResultScreen")),
         Route("checkin.history", lazy("ui.screens.checkin.history", "HistoryScreen")),
+        Route("checkin.mood_days", lazy("ui.screens.checkin.mood_days", "MoodDaysScreen")),
         Route(
             "checkin.score_history", lazy("ui.screens.checkin.score_history", "ScoreHistoryScreen")
         ),

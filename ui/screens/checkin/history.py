@@ -6,8 +6,9 @@ are in the screen's pageable grid, the table first, shown as "Table" and "My sco
 is short, so the summary and a chart whose mood words do not crowd stay on screen with them.
 
 The chart (ui/screens/checkin/mood_chart.py) is a picture that takes the focus and says each
-day's mood; the same days are in a table a page at a time (mood_table.py). The weeks are read
-on the runner: the screen shows at once with "Reading your check-ins..." and fills in.
+day's mood; "Show as a table" opens the same days as a table on a screen of its own
+(mood_days.py), a page at a time. The weeks are read on the runner: the screen shows at once
+with "Reading your check-ins..." and fills in.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from companion.checkin.trends import PERIOD_WEEKS, MoodTrend, mood_trend
 from companion.i18n import _
 from ui.context import AppContext
 from ui.screens.checkin.mood_chart import MoodChart
-from ui.screens.checkin.mood_table import MoodTable
 from ui.shared.checkin_common import checkin_store, local_zone
 from ui.theme import TARGET_GAP_PX
 from ui.widgets.big_button import BigButton
@@ -100,15 +100,8 @@ class HistoryScreen(Screen):
         self.summary_label = self.add_text(self._summary_words)
         self.chart = MoodChart()
         self.add_widget(self.chart, focusable=True)
-        self.mood_table = MoodTable()
-        self.table = self.mood_table.table
-        self.mood_table.hide()
-        self.add_widget(self.mood_table)
-        self._extra_focusables.append(self.table)
-        self._extra_focusables.append(self.mood_table.page_button)
-        # The chart (or the table in its place) takes whatever height the screen has left.
+        # The chart takes whatever height the screen has left.
         self.body_layout.setStretchFactor(self.chart, 1000)
-        self.body_layout.setStretchFactor(self.mood_table, 1000)
         # The periods: one row of three, each a third of the width, never paged.
         self.period_buttons: dict[int, BigButton] = {}
         for weeks in PERIOD_WEEKS:
@@ -129,12 +122,11 @@ class HistoryScreen(Screen):
             BigButton(
                 lambda: _("Show as a table"),
                 None,
-                checkable=True,
                 line_chars=ONE_LINE,
                 short_fn=lambda: _("Table"),
             )
         )
-        self.table_button.toggled.connect(self._show_table)
+        self.table_button.clicked.connect(self._table)
         self.scores_button = self.add_choice(
             BigButton(
                 lambda: _("My questionnaire scores"),
@@ -154,10 +146,9 @@ class HistoryScreen(Screen):
         return [self.scores_button.set_short, self.table_button.set_short, *super().room_savers()]
 
     def snug_choices(self, on: bool) -> None:
-        """The periods' row and the table's "More days" get snug with the grid's choices
-        (still at least 64 px tall)."""
+        """The periods' row gets snug with the grid's choices (still at least 64 px tall)."""
         super().snug_choices(on)
-        for button in [*self.period_buttons.values(), self.mood_table.page_button]:
+        for button in self.period_buttons.values():
             if bool(button.property("snug")) != on:
                 button.setProperty("snug", on)
                 button.style().unpolish(button)
@@ -194,7 +185,6 @@ class HistoryScreen(Screen):
         palette = self.ctx.look().palette
         today = self.ctx.clock.now().astimezone(local_zone(self.ctx)).date()
         self.chart.set_trend(trend, palette.edge, palette.text, today)
-        self.mood_table.fill(trend, today)
         self.summary_label.setText(self._summary_words())
         self.setAccessibleDescription(self.body_text())
         if self.isVisible():
@@ -209,15 +199,12 @@ class HistoryScreen(Screen):
     def _scores(self) -> None:
         self.ctx.nav().open("checkin.score_history")
 
-    def _show_table(self, shown: bool) -> None:
-        self.mood_table.setVisible(shown)
-        self.chart.setVisible(not shown)
-        self.fit()
+    def _table(self) -> None:
+        self.ctx.nav().open("checkin.mood_days", weeks=self.weeks)
 
     def retranslate(self) -> None:
         super().retranslate()
         self.chart.setAccessibleName(_("Mood chart"))
         self.period_row.retranslate()
-        self.mood_table.retranslate()
         if self.trend is not None:
             self.show_weeks(self.weeks)  # the summary and the mood words in the new language

@@ -1,7 +1,6 @@
-"""The history screen's table: mood by day, a page of days at a time (never a second scroll bar).
-
-The table takes the chart's place and shows as many days as fit in it; a big button beside it
-turns to the next days, with the page in words ("More days (page 1 of 3)"), as the choices do.
+"""Mood by day as a table, a page of days at a time (never a scroll bar), on its own screen
+(mood_days.py) so it has the whole screen's height: in the chart's place, at 200% on 1024 x 768,
+it held one day a page. Its "More days (page 1 of 3)" button is one of that screen's choices.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QSizePolicy,
     QTableWidget,
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
 from companion.checkin.trends import MoodTrend
 from companion.i18n import _
 from companion.when_words import date_words
-from ui.theme import TARGET_GAP_PX
 from ui.widgets.big_button import BigButton
 
 
@@ -61,7 +58,9 @@ class PagedTable(QTableWidget):
 
 
 class MoodTable(QWidget):
-    """The days of the period as a table, a page at a time, with the page button beside it."""
+    """The days of the period as a table, a page at a time; `page_button` turns the page (the
+    screen puts it among its choices, under the table, so the table has the full width and a
+    day and its mood stand on one line)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -72,20 +71,14 @@ class MoodTable(QWidget):
         self.table.setAccessibleName(_("Mood by day, as a table"))
         self.page_button = BigButton(self._page_words, "plus", line_chars=16)
         self.page_button.clicked.connect(self.turn_page)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(TARGET_GAP_PX)
-        row.addWidget(self.table, 1)
-        column = QVBoxLayout()
-        column.addWidget(self.page_button)
-        column.addStretch(1)
-        row.addLayout(column)
+        self.page_button.hide()  # until there is more than one page
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:
-        # As tall as the chart it stands in for (ui/screens/checkin/mood_chart.py).
-        line = self.fontMetrics().height()
-        return QSize(400, max(120, line * 2, self.page_button.sizeHint().height()))
+        return QSize(400, max(120, self.fontMetrics().height() * 2))
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
