@@ -143,6 +143,15 @@ def main():
     rows = []
     walk(app, 0, rows)
     result["help_now"] = rows
+    # The history's table, on its own screen (no check-ins yet on this PC: it says so).
+    press_and_wait(app, "Home", "What would you like to do?")
+    press_and_wait(app, "How am I feeling?", "How am I feeling?")
+    press_and_wait(app, "See how I have been", "How I have been feeling")
+    press_and_wait(app, "Show as a table", "My mood day by day")
+    wait_for_label(app, "No check-ins in these weeks yet.")
+    rows = []
+    walk(app, 0, rows)
+    result["mood_days"] = rows
     with open(out, "w") as handle:
         json.dump(result, handle, indent=1)
     return 0

@@ -46,7 +46,7 @@ def controls(rows: list[dict]) -> list[dict]:  # type: ignore[type-arg]
     return [r for r in rows if r.get("role") in PRESSABLE and r.get("showing")]
 
 
-@pytest.mark.parametrize("screen", ["home", "settings", "help_now"])
+@pytest.mark.parametrize("screen", ["home", "settings", "help_now", "mood_days"])
 def test_every_control_has_a_name_and_is_at_least_64_px(screen_reader_view, screen: str) -> None:  # type: ignore[no-untyped-def]
     shown = controls(screen_reader_view[screen])
     assert len(shown) >= 5, f"{screen}: only {len(shown)} controls seen"
@@ -57,7 +57,7 @@ def test_every_control_has_a_name_and_is_at_least_64_px(screen_reader_view, scre
         )
 
 
-@pytest.mark.parametrize("screen", ["home", "settings", "help_now"])
+@pytest.mark.parametrize("screen", ["home", "settings", "help_now", "mood_days"])
 def test_top_bar_is_the_same_on_every_screen(screen_reader_view, screen: str) -> None:  # type: ignore[no-untyped-def]
     def bar(rows: list[dict]) -> list[tuple[str, int, int]]:  # type: ignore[type-arg]
         names = ("Home", "Back", "Read this to me", "Get help now")
@@ -83,3 +83,14 @@ def test_help_now_is_read_with_its_lines_and_says_nobody_will_call(screen_reader
 def test_speech_problem_is_said_once_in_words_on_home(screen_reader_view) -> None:  # type: ignore[no-untyped-def]
     words = " ".join(r["name"] for r in screen_reader_view["home"])
     assert "Speech is not available on this computer" in words
+
+
+def test_the_days_table_says_none_yet_and_leads_back(screen_reader_view) -> None:  # type: ignore[no-untyped-def]
+    """Reached by name from Home, as Orca's user would: no check-ins yet on this PC, so one
+    sentence says so and no empty table is there to land on."""
+    rows = screen_reader_view["mood_days"]
+    labels = [r["name"] for r in rows if r["role"] == "label" and r["showing"]]
+    assert "My mood day by day" in labels
+    assert any(name.startswith("No check-ins in these weeks yet.") for name in labels)
+    assert "Back to the chart" in [r["name"] for r in controls(rows)]
+    assert not [r for r in rows if r["role"] == "table" and r["showing"]]

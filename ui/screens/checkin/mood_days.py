@@ -31,6 +31,7 @@ class MoodDaysScreen(Screen):
         self.status_label = self.add_text(self._status_words)
         self.mood_table = MoodTable()
         self.table = self.mood_table.table
+        self.mood_table.hide()  # until there are days to show: no empty box
         self.add_widget(self.mood_table)
         self._extra_focusables.append(self.table)
         self.body_layout.setStretchFactor(self.mood_table, 1000)  # all the height left
@@ -66,6 +67,7 @@ class MoodDaysScreen(Screen):
         self.trend = trend
         today = self.ctx.clock.now().astimezone(local_zone(self.ctx)).date()
         self.mood_table.fill(trend, today)
+        self.mood_table.setVisible(bool(trend.points))
         self._say_status()
 
     def _failed(self, _error: Exception) -> None:
