@@ -33,9 +33,7 @@ def test_history_says_this_week_was_better_and_draws_the_chart(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     _fill(window, 14, {0: "good", 1: "not_good"})
-    history = HistoryScreen(window.ctx)
-    window.push(history)
-    wait_for_runner(qtbot, window.ctx)
+    history = _open_history(qtbot, window)
     assert "This week you felt better than last week." in history.body_text()
     assert history.chart.accessibleDescription() == "This week you felt better than last week."
     image = history.chart.grab().toImage()
@@ -51,6 +49,13 @@ def test_history_says_this_week_was_better_and_draws_the_chart(
     assert line in found
 
 
+def _open_history(qtbot: QtBot, window: MainWindow) -> HistoryScreen:
+    history = HistoryScreen(window.ctx)
+    window.push(history)
+    wait_for_runner(qtbot, window.ctx)
+    return history
+
+
 def _open_table(qtbot: QtBot, window: MainWindow, words: str) -> MoodDaysScreen:
     press(qtbot, window, words)
     days = window.current()
@@ -61,9 +66,7 @@ def _open_table(qtbot: QtBot, window: MainWindow, words: str) -> MoodDaysScreen:
 
 def test_the_table_shows_the_same_days_for_screen_readers(qtbot: QtBot, window: MainWindow) -> None:
     _fill(window, 14, {0: "okay", 1: "okay"})
-    history = HistoryScreen(window.ctx)
-    window.push(history)
-    wait_for_runner(qtbot, window.ctx)
+    history = _open_history(qtbot, window)
     days = _open_table(qtbot, window, "Show as a table")
     assert days.table.isVisible() and not days.status_label.isVisible()
     assert days.table.rowCount() == 14
@@ -77,9 +80,7 @@ def test_the_table_shows_the_same_days_for_screen_readers(qtbot: QtBot, window: 
 
 def test_the_table_has_the_weeks_chosen_on_the_chart(qtbot: QtBot, window: MainWindow) -> None:
     _fill(window, 84, {0: "good", 1: "okay"})
-    history = HistoryScreen(window.ctx)
-    window.push(history)
-    wait_for_runner(qtbot, window.ctx)
+    _open_history(qtbot, window)
     press(qtbot, window, "4 weeks")
     wait_for_runner(qtbot, window.ctx)
     days = _open_table(qtbot, window, "Show as a table")
@@ -88,9 +89,7 @@ def test_the_table_has_the_weeks_chosen_on_the_chart(qtbot: QtBot, window: MainW
 
 def test_twelve_weeks_are_one_press_away(qtbot: QtBot, window: MainWindow) -> None:
     _fill(window, 84, {0: "very_good", 1: "very_bad"})
-    history = HistoryScreen(window.ctx)
-    window.push(history)
-    wait_for_runner(qtbot, window.ctx)
+    history = _open_history(qtbot, window)
     press(qtbot, window, "12 weeks")
     assert history.period_buttons[12].isChecked() and not history.period_buttons[2].isChecked()
     assert history.trend is not None and len(history.trend.points) == 84
@@ -98,9 +97,7 @@ def test_twelve_weeks_are_one_press_away(qtbot: QtBot, window: MainWindow) -> No
 
 
 def test_no_check_ins_yet_is_said_kindly(qtbot: QtBot, window: MainWindow) -> None:
-    history = HistoryScreen(window.ctx)
-    window.push(history)
-    wait_for_runner(qtbot, window.ctx)
+    history = _open_history(qtbot, window)
     assert "You can check in any time you like." in history.body_text()
 
 
@@ -132,9 +129,7 @@ def _big_french_history(  # type: ignore[no-untyped-def]
     for days_ago, mood in enumerate(("okay", "not_good", "good", "very_bad", "okay")):
         at = now - timedelta(days=days_ago + 1, minutes=5)
         store.finish(CheckIn(None, at, at, mood, frozenset(), "", False))
-    history = HistoryScreen(window.ctx)
-    window.push(history)
-    wait_for_runner(qtbot, window.ctx)
+    history = _open_history(qtbot, window)
     if weeks != 2:
         press(qtbot, window, f"{weeks} semaines")
     return window, history

@@ -1,10 +1,10 @@
 """Companion with its window closed: the tray menu, closing to the tray (on a shared PC, locking),
 stopping reminders until tomorrow, and starting with the computer from Settings (a temporary
-HOME). The reminders themselves: test_tray_reminders.py."""
+HOME). The reminders themselves: tests/ui/tray/test_tray_reminders.py."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,15 +18,13 @@ from companion.people.profiles import People
 from companion.reminders.autostart import StartWithComputer
 from tests.ui.helpers import press
 from tests.ui.runner_wait import wait_for_runner
-from tests.ui.tray_setup import (
+from tests.ui.tray.tray_setup import (
     TRAY_LOG_IGNORE,
     TUESDAY_10,
     RecordingNotifications,
     check_reminders,
     open_me,
-    people_on_monday,
     press_in_menu,
-    running_in_background,
     save_session,
     tray_window,
 )
@@ -36,24 +34,6 @@ from ui.screens.settings.reminders import StillRemindingScreen
 from ui.tray import BackgroundCompanion, install_background
 
 pytestmark = TRAY_LOG_IGNORE
-
-
-@pytest.fixture
-def sink() -> RecordingNotifications:
-    return RecordingNotifications()
-
-
-@pytest.fixture
-def people(tmp_path: Path) -> People:
-    return people_on_monday(tmp_path)
-
-
-@pytest.fixture
-def background(
-    qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People, sink: RecordingNotifications
-) -> Iterator[BackgroundCompanion]:
-    with running_in_background(qtbot, make_ctx, people, sink) as found:
-        yield found
 
 
 def test_the_tray_menu_has_four_large_plain_choices(background: BackgroundCompanion) -> None:

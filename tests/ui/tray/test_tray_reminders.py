@@ -4,11 +4,9 @@ window while the picker waits."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from companion.appointments.model import Appointment
@@ -18,7 +16,7 @@ from companion.reminders.background import AWAKE_FILE_NAME, Kind
 from tests.ui.helpers import press
 from tests.ui.recording_speech import RecordingSpeech
 from tests.ui.runner_wait import wait_for_runner
-from tests.ui.tray_setup import (
+from tests.ui.tray.tray_setup import (
     MONDAY_9,
     TORONTO,
     TRAY_LOG_IGNORE,
@@ -26,11 +24,10 @@ from tests.ui.tray_setup import (
     RecordingNotifications,
     check_reminders,
     open_me,
-    people_on_monday,
-    running_in_background,
     save_session,
     tray_window,
 )
+from ui.app import MainWindow
 from ui.context import AppContext
 from ui.screens.home.screen import HomeScreen
 from ui.screens.sessions.sessions_screen import SessionsScreen
@@ -38,24 +35,6 @@ from ui.screens.settings.reminders import CheckInInvitationScreen
 from ui.tray import BackgroundCompanion, install_background
 
 pytestmark = TRAY_LOG_IGNORE
-
-
-@pytest.fixture
-def sink() -> RecordingNotifications:
-    return RecordingNotifications()
-
-
-@pytest.fixture
-def people(tmp_path: Path) -> People:
-    return people_on_monday(tmp_path)
-
-
-@pytest.fixture
-def background(
-    qtbot: QtBot, make_ctx: Callable[..., AppContext], people: People, sink: RecordingNotifications
-) -> Iterator[BackgroundCompanion]:
-    with running_in_background(qtbot, make_ctx, people, sink) as found:
-        yield found
 
 
 def test_a_session_tomorrow_brings_three_notifications_and_one_opens_join(
@@ -108,15 +87,21 @@ def test_on_a_shared_pc_the_notification_names_only_the_person(
     window.ctx.session.close()
 
 
-def test_the_checkin_notification_offers_not_today(
-    qtbot: QtBot, background: BackgroundCompanion, sink: RecordingNotifications
-) -> None:
+def act_on_the_checkin_reminder(qtbot: QtBot, background: BackgroundCompanion) -> MainWindow:
+    """The window closed, an hour after the check-in was due: its one notification, pressed."""
     window = background.window
     window.hide()
     window.ctx.clock.current = MONDAY_9 + timedelta(hours=1)
     [checkin] = check_reminders(qtbot, background)
     assert checkin.kind is Kind.CHECKIN
     background.act_on(checkin)
+    return window
+
+
+def test_the_checkin_notification_offers_not_today(
+    qtbot: QtBot, background: BackgroundCompanion, sink: RecordingNotifications
+) -> None:
+    window = act_on_the_checkin_reminder(qtbot, background)
     assert isinstance(window.current(), CheckInInvitationScreen)
     press(qtbot, window, "Not today")
     home = window.current()
@@ -129,11 +114,7 @@ def test_the_checkin_notification_offers_not_today(
 def test_the_checkin_notification_opens_the_check_in_when_accepted(
     qtbot: QtBot, background: BackgroundCompanion, sink: RecordingNotifications
 ) -> None:
-    window = background.window
-    window.hide()
-    window.ctx.clock.current = MONDAY_9 + timedelta(hours=1)
-    [checkin] = check_reminders(qtbot, background)
-    background.act_on(checkin)
+    window = act_on_the_checkin_reminder(qtbot, background)
     press(qtbot, window, "Check in now")
     assert window.current().screen_id == window.routes.build("checkin", window.ctx).screen_id
     window.back()
