@@ -15,6 +15,7 @@ from ui.theme import TARGET_GAP_PX
 from ui.widgets.big_button import BigButton
 from ui.widgets.choice_grid import OFF_PAGE, ChoiceGrid
 from ui.widgets.fit import RoomSaver, ScreenFit
+from ui.widgets.late_words import WordsWatch
 from ui.widgets.pad_fit import Pad as PinPadLike
 from ui.widgets.pad_fit import pad_last_savers, pad_room_savers
 from ui.widgets.reading import PartsBar
@@ -32,6 +33,7 @@ class Screen(QWidget):
     """Base class of every screen: builds the layout, reads itself aloud, retranslates live."""
 
     screen_id = "screen"
+    refit_on_new_words = True  # see ui/widgets/late_words.py; False where a screen moves its own
     # True for "Who is using Companion?": Back and Home stop there, so nobody slips past it.
     is_floor = False
 
@@ -91,6 +93,7 @@ class Screen(QWidget):
             lambda: self.may_page,
             self,
         )
+        self._words_watch = WordsWatch(self.body, self.fit, self.refit_on_new_words)
 
     # --- building -------------------------------------------------------------------------
     def set_title(self, title_fn: TextFn) -> None:
@@ -226,6 +229,7 @@ class Screen(QWidget):
             return
         focus = self.focusWidget()
         self.fitter.fit()
+        self._words_watch.fitted()
         self.parts.setVisible(not self.fitter.fitted)
         self.parts.refresh()
         if focus is not None and focus.isHidden() and self.isVisible():

@@ -29,6 +29,7 @@ MIN_LINES = 4  # a part shows at least this many lines of the article where room
 
 class ReaderScreen(Screen):
     screen_id = "learn_reader"
+    refit_on_new_words = False  # each move says its place in new words and fits the box itself
 
     def __init__(self, ctx: AppContext, article_id: str, page: int = 0) -> None:
         super().__init__(ctx)
