@@ -1,12 +1,12 @@
 """A screen fits itself again when its words change after it was fitted.
 
 The screen fit (fit.py) measures a screen once it has its room. A sentence that arrives later
-(a read that failed, a wrong PIN, "Saved.") made the words taller with nobody measuring: on 49
-of the screens, at 200% in French on 1024 x 768, one more sentence pushed choices below the edge,
-where no scroll bar was left to reach them. Each screen asked for a new fit by hand where it
-remembered to. This watch does it for all: when the body asks for a new layout, and the words of
-its labels (or which are shown) differ from those at the last fit, the screen is fitted again,
-once the change is made.
+(a read that failed, a wrong PIN, "Saved.") made the words taller with nobody measuring: on 41
+screens, at 200% in French on 1024 x 768, one more sentence pushed choices below the edge or cut
+their words, and no scroll bar was left to reach them (tests/ui/test_late_words.py). Each
+screen asked for a new fit by hand where it remembered to. This watch does it for all: when
+the body asks for a new layout, and the words of its labels (or which are shown) differ from
+those at the last fit, the screen is fitted again, once the change is made.
 """
 
 from __future__ import annotations
