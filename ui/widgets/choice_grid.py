@@ -53,12 +53,7 @@ class ChoiceGrid(QWidget):
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(TARGET_GAP_PX + 4)
-        self.page_button = BigButton(
-            self._page_words,
-            "plus",
-            description_fn=self._page_place,
-            short_fn=self._short_page_words,  # where even a page of one choice is too tall
-        )
+        self.page_button = BigButton(self._page_words, "plus", description_fn=self._page_place)
         self.page_button.setParent(self)
         self.page_button.hide()
         self.page_button.clicked.connect(self.turn_page)
@@ -179,13 +174,6 @@ class ChoiceGrid(QWidget):
                 number=number, count=count
             )
         return _("More choices (page {number} of {count})").format(number=number, count=count)
-
-    def _short_page_words(self) -> str:
-        """ "First choices (page 3 of 3)": one line where "Back to the first choices" is two."""
-        number, count = self.page + 1, self.page_count()
-        if self.page >= count - 1:
-            return _("First choices (page {number} of {count})").format(number=number, count=count)
-        return self._page_words()
 
     def _page_place(self) -> str:
         return _("Page {number} of {count}").format(number=self.page + 1, count=self.page_count())

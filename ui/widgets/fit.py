@@ -164,7 +164,6 @@ class ScreenFit:
         if grid is not None:
             self._keep_page = grid.page  # a refit (a resize, coming back) keeps the page
             grid.set_page_size(None)
-            grid.page_button.set_short(False)
         for saver in reversed(savers):
             saver(False)
         self.saved = 0
@@ -202,36 +201,9 @@ class ScreenFit:
                     break
             pages.append(take)
             start += take
-        fitting = self._every_page_fits(grid, pages)
-        if fitting is None:  # "First choices (page 3 of 3)", and try again
-            grid.page_button.set_short(True)
-            fitting = self._every_page_fits(grid, pages)
-        if fitting is None:
+        grid.set_pages(pages)
+        grid.show_page(0)
+        if not self.fits():
             grid.set_pages(None)  # pages that still do not fit only hide things: read by parts
             return
-        grid.set_pages(fitting)
         grid.show_page(self._keep_page)
-
-    def _every_page_fits(self, grid: ChoiceGrid, pages: list[int]) -> list[int] | None:
-        """Each page measured again with the words it really has: the last page's button says
-        "Back to the first choices (page 6 of 6)", longer than the "More choices" it had while
-        the pages were counted, and in French at 200% its second line pushed it below the
-        edge. A page that does not fit hands its last choice on to the next page; None when
-        a page of one choice does not fit (the screen then reads by parts)."""
-        for _round in range(2 * sum(pages)):
-            grid.set_pages(pages)
-            tight = next((i for i in range(len(pages)) if not self._page_fits(grid, i)), None)
-            if tight is None:
-                return pages
-            if pages[tight] == 1:
-                return None
-            pages = [*pages[:tight], pages[tight] - 1, *pages[tight + 1 :]]
-            if tight + 1 < len(pages):
-                pages[tight + 1] += 1
-            else:
-                pages.append(1)
-        return None
-
-    def _page_fits(self, grid: ChoiceGrid, page: int) -> bool:
-        grid.show_page(page)
-        return self.fits()

@@ -76,11 +76,7 @@ class SessionsScreen(Screen):
         self.add_button = self.add_choice(BigButton(lambda: _("Add a session"), "plus"))
         self.add_button.clicked.connect(self.add_session)
         self.edit_button = self.add_choice(
-            BigButton(
-                lambda: _("Change or save this session"),
-                "person",
-                short_fn=lambda: _("Change this session"),  # its name keeps "or save"
-            )
+            BigButton(lambda: _("Change or save this session"), "person")
         )
         self.edit_button.clicked.connect(self.edit_session)
         self.import_button = self.add_choice(
@@ -112,13 +108,9 @@ class SessionsScreen(Screen):
         )
 
     def room_savers(self) -> list[Callable[[bool], None]]:
-        """Where room is short, "Change this session" on one line, and Join goes to the usual
-        height last (still the first choice, a whole row of its own)."""
-        return [
-            self.edit_button.set_short,
-            *super().room_savers(),
-            lambda on: self._join_tall(not on),
-        ]
+        """Where room is short, Join goes to the usual height last (still the first choice,
+        a whole row of its own)."""
+        return [*super().room_savers(), lambda on: self._join_tall(not on)]
 
     # --- what the person sees -------------------------------------------------------------
     def reload(self) -> None:
