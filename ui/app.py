@@ -56,6 +56,8 @@ class MainWindow(PersonData, LiveSettings):
         ctx.navigator = self
         self.routes = routes if routes is not None else Router.of_features()
         ctx.runner.show_failure = self.show_notice
+        self._focus_when_ready: Screen | None = None  # shown before it had a choice to focus
+        ctx.runner.answered.connect(self._focus_first_when_ready)
         self._home_factory = home
         self._screens: list[Screen] = []
         self._qt_translator = QTranslator(self)
@@ -210,6 +212,7 @@ class MainWindow(PersonData, LiveSettings):
         self._set_tab_order(screen)
         focus = next((w for w in screen.choices() if w.isEnabled()), None)
         (focus or self.top_bar.home_button).setFocus(Qt.FocusReason.OtherFocusReason)
+        self._focus_when_ready = None if focus is not None else screen
         if self.ctx.settings.get("read_steps_aloud") and getattr(screen, "is_step", False):
             self.reader.read(screen)
 
@@ -319,6 +322,21 @@ class MainWindow(PersonData, LiveSettings):
         self.resize(min(WINDOW_SIZE[0], room.width()), min(WINDOW_SIZE[1], room.height()))
         self.show()
 
+    def _focus_first_when_ready(self) -> None:
+        """A screen that was still reading when it showed had no choice to focus, so Home took
+        the focus (Enter would have gone Home). Once an answer gives it a choice, its first
+        choice takes the focus, unless the person has moved it since."""
+        screen = self._focus_when_ready
+        if screen is None:
+            return
+        if screen is not self.current() or self.focusWidget() is not self.top_bar.home_button:
+            self._focus_when_ready = None
+            return
+        first = next((w for w in screen.choices() if w.isEnabled() and w.isVisible()), None)
+        if first is not None:
+            self._focus_when_ready = None
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing may only hide the window (the tray keeps reminders going). A window really
         closed lets go of everything outside itself: the settings store, the application's
@@ -343,6 +361,8 @@ class MainWindow(PersonData, LiveSettings):
             app.removeEventFilter(self.pointer_rest)
             with contextlib.suppress(RuntimeError):  # already disconnected by an earlier close
                 app.focusChanged.disconnect(self._on_focus_changed)
+        with contextlib.suppress(RuntimeError):
+            self.ctx.runner.answered.disconnect(self._focus_first_when_ready)
         super().closeEvent(event)
 
 

@@ -89,8 +89,10 @@ class BackgroundRunner(QObject):
     """Runs slow work on one worker thread and answers on the UI thread.
 
     `show_failure` (the window's notice) tells the person when a job that failed has no
-    `on_failed` of its own.
+    `on_failed` of its own. `answered` follows each answer, once its screen has had it.
     """
+
+    answered = Signal()
 
     def __init__(
         self,
@@ -139,6 +141,7 @@ class BackgroundRunner(QObject):
                 close()
         elif asked.on_done is not None:
             asked.on_done(result)
+        self.answered.emit()
 
     def _failed(self, number: int, error: object) -> None:
         asked = self._asked.pop(number)
@@ -149,6 +152,7 @@ class BackgroundRunner(QObject):
             asked.on_failed(exc)
         else:
             self.tell_failure()
+        self.answered.emit()
 
     def tell_failure(self) -> None:
         """Show the person the general sentence (the traceback is already in the log)."""
