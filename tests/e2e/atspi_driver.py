@@ -110,12 +110,21 @@ def wait_for_label(app, prefix, timeout_s=20.0):
         time.sleep(0.2)
 
 
-def press_and_wait(app, name, then_title, timeout_s=15.0):
-    button = find(app, "push button", name)
-    if button is None:
-        raise SystemExit(f"no showing button named {name!r}")
-    button.queryAction().doAction(0)
+def press_and_wait(app, name, then_title, timeout_s=30.0):
+    """Press the showing button `name` (found again while a screen is being replaced: the old
+    screen's buttons vanish from the bus under us) and wait for the label `then_title`."""
     deadline = time.monotonic() + timeout_s
+    while True:
+        button = find(app, "push button", name)
+        if button is not None:
+            try:
+                button.queryAction().doAction(0)
+                break
+            except Exception:  # GLib.GError "No such object path": a screen going away
+                pass
+        if time.monotonic() > deadline:
+            raise SystemExit(f"no showing button named {name!r}")
+        time.sleep(0.2)
     while time.monotonic() < deadline:
         if find(app, "label", then_title) is not None:
             return
