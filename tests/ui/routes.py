@@ -10,6 +10,7 @@ fails when one is missing).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -23,6 +24,7 @@ from companion.checkin.instruments import score
 from companion.people.profiles import Person
 from companion.safety.crisis import EmergencyContact
 from companion.safety_plan.plan import Part, PlanEntry, SafetyPlan
+from companion.setup.flow import STEPS
 from tests.report_data import fill_twelve_weeks
 from tests.ui.fit import settle
 from tests.ui.launcher import open_new_pc
@@ -246,3 +248,16 @@ def open_case(window: MainWindow, case: str, arguments: dict[str, object]) -> Sc
         before.deleteLater()
     settle()
     return screen
+
+
+def cases(window: MainWindow) -> list[tuple[str, dict[str, object]]]:
+    """Every route by name; the first-run step route once per step. While working on a few
+    screens, `COMPANION_FIT_ONLY=checkin.,setup.step` keeps the cases starting with those."""
+    out: list[tuple[str, dict[str, object]]] = []
+    for name in all_routes(window):
+        if name == "setup.step":
+            out += [(f"setup.step {i}", {"index": i}) for i in range(len(STEPS))]
+        else:
+            out.append((name, sample_arguments(window.ctx, name)))
+    only = [p for p in os.environ.get("COMPANION_FIT_ONLY", "").split(",") if p]
+    return [c for c in out if c[0].startswith(tuple(only))] if only else out

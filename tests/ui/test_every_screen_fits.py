@@ -35,10 +35,9 @@ from pathlib import Path
 import pytest
 
 from companion.i18n import set_language
-from companion.setup.flow import STEPS
 from tests.ui.fit import fit_problems, pages, save_shot, settle
 from tests.ui.fit_known import KNOWN, Known
-from tests.ui.routes import all_routes, open_case, open_sample_pc, sample_arguments
+from tests.ui.routes import cases, open_case, open_sample_pc
 from ui.app import MainWindow
 from ui.context import AppContext
 from ui.widgets.screen import Screen
@@ -95,19 +94,6 @@ def expected(case: str, look: Look, known: tuple[Known, ...] = KNOWN) -> frozens
         if entry.matches(case, look.theme, look.scale, look.language, look.size):
             found |= entry.kinds
     return frozenset(found)
-
-
-def cases(window: MainWindow) -> list[tuple[str, dict[str, object]]]:
-    """Every route by name; the first-run step route once per step. While working on a few
-    screens, `COMPANION_FIT_ONLY=checkin.,setup.step` keeps the cases starting with those."""
-    out: list[tuple[str, dict[str, object]]] = []
-    for name in all_routes(window):
-        if name == "setup.step":
-            out += [(f"setup.step {i}", {"index": i}) for i in range(len(STEPS))]
-        else:
-            out.append((name, sample_arguments(window.ctx, name)))
-    only = [p for p in os.environ.get("COMPANION_FIT_ONLY", "").split(",") if p]
-    return [c for c in out if c[0].startswith(tuple(only))] if only else out
 
 
 def problems_of(window: MainWindow, screen: Screen) -> list[str]:

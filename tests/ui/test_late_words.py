@@ -14,8 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from companion.i18n import set_language
 from tests.ui.fit import fit_problems, settle
-from tests.ui.routes import open_case, open_sample_pc
-from tests.ui.test_every_screen_fits import cases
+from tests.ui.routes import cases, open_case, open_sample_pc
 from ui.context import AppContext
 from ui.widgets.late_words import WordsWatch
 

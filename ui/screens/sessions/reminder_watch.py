@@ -58,7 +58,6 @@ class ReminderWatch(QObject):
         """Announce every reminder due now; returns the sentences (for tests and logs)."""
         due = self.board.due(appointments, now)
         self.last_given = sentences = [reminder_text(r, now, display_zone(self.ctx)) for r in due]
-        sentences = [reminder_text(r, now, display_zone(self.ctx)) for r in due]
         for sentence in sentences:
             self.reminded.emit(sentence)
             if self._speaking():
