@@ -1,13 +1,16 @@
-"""What every check-in screen needs: the person's store, their time zone, and face icons."""
+"""What every check-in screen needs: the person's store, their time zone and today, the mood of
+their weeks read on the runner, and face icons."""
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from collections.abc import Callable
+from datetime import date, tzinfo
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from companion.checkin.store import CheckInStore
+from companion.checkin.trends import MoodTrend, mood_trend
 from ui.context import AppContext
 
 MOOD_SMILE: dict[str, float] = {
@@ -29,6 +32,24 @@ def local_zone(ctx: AppContext) -> tzinfo:
     zone = ctx.clock.now().astimezone().tzinfo
     assert zone is not None
     return zone
+
+
+def local_today(ctx: AppContext) -> date:
+    """The person's today, in the computer's time zone."""
+    return ctx.clock.now().astimezone(local_zone(ctx)).date()
+
+
+def read_mood_trend(
+    ctx: AppContext,
+    weeks: int,
+    on_done: Callable[[MoodTrend], object],
+    on_failed: Callable[[Exception], None],
+    parent: QObject,
+) -> None:
+    """The mood of the last `weeks` weeks, read on the runner (the history's chart and its
+    table of days); `on_done` or `on_failed` on the UI thread, dropped if `parent` is gone."""
+    store, now, zone = checkin_store(ctx), ctx.clock.now(), local_zone(ctx)
+    ctx.runner.run(lambda: mood_trend(store, now, weeks, zone), on_done, on_failed, parent=parent)
 
 
 def face_icon(mood: str, colour: str, size: int = 96) -> QIcon:

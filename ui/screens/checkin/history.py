@@ -19,11 +19,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from companion.checkin.trends import PERIOD_WEEKS, MoodTrend, mood_trend
+from companion.checkin.trends import PERIOD_WEEKS, MoodTrend
 from companion.i18n import _
 from ui.context import AppContext
 from ui.screens.checkin.mood_chart import MoodChart
-from ui.shared.checkin_common import checkin_store, local_zone
+from ui.shared.checkin_common import local_today, read_mood_trend
 from ui.theme import TARGET_GAP_PX
 from ui.widgets.big_button import BigButton
 from ui.widgets.fit import RoomSaver
@@ -169,13 +169,7 @@ class HistoryScreen(Screen):
         self.reading = True
         self.failed = False
         self.summary_label.setText(self._summary_words())
-        store, now, zone = checkin_store(self.ctx), self.ctx.clock.now(), local_zone(self.ctx)
-        self.ctx.runner.run(
-            lambda: mood_trend(store, now, weeks, zone),
-            partial(self._show_trend, weeks),
-            self._failed,
-            parent=self,
-        )
+        read_mood_trend(self.ctx, weeks, partial(self._show_trend, weeks), self._failed, self)
 
     def _show_trend(self, weeks: int, trend: MoodTrend) -> None:
         if weeks != self.weeks:
@@ -183,8 +177,7 @@ class HistoryScreen(Screen):
         self.trend = trend
         self.reading = False
         palette = self.ctx.look().palette
-        today = self.ctx.clock.now().astimezone(local_zone(self.ctx)).date()
-        self.chart.set_trend(trend, palette.edge, palette.text, today)
+        self.chart.set_trend(trend, palette.edge, palette.text, local_today(self.ctx))
         self.summary_label.setText(self._summary_words())
         self.setAccessibleDescription(self.body_text())
         if self.isVisible():

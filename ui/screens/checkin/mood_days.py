@@ -9,12 +9,12 @@ screen's choices. The days are read on the runner, as the history's are.
 
 from __future__ import annotations
 
-from companion.checkin.trends import MoodTrend, mood_trend
+from companion.checkin.trends import MoodTrend
 from companion.i18n import _
 from ui.context import AppContext
 from ui.screens.checkin.history import short_lines
 from ui.screens.checkin.mood_table import MoodTable
-from ui.shared.checkin_common import checkin_store, local_zone
+from ui.shared.checkin_common import local_today, read_mood_trend
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -53,20 +53,11 @@ class MoodDaysScreen(Screen):
         return ""
 
     def _read(self) -> None:
-        store, now, zone, weeks = (
-            checkin_store(self.ctx),
-            self.ctx.clock.now(),
-            local_zone(self.ctx),
-            self.weeks,
-        )
-        self.ctx.runner.run(
-            lambda: mood_trend(store, now, weeks, zone), self._show, self._failed, parent=self
-        )
+        read_mood_trend(self.ctx, self.weeks, self._show, self._failed, self)
 
     def _show(self, trend: MoodTrend) -> None:
         self.trend = trend
-        today = self.ctx.clock.now().astimezone(local_zone(self.ctx)).date()
-        self.mood_table.fill(trend, today)
+        self.mood_table.fill(trend, local_today(self.ctx))
         self.mood_table.setVisible(bool(trend.points))
         self._say_status()
 

@@ -15,7 +15,7 @@ from companion.i18n import _
 from companion.library.prefs import ActivityPlans, PlannedActivity
 from ui.context import AppContext
 from ui.screens.checkin.driver import CheckInDriver
-from ui.shared.checkin_common import local_zone
+from ui.shared.checkin_common import local_today
 from ui.widgets.big_button import BigButton
 from ui.widgets.screen import Screen
 
@@ -30,14 +30,10 @@ def _plans(ctx: AppContext) -> ActivityPlans:
     return ActivityPlans(preferences(ctx))
 
 
-def _today(ctx: AppContext) -> date:
-    return ctx.clock.now().astimezone(local_zone(ctx)).date()
-
-
 def plan_to_ask_about(ctx: AppContext) -> Callable[[], PlannedActivity | None]:
     """What reads the planned activity to ask about at a check-in today, if there is one
     (a storage read, so the caller runs it on the runner)."""
-    plans, today = _plans(ctx), _today(ctx)
+    plans, today = _plans(ctx), local_today(ctx)
     return lambda: _plan_due(plans, today)
 
 
@@ -76,7 +72,7 @@ class PlanQuestionScreen(Screen):
         super().__init__(ctx)
         self.plan = plan
         self.driver = driver
-        yesterday = plan.day == _today(ctx)
+        yesterday = plan.day == local_today(ctx)
 
         def question() -> str:
             words = activity_words(ctx, plan)
